@@ -1,0 +1,93 @@
+"""The GUI: builds the QApplication (look, fonts, Qt translations), the context and the main window.
+
+The window paints first; the data file is opened on the first turn of the event loop.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from khoidesktop.context import AppContext
+from khoidesktop.i18n import _
+
+
+def display_problem() -> str | None:
+    """On Linux without a screen Qt would abort; say so in Vietnamese instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return _("No screen found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open. "
+             "On a computer without a screen, use the commands (python3 run.py --help), or take pictures "
+             "of the pages with: QT_QPA_PLATFORM=offscreen python3 run.py screenshot --out FOLDER")
+
+
+def build_application(ctx: AppContext, argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    from khoidesktop.ui import theme
+    from khoidesktop.ui.prompts import QtPrompts
+    from khoidesktop.ui.qt_translations import install_qt_translator
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Khối desktop")
+    app.setOrganizationName("KhoiDesktop")
+    install_qt_translator(app)
+    theme.apply(app)
+    ctx.prompts = QtPrompts()
+    return app
+
+
+def run_gui(ctx: AppContext, db_arg: Path | None, *, demo: bool) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from khoidesktop import log
+
+    ctx.paths.ensure()
+    log.configure(ctx.paths.log_dir)
+    app = build_application(ctx)
+    from PySide6.QtCore import QTimer
+
+    from khoidesktop.ui.main_window import MainWindow
+    from khoidesktop.ui.startup import start
+
+    window = MainWindow(ctx)
+    window.show()
+
+    def open_data() -> None:
+        if not start(window, ctx, db_arg, demo):
+            window.close()
+
+    QTimer.singleShot(0, open_data)
+    return app.exec()
+
+
+def save_screenshots(ctx: AppContext, db_path: Path, out_dir: Path) -> list[Path]:
+    """One PNG per sidebar page (01-tong-quan.png …), the window drawn offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from khoidesktop.store.database import open_store
+
+    store = open_store(db_path, now=ctx.now)  # before Qt: a bad file is reported like any command error
+    app = build_application(ctx)
+    from khoidesktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    try:
+        window.set_store(store)
+        window.show()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        saved = []
+        for index, page in enumerate(window.pages):
+            window.sidebar.setCurrentRow(index)
+            app.processEvents()
+            target = out_dir / f"{index + 1:02d}-{page.slug}.png"
+            if not window.grab().save(str(target)):
+                raise OSError(f"cannot write {target}")
+            saved.append(target)
+        return saved
+    finally:
+        window.close()
+        window.deleteLater()

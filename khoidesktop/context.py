@@ -1,0 +1,68 @@
+"""AppContext: what every part of the program is given explicitly (no globals).
+
+Holds the folders, settings, the clock, the open data store (once opened) and the prompts seam through
+which services-level code asks the user something. No Qt here: the GUI installs its own prompts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable, Protocol
+
+from khoidesktop.paths import AppPaths
+from khoidesktop.settings import Settings
+from khoidesktop.store.database import Store
+
+
+class Prompts(Protocol):
+    """The one seam for message boxes and file dialogs (Qt in the GUI, scripted in tests)."""
+
+    def info(self, title: str, text: str) -> None: ...
+    def warning(self, title: str, text: str) -> None: ...
+    def error(self, title: str, text: str) -> None: ...
+    def confirm(self, title: str, text: str) -> bool: ...
+    def open_file(self, title: str, file_filter: str) -> Path | None: ...
+    def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
+
+
+class HeadlessPrompts:
+    """Used where no one can be asked (command line): informs on stderr, declines every question."""
+
+    def info(self, title: str, text: str) -> None:
+        import sys
+
+        print(text, file=sys.stderr)
+
+    warning = error = info
+
+    def confirm(self, title: str, text: str) -> bool:
+        return False
+
+    def open_file(self, title: str, file_filter: str) -> Path | None:
+        return None
+
+    def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        return None
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    settings: Settings
+    prompts: Prompts = field(default_factory=HeadlessPrompts)
+    now: Callable[[], datetime] = datetime.now
+    store: Store | None = None
+
+    @classmethod
+    def create(cls, paths: AppPaths | None = None) -> "AppContext":
+        paths = paths or AppPaths.default()
+        return cls(paths=paths, settings=Settings(paths.settings_file))
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def require_store(self) -> Store:
+        if self.store is None:
+            raise RuntimeError("no data file is open")
+        return self.store

@@ -1,0 +1,81 @@
+"""Vietnamese names: normalising, splitting, the sort key and the accent-insensitive search key.
+
+Order (DOMAIN.md): given name, then middle name, then family name. Each word compares letter by letter on
+the Vietnamese alphabet (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y); only when the letters
+are equal does the tone decide: none < huyền < hỏi < ngã < sắc < nặng.
+
+The sort key is a plain string whose binary order (SQLite's default) is that order, so it can be stored
+in an indexed column and compared anywhere without this module.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Foreign letters (f j w z) take their Latin places; digits come before letters.
+ALPHABET = "0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_CODE = {ch: chr(0x21 + i) for i, ch in enumerate(ALPHABET)}
+
+# Combining marks that are tones, in their sort order (none = 0).
+TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+_WORD_END = "\x02"  # below every letter: "ha" sorts before "hai"
+_PART_END = "\x01"  # ends the middle name: "Văn" sorts before "Văn Thị" with the same given name
+
+
+def normalize_text(text: str) -> str:
+    """NFC, single spaces, no leading/trailing space: the form every text is stored in."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass(frozen=True)
+class NameParts:
+    family: str
+    middle: str
+    given: str
+
+
+def split_name(full_name: str) -> NameParts:
+    """Family name = first word, given name = last word, middle = the words between."""
+    words = normalize_text(full_name).split(" ")
+    if not words or words == [""]:
+        return NameParts("", "", "")
+    if len(words) == 1:
+        return NameParts("", "", words[0])
+    return NameParts(words[0], " ".join(words[1:-1]), words[-1])
+
+
+def _letters_and_tone(word: str) -> tuple[str, int]:
+    """Base letters (with their vowel marks ă â ê ô ơ ư, and đ) and the word's tone."""
+    tone = 0
+    kept = []
+    for ch in unicodedata.normalize("NFD", word.casefold()):
+        if ch in TONES:
+            tone = tone or TONES[ch]
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def word_key(word: str) -> str:
+    letters, tone = _letters_and_tone(word)
+    coded = "".join(_LETTER_CODE.get(ch, chr(0x80 + ord(ch))) for ch in letters if ch.isalnum())
+    return coded + _WORD_END + str(tone)
+
+
+def sort_key(full_name: str) -> str:
+    parts = split_name(full_name)
+    middle = "".join(word_key(w) for w in parts.middle.split(" ") if w)
+    return word_key(parts.given) + middle + _PART_END + word_key(parts.family)
+
+
+def fold(text: str) -> str:
+    """Lower case without any diacritic (đ → d): "Nguyễn Văn Định" → "nguyen van dinh"."""
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text.casefold())
+                       if not unicodedata.combining(ch))
+    return " ".join(stripped.replace("đ", "d").split())
+
+
+def matches(query: str, search_key: str) -> bool:
+    """Every word of the query is found in the folded key ("van dinh" finds "Nguyễn Văn Định")."""
+    return all(word in search_key for word in fold(query).split())

@@ -1,0 +1,90 @@
+"""Translations (gettext, English msgids, Vietnamese catalogue) and Vietnamese formats (babel).
+
+The language is chosen before any widget exists; Vietnamese is the default and the only full catalogue.
+Qt's own strings (standard buttons, context menus, file dialog) are translated in `ui/qt_translations.py`.
+"""
+from __future__ import annotations
+
+import gettext
+from datetime import date, datetime
+
+from khoidesktop.paths import resources_dir
+
+DOMAIN = "khoidesktop"
+DEFAULT_LANGUAGE = "vi"
+LOCALE = "vi_VN"
+
+_active: gettext.NullTranslations | None = None
+
+
+def locale_dir():
+    return resources_dir() / "locale"
+
+
+def set_language(language: str = DEFAULT_LANGUAGE) -> gettext.NullTranslations:
+    """Load the catalogue for `language` ("en" means the msgids themselves)."""
+    global _active
+    _active = gettext.translation(DOMAIN, localedir=locale_dir(), languages=[language], fallback=True)
+    return _active
+
+
+def _translations() -> gettext.NullTranslations:
+    return _active if _active is not None else set_language()
+
+
+def _(message: str) -> str:
+    return _translations().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a msgid for extraction where it is translated later (declarations, tables)."""
+    return message
+
+
+# --- Vietnamese formats -------------------------------------------------------------------------------
+
+def format_date(value: date | datetime | None) -> str:
+    """dd/mm/yyyy, the way Vietnamese documents write dates; empty for no date."""
+    if value is None:
+        return ""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def parse_date(text: str) -> date:
+    """Reads d/m/yyyy (also with - or .); raises ValueError with a Vietnamese message."""
+    cleaned = text.strip().replace("-", "/").replace(".", "/")
+    parts = cleaned.split("/")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
+        raise ValueError(_("“{text}” is not a date: type it as dd/mm/yyyy, for example 05/09/1985.")
+                         .format(text=text))
+    day, month, year = (int(p) for p in parts)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(_("“{text}” is not a real date (check the day and the month).")
+                         .format(text=text)) from None
+
+
+def format_long_date(value: date) -> str:
+    """“ngày 22 tháng 11 năm 2026”, as on the place-date line of a document."""
+    return _("day {d:02d} month {m:02d} year {y}").format(d=value.day, m=value.month, y=value.year)
+
+
+def format_number(value: float | int, decimals: int | None = None) -> str:
+    """1.234,5 (babel's Vietnamese grouping and decimal signs)."""
+    from babel.numbers import format_decimal
+
+    if decimals is None:
+        return format_decimal(value, locale=LOCALE)
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def format_percent(part: float | int, whole: float | int, decimals: int = 2) -> str:
+    """66 of 250 → "26,40%"; a share of nothing is "0,00%" rather than an error."""
+    share = 0.0 if not whole else 100.0 * part / whole
+    return format_number(round(share, decimals), decimals) + "%"

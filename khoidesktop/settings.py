@@ -1,0 +1,75 @@
+"""The program's own settings (not the cell's data): one declaration per setting, stored as JSON.
+
+The cell's identity (names printed on documents) lives in the database, not here.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from khoidesktop.i18n import N_
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    title: str  # msgid, shown translated
+
+
+DECLARATIONS: tuple[Setting, ...] = (
+    Setting("last_database", str, "", N_("Last opened data file")),
+    Setting("backups_to_keep", int, 10, N_("Number of backups to keep")),
+)
+_BY_KEY = {s.key: s for s in DECLARATIONS}
+
+
+class Settings:
+    """Typed access to the declared settings; unknown keys are refused, bad values fall back."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._values: dict[str, Any] = {}
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            log.warning("settings file unreadable, defaults used: %s", exc)
+            return
+        if isinstance(raw, dict):
+            for key, value in raw.items():
+                setting = _BY_KEY.get(key)
+                if setting is not None and isinstance(value, setting.type):
+                    self._values[key] = value
+
+    def get(self, key: str) -> Any:
+        return self._values.get(key, _BY_KEY[key].default)
+
+    def set(self, key: str, value: Any) -> None:
+        setting = _BY_KEY[key]
+        if not isinstance(value, setting.type):
+            raise TypeError(f"{key} must be {setting.type.__name__}")
+        self._values[key] = value
+        self.save()
+
+    def restore_defaults(self) -> None:
+        self._values.clear()
+        self.save()
+
+    def save(self) -> None:
+        """Write atomically: a crash mid-write leaves the old file, never half a file."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, self.path)

@@ -1,0 +1,31 @@
+"""Consistent copies of a data file through SQLite's online backup API."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from khoidesktop.paths import backups_dir_for
+
+
+def backup_to(db_path: Path, target: Path) -> Path:
+    """Copy `db_path` into `target` (a new file), consistent even while others read it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    src = sqlite3.connect(db_path)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+    return target
+
+
+def backup_before_migration(db_path: Path, from_version: int, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    name = f"{db_path.stem}-truoc-nang-cap-v{from_version}-{stamp}.sqlite"
+    return backup_to(db_path, backups_dir_for(db_path) / name)

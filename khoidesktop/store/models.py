@@ -1,0 +1,89 @@
+"""SQLAlchemy 2 typed models. The schema itself is made by the numbered scripts in db/migrations/;
+tests/store/test_schema.py checks that these models and those scripts describe the same tables.
+
+Enumerated values are stored as short English codes; their Vietnamese labels live in domain/.
+Dates are `date` (ISO text in SQLite); card and ID numbers are text (leading zeros matter).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {str: Text()}
+
+
+class Identity(Base):
+    """The one row naming the cell and the bodies above it, as printed on documents."""
+
+    __tablename__ = "identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(default="cell")  # "cell", or "bloc" for a superior committee
+    cell_name: Mapped[str]
+    org_name: Mapped[str]  # grassroots Party organisation (TCCS)
+    superior_name: Mapped[str]
+    place_name: Mapped[str]  # place on the date line of documents
+    secretary_name: Mapped[str] = mapped_column(default="")
+    training: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Member(Base):
+    __tablename__ = "member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str]
+    family_name: Mapped[str] = mapped_column(default="")
+    middle_name: Mapped[str] = mapped_column(default="")
+    given_name: Mapped[str] = mapped_column(default="")
+    sort_key: Mapped[str] = mapped_column(index=True)
+    search_key: Mapped[str] = mapped_column(index=True)
+    birth_date: Mapped[date | None]
+    gender: Mapped[str | None]  # "male" | "female"
+    ethnicity: Mapped[str] = mapped_column(default="")
+    religion: Mapped[str] = mapped_column(default="")
+    home_town: Mapped[str] = mapped_column(default="")
+    residence: Mapped[str] = mapped_column(default="")
+    position: Mapped[str] = mapped_column(default="")
+    work_unit: Mapped[str] = mapped_column(default="")
+    general_education: Mapped[str] = mapped_column(default="")  # "12/12"
+    professional_education: Mapped[str | None]  # domain.members.EDUCATION codes
+    political_theory: Mapped[str | None]  # domain.members.THEORY codes
+    admitted_on: Mapped[date | None]  # date of the admission decision
+    official_on: Mapped[date | None]
+    card_number: Mapped[str | None] = mapped_column(unique=True)
+    personal_id: Mapped[str | None]  # số định danh cá nhân, 12 digits
+    phone: Mapped[str] = mapped_column(default="")
+    status: Mapped[str] = mapped_column(default="official", index=True)  # domain.members.STATUSES
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class AuditEntry(Base):
+    """Who changed what, when. `detail` is JSON text of the changed fields (old → new)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str]
+    action: Mapped[str]  # "create" | "update" | "delete"
+    entity: Mapped[str]  # "identity" | "member" | ...
+    entity_id: Mapped[int | None]
+    detail: Mapped[str] = mapped_column(default="{}")
+
+
+class MemberNote(Base):
+    """Free notes attached to a member (kept when the member leaves: history is never erased)."""
+
+    __tablename__ = "member_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    text: Mapped[str]

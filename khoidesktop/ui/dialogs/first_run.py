@@ -1,0 +1,79 @@
+"""First run: create the cell's data file, open the training data, or open an existing file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from khoidesktop.context import AppContext
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import _
+from khoidesktop.services.identity import IdentityData
+from khoidesktop.ui.widgets.identity_form import IdentityForm
+
+
+class FirstRunDialog(QDialog):
+    CREATE, DEMO, OPEN = "create", "demo", "open"
+
+    def __init__(self, ctx: AppContext, new_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.choice: str | None = None
+        self.identity: IdentityData | None = None
+        self.open_path: Path | None = None
+        self.setWindowTitle(_("Getting started with Khối desktop"))
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        welcome = QLabel(_("<b>Welcome!</b> There is no data file for your cell on this computer yet. "
+                           "Create one by filling in the names below (you can change them later in "
+                           "Settings), or open the training data to practise first."), self)
+        welcome.setWordWrap(True)
+        layout.addWidget(welcome)
+        box = QGroupBox(_("Create the cell's data file"), self)
+        box_layout = QVBoxLayout(box)
+        self.form = IdentityForm(box)
+        box_layout.addWidget(self.form)
+        where = QLabel(_("The file will be saved as: {path}").format(path=new_path), box)
+        where.setObjectName("pageSubtitle")
+        where.setWordWrap(True)
+        box_layout.addWidget(where)
+        self.error = QLabel(box)
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
+        box_layout.addWidget(self.error)
+        layout.addWidget(box)
+        buttons = QHBoxLayout()
+        self.demo_button = QPushButton(_("Open the training data"), self)
+        self.open_button = QPushButton(_("Open an existing file…"), self)
+        self.quit_button = QPushButton(_("Quit"), self)
+        self.create_button = QPushButton(_("Create the data file"), self)
+        self.create_button.setObjectName("primary")
+        self.create_button.setDefault(True)
+        for button in (self.demo_button, self.open_button, self.quit_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        layout.addLayout(buttons)
+        self.create_button.clicked.connect(self._create)
+        self.demo_button.clicked.connect(lambda: self._finish(self.DEMO))
+        self.open_button.clicked.connect(self._open)
+        self.quit_button.clicked.connect(self.reject)
+
+    def _finish(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    def _create(self) -> None:
+        try:
+            self.identity = self.form.data().validated()
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self._finish(self.CREATE)
+
+    def _open(self) -> None:
+        path = self.ctx.prompts.open_file(_("Open a data file"), _("Khối data files (*.sqlite);;All files (*)"))
+        if path is not None:
+            self.open_path = path
+            self._finish(self.OPEN)

@@ -1,0 +1,59 @@
+"""The sidebar's pages, in order: slug (screenshot file name), title, icon, and how to build each."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from khoidesktop.context import AppContext
+from khoidesktop.i18n import N_, _
+from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.pages.overview import OverviewPage
+from khoidesktop.ui.pages.placeholder import PlaceholderPage
+from khoidesktop.ui.pages.settings_page import SettingsPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    slug: str
+    title: str  # msgid
+    icon: str  # resources/icons/<icon>.svg
+    build: Callable[[AppContext, str], Page]
+
+
+def _coming(intro: str, *items: str) -> Callable[[AppContext, str], Page]:
+    return lambda ctx, title: PlaceholderPage(ctx, title, _(intro), [_(i) for i in items])
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("tong-quan", N_("Overview"), "layout-dashboard", OverviewPage),
+    PageSpec("dang-vien", N_("Party members"), "users", _coming(
+        N_("The cell's member list and each member's profile and history."),
+        N_("The member list in Vietnamese order, with a search that ignores accents"),
+        N_("Each member's profile: birth date, home town, education, political theory, card number"),
+        N_("History: admission, official recognition, transfers, discipline, badges"),
+        N_("Import from and export to Excel; the member list and structure reports as PDF"))),
+    PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _coming(
+        N_("The log of the cell's regular and thematic meetings."),
+        N_("Monthly regular meetings and quarterly thematic meetings, with attendance"),
+        N_("Minutes: content, speakers, conclusion, resolution and vote"),
+        N_("Warnings: a month without a meeting, members absent without reason"))),
+    PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _coming(
+        N_("The yearly rating of members and of the cell, by the rules in force that year."),
+        N_("Scores and levels per member, with the cases not rated and why"),
+        N_("The check of the share of excellent ratings"),
+        N_("The rating report and the list of proposed levels as PDF"))),
+    PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _coming(
+        N_("Recruitment files, from the application to official membership."),
+        N_("Each step with its date, document and deadline in working days"),
+        N_("Checks of age, awareness course certificate and introducers"),
+        N_("Progress against the admission targets"))),
+    PageSpec("bao-cao", N_("Reports"), "file-text", _coming(
+        N_("The documents the superior committee asks for, ready to print."),
+        N_("Reports in the official document format, with the cell's names"),
+        N_("Member list, structure, meetings, rating and recruitment reports"))),
+    PageSpec("trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _coming(
+        N_("Sending the cell's data to the superior committee, and receiving it there."),
+        N_("A signed data bundle for the superior committee"),
+        N_("On the superior committee's computer: importing the cells' bundles and summing them up"))),
+    PageSpec("cai-dat", N_("Settings"), "settings", SettingsPage),
+)

@@ -1,0 +1,86 @@
+"""Cài đặt: the cell's names printed on documents, and facts about the open data file."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from khoidesktop.context import AppContext
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import _
+from khoidesktop.services.audit import current_actor
+from khoidesktop.services.identity import get_identity, identity_data, update_identity
+from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.widgets.identity_form import IdentityForm
+
+
+class SettingsPage(Page):
+    slug = "cai-dat"
+    identity_saved = Signal()
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, parent)
+        self.subtitle(_("The names below are printed at the top of every document the program makes."))
+        box = QGroupBox(_("The cell's identity"), self)
+        box_layout = QVBoxLayout(box)
+        self.form = IdentityForm(box)
+        self.form.changed.connect(self._on_edited)
+        box_layout.addWidget(self.form)
+        buttons = QHBoxLayout()
+        self.message = QLabel(box)
+        self.message.setWordWrap(True)
+        self.revert_button = QPushButton(_("Undo changes"), box)
+        self.revert_button.clicked.connect(self.refresh)
+        self.save_button = QPushButton(_("Save changes"), box)
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        box_layout.addLayout(buttons)
+        self.layout_.addWidget(box)
+        file_box = QGroupBox(_("Data file"), self)
+        file_layout = QVBoxLayout(file_box)
+        self.file_label = QLabel(file_box)
+        self.file_label.setWordWrap(True)
+        file_layout.addWidget(self.file_label)
+        self.layout_.addWidget(file_box)
+        self.layout_.addStretch(1)
+        self._set_dirty(False)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _on_edited(self) -> None:
+        self.message.clear()
+        self._set_dirty(True)
+
+    def refresh(self) -> None:
+        store = self.ctx.store
+        if store is None:
+            return
+        with store.session() as session:
+            row = get_identity(session)
+        if row is not None:
+            self.form.set_data(identity_data(row))
+        self.file_label.setText(_("File: {path}\nSchema version: {version}").format(
+            path=store.path, version=store.schema_version))
+        self.message.clear()
+        self._set_dirty(False)
+
+    def save(self) -> None:
+        store = self.ctx.require_store()
+        try:
+            with store.session() as session, session.begin():
+                changes = update_identity(session, self.form.data(), now=self.ctx.now(),
+                                          actor=current_actor())
+        except UserError as exc:
+            self.message.setObjectName("errorText")
+            self.message.setText(exc.message)
+            self.message.setStyleSheet("")  # re-polish for the new object name
+            return
+        self.refresh()
+        self.message.setObjectName("okText")
+        self.message.setStyleSheet("")
+        self.message.setText(_("Saved.") if changes else _("Nothing to save: no name was changed."))
+        self.identity_saved.emit()

@@ -1,0 +1,74 @@
+"""Which data file to open at start, and the first-run choice when there is none (or it fails)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from khoidesktop.context import AppContext
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import _
+from khoidesktop.services.audit import current_actor
+from khoidesktop.services.datafile import create_data_file, is_training
+from khoidesktop.store.database import Store, open_store
+from khoidesktop.ui.dialogs.first_run import FirstRunDialog
+from khoidesktop.ui.main_window import MainWindow
+
+
+def initial_path(ctx: AppContext, db_arg: Path | None, demo: bool) -> Path:
+    if db_arg is not None:
+        return db_arg
+    if demo:
+        return ctx.paths.demo_db
+    last = ctx.settings.get("last_database")
+    return Path(last) if last else ctx.paths.default_db
+
+
+def free_path(path: Path) -> Path:
+    """`path`, or `name-2.sqlite`, `name-3.sqlite` … if it is taken (never overwrite a file)."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def open_or_create(ctx: AppContext, path: Path, *, demo: bool) -> Store:
+    if demo and not path.exists():
+        return create_data_file(path, None, demo_data=True, actor=current_actor(), now=ctx.now)
+    return open_store(path, now=ctx.now)
+
+
+def _attempt(ctx: AppContext, action: Callable[[], Store]) -> Store | None:
+    try:
+        return action()
+    except UserError as exc:
+        ctx.prompts.error(_("Cannot open the data file"), exc.message)
+        return None
+
+
+def _ask(window: MainWindow, ctx: AppContext, new_path: Path) -> Callable[[], Store] | None:
+    dialog = FirstRunDialog(ctx, new_path, window)
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        return None
+    if dialog.choice == FirstRunDialog.OPEN and dialog.open_path is not None:
+        chosen = dialog.open_path
+        return lambda: open_store(chosen, now=ctx.now)
+    if dialog.choice == FirstRunDialog.DEMO:
+        return lambda: open_or_create(ctx, ctx.paths.demo_db, demo=True)
+    identity = dialog.identity
+    return lambda: create_data_file(new_path, identity, demo_data=False, actor=current_actor(), now=ctx.now)
+
+
+def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) -> bool:
+    """Open a data file into the window, asking the user when needed. False: the user chose to quit."""
+    path = initial_path(ctx, db_arg, demo)
+    store = _attempt(ctx, lambda: open_or_create(ctx, path, demo=demo)) if path.exists() or demo else None
+    while store is None:
+        action = _ask(window, ctx, free_path(db_arg or ctx.paths.default_db))
+        if action is None:
+            return False
+        store = _attempt(ctx, action)
+    if not is_training(store):  # the training file never becomes the file opened by default
+        ctx.settings.set("last_database", str(store.path))
+    window.set_store(store)
+    return True

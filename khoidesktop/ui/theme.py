@@ -1,0 +1,76 @@
+"""Look: Fusion with a calm light palette, a font with Vietnamese glyphs, tinted SVG icons."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from khoidesktop.paths import resources_dir
+
+ACCENT = "#1f5fbf"
+TEXT = "#1f2933"
+MUTED = "#52606d"
+SIDEBAR_BG = "#eaeef3"
+TRAINING_BG = "#b45309"
+
+STYLESHEET = f"""
+QListWidget#sidebar {{ background: {SIDEBAR_BG}; border: none; outline: 0; padding: 8px 0; font-size: 11pt; }}
+QListWidget#sidebar::item {{ padding: 9px 14px; border-radius: 6px; margin: 1px 8px; color: {TEXT}; }}
+QListWidget#sidebar::item:selected {{ background: {ACCENT}; color: white; }}
+QLabel#pageTitle {{ font-size: 17pt; font-weight: 600; color: {TEXT}; }}
+QLabel#pageSubtitle {{ color: {MUTED}; font-size: 10.5pt; }}
+QLabel#trainingBanner {{ background: {TRAINING_BG}; color: white; font-weight: 700; padding: 6px 12px; }}
+QFrame#card {{ background: white; border: 1px solid #d9dee5; border-radius: 8px; }}
+QLabel#cardValue {{ font-size: 22pt; font-weight: 600; color: {ACCENT}; }}
+QLabel#cardLabel {{ color: {MUTED}; }}
+QLabel#errorText {{ color: #b91c1c; }}
+QLabel#okText {{ color: #15803d; }}
+QPushButton#primary {{ background: {ACCENT}; color: white; border: none; border-radius: 5px;
+                       padding: 7px 18px; font-weight: 600; }}
+QPushButton#primary:disabled {{ background: #9fb3d1; }}
+"""
+
+
+def load_bundled_fonts() -> None:
+    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+
+
+def choose_ui_font() -> QFont:
+    """The platform's UI font when it can write Vietnamese, else the bundled Liberation Sans."""
+    font = QGuiApplication.font()
+    vietnamese = set(QFontDatabase.families(QFontDatabase.WritingSystem.Vietnamese))
+    if QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family() not in vietnamese:
+        font = QFont("Liberation Sans")
+    font.setPointSizeF(10.0)
+    return font
+
+
+def apply(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#f5f7fa"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Base, QColor("white"))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f0f3f7"))
+    palette.setColor(QPalette.ColorRole.Text, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Button, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a96a3"))
+    app.setPalette(palette)
+    load_bundled_fonts()
+    app.setFont(choose_ui_font())
+    app.setStyleSheet(STYLESHEET)
+
+
+def icon(name: str, color: str = TEXT, selected_color: str = "white") -> QIcon:
+    """A Lucide icon from resources/icons, drawn in `color` (and white when selected)."""
+    svg = (resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+    result = QIcon()
+    for mode, tint in ((QIcon.Mode.Normal, color), (QIcon.Mode.Selected, selected_color)):
+        pixmap = QPixmap()
+        pixmap.loadFromData(QByteArray(svg.replace("currentColor", tint).encode()), "SVG")
+        result.addPixmap(pixmap, mode)
+    return result

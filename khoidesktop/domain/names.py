@@ -10,7 +10,7 @@ in an indexed column and compared anywhere without this module.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Foreign letters (f j w z) take their Latin places; digits come before letters.
 ALPHABET = "0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -28,8 +28,7 @@ def normalize_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-@dataclass(frozen=True)
-class NameParts:
+class NameParts(NamedTuple):
     family: str
     middle: str
     given: str

@@ -65,11 +65,11 @@ def migrate(db_path: Path, now: datetime, migrations: list[Migration] | None = N
     target = migrations[-1].version
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA busy_timeout=5000")
         current = read_version(conn)
-        _refuse_foreign(conn, db_path, current, target)
+        _refuse_foreign(conn, db_path, current, target)  # before anything is written to the file
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
         if current == target:
             return MigrationResult(current, current, None)
         backup = backup_before_migration(db_path, current, now) if current > 0 else None

@@ -1,0 +1,106 @@
+"""Fixtures: each test gets its own data folder and data file; Qt runs offscreen; prompts are scripted."""
+from __future__ import annotations
+
+import os
+from collections import deque
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+from khoidesktop.context import AppContext  # noqa: E402
+from khoidesktop.i18n import set_language  # noqa: E402
+from khoidesktop.paths import AppPaths  # noqa: E402
+from khoidesktop.services.datafile import create_data_file  # noqa: E402
+from khoidesktop.services.identity import IdentityData  # noqa: E402
+from khoidesktop.settings import Settings  # noqa: E402
+
+FIXED_NOW = datetime(2026, 11, 23, 9, 30)
+IDENTITY = IdentityData(cell_name="Chi bộ Phòng Tổng hợp", org_name="Đảng bộ Sở Tài chính",
+                        superior_name="Đảng ủy Ủy ban nhân dân tỉnh", place_name="Hạ Long",
+                        secretary_name="Trần Thị Hạnh")
+
+
+class ScriptedPrompts:
+    """Answers questions from scripted queues and records every message shown."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.confirmations: deque[bool] = deque()
+        self.files: deque[Path | None] = deque()
+
+    def _show(self, kind: str, title: str, text: str) -> None:
+        self.shown.append((kind, title, text))
+
+    def info(self, title: str, text: str) -> None:
+        self._show("info", title, text)
+
+    def warning(self, title: str, text: str) -> None:
+        self._show("warning", title, text)
+
+    def error(self, title: str, text: str) -> None:
+        self._show("error", title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        self._show("confirm", title, text)
+        return self.confirmations.popleft()
+
+    def open_file(self, title: str, file_filter: str) -> Path | None:
+        return self.files.popleft()
+
+    def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        return self.files.popleft()
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches the real per-user data folder."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("KHOI_DATA_DIR", str(data))
+    set_language("vi")
+    return data
+
+
+@pytest.fixture
+def ctx(isolated_data_dir: Path):
+    paths = AppPaths(isolated_data_dir)
+    context = AppContext(paths=paths, settings=Settings(paths.settings_file), prompts=ScriptedPrompts(),
+                         now=lambda: FIXED_NOW)
+    yield context
+    if context.store is not None:
+        context.store.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "chi-bo.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    opened = create_data_file(db_path, IDENTITY, demo_data=False, actor="test", now=lambda: FIXED_NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path):
+    opened = create_data_file(tmp_path / "tap-huan.sqlite", None, demo_data=True, actor="test",
+                              now=lambda: FIXED_NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def khoi_app(qapp):
+    """The QApplication set up as the program sets it up (look, fonts, Qt's strings in Vietnamese)."""
+    from khoidesktop.ui import theme
+    from khoidesktop.ui.qt_translations import install_qt_translator
+
+    if not qapp.property("khoi_ready"):
+        install_qt_translator(qapp)
+        theme.apply(qapp)
+        qapp.setProperty("khoi_ready", True)
+    return qapp

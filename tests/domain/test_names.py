@@ -1,0 +1,62 @@
+import unicodedata
+
+import pytest
+
+from khoidesktop.domain.names import fold, matches, normalize_text, sort_key, split_name
+
+
+def ordered(names: list[str]) -> list[str]:
+    return sorted(names, key=sort_key)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Hà", "Hải"), ("Hải", "Hanh"), ("Hà", "Hanh"),     # letters decide before the tone
+    ("Đình", "Định"),                                     # same letters: huyền before nặng
+    ("Thắng", "Thông"),                                   # ă before ô
+    ("Ba", "Bà"), ("Bà", "Bả"), ("Bả", "Bã"), ("Bã", "Bá"), ("Bá", "Bạ"),  # none<huyền<hỏi<ngã<sắc<nặng
+    ("Dũng", "Đức"),                                      # d before đ
+    ("An", "Ân"), ("Ăn", "Ân"), ("Ơn", "Ưng"), ("Uyên", "Ưng"),
+    ("Y", "Yến"),
+])
+def test_given_names_follow_the_vietnamese_alphabet_then_the_tone(first, second):
+    assert sort_key(first) < sort_key(second)
+
+
+def test_given_name_then_middle_then_family():
+    names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn An", "Nguyễn Văn An", "Bùi Văn An", "Phạm An"]
+    assert ordered(names) == ["Phạm An", "Nguyễn Thị An", "Bùi Văn An", "Lê Văn An", "Nguyễn Văn An",
+                              "Trần Văn Bình"]
+
+
+def test_a_longer_middle_name_comes_after_its_prefix():
+    assert ordered(["Lê Văn Thị An", "Lê Văn An"]) == ["Lê Văn An", "Lê Văn Thị An"]
+
+
+def test_decomposed_input_sorts_and_folds_like_composed():
+    composed = "Nguyễn Văn Định"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert sort_key(decomposed) == sort_key(composed)
+    assert fold(decomposed) == fold(composed) == "nguyen van dinh"
+    assert normalize_text(decomposed) == composed
+
+
+def test_case_does_not_change_the_order():
+    assert sort_key("NGUYỄN VĂN ĐỊNH") == sort_key("nguyễn văn định")
+
+
+def test_split_name():
+    assert split_name("  Nguyễn   Thị  Minh Khai ") == ("Nguyễn", "Thị Minh", "Khai")
+    assert split_name("Lê Lợi") == ("Lê", "", "Lợi")
+    assert split_name("Hùng") == ("", "", "Hùng")
+    assert split_name("") == ("", "", "")
+
+
+def test_search_ignores_case_and_diacritics():
+    key = fold("Nguyễn Văn Định")
+    assert matches("dinh", key)
+    assert matches("NGUYEN van", key)
+    assert matches("Định", key)
+    assert matches("van dinh", key)
+    assert not matches("dinh thi", key)
+    assert fold("Đặng Thị Ánh") == "dang thi anh"

@@ -1,0 +1,109 @@
+import hashlib
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from khoidesktop.errors import DatabaseError
+from khoidesktop.store.database import open_store
+from khoidesktop.store.migrate import Migration, latest_version, load_migrations, migrate
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+NOW = datetime(2026, 11, 23, 10, 0, 0)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def v1_file(tmp_path) -> Path:
+    target = tmp_path / "cu.sqlite"
+    shutil.copy(FIXTURES / "db_v1.sqlite", target)
+    return target
+
+
+def test_from_empty_to_latest_without_backup(tmp_path):
+    path = tmp_path / "moi.sqlite"
+    result = migrate(path, NOW)
+    assert (result.from_version, result.to_version, result.backup) == (0, latest_version(), None)
+    assert not (tmp_path / "backups").exists()
+    assert migrate(path, NOW).from_version == latest_version()  # a second run does nothing
+
+
+def test_from_version_1_keeps_every_record_and_backs_up_first(v1_file):
+    result = migrate(v1_file, NOW)
+    assert (result.from_version, result.to_version) == (1, 2)
+    assert result.backup is not None and result.backup.parent.name == "backups"
+    assert "truoc-nang-cap-v1" in result.backup.name
+    conn = sqlite3.connect(v1_file)
+    conn.execute("PRAGMA foreign_keys=ON")
+    names = [r[0] for r in conn.execute("SELECT full_name FROM member ORDER BY sort_key")]
+    assert names == ["Nguyễn Văn Định", "Trần Thị Hà", "Lê Hải"]
+    # member was rebuilt with foreign keys off: the notes pointing at it survived
+    notes = conn.execute("SELECT count(*) FROM member_note WHERE text LIKE 'Ghi chú của%'").fetchone()[0]
+    assert notes == 3
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    # values the new checks refuse were cleared, and the bad ID kept in a note
+    assert conn.execute("SELECT personal_id FROM member WHERE full_name='Trần Thị Hà'").fetchone() == (None,)
+    moved = conn.execute("SELECT text FROM member_note WHERE text LIKE '%12345%'").fetchall()
+    assert len(moved) == 1
+    assert conn.execute("SELECT gender FROM member WHERE full_name='Lê Hải'").fetchone() == (None,)
+    assert conn.execute("SELECT personal_id FROM member WHERE full_name='Nguyễn Văn Định'").fetchone() == (
+        "022075001234",)
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE member SET gender='nam' WHERE id=1")
+    # the backup is a sound version-1 file holding the same members
+    old = sqlite3.connect(result.backup)
+    assert old.execute("PRAGMA user_version").fetchone() == (1,)
+    assert old.execute("SELECT count(*) FROM member").fetchone() == (3,)
+
+
+def test_a_failing_step_leaves_the_file_at_the_previous_version(v1_file, tmp_path):
+    steps = load_migrations()[:1] + [Migration(2, "0002_broken", "CREATE TABLE extra (x INTEGER);\n"
+                                                                 "INSERT INTO nowhere VALUES (1);")]
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(v1_file, NOW, steps)
+    conn = sqlite3.connect(v1_file)
+    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "extra" not in tables
+    assert conn.execute("SELECT count(*) FROM member").fetchone() == (3,)
+
+
+def test_a_rebuild_step_with_broken_links_is_refused(tmp_path):
+    path = tmp_path / "fk.sqlite"
+    steps = [Migration(1, "0001_a", "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+                                    "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p(id));"),
+             Migration(2, "0002_b", "-- rebuild\nINSERT INTO c (p_id) VALUES (42);")]
+    with pytest.raises(DatabaseError, match="liên kết hỏng"):
+        migrate(path, NOW, steps)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM c").fetchone() == (0,)
+
+
+def test_a_newer_file_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "moi-hon.sqlite"
+    migrate(path, NOW)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {latest_version() + 5}")
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseError, match="phiên bản Khối mới hơn"):
+        open_store(path, lock=False)
+    assert digest(path) == before
+
+
+def test_a_database_of_another_program_is_refused(tmp_path):
+    path = tmp_path / "khac.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseError, match="chương trình khác"):
+        open_store(path, lock=False)
+    assert digest(path) == before

@@ -1,0 +1,99 @@
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from khoidesktop.services.identity import get_identity
+from khoidesktop.services.members import headline_counts
+from khoidesktop.ui.main_window import MainWindow
+from tests.conftest import IDENTITY
+from tests.ui.helpers import english_on_screen, type_text
+
+SIDEBAR = ["Tổng quan", "Đảng viên", "Sinh hoạt chi bộ", "Đánh giá xếp loại", "Phát triển đảng viên",
+           "Báo cáo", "Trao đổi dữ liệu", "Cài đặt"]
+
+
+@pytest.fixture
+def window(qtbot, khoi_app, ctx):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_every_page_opens_in_vietnamese_with_the_training_mark(window, demo_store, qtbot):
+    window.set_store(demo_store)
+    labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert labels == SIDEBAR
+    assert "DỮ LIỆU TẬP HUẤN" in window.windowTitle()
+    for index, page in enumerate(window.pages):
+        window.sidebar.setCurrentRow(index)
+        assert window.stack.currentWidget() is page
+        assert page.title == SIDEBAR[index]
+        assert window.banner.isVisible() and "DỮ LIỆU TẬP HUẤN" in window.banner.text()
+        assert english_on_screen(window) == []
+        assert page.grab().width() > 0
+
+
+def test_a_real_cell_has_no_training_mark_and_the_overview_counts(window, store):
+    window.set_store(store)
+    assert window.windowTitle() == "Khối desktop — Chi bộ Phòng Tổng hợp"
+    assert not window.banner.isVisible()
+    overview = window.page("tong-quan")
+    assert overview.cell_label.text() == "Chi bộ Phòng Tổng hợp"
+    assert overview.cards["active"].value.text() == "0"
+    assert overview.empty_label.isVisible()
+    assert "Chưa có đảng viên" in overview.empty_label.text()
+
+
+def test_overview_shows_the_demo_counts(window, demo_store):
+    window.set_store(demo_store)
+    with demo_store.session() as s:
+        counts = headline_counts(s)
+    overview = window.page("tong-quan")
+    assert overview.cards["active"].value.text() == str(counts.active)
+    assert overview.cards["probationary"].value.text() == str(counts.probationary)
+    assert overview.cards["women"].value.text().startswith(str(counts.women))
+    assert "%" in overview.cards["women"].value.text() and "," in overview.cards["women"].value.text()
+    assert not overview.empty_label.isVisible()
+
+
+def test_settings_edits_the_names_printed_on_documents(window, store, qtbot):
+    window.set_store(store)
+    window.sidebar.setCurrentRow(len(SIDEBAR) - 1)
+    page = window.page("cai-dat")
+    assert not page.save_button.isEnabled()
+    edit = page.form.edits["cell_name"]
+    edit.selectAll()
+    type_text(edit, "Chi bộ Phòng Kế hoạch")
+    assert page.save_button.isEnabled()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "Đã lưu."
+    assert window.windowTitle() == "Khối desktop — Chi bộ Phòng Kế hoạch"
+    with store.session() as s:
+        assert get_identity(s).cell_name == "Chi bộ Phòng Kế hoạch"
+
+
+def test_settings_refuses_an_empty_name_and_changes_nothing(window, store, qtbot):
+    window.set_store(store)
+    window.sidebar.setCurrentRow(len(SIDEBAR) - 1)
+    page = window.page("cai-dat")
+    edit = page.form.edits["superior_name"]
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "Hãy điền: Cấp ủy cấp trên."
+    with store.session() as s:
+        assert get_identity(s).superior_name == IDENTITY.superior_name
+    qtbot.mouseClick(page.revert_button, Qt.MouseButton.LeftButton)
+    assert edit.text() == IDENTITY.superior_name
+
+
+def test_closing_the_window_releases_the_data_file(window, store):
+    from khoidesktop.store.database import open_store
+
+    window.set_store(store)
+    window.close()
+    assert window.ctx.store is None
+    open_store(store.path).close()

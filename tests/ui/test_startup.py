@@ -1,0 +1,92 @@
+"""Start-up: which file opens, and the first-run dialog (driven as a user drives it)."""
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from khoidesktop.services.datafile import describe
+from khoidesktop.ui.dialogs.first_run import FirstRunDialog
+from khoidesktop.ui.main_window import MainWindow
+from khoidesktop.ui.startup import free_path, start
+from tests.ui.helpers import english_on_screen, type_text, when_modal
+
+
+@pytest.fixture
+def window(qtbot, khoi_app, ctx):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def fill_and_create(qtbot, dialog: FirstRunDialog, values: dict[str, str]) -> None:
+    assert english_on_screen(dialog) == []
+    assert dialog.create_button.text() == "Tạo tệp dữ liệu"
+    for name, text in values.items():
+        type_text(dialog.form.edits[name], text)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+
+def test_first_run_creates_the_cells_file(window, ctx, qtbot):
+    values = {"cell_name": "Chi bộ Văn phòng", "org_name": "Đảng bộ Sở Xây dựng",
+              "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh", "place_name": "Uông Bí"}
+    when_modal(FirstRunDialog, lambda d: fill_and_create(qtbot, d, values))
+    assert start(window, ctx, None, demo=False) is True
+    info = describe(ctx.store)
+    assert info.path == ctx.paths.default_db
+    assert info.identity.place_name == "Uông Bí" and not info.training
+    assert ctx.settings.get("last_database") == str(ctx.paths.default_db)
+    assert window.windowTitle() == "Khối desktop — Chi bộ Văn phòng"
+
+
+def test_first_run_form_says_what_is_missing(window, ctx, qtbot):
+    def attempt(dialog):
+        fill_and_create(qtbot, dialog, {"cell_name": "Chi bộ Văn phòng"})
+        assert dialog.isVisible()
+        assert dialog.error.text().startswith("Hãy điền: Tổ chức cơ sở đảng")
+        qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+
+    when_modal(FirstRunDialog, attempt)
+    assert start(window, ctx, None, demo=False) is False
+    assert not ctx.paths.default_db.exists()
+
+
+def test_first_run_can_open_the_training_data(window, ctx, qtbot):
+    when_modal(FirstRunDialog, lambda d: qtbot.mouseClick(d.demo_button, Qt.MouseButton.LeftButton))
+    assert start(window, ctx, None, demo=False) is True
+    assert describe(ctx.store).training
+    assert window.banner.isVisible()
+    assert ctx.settings.get("last_database") == ""  # training data never becomes the default file
+
+
+def test_demo_flag_opens_training_data_without_asking(window, ctx):
+    assert start(window, ctx, None, demo=True) is True
+    assert ctx.store.path == ctx.paths.demo_db
+    assert "DỮ LIỆU TẬP HUẤN" in window.windowTitle()
+
+
+def test_a_damaged_file_is_explained_then_the_user_can_start_anew(window, ctx, qtbot, tmp_path):
+    damaged = tmp_path / "hong.sqlite"
+    damaged.write_bytes(b"garbage" * 1000)
+    when_modal(FirstRunDialog, lambda d: qtbot.mouseClick(d.quit_button, Qt.MouseButton.LeftButton))
+    assert start(window, ctx, damaged, demo=False) is False
+    kind, title, text = ctx.prompts.shown[0]
+    assert (kind, title) == ("error", "Không mở được tệp dữ liệu")
+    assert "bị hỏng" in text
+    assert damaged.read_bytes() == b"garbage" * 1000
+
+
+def test_open_existing_file_from_the_first_run_dialog(window, ctx, qtbot, store):
+    path = store.path
+    store.close()
+    ctx.prompts.files.append(path)
+    when_modal(FirstRunDialog, lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton))
+    assert start(window, ctx, None, demo=False) is True
+    assert ctx.store.path == path
+
+
+def test_free_path_never_reuses_a_taken_name(tmp_path):
+    first = tmp_path / "chi-bo.sqlite"
+    assert free_path(first) == first
+    first.write_bytes(b"")
+    assert free_path(first) == tmp_path / "chi-bo-2.sqlite"

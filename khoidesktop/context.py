@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from khoidesktop.paths import AppPaths
 from khoidesktop.settings import Settings
-from khoidesktop.store.database import Store
+
+if TYPE_CHECKING:  # importing the store pulls in SQLAlchemy (~160 ms): not before the window paints
+    from khoidesktop.store.database import Store
 
 
 class Prompts(Protocol):
@@ -52,7 +54,7 @@ class AppContext:
     settings: Settings
     prompts: Prompts = field(default_factory=HeadlessPrompts)
     now: Callable[[], datetime] = datetime.now
-    store: Store | None = None
+    store: "Store | None" = None
 
     @classmethod
     def create(cls, paths: AppPaths | None = None) -> "AppContext":
@@ -62,7 +64,7 @@ class AppContext:
     def today(self) -> date:
         return self.now().date()
 
-    def require_store(self) -> Store:
+    def require_store(self) -> "Store":
         if self.store is None:
             raise RuntimeError("no data file is open")
         return self.store

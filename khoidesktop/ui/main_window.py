@@ -1,5 +1,11 @@
-"""The main window: a sidebar of pages, the page stack, and the training banner over every page."""
+"""The main window: a sidebar of pages, the page stack, and the training banner over every page.
+
+The window paints before the data file is opened; each page is built the first time it is shown (its
+module, and the services and SQLAlchemy behind it, are imported then, not at start-up).
+"""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
@@ -8,12 +14,12 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
-from khoidesktop.services.identity import get_identity
-from khoidesktop.store.database import Store
 from khoidesktop.ui import theme
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.pages.registry import PAGES
-from khoidesktop.ui.pages.settings_page import SettingsPage
+
+if TYPE_CHECKING:
+    from khoidesktop.store.database import Store
 
 APP_TITLE = "Khối desktop"
 
@@ -45,33 +51,50 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack, 1)
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
-        self.pages: list[Page] = []
+        self._built: dict[int, Page] = {}
         for spec in PAGES:
-            page = spec.build(ctx, _(spec.title))
-            page.slug = spec.slug
-            self.pages.append(page)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget(self.stack))  # an empty slot until the page is first shown
             QListWidgetItem(theme.icon(spec.icon), _(spec.title), self.sidebar)
-            if isinstance(page, SettingsPage):
-                page.identity_saved.connect(self.update_title)
-        self.sidebar.currentRowChanged.connect(self.show_page)
         self.sidebar.setCurrentRow(0)
+        self.sidebar.currentRowChanged.connect(self.show_page)
         self.statusBar().showMessage(_("Opening the data file…"))
 
-    def show_page(self, index: int) -> None:
-        self.stack.setCurrentIndex(index)
-        self.pages[index].refresh()
+    def _page_at(self, index: int) -> Page:
+        if index not in self._built:
+            spec = PAGES[index]
+            page = spec.build(self.ctx, _(spec.title))
+            page.slug = spec.slug
+            page.data_changed.connect(self.update_title)
+            slot = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(slot)
+            slot.deleteLater()
+            self._built[index] = page
+        return self._built[index]
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self._page_at(i) for i in range(len(PAGES))]
 
     def page(self, slug: str) -> Page:
-        return next(p for p in self.pages if p.slug == slug)
+        return self._page_at(next(i for i, spec in enumerate(PAGES) if spec.slug == slug))
 
-    def set_store(self, store: Store) -> None:
+    def show_page(self, index: int) -> None:
+        if self.ctx.store is None:
+            return  # shown once the data file is open
+        page = self._page_at(index)
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def set_store(self, store: "Store") -> None:
         self.ctx.store = store
         self.update_title()
         self.statusBar().showMessage(_("Data file: {path}").format(path=store.path))
-        self.pages[self.stack.currentIndex()].refresh()
+        self.show_page(self.sidebar.currentRow())
 
     def update_title(self) -> None:
+        from khoidesktop.services.identity import get_identity
+
         store = self.ctx.store
         if store is None:
             return

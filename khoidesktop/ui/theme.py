@@ -31,16 +31,14 @@ QPushButton#primary:disabled {{ background: #9fb3d1; }}
 """
 
 
-def load_bundled_fonts() -> None:
-    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(path))
-
-
 def choose_ui_font() -> QFont:
-    """The platform's UI font when it can write Vietnamese, else the bundled Liberation Sans."""
+    """The platform's UI font when it can write Vietnamese, else the bundled Liberation Sans
+    (a bare Linux machine may have no font with Vietnamese glyphs at all)."""
     font = QGuiApplication.font()
     vietnamese = set(QFontDatabase.families(QFontDatabase.WritingSystem.Vietnamese))
     if QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family() not in vietnamese:
+        for name in ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"):
+            QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
         font = QFont("Liberation Sans")
     font.setPointSizeF(10.0)
     return font
@@ -60,7 +58,6 @@ def apply(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a96a3"))
     app.setPalette(palette)
-    load_bundled_fonts()
     app.setFont(choose_ui_font())
     app.setStyleSheet(STYLESHEET)
 

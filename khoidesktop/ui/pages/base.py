@@ -1,6 +1,7 @@
-"""The page base class: a title, an optional subtitle, and `refresh()` when shown or when data changes."""
+"""The page base class: a title, an optional subtitle, `refresh()` when shown, `data_changed` after a save."""
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
@@ -8,6 +9,7 @@ from khoidesktop.context import AppContext
 
 class Page(QWidget):
     slug = ""  # file name stem for screenshots, e.g. "tong-quan"
+    data_changed = Signal()  # the page changed data other parts show (the window title, other pages)
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -7,9 +7,6 @@ from typing import Callable
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import N_, _
 from khoidesktop.ui.pages.base import Page
-from khoidesktop.ui.pages.overview import OverviewPage
-from khoidesktop.ui.pages.placeholder import PlaceholderPage
-from khoidesktop.ui.pages.settings_page import SettingsPage
 
 
 @dataclass(frozen=True)
@@ -17,15 +14,31 @@ class PageSpec:
     slug: str
     title: str  # msgid
     icon: str  # resources/icons/<icon>.svg
-    build: Callable[[AppContext, str], Page]
+    build: Callable[[AppContext, str], Page]  # imports its module when called: pages are built on demand
 
 
 def _coming(intro: str, *items: str) -> Callable[[AppContext, str], Page]:
-    return lambda ctx, title: PlaceholderPage(ctx, title, _(intro), [_(i) for i in items])
+    def build(ctx: AppContext, title: str) -> Page:
+        from khoidesktop.ui.pages.placeholder import PlaceholderPage
+
+        return PlaceholderPage(ctx, title, _(intro), [_(i) for i in items])
+    return build
+
+
+def _overview(ctx: AppContext, title: str) -> Page:
+    from khoidesktop.ui.pages.overview import OverviewPage
+
+    return OverviewPage(ctx, title)
+
+
+def _settings(ctx: AppContext, title: str) -> Page:
+    from khoidesktop.ui.pages.settings_page import SettingsPage
+
+    return SettingsPage(ctx, title)
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("tong-quan", N_("Overview"), "layout-dashboard", OverviewPage),
+    PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _overview),
     PageSpec("dang-vien", N_("Party members"), "users", _coming(
         N_("The cell's member list and each member's profile and history."),
         N_("The member list in Vietnamese order, with a search that ignores accents"),
@@ -55,5 +68,5 @@ PAGES: tuple[PageSpec, ...] = (
         N_("Sending the cell's data to the superior committee, and receiving it there."),
         N_("A signed data bundle for the superior committee"),
         N_("On the superior committee's computer: importing the cells' bundles and summing them up"))),
-    PageSpec("cai-dat", N_("Settings"), "settings", SettingsPage),
+    PageSpec("cai-dat", N_("Settings"), "settings", _settings),
 )

@@ -1,7 +1,6 @@
 """Cài đặt: the cell's names printed on documents, and facts about the open data file."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
@@ -15,7 +14,6 @@ from khoidesktop.ui.widgets.identity_form import IdentityForm
 
 class SettingsPage(Page):
     slug = "cai-dat"
-    identity_saved = Signal()
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
@@ -83,4 +81,4 @@ class SettingsPage(Page):
         self.message.setObjectName("okText")
         self.message.setStyleSheet("")
         self.message.setText(_("Saved.") if changes else _("Nothing to save: no name was changed."))
-        self.identity_saved.emit()
+        self.data_changed.emit()

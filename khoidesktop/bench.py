@@ -1,0 +1,103 @@
+"""Benchmarks, as ratios against a baseline measured in the same run (tests assert no wall-clock times).
+
+    python -m khoidesktop.bench [--runs N]
+
+start-up: process start → first paint of a bare PySide6 window (the baseline), of our main window, and
+until the training data file is open and the overview shows its figures. Each run is a fresh process
+(offscreen), the median of N runs is reported.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _child(kind: str, started: float, db: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class FirstPaint(QObject):
+        def __init__(self, on_paint) -> None:
+            super().__init__()
+            self.on_paint, self.done = on_paint, False
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, self.on_paint)
+            return False
+
+    def report() -> None:
+        print(f"{time.time() - started:.4f}", flush=True)
+        QApplication.quit()
+
+    if kind == "bare":
+        app = QApplication([])
+        window = QMainWindow()
+        window.resize(1180, 760)
+        on_paint = report
+    else:
+        from khoidesktop.app import build_application
+        from khoidesktop.context import AppContext
+        from khoidesktop.ui.main_window import MainWindow
+
+        ctx = AppContext.create()
+        app = build_application(ctx)
+        window = MainWindow(ctx)
+
+        def load_then_report() -> None:
+            if kind == "data":
+                from khoidesktop.store.database import open_store
+
+                window.set_store(open_store(Path(db), now=ctx.now))
+            report()
+        on_paint = load_then_report
+    watcher = FirstPaint(on_paint)
+    window.installEventFilter(watcher)
+    window.show()
+    app.exec()
+
+
+def _measure(kind: str, db: Path, runs: int) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    times = []
+    for _ in range(runs):
+        started = time.time()
+        out = subprocess.run([sys.executable, "-m", "khoidesktop.bench", "--child", kind, str(started),
+                              str(db)], capture_output=True, text=True, env=env, check=True)
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m khoidesktop.bench")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _child(args.child[0], float(args.child[1]), args.child[2])
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["KHOI_DATA_DIR"] = folder
+        db = Path(folder) / "tap-huan.sqlite"
+        from khoidesktop.services.datafile import create_data_file
+
+        create_data_file(db, None, demo_data=True, actor="bench", lock=False).close()
+        bare = _measure("bare", db, args.runs)
+        shell = _measure("shell", db, args.runs)
+        data = _measure("data", db, args.runs)
+    print(f"start-up, median of {args.runs} runs (offscreen):")
+    print(f"  bare PySide6 window painted      {bare * 1000:7.0f} ms   1.00×")
+    print(f"  Khối main window painted         {shell * 1000:7.0f} ms   {shell / bare:.2f}×")
+    print(f"  … training data open and shown   {data * 1000:7.0f} ms   {data / bare:.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -63,6 +63,17 @@ class AppPaths:
         self.data_dir.mkdir(parents=True, exist_ok=True)
 
 
+def display_path(path: Path) -> str:
+    """A path as shown to the user: under the home folder, written from "~" (not on Windows, where
+    users know the full form)."""
+    if os.name != "nt":
+        try:
+            return "~/" + str(path.relative_to(Path.home()))
+        except ValueError:
+            pass
+    return str(path)
+
+
 def backups_dir_for(db_path: Path) -> Path:
     """Backups of a database live beside it, in `backups/`."""
     return db_path.parent / "backups"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
+from khoidesktop.paths import display_path
 from khoidesktop.ui import theme
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.pages.registry import PAGES
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store: "Store") -> None:
         self.ctx.store = store
         self.update_title()
-        self.statusBar().showMessage(_("Data file: {path}").format(path=store.path))
+        self.statusBar().showMessage(_("Data file: {path}").format(path=display_path(store.path)))
         self.show_page(self.sidebar.currentRow())
 
     def update_title(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QGroupBox, QHBoxLayout, QLabel, QPushBut
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
+from khoidesktop.paths import display_path
 from khoidesktop.services.identity import IdentityData
 from khoidesktop.ui.widgets.identity_form import IdentityForm
 
@@ -23,8 +24,10 @@ class FirstRunDialog(QDialog):
         self.identity: IdentityData | None = None
         self.open_path: Path | None = None
         self.setWindowTitle(_("Getting started with Khối desktop"))
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
-        layout.setSpacing(12)
+        layout.setContentsMargins(22, 20, 22, 18)
+        layout.setSpacing(14)
         welcome = QLabel(_("<b>Welcome!</b> There is no data file for your cell on this computer yet. "
                            "Create one by filling in the names below (you can change them later in "
                            "Settings), or open the training data to practise first."), self)
@@ -34,7 +37,7 @@ class FirstRunDialog(QDialog):
         box_layout = QVBoxLayout(box)
         self.form = IdentityForm(box)
         box_layout.addWidget(self.form)
-        where = QLabel(_("The file will be saved as: {path}").format(path=new_path), box)
+        where = QLabel(_("The file will be saved as: {path}").format(path=display_path(new_path)), box)
         where.setObjectName("pageSubtitle")
         where.setWordWrap(True)
         box_layout.addWidget(where)

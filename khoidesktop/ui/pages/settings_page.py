@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
+from khoidesktop.paths import display_path
 from khoidesktop.services.audit import current_actor
 from khoidesktop.services.identity import get_identity, identity_data, update_identity
 from khoidesktop.ui.pages.base import Page
@@ -62,7 +63,7 @@ class SettingsPage(Page):
         if row is not None:
             self.form.set_data(identity_data(row))
         self.file_label.setText(_("File: {path}\nSchema version: {version}").format(
-            path=store.path, version=store.schema_version))
+            path=display_path(store.path), version=store.schema_version))
         self.message.clear()
         self._set_dirty(False)
 

@@ -39,6 +39,27 @@ def build_application(ctx: AppContext, argv: list[str] | None = None):
     return app
 
 
+def install_error_dialog(ctx: AppContext, log_file: Path) -> None:
+    """An exception nobody caught is logged and shown in Vietnamese instead of vanishing (or, in PySide6,
+    being printed to a console the user never sees)."""
+    import logging
+    import traceback
+
+    from khoidesktop.errors import UserError, storage_failure
+
+    def hook(kind, value, tb) -> None:  # noqa: ANN001 (sys.excepthook's signature)
+        logging.getLogger("khoidesktop").error("".join(traceback.format_exception(kind, value, tb)))
+        if isinstance(value, UserError):
+            message = value.message
+        else:
+            message = storage_failure(value) or _(
+                "Something went wrong inside the program. What you saved before is safe. The details were "
+                "written to {log}; please send that file to your support person.").format(log=log_file)
+        ctx.prompts.error(_("Error"), message)
+
+    sys.excepthook = hook
+
+
 def run_gui(ctx: AppContext, db_arg: Path | None, *, demo: bool) -> int:
     problem = display_problem()
     if problem:
@@ -47,8 +68,9 @@ def run_gui(ctx: AppContext, db_arg: Path | None, *, demo: bool) -> int:
     from khoidesktop import log
 
     ctx.paths.ensure()
-    log.configure(ctx.paths.log_dir)
+    log_file = log.configure(ctx.paths.log_dir)
     app = build_application(ctx)
+    install_error_dialog(ctx, log_file)
     from PySide6.QtCore import QTimer
 
     from khoidesktop.ui.main_window import MainWindow

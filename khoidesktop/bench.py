@@ -27,7 +27,7 @@ def _child(kind: str, started: float, db: str) -> None:
             super().__init__()
             self.on_paint, self.done = on_paint, False
 
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, obj, event) -> bool:
             if event.type() == QEvent.Type.Paint and not self.done:
                 self.done = True
                 QTimer.singleShot(0, self.on_paint)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from khoidesktop import __version__
 from khoidesktop.context import AppContext
-from khoidesktop.errors import UserError
+from khoidesktop.errors import UserError, storage_failure
 from khoidesktop.i18n import N_, _, ngettext
 
 # argparse's own texts, so that usage lines and errors read in Vietnamese too (see _translate_argparse).
@@ -152,3 +152,9 @@ def main(argv: list[str], ctx: AppContext | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        message = storage_failure(exc)
+        if message is None:
+            raise  # a bug, not the user's doing: the traceback is what a developer needs
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
+        return 1

@@ -5,10 +5,11 @@ which services-level code asks the user something. No Qt here: the GUI installs 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from khoidesktop.paths import AppPaths
 from khoidesktop.settings import Settings
@@ -54,17 +55,17 @@ class AppContext:
     settings: Settings
     prompts: Prompts = field(default_factory=HeadlessPrompts)
     now: Callable[[], datetime] = datetime.now
-    store: "Store | None" = None
+    store: Store | None = None
 
     @classmethod
-    def create(cls, paths: AppPaths | None = None) -> "AppContext":
+    def create(cls, paths: AppPaths | None = None) -> AppContext:
         paths = paths or AppPaths.default()
         return cls(paths=paths, settings=Settings(paths.settings_file))
 
     def today(self) -> date:
         return self.now().date()
 
-    def require_store(self) -> "Store":
+    def require_store(self) -> Store:
         if self.store is None:
             raise RuntimeError("no data file is open")
         return self.store

@@ -74,7 +74,7 @@ def format_long_date(value: date) -> str:
     return _("day {d:02d} month {m:02d} year {y}").format(d=value.day, m=value.month, y=value.year)
 
 
-def format_number(value: float | int, decimals: int | None = None) -> str:
+def format_number(value: float, decimals: int | None = None) -> str:
     """1.234,5 (babel's Vietnamese grouping and decimal signs)."""
     from babel.numbers import format_decimal
 
@@ -84,7 +84,7 @@ def format_number(value: float | int, decimals: int | None = None) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
 
 
-def format_percent(part: float | int, whole: float | int, decimals: int = 2) -> str:
+def format_percent(part: float, whole: float, decimals: int = 2) -> str:
     """66 of 250 → "26,40%"; a share of nothing is "0,00%" rather than an error."""
     share = 0.0 if not whole else 100.0 * part / whole
     return format_number(round(share, decimals), decimals) + "%"

@@ -40,7 +40,7 @@ class AppPaths:
     data_dir: Path
 
     @classmethod
-    def default(cls) -> "AppPaths":
+    def default(cls) -> AppPaths:
         return cls(default_data_dir())
 
     @property

@@ -10,12 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
-from khoidesktop.context import AppContext  # noqa: E402
-from khoidesktop.i18n import set_language  # noqa: E402
-from khoidesktop.paths import AppPaths  # noqa: E402
-from khoidesktop.services.datafile import create_data_file  # noqa: E402
-from khoidesktop.services.identity import IdentityData  # noqa: E402
-from khoidesktop.settings import Settings  # noqa: E402
+from khoidesktop.context import AppContext
+from khoidesktop.i18n import set_language
+from khoidesktop.paths import AppPaths
+from khoidesktop.services.datafile import create_data_file
+from khoidesktop.services.identity import IdentityData
+from khoidesktop.settings import Settings
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 30)
 IDENTITY = IdentityData(cell_name="Chi bộ Phòng Tổng hợp", org_name="Đảng bộ Sở Tài chính",

@@ -1,10 +1,10 @@
 """Creating a data file and describing an open one (used by the first-run dialog and the CLI)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _

@@ -33,11 +33,11 @@ class IdentityData:
     secretary_name: str = ""
     training: bool = False
 
-    def normalized(self) -> "IdentityData":
+    def normalized(self) -> IdentityData:
         texts = {f.name: normalize_text(getattr(self, f.name)) for f in fields(self) if f.name in FIELD_LABELS}
         return replace(self, **texts)
 
-    def validated(self) -> "IdentityData":
+    def validated(self) -> IdentityData:
         data = self.normalized()
         missing = [_(FIELD_LABELS[name]) for name in REQUIRED if not getattr(data, name)]
         if missing:

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from khoidesktop.errors import DatabaseError
+from khoidesktop.errors import DatabaseError, storage_failure
 from khoidesktop.i18n import _
 from khoidesktop.store.lock import InstanceLock
 from khoidesktop.store.migrate import Migration, MigrationResult, migrate
@@ -107,6 +107,10 @@ def open_store(path: Path, *, create: bool = False, lock: bool = True,
                 raise DatabaseError(damaged_message(path, problems))
         result = migrate(path, now(), migrations)
         return Store(path, make_engine(path), result, instance_lock)
+    except sqlite3.Error as exc:
+        if instance_lock is not None:
+            instance_lock.release()
+        raise DatabaseError(storage_failure(exc) or str(exc)) from exc
     except BaseException:
         if instance_lock is not None:
             instance_lock.release()

@@ -2,6 +2,7 @@
 (even when it crashes, so a stale lock file never blocks the user)."""
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -64,10 +65,8 @@ class InstanceLock:
             return
         os.close(self._fd)  # closing the descriptor drops the lock
         self._fd = None
-        try:
+        with contextlib.suppress(OSError):  # another instance may have it open now; it is harmless
             self.path.unlink()
-        except OSError:
-            pass  # another instance may have it open now; the file is harmless
 
     @property
     def held(self) -> bool:

@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
@@ -87,7 +95,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.refresh()
 
-    def set_store(self, store: "Store") -> None:
+    def set_store(self, store: Store) -> None:
         self.ctx.store = store
         self.update_title()
         self.statusBar().showMessage(_("Data file: {path}").format(path=display_path(store.path)))

@@ -1,8 +1,8 @@
 """Which data file to open at start, and the first-run choice when there is none (or it fails)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError

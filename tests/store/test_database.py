@@ -130,3 +130,21 @@ def test_a_missing_file_is_not_created_by_opening(tmp_path):
     with pytest.raises(DatabaseError, match="Không có tệp dữ liệu"):
         open_store(path)
     assert not path.exists()
+
+
+def test_a_full_disk_changes_nothing_and_is_explained(store):
+    from sqlalchemy import event, func
+
+    from khoidesktop.errors import storage_failure
+
+    with store.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    event.listen(store.engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count = {pages + 2}"))
+    store.engine.dispose()  # new connections, each with the tiny limit: the "disk" is full
+    with pytest.raises(Exception) as info, store.session() as s, s.begin():
+        for i in range(2000):
+            add_member(s, MemberData(full_name=f"Đỗ Văn Đầy {i}", home_town="x" * 200), now=FIXED_NOW, actor="t")
+    message = storage_failure(info.value)
+    assert message is not None and "ổ đĩa đã đầy" in message and "Không có gì bị thay đổi" in message
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Member)) == 0

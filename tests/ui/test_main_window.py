@@ -1,25 +1,13 @@
-from dataclasses import replace
 
-import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import select
 
 from khoidesktop.services.identity import get_identity
 from khoidesktop.services.members import headline_counts
-from khoidesktop.ui.main_window import MainWindow
 from tests.conftest import IDENTITY
 from tests.ui.helpers import english_on_screen, type_text
 
 SIDEBAR = ["Tổng quan", "Đảng viên", "Sinh hoạt chi bộ", "Đánh giá xếp loại", "Phát triển đảng viên",
            "Báo cáo", "Trao đổi dữ liệu", "Cài đặt"]
-
-
-@pytest.fixture
-def window(qtbot, khoi_app, ctx):
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_every_page_opens_in_vietnamese_with_the_training_mark(window, demo_store, qtbot):

@@ -1,22 +1,11 @@
 """Start-up: which file opens, and the first-run dialog (driven as a user drives it)."""
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from khoidesktop.services.datafile import describe
 from khoidesktop.ui.dialogs.first_run import FirstRunDialog
-from khoidesktop.ui.main_window import MainWindow
 from khoidesktop.ui.startup import free_path, start
 from tests.ui.helpers import english_on_screen, type_text, when_modal
-
-
-@pytest.fixture
-def window(qtbot, khoi_app, ctx):
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def fill_and_create(qtbot, dialog: FirstRunDialog, values: dict[str, str]) -> None:

@@ -1,8 +1,8 @@
 """The sidebar's pages, in order: slug (screenshot file name), title, icon, and how to build each."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import N_, _

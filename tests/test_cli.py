@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from khoidesktop.store.migrate import latest_version
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -41,7 +43,7 @@ def test_init_then_info(tmp_path):
     assert data["identity"] == {"cell_name": "Chi bộ Phòng Tổng hợp", "org_name": "Đảng bộ Sở Tài chính",
                                 "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh", "place_name": "Hạ Long",
                                 "secretary_name": "Trần Thị Hạnh"}
-    assert (data["member_count"], data["training"], data["schema_version"]) == (0, False, 2)
+    assert (data["member_count"], data["training"], data["schema_version"]) == (0, False, latest_version())
 
 
 def test_init_demo_fills_training_data(tmp_path):

@@ -10,13 +10,14 @@ STATUSES = {
     "official": N_("Official"),
     "exempt": N_("Exempt from activities"),
     "suspended": N_("Suspended"),
+    "temporary_out": N_("Temporarily transferred out"),
     "transferred_out": N_("Transferred out"),
     "removed": N_("Removed from the list"),
     "expelled": N_("Expelled"),
     "deceased": N_("Deceased"),
 }
 # Members who still belong to the cell's list (the others stay in history only).
-ACTIVE_STATUSES = ("probationary", "official", "exempt", "suspended")
+ACTIVE_STATUSES = ("probationary", "official", "exempt", "suspended", "temporary_out")
 
 EDUCATION = {
     "none": N_("No professional training"),

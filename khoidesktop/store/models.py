@@ -87,3 +87,19 @@ class MemberNote(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime]
     text: Mapped[str]
+
+
+class MemberEvent(Base):
+    """One step of a member's history (admission, transfer, discipline, badge …). Never deleted: a wrong
+    entry is corrected, and the correction is in the audit log."""
+
+    __tablename__ = "member_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(index=True)  # domain.events.EVENT_KINDS
+    on_date: Mapped[date]
+    document_number: Mapped[str] = mapped_column(default="")
+    level: Mapped[str | None]  # discipline level (domain.events.DISCIPLINE_LEVELS)
+    note: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime]

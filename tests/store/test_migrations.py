@@ -35,7 +35,7 @@ def test_from_empty_to_latest_without_backup(tmp_path):
 
 def test_from_version_1_keeps_every_record_and_backs_up_first(v1_file):
     result = migrate(v1_file, NOW)
-    assert (result.from_version, result.to_version) == (1, 2)
+    assert (result.from_version, result.to_version) == (1, latest_version())
     assert result.backup is not None and result.backup.parent.name == "backups"
     assert "truoc-nang-cap-v1" in result.backup.name
     conn = sqlite3.connect(v1_file)

@@ -7,7 +7,7 @@ from pathlib import Path
 import khoidesktop
 
 ROOT = Path(khoidesktop.__file__).resolve().parent
-QT_FREE = ("store", "domain", "services", "reports")
+QT_FREE = ("store", "domain", "services", "reports", "commands")
 TOP_LEVEL_QT_FREE = ("cli", "context", "paths", "settings", "i18n", "log", "errors")
 
 

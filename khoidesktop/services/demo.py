@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.dates import add_years
+from khoidesktop.services.history import add_event
 from khoidesktop.services.identity import IdentityData, create_identity
 from khoidesktop.services.members import MemberData, add_member
 from khoidesktop.store.models import MemberNote
@@ -52,6 +53,7 @@ THEORY = ["intermediate"] * 14 + ["elementary"] * 10 + ["advanced"] * 5 + ["bach
 class DemoPerson:
     data: MemberData
     note: str | None = None
+    leaves: tuple[str, date] | None = None  # (event kind, date) that took the member off the active list
 
 
 def _random_date(rng: random.Random, start: date, end: date) -> date:
@@ -65,13 +67,18 @@ def _person(rng: random.Random, index: int, today: date, used_cards: set[str]) -
     admitted = _random_date(rng, date(born.year + 22, 1, 1), min(today, date(born.year + 38, 12, 31)))
     if index < 3:  # a few recent admissions: still probationary
         admitted = today - timedelta(days=60 + 90 * index)
+    elif index == 5:  # one member reaches the 30-year Party badge this year
+        born = date(today.year - 54, born.month, min(born.day, 28))
+        admitted = date(today.year - 30, 5, 19)
     official = add_years(admitted, 1) if add_years(admitted, 1) <= today else None
     status = "official" if official else "probationary"
-    note = None
+    note, leaves = None, None
     if index == 3:
-        status, note = "exempt", "Miễn sinh hoạt do sức khỏe (có đơn và quyết định của cấp ủy)."
+        note = "Miễn sinh hoạt do sức khỏe (có đơn và quyết định của cấp ủy)."
+        leaves = ("exempt", today - timedelta(days=200))
     elif index == 4:
-        status, note = "transferred_out", "Chuyển sinh hoạt chính thức sang Đảng bộ Sở Xây dựng."
+        note = "Chuyển sinh hoạt chính thức sang Đảng bộ Sở Xây dựng."
+        leaves = ("transfer_out", today - timedelta(days=45))
     card = f"{rng.randrange(10**8):08d}"  # 8-digit card numbers keep their leading zeros
     while card in used_cards:
         card = f"{rng.randrange(10**8):08d}"
@@ -84,7 +91,7 @@ def _person(rng: random.Random, index: int, today: date, used_cards: set[str]) -
         position=rng.choice(POSITIONS), work_unit=rng.choice(UNITS), general_education="12/12",
         professional_education=rng.choice(EDUCATION), political_theory=rng.choice(THEORY),
         admitted_on=admitted, official_on=official, card_number=card, personal_id=personal_id,
-        phone=f"09{rng.randrange(10**8):08d}", status=status), note)
+        phone=f"09{rng.randrange(10**8):08d}", status=status), note, leaves)
 
 
 def demo_people(today: date, seed: int = DEMO_SEED, size: int = DEMO_SIZE) -> list[DemoPerson]:
@@ -98,7 +105,17 @@ def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_S
     people = demo_people(now.date(), seed)
     secretary = next(p for p in people if p.data.status == "official").data.full_name
     create_identity(session, replace(DEMO_IDENTITY, secretary_name=secretary), now=now, actor=actor)
-    for person in people:
+    for number, person in enumerate(people, start=1):
         member = add_member(session, person.data, now=now, actor=actor)
+        data = person.data
+        add_event(session, member.id, "admitted", data.admitted_on, now=now, actor=actor,
+                  document_number=f"{100 + number}-QĐ/ĐU")
+        if data.official_on:
+            add_event(session, member.id, "official", data.official_on, now=now, actor=actor,
+                      document_number=f"{200 + number}-QĐ/ĐU")
+        if person.leaves:
+            kind, on = person.leaves
+            add_event(session, member.id, kind, on, now=now, actor=actor, document_number=f"{300 + number}-QĐ/ĐU",
+                      note=person.note or "")
         if person.note:
             session.add(MemberNote(member_id=member.id, at=now, text=person.note))

@@ -76,7 +76,7 @@ class Structure:
 def members_on(session: Session, on: date) -> list[Member]:
     """Members who belonged to the cell's list on that day (by their history)."""
     events: dict[int, list[EventFact]] = defaultdict(list)
-    for e in session.scalars(select(MemberEvent).where(MemberEvent.on_date <= on)):
+    for e in session.scalars(select(MemberEvent)):  # status_on replays only those up to `on`
         events[e.member_id].append(EventFact(e.kind, e.on_date, e.level))
     found = []
     for m in session.scalars(select(Member).order_by(Member.sort_key, Member.id)):

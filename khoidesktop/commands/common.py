@@ -1,0 +1,38 @@
+"""Helpers shared by the commands."""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from khoidesktop.context import AppContext
+from khoidesktop.i18n import _
+
+
+def db_path(args: argparse.Namespace, ctx: AppContext) -> Path:
+    if args.db is not None:
+        return args.db
+    return ctx.paths.demo_db if args.demo else ctx.paths.default_db
+
+
+@contextmanager
+def opened(args: argparse.Namespace, ctx: AppContext, *, lock: bool = False) -> Iterator:
+    """The data file, open for one command. Writers take the lock (one program per file)."""
+    from khoidesktop.store.database import open_store
+
+    store = open_store(db_path(args, ctx), lock=lock, now=ctx.now)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def iso_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD (the machine-readable form used on the command line)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{text}” is not a date in the form YYYY-MM-DD.").format(
+            text=text)) from None

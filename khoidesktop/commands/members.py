@@ -1,0 +1,118 @@
+"""members import / export / list, stats structure."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from khoidesktop.commands.common import iso_date, opened
+from khoidesktop.context import AppContext
+from khoidesktop.i18n import _
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    members = commands.add_parser("members", help=_("import, export or list the members"))
+    actions = members.add_subparsers(dest="action", required=True, metavar=_("ACTION"))
+    imp = actions.add_parser("import", help=_("import members from an .xlsx file (all rows or none)"))
+    imp.add_argument("file", type=Path, metavar=_("FILE.xlsx"))
+    imp.add_argument("--dry-run", action="store_true", help=_("only show what would be imported"))
+    imp.set_defaults(handler=cmd_import)
+    exp = actions.add_parser("export", help=_("export the member list to an .xlsx file"))
+    exp.add_argument("file", type=Path, metavar=_("FILE.xlsx"))
+    exp.set_defaults(handler=cmd_export)
+    lst = actions.add_parser("list", help=_("list the cell's members in Vietnamese order"))
+    lst.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
+    lst.set_defaults(handler=cmd_list)
+    badges = actions.add_parser("badges", help=_("members who reach a Party badge in a year"))
+    badges.add_argument("--year", type=int, required=True)
+    badges.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
+    badges.set_defaults(handler=cmd_badges)
+
+    stats = commands.add_parser("stats", help=_("figures for reports (JSON with --json)"))
+    topics = stats.add_subparsers(dest="topic", required=True, metavar=_("TOPIC"))
+    structure = topics.add_parser("structure", help=_("member structure on a date"))
+    structure.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help=_("the date (default: today)"))
+    structure.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
+    structure.set_defaults(handler=cmd_structure)
+
+
+def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.audit import current_actor
+    from khoidesktop.services.member_import import apply_import, plan_import
+
+    with opened(args, ctx, lock=not args.dry_run) as store, store.session() as session, session.begin():
+        plan = plan_import(session, args.file, ctx.today())
+        print(plan.summary())
+        if not plan.clean:
+            for row in plan.rejected:
+                for message in row.messages:
+                    print(message, file=sys.stderr)
+            print(_("Nothing was imported. Correct these rows in the file and import it again."), file=sys.stderr)
+            return 1
+        if args.dry_run:
+            print(_("Dry run: nothing was written."))
+            return 0
+        apply_import(session, plan, now=ctx.now(), actor=current_actor())
+    print(_("Imported."))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.member_export import write_members_xlsx
+    from khoidesktop.services.members import active_members
+
+    with opened(args, ctx) as store, store.session() as session:
+        members = active_members(session)
+        write_members_xlsx(members, args.file)
+    print(_("Exported {n} members to {path}.").format(n=len(members), path=args.file))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.domain.members import STATUSES, label
+    from khoidesktop.i18n import format_date
+    from khoidesktop.services.members import active_members
+
+    with opened(args, ctx) as store, store.session() as session:
+        members = active_members(session)
+    if args.json:
+        print(json.dumps([{"id": m.id, "full_name": m.full_name,
+                           "birth_date": m.birth_date.isoformat() if m.birth_date else None,
+                           "gender": m.gender, "status": m.status, "card_number": m.card_number,
+                           "admitted_on": m.admitted_on.isoformat() if m.admitted_on else None,
+                           "official_on": m.official_on.isoformat() if m.official_on else None}
+                          for m in members], ensure_ascii=False, indent=2))
+        return 0
+    for number, m in enumerate(members, start=1):
+        print(f"{number:4d}. {m.full_name:32s} {format_date(m.birth_date):10s}  {label(STATUSES, m.status)}")
+    return 0
+
+
+def cmd_badges(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.member_queries import badges_in
+
+    with opened(args, ctx) as store, store.session() as session:
+        found = badges_in(session, args.year)
+    if args.json:
+        print(json.dumps([{"full_name": m.full_name, "admitted_on": m.admitted_on.isoformat(), "years": years}
+                          for m, years in found], ensure_ascii=False, indent=2))
+        return 0
+    for m, years in found:
+        print(_("{name}: {years} years of Party age").format(name=m.full_name, years=years))
+    return 0
+
+
+def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.i18n import format_number
+    from khoidesktop.services.structure import GROUP_LABELS, structure_on
+
+    with opened(args, ctx) as store, store.session() as session:
+        result = structure_on(session, args.on or ctx.today())
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(_("Members: {n}").format(n=result.total))
+    for key, share in result.groups.items():
+        print(f"  {_(GROUP_LABELS[key]):40s} {share.count:6d}  {format_number(share.percent, 2):>7s}%")
+    return 0

@@ -1,0 +1,39 @@
+"""report roster / structure: the PDFs."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from khoidesktop.commands.common import iso_date, opened
+from khoidesktop.context import AppContext
+from khoidesktop.i18n import _
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser("report", help=_("make a PDF report"))
+    kinds = report.add_subparsers(dest="kind", required=True, metavar=_("REPORT"))
+    roster = kinds.add_parser("roster", help=_("the list of Party members"))
+    roster.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    roster.set_defaults(handler=cmd_roster)
+    structure = kinds.add_parser("structure", help=_("the member structure report"))
+    structure.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help=_("the date (default: today)"))
+    structure.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    structure.set_defaults(handler=cmd_structure)
+
+
+def cmd_roster(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.reports import roster_pdf
+
+    with opened(args, ctx) as store:
+        path = roster_pdf(store, args.out, today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0
+
+
+def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.reports import structure_pdf
+
+    with opened(args, ctx) as store:
+        path = structure_pdf(store, args.out, on=args.on or ctx.today(), today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0

@@ -24,6 +24,10 @@ class DatabaseLockedError(DatabaseError):
     exit_code = 3
 
 
+class Cancelled(Exception):
+    """The user stopped a long piece of work; what it did was undone (rolled back, or no file left)."""
+
+
 def storage_failure(exc: BaseException) -> str | None:
     """The user's message for a failure of the disk or the database engine (disk full, no permission,
     file locked by another program), or None when `exc` is something else. The transaction in progress

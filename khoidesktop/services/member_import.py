@@ -22,7 +22,7 @@ from khoidesktop.domain.member_sheet import (
     restore_card_width,
 )
 from khoidesktop.domain.names import fold, normalize_text
-from khoidesktop.errors import ValidationError
+from khoidesktop.errors import Cancelled, ValidationError
 from khoidesktop.i18n import _, parse_date
 from khoidesktop.services.members import MemberData, add_member, problems, update_member
 from khoidesktop.store.models import Member
@@ -282,11 +282,18 @@ def plan_import(session: Session, path: Path, today: date) -> ImportPlan:
     return ImportPlan(path, sheet, plans)
 
 
-def apply_import(session: Session, plan: ImportPlan, *, now: datetime, actor: str) -> None:
-    """Write a clean plan in the caller's transaction (all rows or, on any error, none)."""
+def apply_import(session: Session, plan: ImportPlan, *, now: datetime, actor: str,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
+    """Write a clean plan in the caller's transaction (all rows or, on any error or a cancel, none)."""
     if not plan.clean:
         raise ValidationError(_("The file has rejected rows; nothing was imported. Correct them and try again."))
-    for row in plan.rows:
+    for done, row in enumerate(plan.rows):
+        if done % 100 == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if progress is not None:
+                progress(done, len(plan.rows))
         if row.action == "add":
             add_member(session, row.data, now=now, actor=actor)
         elif row.action == "update":

@@ -1,10 +1,14 @@
 """Read-only member lists: badges in a year, rows for the member table."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.members import ACTIVE_STATUSES
+from khoidesktop.domain.names import fold
 from khoidesktop.domain.party_age import BADGE_MILESTONES, badge_reached_in
 from khoidesktop.store.models import Member
 
@@ -19,3 +23,42 @@ def badges_in(session: Session, year: int) -> list[tuple[Member, int]]:
         if member.admitted_on.year in years:
             found.append((member, badge_reached_in(member.admitted_on, year)))
     return found
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One line of the member table: what it shows, plus the keys it sorts and searches on."""
+
+    id: int
+    full_name: str
+    sort_key: str
+    search_key: str  # folded name and card number: "nguyen van dinh 00123456"
+    birth_date: date | None
+    gender: str | None
+    status: str
+    card_number: str | None
+    admitted_on: date | None
+    official_on: date | None
+    position: str
+    work_unit: str
+    ethnicity: str
+    religion: str
+    home_town: str
+    professional_education: str | None
+    political_theory: str | None
+    phone: str
+
+
+ROW_COLUMNS = [c for c in MemberRow.__dataclass_fields__ if c != "search_key"]
+
+
+def member_rows(session: Session) -> list[MemberRow]:
+    """Every member (active or not), in Vietnamese order; one light query, no ORM objects."""
+    columns = [getattr(Member, name) for name in ROW_COLUMNS]
+    result = session.execute(select(*columns).order_by(Member.sort_key, Member.id))
+    rows = []
+    for values in result:
+        data = dict(zip(ROW_COLUMNS, values, strict=True))
+        data["search_key"] = f"{fold(data['full_name'])} {data['card_number'] or ''}"
+        rows.append(MemberRow(**data))
+    return rows

@@ -177,3 +177,12 @@ def active_members(session: Session) -> list[Member]:
     """The cell's current list in Vietnamese order."""
     return list(session.scalars(select(Member).where(Member.status.in_(ACTIVE_STATUSES))
                                 .order_by(Member.sort_key, Member.id)))
+
+
+def undo_update(session: Session, member_id: int, changes: dict, *, now: datetime, actor: str) -> dict:
+    """Put back the values an update changed (changes: field → (old, new), as update_member returned)."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise ValidationError(_("This member no longer exists in the data file."))
+    restored = MemberData.of(member).__dict__ | {key: old for key, (old, _new) in changes.items()}
+    return update_member(session, member_id, MemberData(**restored), now=now, actor=actor)

@@ -24,6 +24,7 @@ QFrame#card {{ background: white; border: 1px solid #d9dee5; border-radius: 8px;
 QLabel#cardValue {{ font-size: 22pt; font-weight: 600; color: {ACCENT}; }}
 QLabel#cardLabel {{ color: {MUTED}; }}
 QLabel#errorText {{ color: #b91c1c; }}
+*[invalid="true"] {{ border: 1px solid #b91c1c; border-radius: 3px; }}
 QLabel#okText {{ color: #15803d; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: none; border-radius: 5px;
                        padding: 7px 18px; font-weight: 600; }}

@@ -31,6 +31,12 @@ def _overview(ctx: AppContext, title: str) -> Page:
     return OverviewPage(ctx, title)
 
 
+def _members(ctx: AppContext, title: str) -> Page:
+    from khoidesktop.ui.pages.members_page import MembersPage
+
+    return MembersPage(ctx, title)
+
+
 def _settings(ctx: AppContext, title: str) -> Page:
     from khoidesktop.ui.pages.settings_page import SettingsPage
 
@@ -39,12 +45,7 @@ def _settings(ctx: AppContext, title: str) -> Page:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _overview),
-    PageSpec("dang-vien", N_("Party members"), "users", _coming(
-        N_("The cell's member list and each member's profile and history."),
-        N_("The member list in Vietnamese order, with a search that ignores accents"),
-        N_("Each member's profile: birth date, home town, education, political theory, card number"),
-        N_("History: admission, official recognition, transfers, discipline, badges"),
-        N_("Import from and export to Excel; the member list and structure reports as PDF"))),
+    PageSpec("dang-vien", N_("Party members"), "users", _members),
     PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _coming(
         N_("The log of the cell's regular and thematic meetings."),
         N_("Monthly regular meetings and quarterly thematic meetings, with attendance"),

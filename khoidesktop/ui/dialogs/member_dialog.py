@@ -1,0 +1,99 @@
+"""A member's record: the profile form and, once saved, the history."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.members import STATUSES, label
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import _
+from khoidesktop.services.audit import current_actor
+from khoidesktop.services.members import MemberData, add_member, problems, update_member
+from khoidesktop.store.models import Member
+from khoidesktop.ui.widgets.history_panel import HistoryPanel
+from khoidesktop.ui.widgets.member_form import MemberForm
+
+
+class MemberDialog(QDialog):
+    saved = Signal(int, dict)  # member id, changes (field → (old, new)); empty for a new member
+
+    def __init__(self, ctx: AppContext, member_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.member_id = ctx, member_id
+        self.setWindowTitle(_("New Party member") if member_id is None else _("Party member's record"))
+        self.setMinimumWidth(860)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("pageSubtitle")
+        layout.addWidget(self.heading)
+        self.tabs = QTabWidget(self)
+        self.form = MemberForm(self.tabs)
+        self.tabs.addTab(self.form, _("Profile"))
+        self.history: HistoryPanel | None = None
+        if member_id is not None:
+            self.history = HistoryPanel(ctx, member_id, self.tabs)
+            self.history.recorded.connect(self._reload_status)
+            self.tabs.addTab(self.history, _("History"))
+        layout.addWidget(self.tabs, 1)
+        self.message = QLabel(self)
+        self.message.setObjectName("errorText")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.close_button = QPushButton(_("Close"), self)
+        self.save_button = QPushButton(_("Save"), self)
+        self.save_button.setObjectName("primary")
+        self.save_button.setDefault(True)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.close_button.clicked.connect(self.reject)
+        self.save_button.clicked.connect(self.save)
+        self._load()
+
+    def _load(self) -> None:
+        if self.member_id is None:
+            self.form.set_data(MemberData(full_name="", status="probationary"))
+            self.heading.setText(_("Fields marked * are required. Dates are typed as dd/mm/yyyy."))
+            return
+        with self.ctx.require_store().session() as session:
+            member = session.get(Member, self.member_id)
+            self.form.set_data(MemberData.of(member))
+        self._reload_status()
+
+    def _reload_status(self) -> None:
+        with self.ctx.require_store().session() as session:
+            member = session.get(Member, self.member_id)
+            self.heading.setText(_("{name} — status: {status}").format(
+                name=member.full_name, status=label(STATUSES, member.status)))
+            self.form._status = member.status
+
+    def save(self) -> None:
+        data, unreadable = self.form.data()
+        if data is None:
+            self.form.show_problems(set(unreadable))
+            self.message.setText(" ".join(unreadable.values()))
+            return
+        store = self.ctx.require_store()
+        try:
+            with store.session() as session, session.begin():
+                found = problems(session, data.normalized(), self.ctx.today(), self.member_id)
+                if found:
+                    self.form.show_problems({p.field for p in found})
+                    self.message.setText(" ".join(p.message for p in found))
+                    return
+                if self.member_id is None:
+                    member_id = add_member(session, data, now=self.ctx.now(), actor=current_actor()).id
+                    changes: dict = {}
+                else:
+                    member_id = self.member_id
+                    changes = update_member(session, member_id, data, now=self.ctx.now(), actor=current_actor())
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.form.show_problems(set())
+        self.message.clear()
+        self.saved.emit(member_id, changes)
+        self.accept()

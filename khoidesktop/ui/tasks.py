@@ -1,0 +1,105 @@
+"""Long work off the UI thread, with progress, cancel, and an error path that always ends the progress.
+
+    run_task(parent, ctx, label, work, on_done)   # work(progress, cancelled) -> result
+
+`work` runs on a QThreadPool thread and opens its own Session; it reports with progress(done, total) and
+looks at cancelled() between steps. The result (or the exception) comes back on the GUI thread by signal:
+`on_done(result)` on success; a UserError or storage failure is shown in Vietnamese; a cancel is silent.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from khoidesktop.context import AppContext
+from khoidesktop.errors import UserError, storage_failure
+from khoidesktop.i18n import _
+
+log = logging.getLogger(__name__)
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Work, signals: _Signals, cancel: threading.Event) -> None:
+        super().__init__()
+        self.work, self.signals, self.cancel = work, signals, cancel
+
+    def run(self) -> None:
+        try:
+            result = self.work(lambda done, total: self.signals.progress.emit(done, total), self.cancel.is_set)
+        except BaseException as exc:  # every failure must reach the GUI thread, or the dialog stays open
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class Task(QObject):
+    """One background job and its progress dialog; kept alive by its parent widget until it ends."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, ctx: AppContext, label: str, work: Work,
+                 on_done: Callable[[Any], None]) -> None:
+        super().__init__(parent)
+        self.ctx, self.on_done = ctx, on_done
+        self.cancel = threading.Event()
+        self.signals = _Signals(self)
+        self.dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(_("Please wait"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.canceled.connect(self.cancel.set)
+        self.signals.progress.connect(self._progress)
+        self.signals.succeeded.connect(self._succeeded)
+        self.signals.failed.connect(self._failed)
+        self.runnable = _Runnable(work, self.signals, self.cancel)
+        self.runnable.setAutoDelete(False)
+
+    def start(self) -> Task:
+        QThreadPool.globalInstance().start(self.runnable)
+        return self
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancel.is_set():
+            return
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(min(done, total))
+
+    def _end(self) -> None:
+        self.dialog.reset()
+        self.dialog.deleteLater()
+        self.finished.emit()
+        self.deleteLater()
+
+    def _succeeded(self, result: Any) -> None:
+        self._end()
+        if not self.cancel.is_set():
+            self.on_done(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._end()
+        if self.cancel.is_set():
+            return  # the user stopped it; the work left nothing behind
+        if isinstance(exc, UserError):
+            message = exc.message
+        else:
+            message = storage_failure(exc)
+            if message is None:
+                log.error("background task failed", exc_info=exc)
+                message = _("Something went wrong inside the program. What you saved before is safe.")
+        self.ctx.prompts.error(_("The work could not be finished"), message)
+
+
+def run_task(parent: QWidget, ctx: AppContext, label: str, work: Work, on_done: Callable[[Any], None]) -> Task:
+    return Task(parent, ctx, label, work, on_done).start()

@@ -1,0 +1,65 @@
+"""Input widgets shared by forms: a dd/mm/yyyy date field and a combo box of coded values."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from khoidesktop.i18n import _, format_date, parse_date
+
+
+class DateField(QLineEdit):
+    """A date typed as dd/mm/yyyy (as on paper). `value()` raises ValueError with a Vietnamese message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(_("dd/mm/yyyy"))
+        self.setMaximumWidth(130)
+
+    def value(self) -> date | None:
+        text = self.text().strip()
+        return parse_date(text) if text else None
+
+    def set_value(self, value: date | None) -> None:
+        self.setText(format_date(value))
+
+
+class CodeCombo(QComboBox):
+    """Pick one of a table of codes (shown by their Vietnamese labels), or nothing."""
+
+    def __init__(self, table: dict[str, str], parent: QWidget | None = None, empty: bool = True) -> None:
+        super().__init__(parent)
+        if empty:
+            self.addItem("", None)
+        for code, msgid in table.items():
+            self.addItem(_(msgid), code)
+
+    def value(self) -> str | None:
+        return self.currentData()
+
+    def set_value(self, code: str | None) -> None:
+        index = self.findData(code)
+        self.setCurrentIndex(max(index, 0))
+
+
+class SuggestCombo(QComboBox):
+    """Free text with suggestions (ethnicity, religion)."""
+
+    def __init__(self, suggestions: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.addItem("")
+        self.addItems(list(suggestions))
+
+    def value(self) -> str:
+        return self.currentText()
+
+    def set_value(self, text: str) -> None:
+        self.setCurrentText(text)
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Red border on a field with a problem (the stylesheet styles [invalid="true"])."""
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

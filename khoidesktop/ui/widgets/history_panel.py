@@ -1,0 +1,108 @@
+"""A member's history: the events so far, and a row to record a new one."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.events import DISCIPLINE_LEVELS, EVENT_KINDS
+from khoidesktop.domain.members import label
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import N_, _, format_date
+from khoidesktop.services.audit import current_actor
+from khoidesktop.services.history import add_event, events_of
+from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+HEADERS = (N_("Date"), N_("Event"), N_("Document number"), N_("Note"))
+
+
+class HistoryPanel(QWidget):
+    recorded = Signal()  # an event was written: the member's status may have changed
+
+    def __init__(self, ctx: AppContext, member_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.member_id = ctx, member_id
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        form = QFormLayout()
+        self.kind = CodeCombo(EVENT_KINDS, self, empty=False)
+        self.level = CodeCombo(DISCIPLINE_LEVELS, self)
+        self.on_date = DateField(self)
+        self.document = QLineEdit(self)
+        self.document.setPlaceholderText(_("e.g. {example}").format(example="125-QĐ/ĐU"))
+        self.note = QLineEdit(self)
+        row = QHBoxLayout()
+        row.addWidget(self.kind, 1)
+        row.addWidget(QLabel(_("Level:"), self))
+        row.addWidget(self.level)
+        form.addRow(_("New event:"), row)
+        dates = QHBoxLayout()
+        dates.addWidget(self.on_date)
+        dates.addWidget(QLabel(_("Document number:"), self))
+        dates.addWidget(self.document, 1)
+        form.addRow(_("Date:"), dates)
+        form.addRow(_("Note:"), self.note)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.message = QLabel(self)
+        self.message.setObjectName("errorText")
+        self.message.setWordWrap(True)
+        self.add_button = QPushButton(_("Record in the history"), self)
+        self.add_button.clicked.connect(self.record)
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.add_button)
+        layout.addLayout(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.refresh()
+
+    def _kind_changed(self) -> None:
+        self.level.setEnabled(self.kind.value() == "discipline")
+
+    def refresh(self) -> None:
+        with self.ctx.require_store().session() as session:
+            events = events_of(session, self.member_id)
+        self.table.setRowCount(len(events))
+        for row, e in enumerate(events):
+            what = label(EVENT_KINDS, e.kind)
+            if e.level:
+                what += f" ({label(DISCIPLINE_LEVELS, e.level).lower()})"
+            for column, text in enumerate((format_date(e.on_date), what, e.document_number, e.note)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def record(self) -> None:
+        try:
+            on = self.on_date.value()
+            if on is None:
+                raise UserError(_("Type the date of the event."))
+            with self.ctx.require_store().session() as session, session.begin():
+                add_event(session, self.member_id, self.kind.value(), on, now=self.ctx.now(), actor=current_actor(),
+                          document_number=self.document.text(), level=self.level.value(), note=self.note.text())
+        except (UserError, ValueError) as exc:
+            self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
+            return
+        self.message.clear()
+        for edit in (self.on_date, self.document, self.note):
+            edit.clear()
+        self.refresh()
+        self.recorded.emit()
+
+

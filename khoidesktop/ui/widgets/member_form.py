@@ -1,0 +1,87 @@
+"""The member profile form: every field of DOMAIN.md, each with its proper widget."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QWidget
+
+from khoidesktop.domain.members import EDUCATION, GENDERS, THEORY
+from khoidesktop.domain.pick_lists import ETHNICITIES, RELIGIONS
+from khoidesktop.i18n import _
+from khoidesktop.services.members import FIELD_LABELS, MemberData
+from khoidesktop.ui.widgets.fields import CodeCombo, DateField, SuggestCombo, mark_invalid
+
+LEFT = ("full_name", "birth_date", "gender", "ethnicity", "religion", "home_town", "residence", "phone",
+        "personal_id")
+RIGHT = ("position", "work_unit", "general_education", "professional_education", "political_theory",
+         "admitted_on", "official_on", "card_number")
+DATES = ("birth_date", "admitted_on", "official_on")
+
+
+class MemberForm(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.widgets: dict[str, QWidget] = {}
+        columns = QHBoxLayout(self)
+        columns.setSpacing(24)
+        for names in (LEFT, RIGHT):
+            form = QFormLayout()
+            form.setVerticalSpacing(8)
+            for name in names:
+                widget = self._make(name)
+                widget.setObjectName(name)
+                self.widgets[name] = widget
+                form.addRow(_(FIELD_LABELS[name]) + (" *" if name == "full_name" else "") + ":", widget)
+            columns.addLayout(form, 1)
+        self.widgets["full_name"].setMinimumWidth(240)
+        self._status = "probationary"
+
+    def _make(self, name: str) -> QWidget:
+        if name in DATES:
+            return DateField(self)
+        if name == "gender":
+            return CodeCombo(GENDERS, self)
+        if name == "professional_education":
+            return CodeCombo(EDUCATION, self)
+        if name == "political_theory":
+            return CodeCombo(THEORY, self)
+        if name == "ethnicity":
+            return SuggestCombo(ETHNICITIES, self)
+        if name == "religion":
+            return SuggestCombo(RELIGIONS, self)
+        edit = QLineEdit(self)
+        if name == "general_education":
+            edit.setPlaceholderText(_("e.g. {example}").format(example="12/12"))
+        return edit
+
+    def set_data(self, data: MemberData) -> None:
+        for name, widget in self.widgets.items():
+            value = getattr(data, name)
+            if isinstance(widget, QLineEdit) and not isinstance(widget, DateField):
+                widget.setText(value or "")
+            else:
+                widget.set_value(value)
+        self._status = data.status
+
+    def data(self) -> tuple[MemberData | None, dict[str, str]]:
+        """The typed values, or the fields that cannot be read (field → message)."""
+        values: dict[str, object] = {}
+        errors: dict[str, str] = {}
+        for name, widget in self.widgets.items():
+            if isinstance(widget, DateField):
+                try:
+                    values[name] = widget.value()
+                except ValueError as exc:
+                    errors[name] = f"{_(FIELD_LABELS[name])}: {exc}"
+            elif isinstance(widget, QLineEdit):
+                values[name] = widget.text()
+            else:
+                values[name] = widget.value()
+        if errors:
+            return None, errors
+        status = self._status
+        if status in ("official", "probationary"):  # membership follows the official date
+            status = "official" if values["official_on"] else "probationary"
+        return MemberData(**values, status=status), {}
+
+    def show_problems(self, fields: set[str]) -> None:
+        for name, widget in self.widgets.items():
+            mark_invalid(widget, name in fields)

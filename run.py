@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
     python = ensure_environment()
     if argv[:1] == ["test"]:
         return subprocess.call([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT)
-    return subprocess.call([str(python), str(ROOT / "main.py"), *argv], cwd=ROOT)
+    return subprocess.call([str(python), str(ROOT / "main.py"), *argv])  # the user's folder: relative paths work
 
 
 if __name__ == "__main__":

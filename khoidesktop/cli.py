@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py", description=_("Khối desktop: the records of a Party cell. Without a command, "
                                       "opens the window."))
-    parser.add_argument("--version", action="version", version=f"Khối desktop {__version__}")
+    parser.add_argument("--version", action="version", version=f"Khối desktop {__version__}",
+                        help=_("show the program's version and exit"))
     parser.add_argument("--db", metavar=_("FILE"), type=Path,
                         help=_("the data file to use (default: the one in the user's data folder)"))
     parser.add_argument("--demo", action="store_true",

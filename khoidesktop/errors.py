@@ -30,26 +30,39 @@ class Cancelled(Exception):
 
 def storage_failure(exc: BaseException) -> str | None:
     """The user's message for a failure of the disk or the database engine (disk full, no permission,
-    file locked by another program), or None when `exc` is something else. The transaction in progress
-    was rolled back, so the message can promise that nothing was changed."""
+    file locked by another program …), or None when `exc` is something else. The transaction in
+    progress was rolled back, so the message can promise that nothing was changed."""
+    import errno
     import sqlite3
 
     from khoidesktop.i18n import _
 
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the sqlite3 error
     if isinstance(cause, sqlite3.Error):
-        text = str(cause)
-        if "full" in text:
-            reason = _("the disk is full")
-        elif "locked" in text or "busy" in text:
-            reason = _("another program is using the data file")
-        elif "readonly" in text or "read-only" in text:
-            reason = _("the data file cannot be written (read-only)")
-        else:
-            reason = text
+        name = getattr(cause, "sqlite_errorname", "")
+        reasons = {
+            "SQLITE_FULL": _("the disk is full. Free some space on it, then try again"),
+            "SQLITE_BUSY": _("another program is using the data file. Close it, then try again"),
+            "SQLITE_LOCKED": _("another program is using the data file. Close it, then try again"),
+            "SQLITE_READONLY": _("the data file cannot be written (it or its folder is read-only). Copy it to "
+                                 "a folder you can write to, or ask for write permission"),
+            "SQLITE_CANTOPEN": _("the data file cannot be opened (check that the folder exists and that you "
+                                 "may write to it)"),
+            "SQLITE_IOERR": _("the disk could not be read or written (a removed USB stick, a disk error). "
+                              "Check the disk, then try again"),
+        }
+        reason = reasons.get(name, _("the database engine reported: {detail}").format(detail=cause))
     elif isinstance(cause, OSError):
-        reason = f"{cause.strerror or cause}" + (f" ({cause.filename})" if cause.filename else "")
+        reasons = {
+            errno.ENOSPC: _("the disk is full. Free some space on it, then try again"),
+            errno.EACCES: _("you are not allowed to write there. Choose another folder"),
+            errno.EPERM: _("you are not allowed to write there. Choose another folder"),
+            errno.EROFS: _("the disk is read-only. Choose another folder"),
+            errno.ENOENT: _("the folder or file does not exist"),
+        }
+        where = f" ({cause.filename})" if cause.filename else ""
+        reason = reasons.get(cause.errno, _("the system reported: {detail}").format(detail=cause.strerror or cause))
+        reason += where
     else:
         return None
-    return _("Reading or writing the data failed: {reason}. Nothing was changed. Free some disk space or "
-             "close the other program, then try again.").format(reason=reason)
+    return _("Reading or writing the data failed: {reason}. Nothing was changed.").format(reason=reason)

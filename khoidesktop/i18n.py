@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gettext
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from khoidesktop.paths import resources_dir
 
@@ -70,21 +71,34 @@ def parse_date(text: str) -> date:
 
 
 def format_long_date(value: date) -> str:
-    """“ngày 22 tháng 11 năm 2026”, as on the place-date line of a document."""
-    return _("day {d:02d} month {m:02d} year {y}").format(d=value.day, m=value.month, y=value.year)
+    """“ngày 22 tháng 11 năm 2026”, as on the place-date line of a document. HD 36-HD/VPTW writes a day
+    below 10 and the months 1 and 2 with a leading zero (“ngày 05 tháng 02”, but “tháng 9”)."""
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return _("day {d} month {m} year {y}").format(d=f"{value.day:02d}", m=month, y=value.year)
 
 
-def format_number(value: float, decimals: int | None = None) -> str:
+def round_half_up(value: float | Decimal, decimals: int) -> Decimal:
+    """Rounding as taught and as Excel does it (0,125 → 0,13), not Python's round-half-to-even."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def percent(part: float, whole: float, decimals: int = 2) -> float:
+    """The share in %, rounded half up; a share of nothing is 0."""
+    if not whole:
+        return 0.0
+    return float(round_half_up(Decimal(str(part)) * 100 / Decimal(str(whole)), decimals))
+
+
+def format_number(value: float | Decimal, decimals: int | None = None) -> str:
     """1.234,5 (babel's Vietnamese grouping and decimal signs)."""
     from babel.numbers import format_decimal
 
     if decimals is None:
         return format_decimal(value, locale=LOCALE)
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+    return format_decimal(round_half_up(value, decimals), format=pattern, locale=LOCALE)
 
 
 def format_percent(part: float, whole: float, decimals: int = 2) -> str:
     """66 of 250 → "26,40%"; a share of nothing is "0,00%" rather than an error."""
-    share = 0.0 if not whole else 100.0 * part / whole
-    return format_number(round(share, decimals), decimals) + "%"
+    return format_number(percent(part, whole, decimals), decimals) + "%"

@@ -12,6 +12,7 @@ def test_uncaught_errors_are_shown_in_vietnamese_and_logged(ctx, tmp_path, monke
     sys.excepthook(RuntimeError, RuntimeError("bug"), None)
     sys.excepthook(ValidationError, ValidationError("Hãy điền họ và tên."), None)
     full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorname = "SQLITE_FULL"  # as sqlite3 sets it on a real error
     sys.excepthook(type(full), full, None)
     kinds = [(kind, title) for kind, title, _text in ctx.prompts.shown]
     assert kinds == [("error", "Lỗi")] * 3

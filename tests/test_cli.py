@@ -63,7 +63,7 @@ def test_user_mistakes_get_vietnamese_errors_without_traceback(tmp_path):
     assert not db.exists()
     run("--db", str(db), *INIT)
     again = run("--db", str(db), *INIT)
-    assert again.returncode == 1 and "đã có" in again.stderr
+    assert again.returncode == 1 and "đã tồn tại" in again.stderr
     nowhere = run("--db", str(tmp_path / "khong.sqlite"), "info")
     assert nowhere.returncode == 1 and "Không có tệp dữ liệu" in nowhere.stderr
     wrong = run("bogus")

@@ -36,3 +36,15 @@ def test_numbers_and_percentages_in_vietnamese_format():
     assert format_percent(305, 450) == "67,78%"
     assert format_percent(1, 3) == "33,33%"
     assert format_percent(0, 0) == "0,00%"
+
+
+def test_long_dates_pad_the_day_and_only_the_first_two_months():
+    assert format_long_date(date(2026, 9, 5)) == "ngày 05 tháng 9 năm 2026"
+    assert format_long_date(date(2026, 2, 15)) == "ngày 15 tháng 02 năm 2026"
+    assert format_long_date(date(2026, 1, 1)) == "ngày 01 tháng 01 năm 2026"
+
+
+def test_ties_round_half_up_as_in_excel():
+    assert format_percent(1, 800) == "0,13%"  # 0,125
+    assert format_number(2.5, 0) == "3"
+    assert format_number(0.005, 2) == "0,01"

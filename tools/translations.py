@@ -51,6 +51,14 @@ def update() -> None:
     catalog = read_catalog() if PO.exists() else Catalog(locale="vi", project="Khối desktop")
     catalog.update(extract(), no_fuzzy_matching=True)
     catalog.obsolete.clear()
+    catalog.fuzzy = False  # the header is ours, not a template's
+    catalog.project, catalog.version = "Khối desktop", ""
+    catalog.language_team = catalog.last_translator = "Khối desktop <vi>"
+    catalog.msgid_bugs_address = ""
+    catalog.header_comment = ("# Vietnamese catalogue of Khối desktop. The msgids are English; every one needs its\n"
+                              "# Vietnamese here (tests/test_translations.py checks). Edit, then run\n"
+                              "# python tools/translations.py compile.")
+    catalog.revision_date = catalog.creation_date
     PO.parent.mkdir(parents=True, exist_ok=True)
     with PO.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=False)

@@ -1,7 +1,6 @@
--- rebuild
 -- Schema version 2: the audit log; member rebuilt with checks on gender and the 12-digit personal ID.
--- "rebuild" above makes the runner switch foreign keys off for this script (else dropping the old
--- member table would cascade into member_note) and run PRAGMA foreign_key_check before committing.
+-- (The runner keeps foreign keys off during a step, so dropping the old member table does not cascade
+-- into member_note, and checks the links before committing.)
 CREATE TABLE audit_log (
     id INTEGER NOT NULL PRIMARY KEY,
     at DATETIME NOT NULL,
@@ -45,10 +44,14 @@ CREATE TABLE member_new (
 -- Values a version-1 file may hold that the checks refuse are cleared, not lost silently: they go to
 -- the member's notes first.
 INSERT INTO member_note (member_id, at, text)
-    SELECT id, datetime('now'), 'Số định danh cũ không hợp lệ, đã bỏ khi nâng cấp: ' || personal_id
+    SELECT id, datetime('now', 'localtime'), 'Số định danh cũ không hợp lệ, đã bỏ khi nâng cấp: ' || personal_id
     FROM member
     WHERE personal_id IS NOT NULL
       AND NOT (length(personal_id) = 12 AND personal_id NOT GLOB '*[^0-9]*');
+INSERT INTO member_note (member_id, at, text)
+    SELECT id, datetime('now', 'localtime'), 'Giới tính cũ không hợp lệ, đã bỏ khi nâng cấp: ' || gender
+    FROM member
+    WHERE gender IS NOT NULL AND gender NOT IN ('male', 'female');
 INSERT INTO member_new
     SELECT id, full_name, family_name, middle_name, given_name, sort_key, search_key, birth_date,
            CASE WHEN gender IN ('male', 'female') THEN gender END,

@@ -1,7 +1,8 @@
--- Schema version 3: a member's history (events), which the member's status follows.
+-- Schema version 3: a member's history (events), which the member's status follows. History is never
+-- erased: no cascade from member.
 CREATE TABLE member_event (
     id INTEGER NOT NULL PRIMARY KEY,
-    member_id INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,
+    member_id INTEGER NOT NULL REFERENCES member (id),
     kind TEXT NOT NULL,
     on_date DATE NOT NULL,
     document_number TEXT NOT NULL DEFAULT '',

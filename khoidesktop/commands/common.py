@@ -19,10 +19,11 @@ def db_path(args: argparse.Namespace, ctx: AppContext) -> Path:
 
 @contextmanager
 def opened(args: argparse.Namespace, ctx: AppContext, *, lock: bool = False) -> Iterator:
-    """The data file, open for one command. Writers take the lock (one program per file)."""
+    """The data file, open for one command. Writers take the lock (one program per file) and may upgrade
+    the file; readers open it read-only and change nothing."""
     from khoidesktop.store.database import open_store
 
-    store = open_store(db_path(args, ctx), lock=lock, now=ctx.now)
+    store = open_store(db_path(args, ctx), lock=lock, readonly=not lock, now=ctx.now)
     try:
         yield store
     finally:

@@ -13,11 +13,11 @@ from khoidesktop.i18n import _
 
 def register(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser("init", help=_("create a new data file for a cell"))
-    init.add_argument("--cell", default="", help=_("cell name, e.g. \"Chi bộ Văn phòng\""))
-    init.add_argument("--org", default="", help=_("grassroots Party organisation"))
-    init.add_argument("--superior", default="", help=_("superior Party committee"))
-    init.add_argument("--place", default="", help=_("place name on documents, e.g. \"Hạ Long\""))
-    init.add_argument("--secretary", default="", help=_("the secretary's full name"))
+    init.add_argument("--cell", default="", metavar=_("NAME"), help=_("cell name, e.g. \"Chi bộ Văn phòng\""))
+    init.add_argument("--org", default="", metavar=_("NAME"), help=_("grassroots Party organisation"))
+    init.add_argument("--superior", default="", metavar=_("NAME"), help=_("superior Party committee"))
+    init.add_argument("--place", default="", metavar=_("PLACE"), help=_("place name on documents, e.g. \"Hạ Long\""))
+    init.add_argument("--secretary", default="", metavar=_("NAME"), help=_("the secretary's full name"))
     init.add_argument("--demo", action="store_true", dest="init_demo",
                       help=_("fill the file with training data instead"))
     init.set_defaults(handler=cmd_init)

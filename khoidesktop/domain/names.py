@@ -19,13 +19,18 @@ _LETTER_CODE = {ch: chr(0x21 + i) for i, ch in enumerate(ALPHABET)}
 # Combining marks that are tones, in their sort order (none = 0).
 TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
+# Invisible characters that arrive from Excel or copy-paste and must not split or join words.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# "Ð" (U+00D0, Icelandic eth) appears for "Đ" in text converted from old Vietnamese encodings.
+_LOOKALIKES = {ord("Ð"): "Đ", ord("ð"): "đ"}
+
 _WORD_END = "\x02"  # below every letter: "ha" sorts before "hai"
 _PART_END = "\x01"  # ends the middle name: "Văn" sorts before "Văn Thị" with the same given name
 
 
 def normalize_text(text: str) -> str:
-    """NFC, single spaces, no leading/trailing space: the form every text is stored in."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """NFC, single spaces, no invisible characters, Đ for a look-alike: the form every text is stored in."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_LOOKALIKES).split())
 
 
 class NameParts(NamedTuple):
@@ -56,10 +61,20 @@ def _letters_and_tone(word: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
+def _letter_code(ch: str) -> str:
+    """Our alphabet's code; a foreign letter sorts as its base letter (ŭ as u, as in Ê Đê names)."""
+    code = _LETTER_CODE.get(ch)
+    if code is None:
+        code = _LETTER_CODE.get(unicodedata.normalize("NFD", ch)[0])
+    if code is None:  # another script: after our letters, in code-point order, never a lone surrogate
+        point = 0x80 + ord(ch)
+        code = chr(point + 0x800 if 0xD800 <= point <= 0xDFFF else point)
+    return code
+
+
 def word_key(word: str) -> str:
-    letters, tone = _letters_and_tone(word)
-    coded = "".join(_LETTER_CODE.get(ch, chr(0x80 + ord(ch))) for ch in letters if ch.isalnum())
-    return coded + _WORD_END + str(tone)
+    letters, tone = _letters_and_tone(normalize_text(word))
+    return "".join(_letter_code(ch) for ch in letters if ch.isalnum()) + _WORD_END + str(tone)
 
 
 def sort_key(full_name: str) -> str:
@@ -70,7 +85,7 @@ def sort_key(full_name: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without any diacritic (đ → d): "Nguyễn Văn Định" → "nguyen van dinh"."""
-    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", normalize_text(text).casefold())
                        if not unicodedata.combining(ch))
     return " ".join(stripped.replace("đ", "d").split())
 

@@ -31,16 +31,18 @@ def create_data_file(path: Path, identity: IdentityData | None, *, demo_data: bo
         if identity is None:
             raise ValidationError(_("Please fill in the cell's names."))
         identity = identity.validated()  # before the file exists: a typing mistake leaves nothing
-    store = open_store(path, create=True, lock=lock, now=now)
+    store = None
     try:
+        store = open_store(path, create=True, lock=lock, now=now)
         with store.session() as session, session.begin():
             if demo_data:
                 demo.fill_demo(session, now=now(), actor=actor)
             else:
                 create_identity(session, identity, now=now(), actor=actor)
     except BaseException:
-        store.close()
-        _remove_file_set(path)
+        if store is not None:
+            store.close()
+        _remove_file_set(path)  # it did not exist before: nothing of the user's is lost
         raise
     return store
 

@@ -12,7 +12,7 @@ from khoidesktop.domain.dates import whole_years_between
 from khoidesktop.domain.events import EventFact, status_on
 from khoidesktop.domain.members import ACTIVE_STATUSES
 from khoidesktop.domain.structure import AGE_BANDS, UNDER_40, in_band, is_ethnic_minority, is_religious
-from khoidesktop.i18n import N_
+from khoidesktop.i18n import N_, percent
 from khoidesktop.store.models import Member, MemberEvent
 
 EDUCATION_KEYS = {"doctor": "doctorate", "master": "masters", "bachelor": "university", "college": "college",
@@ -56,7 +56,7 @@ class Share:
 
     @property
     def percent(self) -> float:
-        return round(100.0 * self.count / self.total, 2) if self.total else 0.0
+        return percent(self.count, self.total)
 
     def as_json(self) -> dict:
         return {"count": self.count, "percent": self.percent}

@@ -14,37 +14,52 @@ from sqlalchemy.orm import Session, sessionmaker
 from khoidesktop.errors import DatabaseError, storage_failure
 from khoidesktop.i18n import _
 from khoidesktop.store.lock import InstanceLock
-from khoidesktop.store.migrate import Migration, MigrationResult, migrate
+from khoidesktop.store.migrate import Migration, MigrationResult, latest_version, migrate, read_version
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what a damaged file raises; "locked" or "read-only" is not damage
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=5000"):
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
+def _pragmas(readonly: bool) -> Callable[[sqlite3.Connection, object], None]:
+    wanted = ["foreign_keys=ON", "busy_timeout=5000"]
+    if not readonly:
+        wanted += ["journal_mode=WAL", "synchronous=FULL"]
+
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        for pragma in wanted:
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+    return on_connect
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
-    event.listen(engine, "connect", _on_connect)
+def make_engine(path: Path, readonly: bool = False) -> Engine:
+    if readonly:
+        engine = create_engine(f"sqlite+pysqlite:///{path.as_uri()}?mode=ro&uri=true")
+    else:
+        engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
+    event.listen(engine, "connect", _pragmas(readonly))
     return engine
 
 
 def integrity_problems(path: Path) -> list[str]:
-    """What `PRAGMA quick_check` finds wrong (empty when the file is sound). Writes nothing."""
+    """What `PRAGMA quick_check` finds damaged (empty when the file is sound). Writes nothing.
+
+    Raises sqlite3.Error when the file cannot be read for another reason (locked by another program …)."""
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             return [_("the file does not start like a SQLite database")]
     try:
-        conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(path)
         try:
+            conn.execute("PRAGMA busy_timeout=5000")
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+        if getattr(exc, "sqlite_errorname", "") in DAMAGE:
+            return [str(exc)]
+        raise
     return [] if rows == ["ok"] else rows
 
 
@@ -81,37 +96,60 @@ class Store:
             self.lock.release()
 
 
-def open_store(path: Path, *, create: bool = False, lock: bool = True,
-               now: Callable[[], datetime] = datetime.now,
-               migrations: list[Migration] | None = None) -> Store:
-    """Open (or with `create`, make) a data file; raise a DatabaseError with the user's message."""
-    path = path.expanduser().absolute()
+def _check_can_open(path: Path, create: bool) -> None:
     if path.is_dir():
         raise DatabaseError(_("{path} is a folder, not a data file.").format(path=path))
-    if not path.exists():
-        if not create:
-            raise DatabaseError(_("The data file {path} does not exist. Check the name, or create a new "
-                                  "data file.").format(path=path))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseError(_("Cannot create the folder {folder}: {reason}.")
-                                .format(folder=path.parent, reason=exc.strerror)) from None
-    instance_lock = InstanceLock(path) if lock else None
-    if instance_lock is not None:
-        instance_lock.acquire()
+    if path.exists():
+        if path.stat().st_size == 0 and not create:
+            raise DatabaseError(_("The file {path} is empty: it is not a Khối data file. Choose another file.")
+                                .format(path=path))
+        return
+    if not create:
+        raise DatabaseError(_("The data file {path} does not exist. Check the name, or create a new "
+                              "data file.").format(path=path))
     try:
-        if path.exists() and path.stat().st_size > 0:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(storage_failure(exc) or str(exc)) from None
+
+
+def _open_readonly(path: Path, migrations: list[Migration] | None) -> Store:
+    """For commands that only read: no lock, no migration, nothing written."""
+    conn = sqlite3.connect(path)
+    try:
+        version = read_version(conn)
+    finally:
+        conn.close()
+    if version != latest_version(migrations):
+        raise DatabaseError(_("The data file {path} must be upgraded first: open it once in the program.")
+                            .format(path=path))
+    return Store(path, make_engine(path, readonly=True), MigrationResult(version, version, None))
+
+
+def open_store(path: Path, *, create: bool = False, lock: bool = True, readonly: bool = False,
+               now: Callable[[], datetime] = datetime.now, migrations: list[Migration] | None = None) -> Store:
+    """Open (or with `create`, make) a data file; raise a DatabaseError with the user's message.
+
+    `readonly`: for commands that only read (no lock, no migration). Otherwise the file is locked for
+    this program, checked, and migrated (after a backup) before the engine is made."""
+    path = path.expanduser().absolute()
+    _check_can_open(path, create)
+    instance_lock = InstanceLock(path) if lock and not readonly else None
+    try:
+        if path.exists() and path.stat().st_size > 0:  # read-only check first: a bad file gets nothing beside it
             problems = integrity_problems(path)
             if problems:
                 raise DatabaseError(damaged_message(path, problems))
+        if instance_lock is not None:
+            instance_lock.acquire()
+        if readonly:
+            return _open_readonly(path, migrations)
         result = migrate(path, now(), migrations)
         return Store(path, make_engine(path), result, instance_lock)
-    except sqlite3.Error as exc:
+    except BaseException as exc:
         if instance_lock is not None:
             instance_lock.release()
-        raise DatabaseError(storage_failure(exc) or str(exc)) from exc
-    except BaseException:
-        if instance_lock is not None:
-            instance_lock.release()
+        message = storage_failure(exc)
+        if message is not None:
+            raise DatabaseError(message) from exc
         raise

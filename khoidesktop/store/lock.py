@@ -2,7 +2,6 @@
 (even when it crashes, so a stale lock file never blocks the user)."""
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 
@@ -41,32 +40,21 @@ class InstanceLock:
     def acquire(self) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         if not _try_lock(fd):
-            holder = self._holder(fd)
             os.close(fd)
             raise DatabaseLockedError(
-                _("The data file {path} is already open in another Khối window{holder}. "
-                  "Switch to that window, or close it and try again.")
-                .format(path=self.db_path, holder=holder))
+                _("The data file {path} is already open in another Khối window. "
+                  "Switch to that window, or close it and try again.").format(path=self.db_path))
         os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()}\n".encode().ljust(16))
+        os.write(fd, f"{os.getpid()}\n".encode().ljust(16))  # for support: which process holds it
         self._fd = fd
 
-    @staticmethod
-    def _holder(fd: int) -> str:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            pid = os.read(fd, 16).decode().strip()
-        except OSError:
-            return ""
-        return _(" (process {pid})").format(pid=pid) if pid.isdigit() else ""
-
     def release(self) -> None:
+        """Drop the lock. The lock file stays: deleting it would let two programs lock two different
+        files of the same name (one deleted, one new) at once."""
         if self._fd is None:
             return
-        os.close(self._fd)  # closing the descriptor drops the lock
+        os.close(self._fd)
         self._fd = None
-        with contextlib.suppress(OSError):  # another instance may have it open now; it is harmless
-            self.path.unlink()
 
     @property
     def held(self) -> bool:

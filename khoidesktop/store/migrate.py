@@ -2,8 +2,8 @@
 
 Each step runs in its own transaction together with its version bump: a failure leaves the file at the
 previous version, untouched by the failed step. Before the first step on an existing file, a backup is
-made. A script whose first line is `-- rebuild` runs with foreign keys off (so dropping a rebuilt table
-does not cascade into its children) and must pass `PRAGMA foreign_key_check` before it commits.
+made. Every step runs with foreign keys off (so a table rebuilt by drop-and-rename does not cascade into
+its children) and must pass `PRAGMA foreign_key_check` before it commits.
 """
 from __future__ import annotations
 
@@ -26,10 +26,6 @@ class Migration:
     version: int
     name: str
     sql: str
-
-    @property
-    def rebuild(self) -> bool:
-        return self.sql.lstrip().lower().startswith("-- rebuild")
 
 
 @dataclass(frozen=True)
@@ -73,6 +69,7 @@ def migrate(db_path: Path, now: datetime, migrations: list[Migration] | None = N
         if current == target:
             return MigrationResult(current, current, None)
         backup = backup_before_migration(db_path, current, now) if current > 0 else None
+        conn.execute("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
         for step in migrations[current:]:
             _apply(conn, step)
         return MigrationResult(current, target, backup)
@@ -95,19 +92,14 @@ def _refuse_foreign(conn: sqlite3.Connection, db_path: Path, current: int, targe
 
 
 def _apply(conn: sqlite3.Connection, step: Migration) -> None:
-    if step.rebuild:
-        conn.execute("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
     try:
         conn.executescript(f"BEGIN IMMEDIATE;\n{step.sql}\n;PRAGMA user_version = {step.version};")
-        if step.rebuild:
-            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise DatabaseError(_("Upgrading the data file failed: {count} broken links between "
-                                      "records. The file has not been changed.").format(count=len(broken)))
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise DatabaseError(_("Upgrading the data file failed: {count} broken links between "
+                                  "records. The file has not been changed.").format(count=len(broken)))
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    finally:
-        conn.execute("PRAGMA foreign_keys=ON")

@@ -96,7 +96,7 @@ class MemberEvent(Base):
     __tablename__ = "member_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
     kind: Mapped[str] = mapped_column(index=True)  # domain.events.EVENT_KINDS
     on_date: Mapped[date]
     document_number: Mapped[str] = mapped_column(default="")

@@ -9,6 +9,6 @@ from khoidesktop.paths import resources_dir
 def install_qt_translator(app: QCoreApplication) -> QTranslator:
     translator = QTranslator(app)  # parented to the application, so it lives as long as it
     if not translator.load(str(resources_dir() / "translations" / "qtbase_vi.qm")):
-        raise RuntimeError("resources/translations/qtbase_vi.qm is missing: run tools/build_translations.py")
+        raise RuntimeError("resources/translations/qtbase_vi.qm is missing: run python tools/translations.py compile")
     app.installTranslator(translator)
     return translator

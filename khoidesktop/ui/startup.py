@@ -1,17 +1,20 @@
 """Which data file to open at start, and the first-run choice when there is none (or it fails)."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from khoidesktop.context import AppContext
-from khoidesktop.errors import UserError
+from khoidesktop.errors import DatabaseLockedError, UserError
 from khoidesktop.i18n import _
 from khoidesktop.services.audit import current_actor
 from khoidesktop.services.datafile import create_data_file, is_training
 from khoidesktop.store.database import Store, open_store
 from khoidesktop.ui.dialogs.first_run import FirstRunDialog
 from khoidesktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def initial_path(ctx: AppContext, db_arg: Path | None, demo: bool) -> Path:
@@ -38,16 +41,23 @@ def open_or_create(ctx: AppContext, path: Path, *, demo: bool) -> Store:
     return open_store(path, now=ctx.now)
 
 
+class _Locked(Exception):
+    """The file is open in another window: say so and do nothing else (DESIGN.md, single instance)."""
+
+
 def _attempt(ctx: AppContext, action: Callable[[], Store]) -> Store | None:
     try:
         return action()
+    except DatabaseLockedError as exc:
+        ctx.prompts.error(_("The data file is already open"), exc.message)
+        raise _Locked from exc
     except UserError as exc:
         ctx.prompts.error(_("Cannot open the data file"), exc.message)
         return None
 
 
-def _ask(window: MainWindow, ctx: AppContext, new_path: Path) -> Callable[[], Store] | None:
-    dialog = FirstRunDialog(ctx, new_path, window)
+def _ask(window: MainWindow, ctx: AppContext, new_path: Path, notice: str | None) -> Callable[[], Store] | None:
+    dialog = FirstRunDialog(ctx, new_path, window, notice=notice)
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None
     if dialog.choice == FirstRunDialog.OPEN and dialog.open_path is not None:
@@ -59,16 +69,36 @@ def _ask(window: MainWindow, ctx: AppContext, new_path: Path) -> Callable[[], St
     return lambda: create_data_file(new_path, identity, demo_data=False, actor=current_actor(), now=ctx.now)
 
 
-def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) -> bool:
-    """Open a data file into the window, asking the user when needed. False: the user chose to quit."""
-    path = initial_path(ctx, db_arg, demo)
-    store = _attempt(ctx, lambda: open_or_create(ctx, path, demo=demo)) if path.exists() or demo else None
-    while store is None:
-        action = _ask(window, ctx, free_path(db_arg or ctx.paths.default_db))
-        if action is None:
-            return False
-        store = _attempt(ctx, action)
-    if not is_training(store):  # the training file never becomes the file opened by default
+def _remember(ctx: AppContext, store: Store) -> None:
+    if is_training(store):
+        return  # the training file never becomes the file opened by default
+    try:
         ctx.settings.set("last_database", str(store.path))
+    except OSError:
+        log.warning("could not save the settings file", exc_info=True)
+
+
+def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) -> bool:
+    """Open a data file into the window, asking the user when needed. False: quit (the user chose to,
+    or the file is open in another window)."""
+    path = initial_path(ctx, db_arg, demo)
+    store, notice = None, None
+    try:
+        if path.exists() or demo:
+            store = _attempt(ctx, lambda: open_or_create(ctx, path, demo=demo))
+            notice = None if store else _("The data file could not be opened (see the message). Open another "
+                                          "file, restore a backup, open the training data or create a new file.")
+        elif db_arg is None and ctx.settings.get("last_database"):
+            notice = _("The data file opened last time was not found: {path}. It may have been moved, or it is "
+                       "on a USB stick that is not plugged in. Open it where it is now, or create a new one."
+                       ).format(path=path)
+        while store is None:
+            action = _ask(window, ctx, free_path(db_arg or ctx.paths.default_db), notice)
+            if action is None:
+                return False
+            store = _attempt(ctx, action)
+    except _Locked:
+        return False
+    _remember(ctx, store)
     window.set_store(store)
     return True

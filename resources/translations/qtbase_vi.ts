@@ -27,7 +27,7 @@
     </message>
     <message>
         <source>Yes to &amp;All</source>
-        <translation>Có với &amp;tất cả</translation>
+        <translation>Có cho &amp;tất cả</translation>
     </message>
     <message>
         <source>&amp;No</source>
@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>N&amp;o to All</source>
-        <translation>Khôn&amp;g với tất cả</translation>
+        <translation>Khôn&amp;g cho tất cả</translation>
     </message>
     <message>
         <source>Abort</source>

@@ -60,3 +60,15 @@ def test_search_ignores_case_and_diacritics():
     assert matches("van dinh", key)
     assert not matches("dinh thi", key)
     assert fold("Đặng Thị Ánh") == "dang thi anh"
+
+
+def test_text_from_old_encodings_and_copy_paste_is_cleaned():
+    assert normalize_text("Ðình") == "Đình"  # U+00D0 typed for Đ by old converters
+    assert fold("Ðình") == "dinh" and sort_key("Ðình") == sort_key("Đình")
+    assert normalize_text("Văn\u200b An\ufeff") == "Văn An"
+
+
+def test_letters_outside_the_alphabet_sort_as_their_base_letter():
+    assert sort_key("Y Bhin Ayŭn") < sort_key("Y Bhin Ayza")  # ŭ sorts as u (Ê Đê names)
+    key = sort_key("Kim 히")  # another script: sorted after our letters, and storable
+    key.encode("utf-8")

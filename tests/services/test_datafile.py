@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
+from khoidesktop.domain.names import sort_key
 from khoidesktop.errors import ValidationError
 from khoidesktop.services.datafile import create_data_file, describe
 from khoidesktop.services.demo import demo_people
@@ -25,7 +26,7 @@ def test_missing_names_create_nothing(tmp_path):
 
 
 def test_an_existing_file_is_never_overwritten(store):
-    with pytest.raises(ValidationError, match="đã có"):
+    with pytest.raises(ValidationError, match="đã tồn tại"):
         create_data_file(store.path, IDENTITY, demo_data=False, actor="t")
 
 
@@ -84,5 +85,21 @@ def test_the_demo_is_deterministic_and_plausible(demo_store):
         assert badges_in(s, FIXED_NOW.year), "the training data has a badge to show this year"
         assert counts.probationary >= 2 and counts.women > 0
         assert s.scalar(select(func.count()).select_from(MemberNote)) >= 2
-        keys = [m.sort_key for m in active_members(s)]
-        assert keys == sorted(keys)
+        members = active_members(s)
+        assert [m.sort_key for m in members] == [sort_key(m.full_name) for m in members]  # stored keys are current
+
+
+def test_a_failure_while_creating_leaves_no_file(tmp_path, monkeypatch):
+    from khoidesktop.services import datafile
+    from khoidesktop.store.migrate import Migration, load_migrations
+
+    steps = load_migrations()
+    broken = [*steps, Migration(len(steps) + 1, "9999_broken", "INSERT INTO nowhere VALUES (1);")]
+    real_open = datafile.open_store
+    monkeypatch.setattr(datafile, "open_store", lambda *a, **k: real_open(*a, migrations=broken, **k))
+    path = tmp_path / "moi.sqlite"
+    with pytest.raises(Exception, match="nowhere"):
+        create_data_file(path, IDENTITY, demo_data=False, actor="t")
+    assert not path.exists() and not (tmp_path / "moi.sqlite-wal").exists()
+    monkeypatch.undo()
+    create_data_file(path, IDENTITY, demo_data=False, actor="t").close()  # the user can simply try again

@@ -114,7 +114,7 @@ def test_a_known_member_is_updated_not_added(store, tmp_path):
     ({1: "31/02/1980"}, "Dòng 3, cột “Ngày sinh”: “31/02/1980” không phải là ngày có thật"),
     ({2: "Khác"}, "Dòng 3, cột “Giới tính”: “Khác” không phải là một trong: Nam, Nữ"),
     ({7: "Kỹ thuật viên cao cấp"}, "cột “Trình độ chuyên môn”"),
-    ({1: "05/09/2030"}, "Dòng 3, cột “Ngày sinh”: Ngày sinh nằm ở tương lai"),
+    ({1: "05/09/2030"}, "Dòng 3, cột “Ngày sinh”: Ngày sinh là ngày trong tương lai"),
     ({10: "01/01/2011"}, "Dòng 3, cột “Ngày chính thức”: Ngày chính thức trước ngày vào Đảng"),
     ({11: "12AB"}, "Số thẻ đảng viên gồm 6 đến 12 chữ số"),
     ({0: ""}, "Dòng 3, cột “Họ và tên”: chưa có tên"),

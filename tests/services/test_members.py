@@ -18,8 +18,9 @@ def values(**changes) -> dict:
 
 
 @pytest.mark.parametrize("changes, field, words", [
-    ({"birth_date": date(2027, 1, 1)}, "birth_date", "Ngày sinh nằm ở tương lai"),
-    ({"birth_date": date(1990, 1, 1), "admitted_on": date(2007, 1, 1)}, "admitted_on", "chưa đủ 18 tuổi"),
+    ({"birth_date": date(2027, 1, 1)}, "birth_date", "Ngày sinh là ngày trong tương lai"),
+    ({"birth_date": date(1990, 1, 1), "admitted_on": date(2007, 1, 1)}, "admitted_on",
+     "sớm hơn ngày đảng viên đủ 18 tuổi"),
     ({"admitted_on": date(2010, 1, 1), "official_on": date(2009, 1, 1)}, "official_on", "trước ngày vào Đảng"),
     ({"official_on": date(2009, 1, 1)}, "admitted_on", "cần có cả ngày vào Đảng"),
     ({"card_number": "12-34"}, "card_number", "6 đến 12 chữ số"),

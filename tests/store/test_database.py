@@ -78,7 +78,7 @@ def test_another_process_holding_the_file_gets_a_clear_message(store):
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(DatabaseLockedError) as info:
             open_store(path)
-        assert f"tiến trình {holder.pid}" in info.value.message
+        assert "đang được mở trong một cửa sổ Khối khác" in info.value.message
     finally:
         holder.communicate("\n", timeout=30)
     open_store(path).close()  # released when the other program ends
@@ -148,3 +148,41 @@ def test_a_full_disk_changes_nothing_and_is_explained(store):
     assert message is not None and "ổ đĩa đã đầy" in message and "Không có gì bị thay đổi" in message
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(Member)) == 0
+
+
+def test_an_empty_file_is_not_taken_for_a_data_file(tmp_path):
+    path = tmp_path / "trong.sqlite"
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseError, match="trống"):
+        open_store(path)
+    assert path.read_bytes() == b""
+
+
+def test_a_file_locked_by_another_program_is_not_called_damaged(store):
+    import sqlite3
+
+    path = store.path
+    store.close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode=DELETE")  # an older program holding an exclusive lock
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseError) as info:
+            open_store(path)
+        assert "bị hỏng" not in info.value.message
+        assert "chương trình khác đang dùng" in info.value.message
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_read_only_commands_neither_lock_nor_upgrade(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    old = tmp_path / "cu.sqlite"
+    shutil.copy(Path(__file__).resolve().parent.parent / "fixtures" / "db_v1.sqlite", old)
+    before = digest(old)
+    with pytest.raises(DatabaseError, match="cần được nâng cấp"):
+        open_store(old, readonly=True)
+    assert digest(old) == before and not (tmp_path / "backups").exists()

@@ -51,6 +51,7 @@ def test_from_version_1_keeps_every_record_and_backs_up_first(v1_file):
     moved = conn.execute("SELECT text FROM member_note WHERE text LIKE '%12345%'").fetchall()
     assert len(moved) == 1
     assert conn.execute("SELECT gender FROM member WHERE full_name='Lê Hải'").fetchone() == (None,)
+    assert conn.execute("SELECT count(*) FROM member_note WHERE text LIKE 'Giới tính cũ%: nam'").fetchone() == (1,)
     assert conn.execute("SELECT personal_id FROM member WHERE full_name='Nguyễn Văn Định'").fetchone() == (
         "022075001234",)
     with pytest.raises(sqlite3.IntegrityError):
@@ -73,11 +74,11 @@ def test_a_failing_step_leaves_the_file_at_the_previous_version(v1_file, tmp_pat
     assert conn.execute("SELECT count(*) FROM member").fetchone() == (3,)
 
 
-def test_a_rebuild_step_with_broken_links_is_refused(tmp_path):
+def test_a_step_leaving_broken_links_is_refused(tmp_path):
     path = tmp_path / "fk.sqlite"
     steps = [Migration(1, "0001_a", "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
                                     "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p(id));"),
-             Migration(2, "0002_b", "-- rebuild\nINSERT INTO c (p_id) VALUES (42);")]
+             Migration(2, "0002_b", "INSERT INTO c (p_id) VALUES (42);")]
     with pytest.raises(DatabaseError, match="liên kết hỏng"):
         migrate(path, NOW, steps)
     conn = sqlite3.connect(path)

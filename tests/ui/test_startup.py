@@ -79,3 +79,24 @@ def test_free_path_never_reuses_a_taken_name(tmp_path):
     assert free_path(first) == first
     first.write_bytes(b"")
     assert free_path(first) == tmp_path / "chi-bo-2.sqlite"
+
+
+def test_a_file_open_in_another_window_is_said_and_nothing_else(window, ctx, store):
+    opened_dialogs = []
+    when_modal(FirstRunDialog, lambda d: (opened_dialogs.append(d), d.reject()))
+    assert start(window, ctx, store.path, demo=False) is False
+    assert [(k, t) for k, t, _m in ctx.prompts.shown] == [("error", "Tệp dữ liệu đang được mở")]
+    assert opened_dialogs == []
+
+
+def test_a_missing_last_file_is_mentioned(window, ctx, qtbot, tmp_path):
+    ctx.settings.set("last_database", str(tmp_path / "usb" / "chi-bo.sqlite"))
+    seen = []
+
+    def look(dialog):
+        seen.append(dialog.findChild(type(dialog.error), None) and dialog.layout().itemAt(0).widget().text())
+        dialog.reject()
+
+    when_modal(FirstRunDialog, look)
+    assert start(window, ctx, None, demo=False) is False
+    assert "Không tìm thấy tệp dữ liệu mở lần trước" in seen[0] and "usb" in seen[0]

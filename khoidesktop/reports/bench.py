@@ -1,0 +1,87 @@
+"""Benchmark of the long roster (DESIGN.md: 5,000 rows in seconds, not minutes).
+
+    python -m khoidesktop.reports.bench [--rows 5000]
+
+`bench_roster(rows)` makes a temporary data file with that many made-up members (one bulk insert), then
+times reading them and writing the roster PDF; it returns (seconds, pages). Tests call it with few rows
+and never assert a time."""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from khoidesktop.domain.names import fold, sort_key, split_name
+from khoidesktop.services.datafile import create_data_file
+from khoidesktop.services.demo import DEMO_IDENTITY, FAMILY, GIVEN, MIDDLE, POSITIONS
+from khoidesktop.store.database import Store
+from khoidesktop.store.models import Member
+
+BENCH_NOW = datetime(2026, 11, 23, 9, 30)
+BENCH_IDENTITY = replace(DEMO_IDENTITY, secretary_name="Nguyễn Văn An", training=False)
+
+
+def _member(rng: random.Random, index: int) -> dict:
+    gender = rng.choice(("male", "female"))
+    name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[gender])} {rng.choice(GIVEN[gender])}"
+    parts = split_name(name)
+    born = date(1966, 1, 1) + timedelta(days=rng.randrange(36 * 365))
+    admitted = born + timedelta(days=rng.randrange(22 * 365, 30 * 365))
+    admitted = min(admitted, BENCH_NOW.date() - timedelta(days=30))
+    official = admitted + timedelta(days=365)
+    return {"full_name": name, "family_name": parts.family, "middle_name": parts.middle,
+            "given_name": parts.given, "sort_key": sort_key(name), "search_key": fold(name),
+            "birth_date": born, "gender": gender, "admitted_on": admitted,
+            "official_on": official if official <= BENCH_NOW.date() else None,
+            "status": "official" if official <= BENCH_NOW.date() else "probationary",
+            "card_number": f"{10_000_000 + index:08d}", "position": rng.choice(POSITIONS),
+            "created_at": BENCH_NOW, "updated_at": BENCH_NOW}
+
+
+def fill_members(store: Store, rows: int, seed: int = 5000) -> None:
+    """`rows` made-up members in one transaction (Core bulk insert, sort and search keys computed)."""
+    rng = random.Random(seed)
+    with store.session() as session, session.begin():
+        session.execute(insert(Member), [_member(rng, i) for i in range(rows)])
+
+
+def bench_roster(rows: int, out: Path | None = None) -> tuple[float, int]:
+    """Seconds to read `rows` members and write their roster, and the page count."""
+    from khoidesktop.reports.roster import RosterRow, build_roster
+    from khoidesktop.services.members import active_members
+    from khoidesktop.services.reports import letterhead
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = create_data_file(Path(folder) / "bench.sqlite", BENCH_IDENTITY, demo_data=False, actor="bench",
+                                 now=lambda: BENCH_NOW, lock=False)
+        try:
+            fill_members(store, rows)
+            started = time.perf_counter()
+            with store.session() as session:
+                head = letterhead(session, BENCH_NOW.date())
+                members = [RosterRow.of(m) for m in active_members(session)]
+            pages = build_roster(out or Path(folder) / "roster.pdf", head, members)
+            return time.perf_counter() - started, pages
+        finally:
+            store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m khoidesktop.reports.bench")
+    parser.add_argument("--rows", type=int, default=5000)
+    parser.add_argument("--out", type=Path, help="keep the PDF here")
+    args = parser.parse_args(argv)
+    seconds, pages = bench_roster(args.rows, args.out)
+    print(f"roster of {args.rows} members: {pages} pages in {seconds:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""The shared frame of the cell's documents (HD 36-HD/VPTW): page, header, title, signature, page numbers.
+
+A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; the Times-metric font embedded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
+
+from khoidesktop.i18n import _, format_long_date
+from khoidesktop.reports.canvas import NumberedCanvas, draw_watermark
+from khoidesktop.reports.fonts import REGULAR, register_fonts
+from khoidesktop.reports.styles import BODY_SIZE, styles
+
+# Fixed formulas of the official format (HD 36-HD/VPTW): printed as they are, never translated.
+NATIONAL_LINE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+ON_BEHALF = "T/M CHI BỘ"
+SECRETARY = "BÍ THƯ"
+RECIPIENTS = "Nơi nhận:"
+# Kinds of document in the number line (Số 05-DS/CB), and the issuer's code (CB = chi bộ).
+KIND_LIST = "DS"
+KIND_REPORT = "BC"
+ISSUER_CODE = "CB"
+BLANK_NUMBER = "\u00a0" * 8  # room for a number written by hand
+
+PAGE_SIZE = A4
+TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+TEXT_WIDTH = PAGE_SIZE[0] - LEFT - RIGHT
+CREATOR = "Khối desktop"
+# Borderless layout tables (header, signature): no padding at the sides; the cell font is set so that
+# reportlab does not reference its default Helvetica.
+LAYOUT_CELLS = [("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who issues the document, where and when, who signs it and who receives it."""
+
+    superior: str  # the body directly above the issuer (first line, top left)
+    issuer: str  # the cell
+    place: str
+    dated: date
+    secretary: str = ""
+    recipients: tuple[str, ...] = ()
+    training: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    kind: str  # KIND_LIST, KIND_REPORT, ...
+    title: str  # translated, in sentence case; printed in capitals
+    subtitle: str = ""
+    number: str | None = None  # "05"; None leaves the number blank
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def number_line(spec: DocumentSpec) -> str:
+    number = spec.number.strip() if spec.number and spec.number.strip() else BLANK_NUMBER
+    return _("No. {number}-{kind}/{issuer}").format(number=number, kind=spec.kind, issuer=ISSUER_CODE)
+
+
+def place_date_line(head: Letterhead) -> str:
+    return f"{head.place}, {format_long_date(head.dated)}"
+
+
+def header_block(head: Letterhead, spec: DocumentSpec) -> Table:
+    """Top left: superior, issuer, star, number; top right: the national line, then place and date."""
+    s = styles()
+    left = [_p(head.superior.upper(), s.header_upper), _p(head.issuer.upper(), s.header_issuer),
+            _p("*", s.header_plain)]
+    right = [Paragraph(f"<u>{NATIONAL_LINE}</u>", s.national)]
+    rows = [[left, right], [_p(number_line(spec), s.header_plain), _p(place_date_line(head), s.place_date)]]
+    table = Table(rows, colWidths=[0.44 * TEXT_WIDTH, 0.56 * TEXT_WIDTH])
+    table.setStyle([*LAYOUT_CELLS, ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
+    return table
+
+
+def title_block(spec: DocumentSpec) -> list[Flowable]:
+    s = styles()
+    found: list[Flowable] = [_p(spec.title.upper(), s.title)]
+    if spec.subtitle:
+        found.append(_p(spec.subtitle, s.subtitle))
+    else:
+        found.append(Spacer(1, 10))
+    return found
+
+
+def opening(head: Letterhead, spec: DocumentSpec) -> list[Flowable]:
+    """Header and title: what every document starts with."""
+    return [header_block(head, spec), *title_block(spec)]
+
+
+def signature_block(head: Letterhead) -> Flowable:
+    """Left: "Nơi nhận:" and the recipients; right: T/M CHI BỘ, BÍ THƯ, room to sign, the name."""
+    s = styles()
+    left = [_p(RECIPIENTS, s.recipients_title)]
+    last = len(head.recipients) - 1
+    left += [_p(f"- {name}{'.' if i == last else ';'}", s.recipients) for i, name in enumerate(head.recipients)]
+    right = [_p(ON_BEHALF, s.sign), _p(SECRETARY, s.sign), Spacer(1, 24 * mm), _p(head.secretary, s.sign)]
+    table = Table([[left, right]], colWidths=[0.48 * TEXT_WIDTH, 0.52 * TEXT_WIDTH])
+    table.setStyle([*LAYOUT_CELLS, ("TOPPADDING", (0, 0), (-1, -1), 14)])
+    return table  # one row: never split across pages (not a KeepTogether, so callers can nest it in one)
+
+
+def document_title(head: Letterhead, spec: DocumentSpec) -> str:
+    """The PDF's metadata title; training documents say so."""
+    return f"{spec.title} ({_('TRAINING DATA')})" if head.training else spec.title
+
+
+def page_label(page: int, pages: int) -> str:
+    return _("Page {page}/{pages}").format(page=page, pages=pages)
+
+
+def build_pdf(path: Path, head: Letterhead, spec: DocumentSpec, story: list[Flowable]) -> int:
+    """Lay the story out on the document's pages and write the PDF at `path`; returns the page count."""
+    register_fonts()
+    doc = BaseDocTemplate(str(path), pagesize=PAGE_SIZE, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+                          bottomMargin=BOTTOM, title=document_title(head, spec), author=head.issuer,
+                          subject=spec.title, creator=CREATOR, lang="vi",
+                          initialFontName=REGULAR, initialFontSize=BODY_SIZE)  # else Helvetica is referenced
+    frame = Frame(LEFT, BOTTOM, TEXT_WIDTH, PAGE_SIZE[1] - TOP - BOTTOM, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    watermark = _("TRAINING DATA")
+
+    def decorate(canvas: NumberedCanvas, _doc: BaseDocTemplate) -> None:
+        if head.training:
+            draw_watermark(canvas, watermark)
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
+    made: list[NumberedCanvas] = []
+
+    def make_canvas(*args: object, **kwargs: object) -> NumberedCanvas:
+        made.append(NumberedCanvas(*args, page_label=page_label, **kwargs))
+        return made[-1]
+
+    doc.build(story, canvasmaker=make_canvas)
+    return made[-1].pages

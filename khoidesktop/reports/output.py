@@ -1,0 +1,57 @@
+"""Writing a report file all or nothing: built beside the target under a temporary name, renamed at the end.
+
+No reportlab here, so the cancellation exception can be imported (by the GUI task runner) without it."""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import _
+
+
+class ReportCancelled(Exception):
+    """The user cancelled a report while it was being built; no file was written."""
+
+
+class ReportWriteError(UserError):
+    """The report could not be saved where the user asked; nothing was written there."""
+
+
+def write_atomically(target: Path, build: Callable[[Path], None]) -> Path:
+    """Call `build(temporary_path)`, then move the result onto `target`. On any failure or cancellation
+    the temporary file is removed and an existing `target` is left as it was."""
+    target = target.expanduser().absolute()
+    if not target.parent.is_dir():
+        raise ReportWriteError(_("The folder {folder} does not exist. Choose another place to save the "
+                                 "report.").format(folder=target.parent))
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise _write_error(target, exc) from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        build(temporary)
+        os.replace(temporary, target)
+    except OSError as exc:
+        _remove(temporary)
+        raise _write_error(target, exc) from None
+    except BaseException:
+        _remove(temporary)
+        raise
+    return target
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _write_error(target: Path, exc: OSError) -> ReportWriteError:
+    return ReportWriteError(_("Cannot save the report as {path} ({reason}). If the file is open in a PDF "
+                              "viewer, close it; otherwise choose another folder, then try again.")
+                            .format(path=target, reason=exc.strerror or exc))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from khoidesktop.bench.roster import bench_roster
 from khoidesktop.errors import ValidationError
 from khoidesktop.reports import ReportCancelled, ReportWriteError
-from khoidesktop.reports.bench import bench_roster
 from khoidesktop.services.members import MemberData, active_members
 from khoidesktop.services.reports import roster_pdf
 from khoidesktop.store.database import open_store

@@ -1,17 +1,10 @@
-"""Benchmark of the long roster (DESIGN.md: 5,000 rows in seconds, not minutes).
-
-    python -m khoidesktop.reports.bench [--rows 5000]
-
-`bench_roster(rows)` makes a temporary data file with that many made-up members (one bulk insert), then
-times reading them and writing the roster PDF; it returns (seconds, pages). Tests call it with few rows
-and never assert a time."""
+"""Made-up members in bulk for the benchmarks (a temporary data file, one Core insert)."""
 from __future__ import annotations
 
-import argparse
 import random
-import sys
 import tempfile
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -52,36 +45,16 @@ def fill_members(store: Store, rows: int, seed: int = 5000) -> None:
         session.execute(insert(Member), [_member(rng, i) for i in range(rows)])
 
 
-def bench_roster(rows: int, out: Path | None = None) -> tuple[float, int]:
-    """Seconds to read `rows` members and write their roster, and the page count."""
-    from khoidesktop.reports.roster import RosterRow, build_roster
-    from khoidesktop.services.members import active_members
-    from khoidesktop.services.reports import letterhead
 
+
+@contextmanager
+def bench_store(rows: int) -> Iterator[Store]:
+    """A temporary data file holding `rows` made-up members."""
     with tempfile.TemporaryDirectory() as folder:
         store = create_data_file(Path(folder) / "bench.sqlite", BENCH_IDENTITY, demo_data=False, actor="bench",
                                  now=lambda: BENCH_NOW, lock=False)
         try:
             fill_members(store, rows)
-            started = time.perf_counter()
-            with store.session() as session:
-                head = letterhead(session, BENCH_NOW.date())
-                members = [RosterRow.of(m) for m in active_members(session)]
-            pages = build_roster(out or Path(folder) / "roster.pdf", head, members)
-            return time.perf_counter() - started, pages
+            yield store
         finally:
             store.close()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m khoidesktop.reports.bench")
-    parser.add_argument("--rows", type=int, default=5000)
-    parser.add_argument("--out", type=Path, help="keep the PDF here")
-    args = parser.parse_args(argv)
-    seconds, pages = bench_roster(args.rows, args.out)
-    print(f"roster of {args.rows} members: {pages} pages in {seconds:.2f} s")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

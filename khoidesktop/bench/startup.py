@@ -1,14 +1,9 @@
-"""Benchmarks, as ratios against a baseline measured in the same run (tests assert no wall-clock times).
-
-    python -m khoidesktop.bench [--runs N]
-
-start-up: process start → first paint of a bare PySide6 window (the baseline), of our main window, and
+"""Start-up: process start → first paint of a bare PySide6 window (the baseline), of our main window, and
 until the training data file is open and the overview shows its figures. Each run is a fresh process
 (offscreen), the median of N runs is reported.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
@@ -69,35 +64,27 @@ def _measure(kind: str, db: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         started = time.time()
-        out = subprocess.run([sys.executable, "-m", "khoidesktop.bench", "--child", kind, str(started),
+        out = subprocess.run([sys.executable, "-m", "khoidesktop.bench.startup", "--child", kind, str(started),
                               str(db)], capture_output=True, text=True, env=env, check=True)
         times.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(times)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m khoidesktop.bench")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.child:
-        _child(args.child[0], float(args.child[1]), args.child[2])
-        return 0
+def bench_startup(runs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["KHOI_DATA_DIR"] = folder
         db = Path(folder) / "tap-huan.sqlite"
         from khoidesktop.services.datafile import create_data_file
 
         create_data_file(db, None, demo_data=True, actor="bench", lock=False).close()
-        bare = _measure("bare", db, args.runs)
-        shell = _measure("shell", db, args.runs)
-        data = _measure("data", db, args.runs)
-    print(f"start-up, median of {args.runs} runs (offscreen):")
-    print(f"  bare PySide6 window painted      {bare * 1000:7.0f} ms   1.00×")
-    print(f"  Khối main window painted         {shell * 1000:7.0f} ms   {shell / bare:.2f}×")
-    print(f"  … training data open and shown   {data * 1000:7.0f} ms   {data / bare:.2f}×")
-    return 0
+        bare = _measure("bare", db, runs)
+        shell = _measure("shell", db, runs)
+        data = _measure("data", db, runs)
+    print(f"start-up, median of {runs} runs (offscreen):")
+    print(f"  bare PySide6 window painted               {bare * 1000:7.0f} ms   1.00×")
+    print(f"  Khối main window painted                  {shell * 1000:7.0f} ms   {shell / bare:.2f}×")
+    print(f"  … training data open and shown            {data * 1000:7.0f} ms   {data / bare:.2f}×")
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # a child process measuring one start
+    _child(sys.argv[2], float(sys.argv[3]), sys.argv[4])

@@ -41,6 +41,7 @@ class RowPlan:
     data: MemberData | None = None
     member_id: int | None = None
     messages: list[str] = field(default_factory=list)
+    name: str = ""  # as typed in the file (shown even for a rejected row)
 
 
 @dataclass
@@ -239,16 +240,17 @@ class _Planner:
                             "name.").format(row=number, card=card, name=match.full_name))
         match = match or self.known.by_person.get(person)
         if errors:
-            return RowPlan(number, "reject", messages=errors)
+            return RowPlan(number, "reject", messages=errors, name=name)
         filled = {k: v for k, v in values.items() if v not in (None, "")}
         base = MemberData.of(match) if match else None
         data = _membership(replace(base, **filled) if base else MemberData(**filled))
         found = problems(self.session, data.normalized(), self.today, match.id if match else None)
         if found:
-            return RowPlan(number, "reject", messages=[self._where(number, p.field) + p.message for p in found])
+            return RowPlan(number, "reject", messages=[self._where(number, p.field) + p.message for p in found],
+                           name=name)
         if base is None:
-            return RowPlan(number, "add", data)
-        return RowPlan(number, "unchanged" if data == base else "update", data, match.id)
+            return RowPlan(number, "add", data, name=name)
+        return RowPlan(number, "unchanged" if data == base else "update", data, match.id, name=name)
 
     def _duplicates(self, number: int, card: str | None, person: tuple) -> list[str]:
         errors = []

@@ -3,6 +3,7 @@ in a background task; the data file is written only after the user confirms."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -87,7 +88,7 @@ def roster_pdf(page: QWidget, ctx: AppContext) -> None:
              lambda p: _saved(ctx, p))
 
 
-def structure_pdf(page: QWidget, ctx: AppContext) -> None:
+def structure_pdf(page: QWidget, ctx: AppContext, on: date | None = None) -> None:
     from khoidesktop.services import reports
 
     path = ctx.prompts.save_file(_("Save the structure report as PDF"), "bao-cao-co-cau-dang-vien.pdf",
@@ -96,5 +97,5 @@ def structure_pdf(page: QWidget, ctx: AppContext) -> None:
         return
     store = ctx.require_store()
     run_task(page, ctx, _("Making the structure report…"),
-             lambda progress, cancelled: reports.structure_pdf(store, path, on=ctx.today(), today=ctx.today()),
+             lambda progress, cancelled: reports.structure_pdf(store, path, on=on or ctx.today(), today=ctx.today()),
              lambda p: _saved(ctx, p))

@@ -41,8 +41,7 @@ class ImportPreviewDialog(QDialog):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for index, row in enumerate(rows[:SHOWN_AT_MOST]):
-            name = row.data.full_name if row.data else ""
-            cells = (str(row.row), _(ACTIONS[row.action]), name, " ".join(row.messages))
+            cells = (str(row.row), _(ACTIONS[row.action]), row.name, " ".join(row.messages))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if row.action == "reject":

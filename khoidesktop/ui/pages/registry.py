@@ -37,6 +37,12 @@ def _members(ctx: AppContext, title: str) -> Page:
     return MembersPage(ctx, title)
 
 
+def _reports(ctx: AppContext, title: str) -> Page:
+    from khoidesktop.ui.pages.reports_page import ReportsPage
+
+    return ReportsPage(ctx, title)
+
+
 def _settings(ctx: AppContext, title: str) -> Page:
     from khoidesktop.ui.pages.settings_page import SettingsPage
 
@@ -61,10 +67,7 @@ PAGES: tuple[PageSpec, ...] = (
         N_("Each step with its date, document and deadline in working days"),
         N_("Checks of age, awareness course certificate and introducers"),
         N_("Progress against the admission targets"))),
-    PageSpec("bao-cao", N_("Reports"), "file-text", _coming(
-        N_("The documents the superior committee asks for, ready to print."),
-        N_("Reports in the official document format, with the cell's names"),
-        N_("Member list, structure, meetings, rating and recruitment reports"))),
+    PageSpec("bao-cao", N_("Reports"), "file-text", _reports),
     PageSpec("trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _coming(
         N_("Sending the cell's data to the superior committee, and receiving it there."),
         N_("A signed data bundle for the superior committee"),

@@ -17,7 +17,7 @@ def bench_members(rows: int) -> dict[str, float]:
     from PySide6.QtCore import QSortFilterProxyModel, Qt
     from PySide6.QtWidgets import QApplication
 
-    from khoidesktop.bench.data import bench_store
+    from khoidesktop.bench.data import BENCH_NOW, bench_store
     from khoidesktop.services.member_queries import member_rows
     from khoidesktop.ui.models.member_table import MemberFilter, MemberTableModel
 
@@ -25,7 +25,7 @@ def bench_members(rows: int) -> dict[str, float]:
     with bench_store(rows) as store:
         started = time.perf_counter()
         with store.session() as session:
-            loaded = member_rows(session)
+            loaded = member_rows(session, BENCH_NOW.date())
         model = MemberTableModel()
         model.set_rows(loaded)
         load_ms = 1000 * (time.perf_counter() - started)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from khoidesktop.domain.members import ACTIVE_STATUSES
 from khoidesktop.domain.names import fold
-from khoidesktop.domain.party_age import BADGE_MILESTONES, badge_reached_in
+from khoidesktop.domain.party_age import BADGE_MILESTONES, badge_reached_in, party_age
 from khoidesktop.store.models import Member
 
 
@@ -47,12 +47,13 @@ class MemberRow:
     professional_education: str | None
     political_theory: str | None
     phone: str
+    party_age: int | None  # whole years since admission, on the day the list was read
 
 
-ROW_COLUMNS = [c for c in MemberRow.__dataclass_fields__ if c != "search_key"]
+ROW_COLUMNS = [c for c in MemberRow.__dataclass_fields__ if c not in ("search_key", "party_age")]
 
 
-def member_rows(session: Session) -> list[MemberRow]:
+def member_rows(session: Session, today: date) -> list[MemberRow]:
     """Every member (active or not), in Vietnamese order; one light query, no ORM objects."""
     columns = [getattr(Member, name) for name in ROW_COLUMNS]
     result = session.execute(select(*columns).order_by(Member.sort_key, Member.id))
@@ -60,5 +61,6 @@ def member_rows(session: Session) -> list[MemberRow]:
     for values in result:
         data = dict(zip(ROW_COLUMNS, values, strict=True))
         data["search_key"] = f"{fold(data['full_name'])} {data['card_number'] or ''}"
+        data["party_age"] = party_age(data["admitted_on"], today)
         rows.append(MemberRow(**data))
     return rows

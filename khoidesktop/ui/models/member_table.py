@@ -48,6 +48,8 @@ COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("card_number", N_("Party card number"), True, *_text("card_number")),
     TableColumn("admitted_on", N_("Date admitted to the Party"), True, *_date("admitted_on")),
     TableColumn("official_on", N_("Date became official"), True, *_date("official_on")),
+    TableColumn("party_age", N_("Party age"), True, lambda r: "" if r.party_age is None else str(r.party_age),
+                lambda r: -1 if r.party_age is None else r.party_age),
     TableColumn("position", N_("Position"), True, *_text("position")),
     TableColumn("work_unit", N_("Work unit"), False, *_text("work_unit")),
     TableColumn("ethnicity", N_("Ethnicity"), False, *_text("ethnicity")),

@@ -156,7 +156,7 @@ class MembersPage(Page):
         if store is None:
             return
         with store.session() as session:
-            rows = member_rows(session)
+            rows = member_rows(session, self.ctx.today())
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() != 0 or header.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:

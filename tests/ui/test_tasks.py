@@ -1,0 +1,60 @@
+"""Background work: the result comes back, errors are shown in Vietnamese, a cancel is silent."""
+import time
+
+from PySide6.QtWidgets import QPushButton
+
+from khoidesktop.errors import ValidationError
+from khoidesktop.ui.tasks import run_task
+
+
+def test_result_comes_back_on_the_gui_thread(khoi_app, ctx, qtbot, window):
+    got = []
+
+    def work(progress, cancelled):
+        for step in range(3):
+            progress(step, 3)
+        return "xong"
+
+    task = run_task(window, ctx, "…", work, got.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert got == ["xong"] and ctx.prompts.shown == []
+
+
+def test_a_user_error_is_shown_and_the_progress_ends(khoi_app, ctx, qtbot, window):
+    def work(progress, cancelled):
+        raise ValidationError("Tệp không đọc được.")
+
+    task = run_task(window, ctx, "…", work, lambda r: None)
+    dialog = task.dialog
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert ctx.prompts.shown == [("error", "Không hoàn thành được công việc", "Tệp không đọc được.")]
+    assert not dialog.isVisible()
+
+
+def test_a_bug_is_reported_without_english(khoi_app, ctx, qtbot, window):
+    def work(progress, cancelled):
+        raise KeyError("internal")
+
+    task = run_task(window, ctx, "…", work, lambda r: None)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert ctx.prompts.shown[0][2].startswith("Chương trình gặp lỗi bên trong")
+
+
+def test_cancel_stops_the_work_quietly(khoi_app, ctx, qtbot, window):
+    seen = []
+
+    def work(progress, cancelled):
+        deadline = time.monotonic() + 10  # never leave a thread running if the cancel is not seen
+        while not cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        seen.append("stopped" if cancelled() else "not cancelled")
+        raise RuntimeError("cancelled")
+
+    task = run_task(window, ctx, "…", work, lambda r: seen.append("done"))
+    task.dialog.findChild(QPushButton).click()  # the dialog's “Hủy” button
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert seen == ["stopped"] and ctx.prompts.shown == []

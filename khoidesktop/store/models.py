@@ -6,9 +6,9 @@ Dates are `date` (ISO text in SQLite); card and ID numbers are text (leading zer
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import ForeignKey, Text
+from sqlalchemy import ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -103,3 +103,65 @@ class MemberEvent(Base):
     level: Mapped[str | None]  # discipline level (domain.events.DISCIPLINE_LEVELS)
     note: Mapped[str] = mapped_column(default="")
     created_at: Mapped[datetime]
+
+
+class ThematicTopic(Base):
+    """A thematic topic registered in the year's plan for a quarter; a meeting holds it."""
+
+    __tablename__ = "thematic_topic"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(index=True)
+    quarter: Mapped[int]
+    title: Mapped[str]
+    created_at: Mapped[datetime]
+
+
+class Meeting(Base):
+    """One meeting and its minutes (biên bản)."""
+
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str]  # domain.meetings.KINDS
+    on_date: Mapped[date] = mapped_column(index=True)
+    start_time: Mapped[time | None]
+    end_time: Mapped[time | None]
+    place: Mapped[str] = mapped_column(default="")
+    chair: Mapped[str] = mapped_column(default="")
+    minute_taker: Mapped[str] = mapped_column(default="")
+    guests: Mapped[str] = mapped_column(default="")
+    topic: Mapped[str] = mapped_column(default="")
+    thematic_topic_id: Mapped[int | None] = mapped_column(ForeignKey("thematic_topic.id"), index=True)
+    materials_sent_on: Mapped[date | None]
+    content: Mapped[str] = mapped_column(default="")
+    conclusion: Mapped[str] = mapped_column(default="")
+    resolution: Mapped[str] = mapped_column(default="")
+    vote_rule: Mapped[str | None]  # domain.meetings.VOTE_RULES
+    votes_for: Mapped[int | None]
+    votes_against: Mapped[int | None]
+    votes_abstain: Mapped[int | None]
+    minutes_done: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class MeetingAttendance(Base):
+    __tablename__ = "meeting_attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    presence: Mapped[str]  # domain.meetings.PRESENCE
+    reason: Mapped[str] = mapped_column(default="")
+
+
+class MeetingSpeaker(Base):
+    __tablename__ = "meeting_speaker"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str]
+    points: Mapped[str] = mapped_column(default="")

@@ -2,6 +2,7 @@
 import sqlite3
 from datetime import datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from khoidesktop.store.migrate import migrate
@@ -30,11 +31,14 @@ def test_migrated_schema_matches_the_models(tmp_path):
         indexed = {r[1] for r in conn.execute(f"PRAGMA index_list({name})") if r[2] == 0}
         model_indexes = {ix.name for ix in table.indexes if not ix.unique}
         assert indexed == model_indexes, name
-        unique_cols = set()
+        unique_sets = set()
         for row in conn.execute(f"PRAGMA index_list({name})"):
             if row[2]:
-                unique_cols |= {c[2] for c in conn.execute(f"PRAGMA index_info('{row[1]}')")}
-        assert unique_cols == {c.name for c in table.columns if c.unique}, name
+                unique_sets.add(tuple(sorted(c[2] for c in conn.execute(f"PRAGMA index_info('{row[1]}')"))))
+        model_uniques = {(c.name,) for c in table.columns if c.unique} | {
+            tuple(sorted(c.name for c in constraint.columns)) for constraint in table.constraints
+            if isinstance(constraint, UniqueConstraint)}
+        assert unique_sets == model_uniques, name
         fks = {(r[3], r[2], r[4], r[6]) for r in conn.execute(f"PRAGMA foreign_key_list({name})")}
         model_fks = {(fk.parent.name, fk.column.table.name, fk.column.name, fk.ondelete or "NO ACTION")
                      for fk in table.foreign_keys}

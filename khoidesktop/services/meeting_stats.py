@@ -1,0 +1,114 @@
+"""A year of meetings: the list, the figures the report and `stats meetings` give, and the warnings the
+overview shows (a month without its regular meeting, a quarter without a thematic one, repeated
+unexcused absences, minutes not finished)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from khoidesktop.domain.meetings import KINDS, REGULAR_KINDS, THEMATIC_KINDS, quarter_of, rules_for
+from khoidesktop.i18n import _, format_date, percent
+from khoidesktop.store.models import Meeting, MeetingAttendance, Member, ThematicTopic
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    on_date: date
+    kind: str
+    topic: str
+    present: int
+    expected: int
+    minutes_done: bool
+
+
+def meetings_of(session: Session, year: int, quarter: int | None = None) -> list[MeetingRow]:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if quarter:
+        start, end = date(year, 3 * quarter - 2, 1), date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
+    counts = (select(MeetingAttendance.meeting_id, func.count().label("expected"),
+                     func.sum(case((MeetingAttendance.presence == "present", 1), else_=0)).label("present"))
+              .group_by(MeetingAttendance.meeting_id).subquery())
+    query = (select(Meeting, ThematicTopic.title, counts.c.expected, counts.c.present)
+             .outerjoin(ThematicTopic, ThematicTopic.id == Meeting.thematic_topic_id)
+             .outerjoin(counts, counts.c.meeting_id == Meeting.id)
+             .where(Meeting.on_date >= start, Meeting.on_date < end if quarter else Meeting.on_date <= end)
+             .order_by(Meeting.on_date, Meeting.id))
+    return [MeetingRow(m.id, m.on_date, m.kind, title or m.topic, present or 0, expected or 0, m.minutes_done)
+            for m, title, expected, present in session.execute(query)]
+
+
+def unexcused_absences(session: Session, year: int) -> list[tuple[Member, int]]:
+    query = (select(Member, func.count()).join(MeetingAttendance, MeetingAttendance.member_id == Member.id)
+             .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
+             .where(MeetingAttendance.presence == "unexcused", func.strftime("%Y", Meeting.on_date) == str(year))
+             .group_by(Member.id).order_by(func.count().desc(), Member.sort_key))
+    return [(member, count) for member, count in session.execute(query)]
+
+
+def _finished_months(year: int, today: date) -> range:
+    last = 12 if year < today.year else (today.month - 1 if year == today.year else 0)
+    return range(1, last + 1)
+
+
+def _finished_quarters(year: int, today: date) -> range:
+    last = 4 if year < today.year else (quarter_of(today) - 1 if year == today.year else 0)
+    return range(1, last + 1)
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    rows: list[MeetingRow]
+    planned: dict[int, int]  # quarter → topics registered
+    unexcused: list[tuple[Member, int]]
+    warnings: list[str]
+
+    def by_kind(self) -> dict[str, int]:
+        counts = Counter(r.kind for r in self.rows)
+        return {kind: counts[kind] for kind in KINDS}
+
+    def by_month(self) -> dict[int, int]:
+        counts = Counter(r.on_date.month for r in self.rows)
+        return {month: counts[month] for month in range(1, 13)}
+
+    def thematic_held(self) -> dict[int, int]:
+        counts = Counter(quarter_of(r.on_date) for r in self.rows if r.kind in THEMATIC_KINDS)
+        return {q: counts[q] for q in range(1, 5)}
+
+    def average_attendance(self) -> float:
+        expected = sum(r.expected for r in self.rows)
+        return percent(sum(r.present for r in self.rows), expected)
+
+    def as_json(self) -> dict:
+        held = self.thematic_held()
+        return {"year": self.year, "meetings": len(self.rows), "meetings_by_kind": self.by_kind(),
+                "meetings_by_month": {f"{m:02d}": n for m, n in self.by_month().items()},
+                "thematic_by_quarter": {str(q): {"held": held[q], "planned": self.planned.get(q, 0)}
+                                        for q in range(1, 5)},
+                "average_attendance_percent": self.average_attendance(),
+                "unexcused_absences": [{"full_name": m.full_name, "count": n} for m, n in self.unexcused],
+                "warnings": self.warnings}
+
+
+def year_summary(session: Session, year: int, today: date) -> YearSummary:
+    rows = meetings_of(session, year)
+    planned = Counter(t.quarter for t in session.scalars(select(ThematicTopic).where(ThematicTopic.year == year)))
+    unexcused = unexcused_absences(session, year)
+    rules = rules_for(date(year, 12, 31))
+    months_held = {r.on_date.month for r in rows if r.kind in REGULAR_KINDS}
+    quarters_held = {quarter_of(r.on_date) for r in rows if r.kind in THEMATIC_KINDS}
+    found = [_("Month {month}/{year}: no regular meeting recorded.").format(month=m, year=year)
+             for m in _finished_months(year, today) if m not in months_held]
+    found += [_("Quarter {quarter}/{year}: no thematic meeting recorded.").format(quarter=q, year=year)
+              for q in _finished_quarters(year, today) if q not in quarters_held]
+    found += [_("{name} was absent without a reason {count} times in {year}: consider proposing removal from "
+                "the Party list.").format(name=m.full_name, count=n, year=year)
+              for m, n in unexcused if n >= rules.unexcused_absences_warning]
+    found += [_("Minutes of the meeting of {date} are not finished.").format(date=format_date(r.on_date))
+              for r in rows if not r.minutes_done]
+    return YearSummary(year, rows, dict(planned), unexcused, found)

@@ -35,6 +35,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     structure.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help=_("the date (default: today)"))
     structure.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
     structure.set_defaults(handler=cmd_structure)
+    meetings = topics.add_parser("meetings", help=_("meetings held in a year, attendance, absences"))
+    meetings.add_argument("--year", type=int, required=True)
+    meetings.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
+    meetings.set_defaults(handler=cmd_meetings)
 
 
 def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -115,4 +119,20 @@ def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
     print(_("Members: {n}").format(n=result.total))
     for key, share in result.groups.items():
         print(f"  {_(GROUP_LABELS[key]):40s} {share.count:6d}  {format_number(share.percent, 2):>7s}%")
+    return 0
+
+
+def cmd_meetings(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.i18n import format_number
+    from khoidesktop.services.meeting_stats import year_summary
+
+    with opened(args, ctx) as store, store.session() as session:
+        summary = year_summary(session, args.year, ctx.today())
+    if args.json:
+        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(_("Meetings in {year}: {n}; average attendance {percent}%.").format(
+        year=args.year, n=len(summary.rows), percent=format_number(summary.average_attendance(), 2)))
+    for warning in summary.warnings:
+        print(f"- {warning}")
     return 0

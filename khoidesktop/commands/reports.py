@@ -19,6 +19,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     structure.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help=_("the date (default: today)"))
     structure.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
     structure.set_defaults(handler=cmd_structure)
+    minutes = kinds.add_parser("minutes", help=_("the minutes of one meeting"))
+    minutes.add_argument("--meeting", type=int, required=True, metavar="ID", help=_("the meeting's number"))
+    minutes.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    minutes.set_defaults(handler=cmd_minutes)
+    meetings = kinds.add_parser("meetings", help=_("the report on the cell's meetings for a year or a quarter"))
+    meetings.add_argument("--year", type=int, required=True)
+    meetings.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
+    meetings.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    meetings.set_defaults(handler=cmd_meetings)
 
 
 def cmd_roster(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -35,5 +44,23 @@ def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
 
     with opened(args, ctx) as store:
         path = structure_pdf(store, args.out, on=args.on or ctx.today(), today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0
+
+
+def cmd_minutes(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.reports import minutes_pdf
+
+    with opened(args, ctx) as store:
+        path = minutes_pdf(store, args.out, meeting_id=args.meeting, today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0
+
+
+def cmd_meetings(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.reports import meetings_report_pdf
+
+    with opened(args, ctx) as store:
+        path = meetings_report_pdf(store, args.out, year=args.year, quarter=args.quarter, today=ctx.today())
     print(_("Saved {path}.").format(path=path))
     return 0

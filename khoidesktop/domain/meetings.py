@@ -15,6 +15,12 @@ KINDS = {
     "combined": N_("Regular meeting with a thematic part"),
     "extraordinary": N_("Extraordinary meeting"),
 }
+SHORT_KINDS = {  # for narrow columns
+    "regular": N_("Regular"),
+    "thematic": N_("Thematic"),
+    "combined": N_("Regular + thematic"),
+    "extraordinary": N_("Extraordinary"),
+}
 REGULAR_KINDS = ("regular", "combined")  # count as the month's regular meeting
 THEMATIC_KINDS = ("thematic", "combined")  # count as the quarter's thematic meeting
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.meetings import REGULAR_OUTLINE
-from khoidesktop.services.meetings import MeetingData, add_topic, expected_members, save_meeting
+from khoidesktop.services.meetings import MeetingData, add_topic, expected_members, save_meeting, voters
 
 TOPICS = (
     "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về tiết kiệm, chống lãng phí",
@@ -52,7 +52,6 @@ def fill_demo_meetings(session: Session, *, now: datetime, actor: str, secretary
                 attendance[member.id] = ("excused", rng.choice(("Đi công tác", "Ốm", "Việc gia đình")))
             else:
                 attendance[member.id] = ("present", "")
-        present = sum(p == "present" for p, _r in attendance.values())
         data = MeetingData(
             kind="combined" if combined else "regular", on_date=on, start_time=time(14, 0),
             end_time=time(16, 15) if combined else time(15, 45), place=PLACE, chair=secretary,
@@ -62,8 +61,10 @@ def fill_demo_meetings(session: Session, *, now: datetime, actor: str, secretary
             materials_sent_on=on - timedelta(days=2 if month != 4 else 0), content=REGULAR_OUTLINE,
             conclusion="Chi bộ thống nhất đánh giá kết quả tháng và nhiệm vụ tháng tới như dự thảo.",
             resolution=f"Nghị quyết chi bộ tháng {month}/{year}.", vote_rule="more_than_half",
-            votes_for=present - 1, votes_against=0, votes_abstain=1,
+            votes_against=0,
             minutes_done=month != last_month, attendance=attendance,
             speakers=[(m.full_name, "Đồng ý với dự thảo; đề nghị bổ sung nội dung phân công cụ thể.")
                       for m in members[2:4]])
+        official_present = sum(v.official and v.presence == "present" for v in voters(session, data))
+        data.votes_for, data.votes_abstain = official_present - 1, 1  # only official members vote
         save_meeting(session, None, data, now=now, actor=actor)

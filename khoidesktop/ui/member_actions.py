@@ -19,7 +19,7 @@ EXCEL_FILTER = "Excel (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"
 
 
-def _saved(ctx: AppContext, path: Path) -> None:
+def saved(ctx: AppContext, path: Path) -> None:
     if ctx.prompts.confirm(_("Saved"), _("Saved {path}.\nOpen it now?").format(path=path)):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -72,7 +72,7 @@ def export_excel(page: QWidget, ctx: AppContext) -> None:
         with store.session() as session:
             return write_members_xlsx(active_members(session), path)
 
-    run_task(page, ctx, _("Writing {name}…").format(name=path.name), work, lambda p: _saved(ctx, p))
+    run_task(page, ctx, _("Writing {name}…").format(name=path.name), work, lambda p: saved(ctx, p))
 
 
 def roster_pdf(page: QWidget, ctx: AppContext) -> None:
@@ -85,7 +85,7 @@ def roster_pdf(page: QWidget, ctx: AppContext) -> None:
     run_task(page, ctx, _("Making the member list…"),
              lambda progress, cancelled: reports.roster_pdf(store, path, today=ctx.today(), progress=progress,
                                                             cancelled=cancelled),
-             lambda p: _saved(ctx, p))
+             lambda p: saved(ctx, p))
 
 
 def structure_pdf(page: QWidget, ctx: AppContext, on: date | None = None) -> None:
@@ -98,4 +98,4 @@ def structure_pdf(page: QWidget, ctx: AppContext, on: date | None = None) -> Non
     store = ctx.require_store()
     run_task(page, ctx, _("Making the structure report…"),
              lambda progress, cancelled: reports.structure_pdf(store, path, on=on or ctx.today(), today=ctx.today()),
-             lambda p: _saved(ctx, p))
+             lambda p: saved(ctx, p))

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _, format_number, format_percent
 from khoidesktop.services.identity import get_identity
+from khoidesktop.services.meeting_stats import year_summary
 from khoidesktop.services.members import headline_counts
 from khoidesktop.ui.pages.base import Page
 
@@ -50,7 +51,10 @@ class OverviewPage(Page):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.empty_label)
-        self.layout_.addStretch(1)
+        self.attention = QGroupBox(_("Needs attention"), self)
+        self.attention_list = QListWidget(self.attention)
+        QVBoxLayout(self.attention).addWidget(self.attention_list)
+        self.layout_.addWidget(self.attention, 1)
 
     def refresh(self) -> None:
         store = self.ctx.store
@@ -59,6 +63,7 @@ class OverviewPage(Page):
         with store.session() as session:
             identity = get_identity(session)
             counts = headline_counts(session)
+            summary = year_summary(session, self.ctx.today().year, self.ctx.today())
         if identity is not None:
             self.cell_label.setText(identity.cell_name)
             self.org_label.setText(f"{identity.org_name} — {identity.superior_name}")
@@ -69,3 +74,5 @@ class OverviewPage(Page):
         self.cards["women"].value.setText(
             f"{format_number(counts.women)}  ({format_percent(counts.women, counts.active)})")
         self.empty_label.setVisible(counts.active == 0)
+        self.attention_list.clear()
+        self.attention_list.addItems(summary.warnings or [_("Nothing needs attention at the moment.")])

@@ -37,6 +37,12 @@ def _members(ctx: AppContext, title: str) -> Page:
     return MembersPage(ctx, title)
 
 
+def _meetings(ctx: AppContext, title: str) -> Page:
+    from khoidesktop.ui.pages.meetings_page import MeetingsPage
+
+    return MeetingsPage(ctx, title)
+
+
 def _reports(ctx: AppContext, title: str) -> Page:
     from khoidesktop.ui.pages.reports_page import ReportsPage
 
@@ -52,11 +58,7 @@ def _settings(ctx: AppContext, title: str) -> Page:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _overview),
     PageSpec("dang-vien", N_("Party members"), "users", _members),
-    PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _coming(
-        N_("The log of the cell's regular and thematic meetings."),
-        N_("Monthly regular meetings and quarterly thematic meetings, with attendance"),
-        N_("Minutes: content, speakers, conclusion, resolution and vote"),
-        N_("Warnings: a month without a meeting, members absent without reason"))),
+    PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _meetings),
     PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _coming(
         N_("The yearly rating of members and of the cell, by the rules in force that year."),
         N_("Scores and levels per member, with the cases not rated and why"),

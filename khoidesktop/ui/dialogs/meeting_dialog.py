@@ -1,0 +1,261 @@
+"""A meeting and its minutes: details, attendance, content and speakers, resolution and vote."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.meetings import KINDS, VOTE_RULES
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import _
+from khoidesktop.services.audit import current_actor
+from khoidesktop.services.meetings import (
+    MeetingData,
+    check_vote,
+    expected_members,
+    load_meeting,
+    save_meeting,
+    template_from_last,
+    topics_of,
+    warnings,
+)
+from khoidesktop.ui.widgets.attendance_table import AttendanceTable
+from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+
+def _time_edit(parent: QWidget) -> QTimeEdit:
+    edit = QTimeEdit(parent)
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+class MeetingDialog(QDialog):
+    saved = Signal(int)
+
+    def __init__(self, ctx: AppContext, meeting_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.meeting_id = ctx, meeting_id
+        self.setWindowTitle(_("New meeting") if meeting_id is None else _("Meeting minutes"))
+        self.resize(900, 640)
+        with ctx.require_store().session() as session:
+            self.data = (load_meeting(session, meeting_id) if meeting_id is not None
+                         else template_from_last(session, ctx.today()))
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._details_tab(), _("Details"))
+        self.attendance = AttendanceTable(self.tabs)
+        self.attendance.changed.connect(self._update_checks)
+        attendance_tab = QWidget(self.tabs)
+        box = QVBoxLayout(attendance_tab)
+        everyone = QPushButton(_("Everyone present"), attendance_tab)
+        everyone.clicked.connect(self.attendance.all_present)
+        self.present_label = QLabel(attendance_tab)
+        top = QHBoxLayout()
+        top.addWidget(self.present_label, 1)
+        top.addWidget(everyone)
+        box.addLayout(top)
+        box.addWidget(self.attendance, 1)
+        self.tabs.addTab(attendance_tab, _("Attendance"))
+        self.tabs.addTab(self._content_tab(), _("Content"))
+        self.tabs.addTab(self._vote_tab(), _("Resolution and vote"))
+        layout.addWidget(self.tabs, 1)
+        self.checks = QLabel(self)
+        self.checks.setWordWrap(True)
+        self.checks.setStyleSheet("color: #b45309;")
+        self.message = QLabel(self)
+        self.message.setObjectName("errorText")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.checks)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.done_box = QCheckBox(_("The minutes are finished"), self)
+        buttons.addWidget(self.done_box)
+        buttons.addStretch(1)
+        close = QPushButton(_("Close"), self)
+        close.clicked.connect(self.reject)
+        self.save_button = QPushButton(_("Save"), self)
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(close)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self._show(self.data)
+
+    # --- tabs ---------------------------------------------------------------------------------------------
+
+    def _details_tab(self) -> QWidget:
+        tab = QWidget(self)
+        form = QFormLayout(tab)
+        self.kind = CodeCombo(KINDS, tab, empty=False)
+        self.on_date = DateField(tab)
+        self.start, self.end = _time_edit(tab), _time_edit(tab)
+        times = QHBoxLayout()
+        times.addWidget(self.start)
+        times.addWidget(QLabel(_("to"), tab))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        self.place, self.chair, self.minute_taker, self.guests = (QLineEdit(tab) for _i in range(4))
+        self.topic = QLineEdit(tab)
+        self.thematic = QComboBox(tab)
+        self.materials = DateField(tab)
+        for label, widget in ((_("Kind:"), self.kind), (_("Date:"), self.on_date), (_("Time:"), times),
+                              (_("Place:"), self.place), (_("Chair:"), self.chair),
+                              (_("Minute-taker:"), self.minute_taker), (_("Guests:"), self.guests),
+                              (_("Topic:"), self.topic), (_("Registered thematic topic:"), self.thematic),
+                              (_("Materials sent on:"), self.materials)):
+            form.addRow(label, widget)
+        for signal in (self.kind.currentIndexChanged, self.start.timeChanged, self.end.timeChanged,
+                       self.materials.textChanged, self.on_date.editingFinished):
+            signal.connect(self._update_checks)
+        self.on_date.editingFinished.connect(self._reload_people)
+        return tab
+
+    def _content_tab(self) -> QWidget:
+        tab = QWidget(self)
+        box = QVBoxLayout(tab)
+        box.addWidget(QLabel(_("Content (the order of the meeting):"), tab))
+        self.content = QPlainTextEdit(tab)
+        box.addWidget(self.content, 2)
+        box.addWidget(QLabel(_("Speakers and their points:"), tab))
+        self.speakers = QTableWidget(0, 2, tab)
+        self.speakers.setHorizontalHeaderLabels([_("Speaker"), _("Points")])
+        self.speakers.horizontalHeader().setStretchLastSection(True)
+        self.speakers.verticalHeader().setVisible(False)
+        box.addWidget(self.speakers, 2)
+        add = QPushButton(_("Add a speaker"), tab)
+        add.clicked.connect(lambda: self.speakers.insertRow(self.speakers.rowCount()))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(add)
+        box.addLayout(row)
+        box.addWidget(QLabel(_("Conclusion:"), tab))
+        self.conclusion = QPlainTextEdit(tab)
+        box.addWidget(self.conclusion, 1)
+        return tab
+
+    def _vote_tab(self) -> QWidget:
+        tab = QWidget(self)
+        form = QFormLayout(tab)
+        self.resolution = QPlainTextEdit(tab)
+        self.rule = CodeCombo(VOTE_RULES, tab)
+        self.votes = [QSpinBox(tab) for _i in range(3)]
+        for spin in self.votes:
+            spin.setRange(0, 9999)
+            spin.valueChanged.connect(self._update_checks)
+        self.rule.currentIndexChanged.connect(self._update_checks)
+        self.vote_label = QLabel(tab)
+        self.vote_label.setWordWrap(True)
+        form.addRow(_("Resolution:"), self.resolution)
+        form.addRow(_("Adopted by:"), self.rule)
+        for label, spin in zip((_("For:"), _("Against:"), _("Abstain:")), self.votes, strict=True):
+            form.addRow(label, spin)
+        form.addRow("", self.vote_label)
+        return tab
+
+    # --- data ---------------------------------------------------------------------------------------------
+
+    def _show(self, data: MeetingData) -> None:
+        self.kind.set_value(data.kind)
+        self.on_date.set_value(data.on_date)
+        self.start.setTime(QTime(data.start_time.hour, data.start_time.minute) if data.start_time else QTime(14, 0))
+        self.end.setTime(QTime(data.end_time.hour, data.end_time.minute) if data.end_time else QTime(16, 0))
+        for edit, value in ((self.place, data.place), (self.chair, data.chair), (self.minute_taker, data.minute_taker),
+                            (self.guests, data.guests), (self.topic, data.topic)):
+            edit.setText(value)
+        self.materials.set_value(data.materials_sent_on)
+        self.content.setPlainText(data.content)
+        self.conclusion.setPlainText(data.conclusion)
+        self.resolution.setPlainText(data.resolution)
+        self.rule.set_value(data.vote_rule)
+        for spin, value in zip(self.votes, (data.votes_for, data.votes_against, data.votes_abstain), strict=True):
+            spin.setValue(value or 0)
+        self.speakers.setRowCount(0)
+        for name, points in data.speakers:
+            row = self.speakers.rowCount()
+            self.speakers.insertRow(row)
+            for column, text in enumerate((name, points)):
+                self.speakers.setItem(row, column, QTableWidgetItem(text))
+        self.done_box.setChecked(data.minutes_done)
+        self._reload_people()
+
+    def _reload_people(self) -> None:
+        try:
+            on = self.on_date.value() or self.ctx.today()
+        except ValueError:
+            return
+        with self.ctx.require_store().session() as session:
+            members = expected_members(session, on)
+            topics = topics_of(session, on.year)
+        current = self.attendance.value() if self.attendance.member_ids else self.data.attendance
+        self.attendance.set_members(members, current)
+        chosen = self.thematic.currentData() if self.thematic.count() else self.data.thematic_topic_id
+        self.thematic.clear()
+        self.thematic.addItem("", None)
+        for topic in topics:
+            self.thematic.addItem(_("Quarter {quarter}: {title}").format(quarter=topic.quarter, title=topic.title),
+                                  topic.id)
+        self.thematic.setCurrentIndex(max(self.thematic.findData(chosen), 0))
+        self._update_checks()
+
+    def collect(self) -> MeetingData:
+        on = self.on_date.value()
+        if on is None:
+            raise UserError(_("Type the date of the meeting."))
+        speakers = []
+        for row in range(self.speakers.rowCount()):
+            cells = [self.speakers.item(row, c) for c in (0, 1)]
+            speakers.append(tuple(c.text() if c else "" for c in cells))
+        rule = self.rule.value()
+        return MeetingData(
+            kind=self.kind.value(), on_date=on, start_time=self.start.time().toPython(),
+            end_time=self.end.time().toPython(), place=self.place.text(), chair=self.chair.text(),
+            minute_taker=self.minute_taker.text(), guests=self.guests.text(), topic=self.topic.text(),
+            thematic_topic_id=self.thematic.currentData(), materials_sent_on=self.materials.value(),
+            content=self.content.toPlainText(), conclusion=self.conclusion.toPlainText(),
+            resolution=self.resolution.toPlainText(), vote_rule=rule,
+            votes_for=self.votes[0].value() if rule else None, votes_against=self.votes[1].value() if rule else None,
+            votes_abstain=self.votes[2].value() if rule else None, minutes_done=self.done_box.isChecked(),
+            attendance=self.attendance.value(), speakers=speakers)
+
+    def _update_checks(self) -> None:
+        try:
+            data = self.collect()
+        except (UserError, ValueError):
+            return
+        self.present_label.setText(_("Present: {present} of {expected}").format(
+            present=data.present, expected=len(data.attendance)))
+        self.checks.setText("\n".join(warnings(data)))
+        with self.ctx.require_store().session() as session:
+            vote = check_vote(session, data)
+        self.vote_label.setText(vote.describe(data.vote_rule) if vote else "")
+
+    def save(self) -> None:
+        try:
+            data = self.collect()
+            with self.ctx.require_store().session() as session, session.begin():
+                meeting_id = save_meeting(session, self.meeting_id, data, now=self.ctx.now(),
+                                          actor=current_actor()).id
+        except (UserError, ValueError) as exc:
+            self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
+            return
+        self.meeting_id = meeting_id
+        self.saved.emit(meeting_id)
+        self.accept()
+

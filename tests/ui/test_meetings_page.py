@@ -1,0 +1,81 @@
+"""The meetings page driven as a user drives it: record a meeting, tick attendance, save, reopen."""
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from khoidesktop.services.meetings import load_meeting
+from khoidesktop.services.members import MemberData, add_member
+from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
+from tests.conftest import FIXED_NOW
+from tests.ui.helpers import english_on_screen, type_text, when_modal
+
+
+@pytest.fixture
+def page(window, store):
+    with store.session() as s, s.begin():
+        for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"):
+            add_member(s, MemberData(name, date(1980, 1, 1), admitted_on=date(2005, 1, 1),
+                                     official_on=date(2006, 1, 1)), now=FIXED_NOW, actor="t")
+    window.set_store(store)
+    window.sidebar.setCurrentRow(2)
+    return window.page("sinh-hoat-chi-bo")
+
+
+def test_record_a_meeting_then_reopen_it(page, qtbot, store):
+    assert page.empty.isVisible() and english_on_screen(page.window()) == []
+
+    def fill(dialog: MeetingDialog):
+        assert english_on_screen(dialog) == []
+        dialog.on_date.clear()
+        type_text(dialog.on_date, "03/11/2026")
+        dialog.on_date.editingFinished.emit()
+        type_text(dialog.place, "Phòng họp tầng 2")
+        type_text(dialog.chair, "Nguyễn Văn An")
+        dialog.materials.clear()
+        type_text(dialog.materials, "03/11/2026")
+        assert "ít nhất 1 ngày" in dialog.checks.text()  # late materials: a warning, not a block
+        table = dialog.attendance
+        assert table.rowCount() == 3
+        table.cellWidget(1, 1).setCurrentIndex(table.cellWidget(1, 1).findData("excused"))
+        type_text(table.cellWidget(1, 2), "Đi công tác")
+        assert dialog.present_label.text() == "Có mặt: 2/3"
+        dialog.rule.set_value("more_than_half")
+        dialog.votes[0].setValue(2)
+        assert "cần 2 phiếu tán thành: thông qua" in dialog.vote_label.text()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_modal(MeetingDialog, fill)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "03/11/2026"
+    assert page.table.item(0, 3).text() == "2/3 (66,67%)"
+    with store.session() as s:
+        saved = load_meeting(s, page.meeting_ids[0])
+    assert saved.place == "Phòng họp tầng 2" and saved.present == 2
+    assert sorted(p for p, _r in saved.attendance.values()) == ["excused", "present", "present"]
+    seen = {}
+
+    def reopen(dialog: MeetingDialog):
+        seen["place"] = dialog.place.text()
+        seen["reason"] = dialog.attendance.cellWidget(1, 2).text()
+        dialog.reject()
+
+    when_modal(MeetingDialog, reopen)
+    page.table.doubleClicked.emit(page.table.model().index(0, 0))
+    assert seen == {"place": "Phòng họp tầng 2", "reason": "Đi công tác"}
+
+
+def test_register_a_thematic_topic(page, qtbot):
+    type_text(page.topic, "Chuyển đổi số")
+    qtbot.mouseClick(page.add_topic_button, Qt.MouseButton.LeftButton)
+    assert page.plan.count() == 1 and "Chuyển đổi số" in page.plan.item(0).text()
+    qtbot.mouseClick(page.add_topic_button, Qt.MouseButton.LeftButton)
+    assert page.plan_message.text() == "Hãy gõ tên chủ đề."
+
+
+def test_overview_lists_what_needs_attention(window, demo_store):
+    window.set_store(demo_store)
+    overview = window.page("tong-quan")
+    items = [overview.attention_list.item(i).text() for i in range(overview.attention_list.count())]
+    assert any("vắng sinh hoạt không lý do 3 lần" in text for text in items)
+    assert any("chưa hoàn thành" in text for text in items)

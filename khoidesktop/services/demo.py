@@ -104,7 +104,7 @@ def demo_people(today: date, seed: int = DEMO_SEED, size: int = DEMO_SIZE) -> li
 def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_SEED) -> None:
     """Write the training cell: identity (marked as training) and its members, in the caller's transaction."""
     people = demo_people(now.date(), seed)
-    secretary = next(p for p in people if p.data.status == "official").data.full_name
+    secretary = next(p for p in people if p.data.status == "official" and p.leaves is None).data.full_name
     create_identity(session, replace(DEMO_IDENTITY, secretary_name=secretary), now=now, actor=actor)
     for number, person in enumerate(people, start=1):
         member = add_member(session, person.data, now=now, actor=actor)

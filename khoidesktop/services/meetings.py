@@ -87,9 +87,10 @@ class VoteCheck:
     passed: bool
 
     def describe(self, rule: str) -> str:
-        verdict = _("passed") if self.passed else _("not passed")
-        return _("Vote base: {base} official members; {rule} needs {needed} votes for: {verdict}.").format(
-            base=self.base, rule=_(VOTE_RULES[rule]).lower(), needed=self.needed, verdict=verdict)
+        verdict = _("the resolution is adopted") if self.passed else _("not enough votes to adopt the resolution")
+        return _("Vote base: {base} official members. At least {needed} votes for are needed ({rule}): "
+                 "{verdict}.").format(base=self.base, rule=_(VOTE_RULES[rule]).lower(), needed=self.needed,
+                                      verdict=verdict)
 
 
 def check_vote(session: Session, data: MeetingData) -> VoteCheck | None:

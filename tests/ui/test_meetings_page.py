@@ -42,7 +42,7 @@ def test_record_a_meeting_then_reopen_it(page, qtbot, store):
         assert dialog.present_label.text() == "Có mặt: 2/3"
         dialog.rule.set_value("more_than_half")
         dialog.votes[0].setValue(2)
-        assert "cần 2 phiếu tán thành: thông qua" in dialog.vote_label.text()
+        assert "Cần ít nhất 2 phiếu tán thành (quá nửa): nghị quyết được thông qua" in dialog.vote_label.text()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     when_modal(MeetingDialog, fill)

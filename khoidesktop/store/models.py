@@ -165,3 +165,39 @@ class MeetingSpeaker(Base):
     position: Mapped[int]
     name: Mapped[str]
     points: Mapped[str] = mapped_column(default="")
+
+
+class RatingYear(Base):
+    """A year's rating: the rating date, the cap allowed by the committee, and the cell's own level."""
+
+    __tablename__ = "rating_year"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    rating_date: Mapped[date]
+    cap_percent: Mapped[int] = mapped_column(default=20)
+    cell_level: Mapped[str | None]
+    cell_notes: Mapped[str] = mapped_column(default="")
+    updated_at: Mapped[datetime]
+
+
+class Rating(Base):
+    """A member's rating in a year: self-assessment, the cell's level and score, and the facts the rules ask."""
+
+    __tablename__ = "rating"
+    __table_args__ = (UniqueConstraint("year", "member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int]
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    self_level: Mapped[str | None]
+    self_score: Mapped[float | None]
+    level: Mapped[str | None]
+    score: Mapped[float | None]
+    all_on_time: Mapped[bool] = mapped_column(default=True)
+    exceeding_percent: Mapped[float] = mapped_column(default=0)
+    all_done: Mapped[bool] = mapped_column(default=True)
+    late_percent: Mapped[float] = mapped_column(default=0)
+    tasks_mostly_undone: Mapped[bool] = mapped_column(default=False)
+    degradation: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(default="")
+    updated_at: Mapped[datetime]

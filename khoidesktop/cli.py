@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from khoidesktop import __version__
-from khoidesktop.commands import datafile, members, reports
+from khoidesktop.commands import datafile, members, ratings, reports
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError, storage_failure
 from khoidesktop.i18n import N_, _, ngettext
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", title=_("commands"), metavar=_("COMMAND"))
     for module in (datafile, members, reports):
         module.register(commands)
+    ratings.register(commands, commands.stats_topics, commands.report_kinds)
     return parser
 
 

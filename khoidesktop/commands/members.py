@@ -31,6 +31,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     stats = commands.add_parser("stats", help=_("figures for reports (JSON with --json)"))
     topics = stats.add_subparsers(dest="topic", required=True, metavar=_("TOPIC"))
+    commands.stats_topics = topics  # other command modules add their figures here
     structure = topics.add_parser("structure", help=_("member structure on a date"))
     structure.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help=_("the date (default: today)"))
     structure.add_argument("--json", action="store_true", help=_("print JSON for other programs"))

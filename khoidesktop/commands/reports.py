@@ -12,6 +12,7 @@ from khoidesktop.i18n import _
 def register(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser("report", help=_("make a PDF report"))
     kinds = report.add_subparsers(dest="kind", required=True, metavar=_("REPORT"))
+    commands.report_kinds = kinds  # other command modules add their reports here
     roster = kinds.add_parser("roster", help=_("the list of Party members"))
     roster.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
     roster.set_defaults(handler=cmd_roster)

@@ -73,3 +73,21 @@ def restore_card_width(digits: str, number_format: str = "General") -> str:
         if len(digits) <= width:
             return digits.zfill(width)
     return digits
+
+
+# The rating sheet (often collected in Excel): matched to members by name and date of birth.
+RATING_COLUMNS: tuple[Column, ...] = (
+    Column("full_name", "Họ và tên", ("Họ tên",)),
+    Column("birth_date", "Ngày sinh", ("Ngày tháng năm sinh",), "date"),
+    Column("score", "Điểm", ("Tổng điểm", "Điểm đánh giá"), "number"),
+    Column("level", "Xếp loại", ("Mức xếp loại", "Kết quả xếp loại"), "level"),
+    Column("notes", "Ghi chú"),
+)
+RATING_HEADER_INDEX: dict[str, Column] = {header_key(name): column for column in RATING_COLUMNS
+                                          for name in (column.header, *column.aliases)}
+LEVEL_WORDS = {
+    "htxsnv": "HTXSNV", "hoan thanh xuat sac nhiem vu": "HTXSNV", "xuat sac": "HTXSNV",
+    "httnv": "HTTNV", "hoan thanh tot nhiem vu": "HTTNV", "tot": "HTTNV",
+    "htnv": "HTNV", "hoan thanh nhiem vu": "HTNV",
+    "khtnv": "KHTNV", "khong hoan thanh nhiem vu": "KHTNV",
+}

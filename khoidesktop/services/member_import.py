@@ -15,6 +15,7 @@ from khoidesktop.domain.member_sheet import (
     EDUCATION_WORDS,
     GENDER_WORDS,
     HEADER_INDEX,
+    LEVEL_WORDS,
     REQUIRED_FIELD,
     THEORY_WORDS,
     Column,
@@ -85,10 +86,10 @@ def _open_workbook(path: Path) -> Any:
                                 "save it again as .xlsx, then import it.").format(name=path.name)) from None
 
 
-def _find_header(sheet: Any) -> tuple[int, dict[int, Column]] | None:
+def _find_header(sheet: Any, index: dict[str, Column]) -> tuple[int, dict[int, Column]] | None:
     for number, cells in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS), start=1):
-        columns = {i: HEADER_INDEX[header_key(str(c.value))] for i, c in enumerate(cells)
-                   if c.value is not None and header_key(str(c.value)) in HEADER_INDEX}
+        columns = {i: index[header_key(str(c.value))] for i, c in enumerate(cells)
+                   if c.value is not None and header_key(str(c.value)) in index}
         if any(col.field == REQUIRED_FIELD for col in columns.values()):
             return number, columns
     return None
@@ -103,13 +104,15 @@ def _cells(row: tuple) -> tuple[SheetCell, ...]:
     return tuple(SheetCell(c.value, getattr(c, "number_format", None) or "General") for c in row)
 
 
-def read_sheet(path: Path) -> tuple[str, dict[int, Column], list[tuple[int, tuple[SheetCell, ...]]]]:
-    """The sheet holding the member table: its name, its columns, and its data rows (numbered as in Excel)."""
+def read_sheet(path: Path, index: dict[str, Column] = HEADER_INDEX,
+               ) -> tuple[str, dict[int, Column], list[tuple[int, tuple[SheetCell, ...]]]]:
+    """The sheet holding the table: its name, its columns (found by `index`), and its data rows (numbered
+    as in Excel)."""
     book = _open_workbook(path)
     try:
         empty = True
         for sheet in book.worksheets:
-            found = _find_header(sheet)
+            found = _find_header(sheet, index)
             if found:
                 header_row, columns = found
                 rows = [(n, _cells(row)) for n, row in enumerate(sheet.iter_rows(min_row=header_row + 1),
@@ -163,6 +166,17 @@ def _choice(value: Any, words: dict[str, str], allowed: str) -> str | None:
     return code
 
 
+def _number(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise CellError(_("“{text}” is not a number.").format(text=value)) from None
+
+
 def _card(cell: Any) -> str | None:
     value = cell.value
     if value is None or value == "":
@@ -182,12 +196,14 @@ READERS: dict[str, Callable[[Any], Any]] = {
                                                                    "Trung cấp, Sơ cấp"),
     "theory": lambda cell: _choice(cell.value, THEORY_WORDS, "Cao cấp, Cử nhân, Trung cấp, Sơ cấp"),
     "card": _card,
+    "number": lambda cell: _number(cell.value),
+    "level": lambda cell: _choice(cell.value, LEVEL_WORDS, "HTXSNV, HTTNV, HTNV, KHTNV"),
 }
 
 
 # --- planning: what each row will do -----------------------------------------------------------------------
 
-def _row_values(number: int, cells: tuple, columns: dict[int, Column]) -> tuple[dict, list[str]]:
+def row_values(number: int, cells: tuple, columns: dict[int, Column]) -> tuple[dict, list[str]]:
     values: dict[str, Any] = {}
     errors: list[str] = []
     for index, column in columns.items():
@@ -228,7 +244,7 @@ class _Planner:
         self.seen_people: dict[tuple[str, date | None], int] = {}
 
     def plan(self, number: int, cells: tuple) -> RowPlan:
-        values, errors = _row_values(number, cells, self.columns)
+        values, errors = row_values(number, cells, self.columns)
         name = values.get("full_name", "")
         if not name:
             errors.append(_("Row {row}, column “Họ và tên”: the name is empty.").format(row=number))

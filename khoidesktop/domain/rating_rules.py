@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khoidesktop.i18n import N_
+from khoidesktop.i18n import N_, _
 
 LEVELS = {
     "HTXSNV": N_("Excellently completed duties"),
@@ -51,6 +51,11 @@ RULE_SETS: tuple[RuleSet, ...] = (
     RuleSet("QD124", "Quy định 124-QĐ/TW ngày 04/10/2023", 2023, 2024, False, (), 20, 20, 6),
     RuleSet("QD132", "Quy định 132-QĐ/TW ngày 08/3/2018", 2018, 2022, False, (), 20, 20, 6),
 )
+
+
+def level_label(code: str | None) -> str:
+    """The Vietnamese name of a level code ("HTTNV" → "Hoàn thành tốt nhiệm vụ")."""
+    return _(LEVELS[code]) if code in LEVELS else (code or "")
 
 
 def rule_set_for(year: int) -> RuleSet:

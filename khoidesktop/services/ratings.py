@@ -22,6 +22,7 @@ from khoidesktop.domain.rating_rules import (
     excellent_allowed,
     highest_level_allowed,
     level_for_score,
+    level_label,
     rule_set_for,
 )
 from khoidesktop.errors import ValidationError
@@ -90,9 +91,8 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
         return [_("Not rated yet.")]
     rules, found = rule_set_for(year), []
     if automatic and rating.level != "KHTNV":
-        not_done = LEVELS["KHTNV"]
         found.append(_("Must be rated “{level}”: {reason}.").format(
-            level=_(not_done), reason="; ".join(_(AUTOMATIC[c]) for c in automatic)))
+            level=level_label("KHTNV"), reason="; ".join(_(AUTOMATIC[c]) for c in automatic)))
     if rules.scored and rating.score is not None:
         by_score = level_for_score(rules, rating.score)
         if by_score != rating.level:
@@ -225,3 +225,22 @@ def year_figures(session: Session, year: int) -> YearFigures:
     allowed = excellent_allowed(rules, levels["HTXSNV"] + levels["HTTNV"], settings.cap_percent)
     return YearFigures(year, rules.regulation, sum(levels.values()), not_rated, levels, allowed,
                        settings.cap_percent, settings.cell_level)
+
+
+def compare_years(session: Session, last_year: int, years: int = 5) -> tuple[list[int], list[tuple[str, list]], dict]:
+    """Each member's levels over the last `years` years (members of the last year's list), and the cell's
+    share per level per year."""
+    span = [y for y in range(last_year - years + 1, last_year + 1) if _has_rules(y)]
+    ratings = {(r.member_id, r.year): r.level for r in session.scalars(select(Rating).where(Rating.year.in_(span)))}
+    members = [r.member for r in rating_rows(session, last_year)]
+    table = [(m.full_name, [ratings.get((m.id, y)) for y in span]) for m in members]
+    shares = {y: year_figures(session, y).as_json()["levels"] for y in span}
+    return span, table, shares
+
+
+def _has_rules(year: int) -> bool:
+    try:
+        rule_set_for(year)
+    except ValueError:
+        return False
+    return True

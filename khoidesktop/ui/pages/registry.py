@@ -43,6 +43,12 @@ def _meetings(ctx: AppContext, title: str) -> Page:
     return MeetingsPage(ctx, title)
 
 
+def _ratings(ctx: AppContext, title: str) -> Page:
+    from khoidesktop.ui.pages.ratings_page import RatingsPage
+
+    return RatingsPage(ctx, title)
+
+
 def _reports(ctx: AppContext, title: str) -> Page:
     from khoidesktop.ui.pages.reports_page import ReportsPage
 
@@ -59,11 +65,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _overview),
     PageSpec("dang-vien", N_("Party members"), "users", _members),
     PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _meetings),
-    PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _coming(
-        N_("The yearly rating of members and of the cell, by the rules in force that year."),
-        N_("Scores and levels per member, with the cases not rated and why"),
-        N_("The check of the share of excellent ratings"),
-        N_("The rating report and the list of proposed levels as PDF"))),
+    PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _ratings),
     PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _coming(
         N_("Recruitment files, from the application to official membership."),
         N_("Each step with its date, document and deadline in working days"),

@@ -1,0 +1,131 @@
+"""One member's rating for a year: self-assessment, the cell's level and score, and the facts the rules ask."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.rating_rules import LEVELS, level_for_score, rule_set_for
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import _
+from khoidesktop.services.audit import current_actor
+from khoidesktop.services.ratings import RatingInput, RatingRow, save_rating
+from khoidesktop.ui.widgets.fields import CodeCombo
+
+NO_SCORE = -1.0
+
+
+def _score_box(parent: QWidget) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(NO_SCORE, 100)
+    box.setDecimals(1)
+    box.setSpecialValueText("—")  # shown at NO_SCORE: no score given
+    box.setValue(NO_SCORE)
+    return box
+
+
+def _percent_box(parent: QWidget) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(0, 100)
+    box.setSuffix(" %")
+    return box
+
+
+class RatingDialog(QDialog):
+    def __init__(self, ctx: AppContext, year: int, row: RatingRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.year, self.row = ctx, year, row
+        self.rules = rule_set_for(year)
+        self.setWindowTitle(_("Rating of {name}, {year}").format(name=row.member.full_name, year=year))
+        layout = QVBoxLayout(self)
+        rules_label = QLabel(_("Rules applied: {regulation}").format(regulation=self.rules.regulation), self)
+        rules_label.setObjectName("pageSubtitle")
+        rules_label.setWordWrap(True)
+        layout.addWidget(rules_label)
+        form = QFormLayout()
+        self.self_level, self.level = CodeCombo(LEVELS, self), CodeCombo(LEVELS, self)
+        self.self_score, self.score = _score_box(self), _score_box(self)
+        self.suggested = QLabel(self)
+        self.on_time = QCheckBox(_("Every task done on time"), self)
+        self.all_done = QCheckBox(_("Every task done"), self)
+        self.exceeding, self.late = _percent_box(self), _percent_box(self)
+        self.undone = QCheckBox(_("More than half of the year's tasks not done"), self)
+        self.degradation = QCheckBox(_("Degradation found (suy thoái)"), self)
+        self.notes = QLineEdit(self)
+        rows = [(_("Self-assessed level:"), self.self_level), (_("Self-assessed score:"), self.self_score),
+                (_("Level proposed by the cell:"), self.level), (_("Score given by the cell:"), self.score),
+                ("", self.suggested), ("", self.on_time), (_("Tasks exceeding the requirement:"), self.exceeding),
+                ("", self.all_done), (_("Tasks done late:"), self.late), ("", self.undone), ("", self.degradation),
+                (_("Notes:"), self.notes)]
+        for label, widget in rows:
+            form.addRow(label, widget)
+        layout.addLayout(form)
+        for box in (self.self_score, self.score):
+            box.setEnabled(self.rules.scored)
+        self.score.valueChanged.connect(self._suggest)
+        self.message = QLabel(self)
+        self.message.setObjectName("errorText")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        close, self.save_button = QPushButton(_("Close"), self), QPushButton(_("Save"), self)
+        self.save_button.setObjectName("primary")
+        close.clicked.connect(self.reject)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(close)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self._show()
+
+    def _show(self) -> None:
+        r = self.row.rating
+        if r is not None:
+            self.self_level.set_value(r.self_level)
+            self.level.set_value(r.level)
+            self.self_score.setValue(NO_SCORE if r.self_score is None else r.self_score)
+            self.score.setValue(NO_SCORE if r.score is None else r.score)
+            self.exceeding.setValue(r.exceeding_percent)
+            self.late.setValue(r.late_percent)
+            self.notes.setText(r.notes)
+        self.on_time.setChecked(r.all_on_time if r else True)
+        self.all_done.setChecked(r.all_done if r else True)
+        self.undone.setChecked(bool(r and r.tasks_mostly_undone))
+        self.degradation.setChecked(bool(r and r.degradation))
+        self._suggest()
+
+    def _suggest(self) -> None:
+        score = self.score.value()
+        if not self.rules.scored or score == NO_SCORE:
+            self.suggested.setText("")
+            return
+        level = level_for_score(self.rules, score)
+        self.suggested.setText(_("By the score: “{level}”").format(level=_(LEVELS[level]) if level else ""))
+
+    def values(self) -> RatingInput:
+        def score(box: QDoubleSpinBox) -> float | None:
+            return None if box.value() == NO_SCORE else box.value()
+
+        return RatingInput(self.self_level.value(), score(self.self_score), self.level.value(), score(self.score),
+                           self.on_time.isChecked(), self.exceeding.value(), self.all_done.isChecked(),
+                           self.late.value(), self.undone.isChecked(), self.degradation.isChecked(), self.notes.text())
+
+    def save(self) -> None:
+        try:
+            with self.ctx.require_store().session() as session, session.begin():
+                save_rating(session, self.year, self.row.member.id, self.values(), now=self.ctx.now(),
+                            actor=current_actor())
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.accept()

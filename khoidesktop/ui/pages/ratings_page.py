@@ -1,0 +1,202 @@
+"""Đánh giá xếp loại: a year's rating of the members (by the rules in force that year), the cap on
+excellence shown live, the cell's own level, and the comparison with earlier years."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QWidget,
+)
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.members import label
+from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, level_label, rule_set_for
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import N_, _, format_number, format_percent
+from khoidesktop.services.audit import current_actor
+from khoidesktop.services.ratings import compare_years, rating_rows, save_year, year_figures, year_settings
+from khoidesktop.ui import rating_actions
+from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+HEADERS = (N_("Full name"), N_("Self-assessed"), N_("Cell's proposal"), N_("Score"), N_("To check"))
+
+
+class RatingsPage(Page):
+    slug = "danh-gia-xep-loai"
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, parent)
+        self.rows = []
+        top = QHBoxLayout()
+        self.import_button = QPushButton(_("Import a rating sheet…"), self)
+        self.import_button.clicked.connect(lambda: rating_actions.import_sheet(self, ctx, self.year.value(),
+                                                                               self.refresh))
+        self.print_button = QPushButton(_("Print (PDF)"), self)
+        menu = QMenu(self.print_button)
+        menu.addAction(_("Report on the rating results…"), lambda: rating_actions.report(self, ctx, self.year.value()))
+        menu.addAction(_("List of proposed levels…"), lambda: rating_actions.rating_list(self, ctx, self.year.value()))
+        self.print_button.setMenu(menu)
+        self.year = QSpinBox(self)
+        self.year.setRange(2018, 2100)
+        self.year.setValue(ctx.today().year - (1 if ctx.today().month < 12 else 0))
+        self.year.valueChanged.connect(self.refresh)
+        for widget in (self.import_button, self.print_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(QLabel(_("Year:"), self))
+        top.addWidget(self.year)
+        self.layout_.addLayout(top)
+        self.rules_label = QLabel(self)
+        self.rules_label.setObjectName("pageSubtitle")
+        self.cap_label = QLabel(self)
+        self.cap_label.setWordWrap(True)
+        self.layout_.addWidget(self.rules_label)
+        self.layout_.addWidget(self.cap_label)
+        self.tabs = QTabWidget(self)
+        self.table = self._table(HEADERS)
+        self.table.doubleClicked.connect(lambda index: self.open_rating(index.row()))
+        self.tabs.addTab(self.table, _("Members"))
+        self.compare = self._table(())
+        self.tabs.addTab(self.compare, _("Compare years"))
+        self.layout_.addWidget(self.tabs, 1)
+        self.layout_.addWidget(self._cell_box())
+
+    def _table(self, headers) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels([_(h) for h in headers])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _cell_box(self) -> QGroupBox:
+        box = QGroupBox(_("The year's settings and the cell's own rating"), self)
+        row = QHBoxLayout(box)
+        self.rating_date = DateField(box)
+        self.cap = QSpinBox(box)
+        self.cap.setSuffix(" %")
+        self.cell_level = CodeCombo(LEVELS, box)
+        self.cell_notes = QLineEdit(box)
+        self.cell_notes.setPlaceholderText(_("Notes"))
+        self.save_button = QPushButton(_("Save"), box)
+        self.save_button.clicked.connect(self.save_year)
+        for text, widget in ((_("Rating date:"), self.rating_date), (_("Cap on excellence:"), self.cap),
+                             (_("Cell rated:"), self.cell_level)):
+            row.addWidget(QLabel(text, box))
+            row.addWidget(widget)
+        row.addWidget(self.cell_notes, 1)
+        row.addWidget(self.save_button)
+        self.year_message = QLabel(box)
+        self.year_message.setObjectName("errorText")
+        row.addWidget(self.year_message)
+        return box
+
+    def refresh(self) -> None:
+        if self.ctx.store is None:
+            return
+        year = self.year.value()
+        try:
+            rules = rule_set_for(year)
+        except ValueError:
+            self.rules_label.setText(_("No rating rules are known for {year}.").format(year=year))
+            self.table.setRowCount(0)
+            return
+        with self.ctx.store.session() as session:
+            self.rows = rating_rows(session, year)
+            figures = year_figures(session, year)
+            settings = year_settings(session, year)
+            span, table, shares = compare_years(session, year)
+        self.rules_label.setText(_("Rules applied: {regulation}").format(regulation=rules.regulation))
+        self._show_cap(figures)
+        self._fill_members()
+        self._fill_compare(span, table, shares)
+        self.rating_date.set_value(settings.rating_date)
+        self.cap.setRange(rules.cap_percent, rules.cap_percent_max)
+        self.cap.setValue(settings.cap_percent)
+        self.cell_level.set_value(settings.cell_level)
+        self.cell_notes.setText(settings.cell_notes)
+
+    def _show_cap(self, figures) -> None:
+        actual, allowed = figures.levels["HTXSNV"], figures.excellent_allowed
+        text = _("Rated: {rated}; “{excellent}”: {actual}, at most {allowed} allowed ({cap}% of the {good} members "
+                 "rated well or better); well or better: {share}.").format(
+            rated=figures.rated, excellent=level_label("HTXSNV"), actual=actual, allowed=allowed,
+            cap=figures.cap_percent, good=figures.good_or_better,
+            share=format_percent(figures.good_or_better, figures.rated))
+        self.cap_label.setText(text)
+        self.cap_label.setStyleSheet("color: #b91c1c; font-weight: 600;" if actual > allowed else "")
+
+    def _fill_members(self) -> None:
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            r = row.rating
+            if row.exclusion:
+                cells = (row.member.full_name, "", _("Not rated: {reason}").format(
+                    reason=_(EXCLUSIONS[row.exclusion]).lower()), "", "")
+            else:
+                cells = (row.member.full_name, label(LEVELS, r.self_level) if r else "",
+                         label(LEVELS, r.level) if r else "",
+                         format_number(r.score) if r and r.score is not None else "", " ".join(row.flags))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if row.exclusion:
+                    item.setForeground(QColor("#8a96a3"))
+                elif column == 4 and text:
+                    item.setForeground(QColor("#b45309"))
+                self.table.setItem(index, column, item)
+        self.table.resizeColumnsToContents()
+
+    def _fill_compare(self, span: list[int], table, shares) -> None:
+        self.compare.setColumnCount(len(span) + 1)
+        self.compare.setHorizontalHeaderLabels([_("Full name"), *map(str, span)])
+        self.compare.setRowCount(len(table) + len(LEVELS))
+        for index, (name, levels) in enumerate(table):
+            for column, text in enumerate((name, *(code or "" for code in levels))):
+                self.compare.setItem(index, column, QTableWidgetItem(text))
+        for offset, level in enumerate(LEVELS):
+            index = len(table) + offset
+            self.compare.setItem(index, 0, QTableWidgetItem(_("Share “{level}”").format(level=_(LEVELS[level]))))
+            for column, year in enumerate(span, start=1):
+                share = shares[year][level]
+                self.compare.setItem(index, column, QTableWidgetItem(
+                    f"{share['count']} ({format_number(share['percent'], 2)}%)"))
+        self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def open_rating(self, index: int) -> None:
+        from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
+
+        row = self.rows[index]
+        if row.exclusion:
+            self.ctx.prompts.info(_("Not rated"), _("{name} is not rated this year: {reason}.").format(
+                name=row.member.full_name, reason=_(EXCLUSIONS[row.exclusion]).lower()))
+            return
+        RatingDialog(self.ctx, self.year.value(), row, self).exec()
+        self.refresh()
+
+    def save_year(self) -> None:
+        try:
+            on = self.rating_date.value()
+            if on is None:
+                raise UserError(_("Type the rating date."))
+            with self.ctx.require_store().session() as session, session.begin():
+                save_year(session, self.year.value(), rating_date=on, cap_percent=self.cap.value(),
+                          cell_level=self.cell_level.value(), cell_notes=self.cell_notes.text(), now=self.ctx.now(),
+                          actor=current_actor())
+        except (UserError, ValueError) as exc:
+            self.year_message.setText(exc.message if isinstance(exc, UserError) else str(exc))
+            return
+        self.year_message.clear()
+        self.refresh()

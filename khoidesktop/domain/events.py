@@ -65,8 +65,11 @@ def status_on(events: Iterable[EventFact], official_on: date | None, on: date,
     """The member's status on `on`, replaying the events up to that day in date order.
 
     With no event up to that day, `without_history` (the status typed or imported) is kept if given."""
+    history = sorted(events, key=lambda e: e.on_date)
+    if history and history[0].kind == "transfer_in" and on < history[0].on_date:
+        return "not_yet_in_cell"  # came from another cell later: not on this cell's list yet
     status: str | None = None
-    for event in sorted((e for e in events if e.on_date <= on), key=lambda e: e.on_date):
+    for event in (e for e in history if e.on_date <= on):
         if event.kind == "discipline":
             if event.level == "expulsion":
                 status = "expelled"

@@ -7,8 +7,15 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from khoidesktop.domain.meetings import REGULAR_OUTLINE
-from khoidesktop.services.meetings import MeetingData, add_topic, expected_members, save_meeting, voters
+from khoidesktop.domain.meetings import REGULAR_OUTLINE, in_vote_base
+from khoidesktop.services.meetings import (
+    MeetingData,
+    add_topic,
+    default_presence,
+    expected_members,
+    save_meeting,
+    voters,
+)
 
 TOPICS = (
     "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về tiết kiệm, chống lãng phí",
@@ -44,8 +51,9 @@ def fill_demo_meetings(session: Session, *, now: datetime, actor: str, secretary
         attendance = {}
         for member in members:
             roll = rng.random()
-            if member.status == "exempt":
-                attendance[member.id] = ("excused", "Miễn sinh hoạt")
+            presence = default_presence(session, member, on)
+            if presence[0] != "present":
+                attendance[member.id] = presence
             elif member.id == truant and month in (3, 6, 9):
                 attendance[member.id] = ("unexcused", "")
             elif roll < 0.06:
@@ -65,6 +73,6 @@ def fill_demo_meetings(session: Session, *, now: datetime, actor: str, secretary
             minutes_done=month != last_month, attendance=attendance,
             speakers=[(m.full_name, "Đồng ý với dự thảo; đề nghị bổ sung nội dung phân công cụ thể.")
                       for m in members[2:4]])
-        official_present = sum(v.official and v.presence == "present" for v in voters(session, data))
+        official_present = sum(in_vote_base(v) and v.presence == "present" for v in voters(session, data))
         data.votes_for, data.votes_abstain = official_present - 1, 1  # only official members vote
         save_meeting(session, None, data, now=now, actor=actor)

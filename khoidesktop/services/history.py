@@ -23,6 +23,12 @@ def facts(events: list[MemberEvent]) -> list[EventFact]:
     return [EventFact(e.kind, e.on_date, e.level) for e in events]
 
 
+def status_on_date(events: list[EventFact], member: Member, on: date) -> str:
+    """The member's status on a day. Without any history the status typed or imported is all we know;
+    with history, the events alone decide (today's status says nothing about the past)."""
+    return status_on(events, member.official_on, on, without_history=None if events else member.status)
+
+
 def add_event(session: Session, member_id: int, kind: str, on_date: date, *, now: datetime, actor: str,
               document_number: str = "", level: str | None = None, note: str = "") -> MemberEvent:
     """Record an event; the member's status (and the admission/official dates if still empty) follow."""

@@ -42,12 +42,20 @@ def meetings_of(session: Session, year: int, quarter: int | None = None) -> list
             for m, title, expected, present in session.execute(query)]
 
 
-def unexcused_absences(session: Session, year: int) -> list[tuple[Member, int]]:
-    query = (select(Member, func.count()).join(MeetingAttendance, MeetingAttendance.member_id == Member.id)
+@dataclass(frozen=True)
+class Absences:
+    member: Member
+    count: int  # meetings missed without a reason
+    months: int  # months with such an absence (the Party rules count months)
+
+
+def unexcused_absences(session: Session, year: int) -> list[Absences]:
+    months = func.count(func.distinct(func.strftime("%m", Meeting.on_date)))
+    query = (select(Member, func.count(), months).join(MeetingAttendance, MeetingAttendance.member_id == Member.id)
              .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
              .where(MeetingAttendance.presence == "unexcused", func.strftime("%Y", Meeting.on_date) == str(year))
-             .group_by(Member.id).order_by(func.count().desc(), Member.sort_key))
-    return [(member, count) for member, count in session.execute(query)]
+             .group_by(Member.id).order_by(months.desc(), func.count().desc(), Member.sort_key))
+    return [Absences(member, count, in_months) for member, count, in_months in session.execute(query)]
 
 
 def _finished_months(year: int, today: date) -> range:
@@ -65,7 +73,7 @@ class YearSummary:
     year: int
     rows: list[MeetingRow]
     planned: dict[int, int]  # quarter → topics registered
-    unexcused: list[tuple[Member, int]]
+    unexcused: list[Absences]
     warnings: list[str]
 
     def by_kind(self) -> dict[str, int]:
@@ -91,7 +99,8 @@ class YearSummary:
                 "thematic_by_quarter": {str(q): {"held": held[q], "planned": self.planned.get(q, 0)}
                                         for q in range(1, 5)},
                 "average_attendance_percent": self.average_attendance(),
-                "unexcused_absences": [{"full_name": m.full_name, "count": n} for m, n in self.unexcused],
+                "unexcused_absences": [{"full_name": a.member.full_name, "count": a.count, "months": a.months}
+                                       for a in self.unexcused],
                 "warnings": self.warnings}
 
 
@@ -106,9 +115,9 @@ def year_summary(session: Session, year: int, today: date) -> YearSummary:
              for m in _finished_months(year, today) if m not in months_held]
     found += [_("Quarter {quarter}/{year}: no thematic meeting recorded.").format(quarter=q, year=year)
               for q in _finished_quarters(year, today) if q not in quarters_held]
-    found += [_("{name} was absent without a reason {count} times in {year}: consider proposing removal from "
-                "the Party list.").format(name=m.full_name, count=n, year=year)
-              for m, n in unexcused if n >= rules.unexcused_absences_warning]
+    found += [_("{name} was absent without a reason in {months} months of {year}: consider proposing removal "
+                "from the Party list.").format(name=a.member.full_name, months=a.months, year=year)
+              for a in unexcused if a.months >= rules.unexcused_absences_warning]
     found += [_("Minutes of the meeting of {date} are not finished.").format(date=format_date(r.on_date))
               for r in rows if not r.minutes_done]
     return YearSummary(year, rows, dict(planned), unexcused, found)

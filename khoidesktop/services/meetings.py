@@ -1,6 +1,7 @@
 """Meetings: saving the minutes with attendance and speakers, the checks a form shows, the vote base."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 
@@ -13,6 +14,7 @@ from khoidesktop.domain.meetings import (
     VOTE_RULES,
     Voter,
     duration_minutes,
+    in_vote_base,
     materials_late,
     minimum_minutes,
     rules_for,
@@ -61,19 +63,35 @@ class MeetingData:
 MEETING_COLUMNS = [f.name for f in fields(MeetingData) if f.name not in ("attendance", "speakers")]
 
 
-def expected_members(session: Session, on: date) -> list[Member]:
-    """The members expected at a meeting on that day (the cell's list then), in Vietnamese order."""
-    return members_on(session, on)
+def expected_members(session: Session, on: date, recorded: Iterable[int] = ()) -> list[Member]:
+    """The members expected at a meeting on that day (the cell's list then), in Vietnamese order, plus any
+    member already recorded for it (so correcting someone's history never drops a recorded attendance)."""
+    members = members_on(session, on)
+    missing = set(recorded) - {m.id for m in members}
+    if missing:
+        members += session.scalars(select(Member).where(Member.id.in_(missing)))
+        members.sort(key=lambda m: (m.sort_key, m.id))
+    return members
+
+
+def default_presence(session: Session, member: Member, on: date) -> tuple[str, str]:
+    """Present, unless the member is away or exempt that day (then absent with that reason)."""
+    from khoidesktop.services.history import events_of, facts, status_on_date
+
+    status = status_on_date(facts(events_of(session, member.id)), member, on)
+    if status == "temporary_out":
+        return "excused", _("Temporarily transferred out")
+    if status == "exempt":
+        return "excused", _("Exempt from activities")
+    return "present", ""
 
 
 def voters(session: Session, data: MeetingData) -> list[Voter]:
-    from khoidesktop.domain.events import status_on
-    from khoidesktop.services.history import events_of, facts
+    from khoidesktop.services.history import events_of, facts, status_on_date
 
     found = []
-    for member in expected_members(session, data.on_date):
-        status = status_on(facts(events_of(session, member.id)), member.official_on, data.on_date,
-                           without_history=member.status)
+    for member in expected_members(session, data.on_date, data.attendance):
+        status = status_on_date(facts(events_of(session, member.id)), member, data.on_date)
         presence = data.attendance.get(member.id, ("present", ""))[0]
         official = member.official_on is not None and member.official_on <= data.on_date
         found.append(Voter(status, official, presence))
@@ -149,6 +167,11 @@ def save_meeting(session: Session, meeting_id: int | None, data: MeetingData, *,
                                                                                 "resolution")
                 else getattr(data, name).strip())
     found = problems(data, now.date())
+    votes = sum(v or 0 for v in (data.votes_for, data.votes_against, data.votes_abstain))
+    official_present = sum(in_vote_base(v) and v.presence == "present" for v in voters(session, data))
+    if data.vote_rule and votes > official_present:
+        found.append(_("{votes} votes counted but only {present} official members present (probationary members "
+                       "do not vote on resolutions).").format(votes=votes, present=official_present))
     if found:
         raise ValidationError(" ".join(found))
     values = {name: getattr(data, name) for name in MEETING_COLUMNS}

@@ -143,6 +143,8 @@ def _date(value: Any) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, (int, float)) and 1000 <= value <= 2200:
+        raise CellError(_("“{text}” is only a year: type the whole date (dd/mm/yyyy).").format(text=int(value)))
     if isinstance(value, (int, float)):
         from openpyxl.utils.datetime import from_excel
 
@@ -307,11 +309,10 @@ def apply_import(session: Session, plan: ImportPlan, *, now: datetime, actor: st
     if not plan.clean:
         raise ValidationError(_("The file has rejected rows; nothing was imported. Correct them and try again."))
     for done, row in enumerate(plan.rows):
-        if done % 100 == 0:
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            if progress is not None:
-                progress(done, len(plan.rows))
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        if progress is not None and done % 100 == 0:
+            progress(done, len(plan.rows))
         if row.action == "add":
             add_member(session, row.data, now=now, actor=actor)
         elif row.action == "update":

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
-from khoidesktop.domain.events import status_on
 from khoidesktop.domain.names import normalize_text
 from khoidesktop.domain.rating_rules import (
     AUTOMATIC,
@@ -28,7 +27,7 @@ from khoidesktop.domain.rating_rules import (
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number, percent
 from khoidesktop.services import audit
-from khoidesktop.services.history import events_of, facts
+from khoidesktop.services.history import events_of, facts, status_on_date
 from khoidesktop.services.structure import members_on
 from khoidesktop.store.models import Member, MemberEvent, Rating, RatingYear
 
@@ -58,7 +57,7 @@ class RatingRow:
 
 
 def _exclusion(session: Session, member: Member, on: date, months: int) -> str | None:
-    status = status_on(facts(events_of(session, member.id)), member.official_on, on, without_history=member.status)
+    status = status_on_date(facts(events_of(session, member.id)), member, on)
     if status in ("exempt", "suspended"):
         return status
     if member.admitted_on is not None and member.admitted_on > _months_before(on, months):

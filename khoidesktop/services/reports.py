@@ -121,10 +121,10 @@ def meetings_report_pdf(store: Store, out: Path, *, year: int, quarter: int | No
             counts = Counter(session.scalars(select(MeetingAttendance.member_id).where(
                 MeetingAttendance.meeting_id.in_([r.id for r in summary.rows]),
                 MeetingAttendance.presence == "unexcused")))
-            truants = sorted((Truant(m.full_name, counts[m.id], n) for m, n in summary.unexcused if counts[m.id]),
-                             key=lambda t: -t.count)
+            truants = sorted((Truant(a.member.full_name, counts[a.member.id], a.count) for a in summary.unexcused
+                              if counts[a.member.id]), key=lambda t: -t.count)
         else:
-            truants = [Truant(m.full_name, n, n) for m, n in summary.unexcused]
+            truants = [Truant(a.member.full_name, a.count, a.count) for a in summary.unexcused]
     period = MeetingsPeriod(summary, quarter, today, topics, tuple(truants))
     build_meetings_report(out, head, period, number=number)
     return out.expanduser().absolute()

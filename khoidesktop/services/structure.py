@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.dates import whole_years_between
-from khoidesktop.domain.events import EventFact, status_on
+from khoidesktop.domain.events import EventFact
 from khoidesktop.domain.members import ACTIVE_STATUSES
 from khoidesktop.domain.structure import AGE_BANDS, UNDER_40, in_band, is_ethnic_minority, is_religious
 from khoidesktop.i18n import N_, percent
+from khoidesktop.services.history import status_on_date
 from khoidesktop.store.models import Member, MemberEvent
 
 EDUCATION_KEYS = {"doctor": "doctorate", "master": "masters", "bachelor": "university", "college": "college",
@@ -82,8 +83,7 @@ def members_on(session: Session, on: date) -> list[Member]:
     for m in session.scalars(select(Member).order_by(Member.sort_key, Member.id)):
         if m.admitted_on is not None and m.admitted_on > on:
             continue
-        status = status_on(events[m.id], m.official_on, on, without_history=None if events[m.id] else m.status)
-        if status in ACTIVE_STATUSES:
+        if status_on_date(events[m.id], m, on) in ACTIVE_STATUSES:
             found.append(m)
     return found
 

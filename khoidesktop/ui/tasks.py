@@ -84,8 +84,7 @@ class Task(QObject):
 
     def _succeeded(self, result: Any) -> None:
         self._end()
-        if not self.cancel.is_set():
-            self.on_done(result)
+        self.on_done(result)  # finished, even if Cancel came too late to stop it: say what was done
 
     def _failed(self, exc: BaseException) -> None:
         self._end()

@@ -31,7 +31,7 @@ def test_the_year_report_counts_lists_and_warns(demo_store, tmp_path: Path):
     order = ["-BC/CB", "BÁO CÁO TÌNH HÌNH SINH HOẠT CHI BỘ", "Năm 2026",
              f"Năm 2026 (tính đến ngày 22/11/2026), chi bộ đã tổ chức {len(rows)} buổi sinh hoạt, gồm:",
              *[f"- {KINDS_VI[kind]}: {count} buổi" for kind, count in summary.by_kind().items()],
-             "STT Ngày Loại Nội dung, chủ đề Có mặt/ triệu tập Tỷ lệ",
+             "STT Ngày Loại Nội dung, chủ đề Có mặt / triệu tập Tỷ lệ",
              f"Tỷ lệ đảng viên dự sinh hoạt bình quân: {format_number(summary.average_attendance(), 2)}%.",
              "3. Sinh hoạt chuyên đề", "4. Đảng viên vắng sinh hoạt không lý do",
              "5. Những tồn tại, hạn chế cần khắc phục", *[flat(w).rstrip(".") for w in summary.warnings],
@@ -44,7 +44,8 @@ def test_the_year_report_counts_lists_and_warns(demo_store, tmp_path: Path):
     for n, row in enumerate(rows, start=1):
         assert f"{n} {format_date(row.on_date)} " in text, row
         assert f"{row.present}/{row.expected} {format_percent(row.present, row.expected)}" in text, row
-    (truant, count), = summary.unexcused
+    (absences,) = summary.unexcused
+    truant, count = absences.member, absences.count
     assert count == 3 and f"- Đồng chí {truant.full_name}: 3 lần." in text
     assert any(truant.full_name in w for w in summary.warnings)
     assert any("chưa hoàn thành" in w for w in summary.warnings)
@@ -76,7 +77,8 @@ def test_a_quarter_report_covers_that_quarter_only(demo_store, tmp_path: Path):
     for row in year_rows:  # a table row: date and kind
         assert (f"{format_date(row.on_date)} {KINDS_VI[row.kind]}" in text) == (row in rows), row
     assert topics[1] not in text  # the thematic table has the quarter's row only
-    (truant, _count), = summary.unexcused
+    (absences,) = summary.unexcused
+    truant = absences.member
     assert f"- Đồng chí {truant.full_name}: 1 lần (cả năm 2026: 3 lần)." in text
     assert "Nơi nhận:" in page_texts(path)[-1]
     assert_no_english(text)

@@ -118,11 +118,11 @@ def test_quarterly_thematic_check_and_three_absences(cell):
     assert "Tháng 11/2026" not in warnings_text  # the month is not over
     assert "Quý 1/2026: chưa ghi buổi sinh hoạt chuyên đề nào." in warnings_text
     assert "Quý 3/2026" in warnings_text and "Quý 4/2026" not in warnings_text
-    assert "Phạm Thị Dung vắng sinh hoạt không lý do 3 lần" in warnings_text
+    assert "Phạm Thị Dung vắng sinh hoạt không lý do trong 3 tháng của năm 2026" in warnings_text
     assert "Biên bản buổi sinh hoạt ngày 03/10/2026 chưa hoàn thành." in warnings_text
     figures = summary.as_json()
     assert figures["meetings"] == 9 and figures["meetings_by_month"]["07"] == 0
-    assert figures["unexcused_absences"] == [{"full_name": "Phạm Thị Dung", "count": 3}]
+    assert figures["unexcused_absences"] == [{"full_name": "Phạm Thị Dung", "count": 3, "months": 3}]
     # 6 expected each time, 3 unexcused absences over 9 meetings: 51 of 54 present
     assert figures["average_attendance_percent"] == 94.44
 
@@ -139,3 +139,61 @@ def test_a_new_meeting_copies_last_months_structure(cell):
     with store.session() as s:
         first = template_from_last(s, date(2026, 1, 1))
     assert first.content.startswith("1. Khai mạc")
+
+
+def test_a_meeting_before_a_status_change_uses_the_status_of_that_day(cell):
+    store, ids = cell
+    # Giang left temporarily on 1/5/2026: at an April meeting she was still an ordinary official member
+    data = meeting(ids, on_date=date(2026, 4, 7), materials_sent_on=date(2026, 4, 1), vote_rule="more_than_half",
+                   votes_for=5, votes_against=0, votes_abstain=0)
+    with store.session() as s:
+        assert check_vote(s, data).base == 5  # An, Bình, Cường, Dung, Giang (Em is probationary)
+
+
+def test_a_member_transferred_in_is_not_expected_before_arriving(cell):
+    store, ids = cell
+    with store.session() as s, s.begin():
+        newcomer = add_member(s, MemberData("Đỗ Văn Đến", date(1980, 1, 1), admitted_on=date(2000, 1, 1),
+                                            official_on=date(2001, 1, 1)), now=NOW, actor="t").id
+        add_event(s, newcomer, "transfer_in", date(2026, 6, 1), now=NOW, actor="t")
+    from khoidesktop.services.meetings import expected_members
+
+    with store.session() as s:
+        assert newcomer not in {m.id for m in expected_members(s, date(2026, 4, 7))}
+        assert newcomer in {m.id for m in expected_members(s, date(2026, 6, 2))}
+
+
+def test_votes_cannot_exceed_the_official_members_present(cell):
+    store, ids = cell
+    data = meeting(ids, vote_rule="more_than_half", votes_for=5, votes_against=0, votes_abstain=0)
+    with pytest.raises(ValidationError, match="chỉ 4 đảng viên chính thức có mặt"), store.session() as s, s.begin():
+        save_meeting(s, None, data, now=NOW, actor="t")
+
+
+def test_three_absences_in_two_months_are_not_yet_a_removal_case(cell):
+    store, ids = cell
+    with store.session() as s, s.begin():
+        for day in (date(2026, 3, 3), date(2026, 3, 20), date(2026, 4, 7)):
+            attendance = {i: ("present", "") for i in ids}
+            attendance[ids[0]] = ("unexcused", "")
+            kind = "extraordinary" if day.day == 20 else "regular"
+            save_meeting(s, None, meeting(ids, on_date=day, kind=kind, attendance=attendance,
+                                          materials_sent_on=day.replace(day=1), minutes_done=True),
+                         now=NOW, actor="t")
+    with store.session() as s:
+        summary = year_summary(s, 2026, NOW.date())
+    assert [(a.count, a.months) for a in summary.unexcused] == [(3, 2)]
+    assert not any("đề nghị xóa tên" in w for w in summary.warnings)
+
+
+def test_resaving_an_old_meeting_keeps_a_recorded_member_who_left_later(cell):
+    store, ids = cell
+    with store.session() as s, s.begin():
+        meeting_id = save_meeting(s, None, meeting(ids), now=NOW, actor="t").id
+        # the history is corrected afterwards: Cường had in fact left before the meeting
+        add_event(s, ids[2], "transfer_out", date(2026, 5, 20), now=NOW, actor="t")
+    from khoidesktop.services.meetings import expected_members
+
+    with store.session() as s:
+        data = load_meeting(s, meeting_id)
+        assert ids[2] in {m.id for m in expected_members(s, data.on_date, data.attendance)}

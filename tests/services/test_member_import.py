@@ -164,3 +164,10 @@ def test_an_old_xls_file_is_explained(store, tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     with pytest.raises(ValidationError, match=r"Excel 97-2003 \(.xls\)"):
         plan(store, path)
+
+
+def test_a_year_alone_in_a_date_column_is_refused(store, tmp_path):
+    path = sheet(tmp_path / "nam.xlsx", [["Lê Văn Năm", 1980]], ["Họ và tên", "Ngày sinh"])
+    result = plan(store, path)
+    assert result.rejected[0].messages == ["Dòng 2, cột “Ngày sinh”: “1980” mới chỉ là năm: hãy ghi đủ "
+                                           "ngày/tháng/năm."]

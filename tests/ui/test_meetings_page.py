@@ -77,5 +77,5 @@ def test_overview_lists_what_needs_attention(window, demo_store):
     window.set_store(demo_store)
     overview = window.page("tong-quan")
     items = [overview.attention_list.item(i).text() for i in range(overview.attention_list.count())]
-    assert any("vắng sinh hoạt không lý do 3 lần" in text for text in items)
+    assert any("vắng sinh hoạt không lý do trong 3 tháng" in text for text in items)
     assert any("chưa hoàn thành" in text for text in items)

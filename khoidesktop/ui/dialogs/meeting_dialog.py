@@ -29,6 +29,7 @@ from khoidesktop.services.audit import current_actor
 from khoidesktop.services.meetings import (
     MeetingData,
     check_vote,
+    default_presence,
     expected_members,
     load_meeting,
     save_meeting,
@@ -200,10 +201,11 @@ class MeetingDialog(QDialog):
             on = self.on_date.value() or self.ctx.today()
         except ValueError:
             return
-        with self.ctx.require_store().session() as session:
-            members = expected_members(session, on)
-            topics = topics_of(session, on.year)
         current = self.attendance.value() if self.attendance.member_ids else self.data.attendance
+        with self.ctx.require_store().session() as session:
+            members = expected_members(session, on, current)
+            topics = topics_of(session, on.year)
+            current = {m.id: current.get(m.id) or default_presence(session, m, on) for m in members}
         self.attendance.set_members(members, current)
         chosen = self.thematic.currentData() if self.thematic.count() else self.data.thematic_topic_id
         self.thematic.clear()

@@ -24,12 +24,14 @@ def display_problem() -> str | None:
 
 
 def build_application(ctx: AppContext, argv: list[str] | None = None):
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
     from khoidesktop.ui import theme
     from khoidesktop.ui.prompts import QtPrompts
     from khoidesktop.ui.qt_translations import install_qt_translator
 
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))  # "85,5" in number fields
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Khối desktop")
     app.setOrganizationName("KhoiDesktop")

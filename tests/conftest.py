@@ -100,6 +100,9 @@ def khoi_app(qapp):
     from khoidesktop.ui.qt_translations import install_qt_translator
 
     if not qapp.property("khoi_ready"):
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         install_qt_translator(qapp)
         theme.apply(qapp)
         qapp.setProperty("khoi_ready", True)

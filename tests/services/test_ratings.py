@@ -95,3 +95,14 @@ def test_an_excluded_member_cannot_be_rated(cell):
         exempt = next(r.member.id for r in rating_rows(s, 2025) if r.exclusion == "exempt")
     with pytest.raises(ValidationError, match="không xếp loại năm nay"), store.session() as s, s.begin():
         save_rating(s, 2025, exempt, RatingInput(level="HTTNV", score=80), now=NOW, actor="t")
+
+
+def test_most_tasks_undone_forces_the_lowest_level(cell):
+    store, ids = cell
+    with store.session() as s, s.begin():
+        save_rating(s, 2025, ids[5], RatingInput(level="HTNV", score=55, tasks_mostly_undone=True, all_on_time=False,
+                                                late_percent=10), now=NOW, actor="t")
+    with store.session() as s:
+        row = next(r for r in rating_rows(s, 2025) if r.member.id == ids[5])
+    assert row.automatic == ["tasks"]
+    assert "Quá nửa số nhiệm vụ trong năm không hoàn thành" in row.flags[0]

@@ -37,6 +37,7 @@ def _score_box(parent: QWidget) -> QDoubleSpinBox:
 def _percent_box(parent: QWidget) -> QDoubleSpinBox:
     box = QDoubleSpinBox(parent)
     box.setRange(0, 100)
+    box.setDecimals(1)
     box.setSuffix(" %")
     return box
 

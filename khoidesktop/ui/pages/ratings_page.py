@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -84,7 +85,11 @@ class RatingsPage(Page):
 
     def _cell_box(self) -> QGroupBox:
         box = QGroupBox(_("The year's settings and the cell's own rating"), self)
-        row = QHBoxLayout(box)
+        outer = QVBoxLayout(box)
+        row = QHBoxLayout()
+        second = QHBoxLayout()
+        outer.addLayout(row)
+        outer.addLayout(second)
         self.rating_date = DateField(box)
         self.cap = QSpinBox(box)
         self.cap.setSuffix(" %")
@@ -97,11 +102,13 @@ class RatingsPage(Page):
                              (_("Cell rated:"), self.cell_level)):
             row.addWidget(QLabel(text, box))
             row.addWidget(widget)
-        row.addWidget(self.cell_notes, 1)
-        row.addWidget(self.save_button)
+        row.addStretch(1)
         self.year_message = QLabel(box)
         self.year_message.setObjectName("errorText")
-        row.addWidget(self.year_message)
+        second.addWidget(QLabel(_("Notes:"), box))
+        second.addWidget(self.cell_notes, 1)
+        second.addWidget(self.year_message)
+        second.addWidget(self.save_button)
         return box
 
     def refresh(self) -> None:
@@ -115,7 +122,8 @@ class RatingsPage(Page):
             self.table.setRowCount(0)
             return
         with self.ctx.store.session() as session:
-            self.rows = rating_rows(session, year)
+            rows = rating_rows(session, year)
+            self.rows = [r for r in rows if not r.exclusion] + [r for r in rows if r.exclusion]  # not rated last
             figures = year_figures(session, year)
             settings = year_settings(session, year)
             span, table, shares = compare_years(session, year)

@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (datafile, members, reports):
         module.register(commands)
     ratings.register(commands, commands.stats_topics, commands.report_kinds)
+    datafile.register_workdays(commands)
     return parser
 
 

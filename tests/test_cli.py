@@ -117,3 +117,12 @@ def test_commands_do_not_import_qt(tmp_path):
         result = subprocess.run([sys.executable, "-c", NO_QT, "--db", str(db), *args], capture_output=True,
                                 text=True, cwd=ROOT, timeout=120)
         assert result.returncode == 0, result.stderr
+
+
+def test_workdays_across_tet():
+    result = run("workdays", "--from", "2026-02-13", "--days", "1", "--json")
+    assert (result.returncode, result.stdout.strip()) == (0, "2026-02-23")
+    human = run("workdays", "--from", "2026-04-29", "--days", "2")
+    assert human.stdout.strip() == "2 ngày làm việc sau ngày 29/04/2026: 05/05/2026"
+    bad = run("workdays", "--from", "29/04/2026", "--days", "2")
+    assert bad.returncode == 2 and "không phải là ngày dạng" in bad.stderr

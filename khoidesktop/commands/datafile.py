@@ -91,3 +91,26 @@ def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
     for path in save_screenshots(ctx, db_path(args, ctx), args.out):
         print(path)
     return 0
+
+
+def register_workdays(commands: argparse._SubParsersAction) -> None:
+    from khoidesktop.commands.common import iso_date
+
+    workdays = commands.add_parser("workdays", help=_("the date N working days after a date (Vietnamese holidays)"))
+    workdays.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    workdays.add_argument("--days", type=int, required=True, metavar="N")
+    workdays.add_argument("--json", action="store_true", help=_("print only the date, as YYYY-MM-DD"))
+    workdays.set_defaults(handler=cmd_workdays)
+
+
+def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.domain.workdays import WorkCalendar
+    from khoidesktop.i18n import format_date
+
+    if args.days < 0:
+        print(_("The number of working days cannot be negative."), file=sys.stderr)
+        return 2
+    end = WorkCalendar().add_working_days(args.start, args.days)
+    print(end.isoformat() if args.json else _("{days} working days after {start}: {end}").format(
+        days=args.days, start=format_date(args.start), end=format_date(end)))
+    return 0

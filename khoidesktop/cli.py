@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from khoidesktop import __version__
-from khoidesktop.commands import datafile, members, ratings, reports
+from khoidesktop.commands import datafile, members, ratings, recruitment, reports
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError, storage_failure
 from khoidesktop.i18n import N_, _, ngettext
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(commands)
     ratings.register(commands, commands.stats_topics, commands.report_kinds)
     datafile.register_workdays(commands)
+    recruitment.register(commands.stats_topics, commands.report_kinds)
     return parser
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from khoidesktop.domain.dates import add_years
 from khoidesktop.services.demo_meetings import fill_demo_meetings
 from khoidesktop.services.demo_ratings import fill_demo_ratings
+from khoidesktop.services.demo_recruitment import fill_demo_recruitment
 from khoidesktop.services.history import add_event
 from khoidesktop.services.identity import IdentityData, create_identity
 from khoidesktop.services.members import MemberData, add_member
@@ -124,3 +125,4 @@ def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_S
     session.flush()
     fill_demo_meetings(session, now=now, actor=actor, secretary=secretary, seed=seed)
     fill_demo_ratings(session, now=now, actor=actor, seed=seed)
+    fill_demo_recruitment(session, now=now, actor=actor)

@@ -201,3 +201,59 @@ class Rating(Base):
     degradation: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(default="")
     updated_at: Mapped[datetime]
+
+
+class Candidate(Base):
+    """A recruitment file: the person (becoming the member's profile on admission), the course
+    certificate, the two introducers, the cell vote, and the member made at the ceremony."""
+
+    __tablename__ = "candidate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str]
+    birth_date: Mapped[date | None]
+    gender: Mapped[str | None]
+    ethnicity: Mapped[str] = mapped_column(default="")
+    religion: Mapped[str] = mapped_column(default="")
+    home_town: Mapped[str] = mapped_column(default="")
+    position: Mapped[str] = mapped_column(default="")
+    work_unit: Mapped[str] = mapped_column(default="")
+    professional_education: Mapped[str | None]
+    political_theory: Mapped[str | None]
+    certificate_on: Mapped[date | None]  # awareness course certificate (nhận thức về Đảng)
+    introducer1_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    introducer1_since: Mapped[date | None]
+    introducer2_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    introducer2_since: Mapped[date | None]
+    votes_for: Mapped[int | None]
+    votes_against: Mapped[int | None]
+    votes_abstain: Mapped[int | None]
+    official_members: Mapped[int | None]  # the cell's official members on the vote day
+    extended: Mapped[bool] = mapped_column(default=False)
+    failed_official_votes: Mapped[int] = mapped_column(default=0)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    notes: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CandidateStep(Base):
+    __tablename__ = "candidate_step"
+    __table_args__ = (UniqueConstraint("candidate_id", "step"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"))
+    step: Mapped[str]  # domain.recruitment.STEP_CODES
+    on_date: Mapped[date]
+    document_number: Mapped[str] = mapped_column(default="")
+
+
+class RecruitmentTarget(Base):
+    """Admissions asked by the superior for a year or a term (first_year..last_year)."""
+
+    __tablename__ = "recruitment_target"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_year: Mapped[int]
+    last_year: Mapped[int]
+    target: Mapped[int]

@@ -79,3 +79,11 @@ def test_overview_lists_what_needs_attention(window, demo_store):
     items = [overview.attention_list.item(i).text() for i in range(overview.attention_list.count())]
     assert any("vắng sinh hoạt không lý do trong 3 tháng" in text for text in items)
     assert any("chưa hoàn thành" in text for text in items)
+
+
+def test_overview_reminds_of_recruitment_deadlines(window, demo_store):
+    window.set_store(demo_store)
+    overview = window.page("tong-quan")
+    items = [overview.attention_list.item(i).text() for i in range(overview.attention_list.count())]
+    assert any("hồ sơ đã 12 tháng không có bước mới" in text for text in items)
+    assert any("(đã quá hạn)" in text for text in items)  # the demo's overdue file

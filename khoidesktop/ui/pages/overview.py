@@ -9,6 +9,7 @@ from khoidesktop.i18n import _, format_number, format_percent
 from khoidesktop.services.identity import get_identity
 from khoidesktop.services.meeting_stats import year_summary
 from khoidesktop.services.members import headline_counts
+from khoidesktop.services.recruitment_stats import file_rows, reminders
 from khoidesktop.ui.pages.base import Page
 
 
@@ -64,6 +65,7 @@ class OverviewPage(Page):
             identity = get_identity(session)
             counts = headline_counts(session)
             summary = year_summary(session, self.ctx.today().year, self.ctx.today())
+            recruitment = reminders(file_rows(session, self.ctx.today()))
         if identity is not None:
             self.cell_label.setText(identity.cell_name)
             self.org_label.setText(f"{identity.org_name} — {identity.superior_name}")
@@ -75,4 +77,4 @@ class OverviewPage(Page):
             f"{format_number(counts.women)}  ({format_percent(counts.women, counts.active)})")
         self.empty_label.setVisible(counts.active == 0)
         self.attention_list.clear()
-        self.attention_list.addItems(summary.warnings or [_("Nothing needs attention at the moment.")])
+        self.attention_list.addItems(summary.warnings + recruitment or [_("Nothing needs attention at the moment.")])

@@ -49,6 +49,12 @@ def _ratings(ctx: AppContext, title: str) -> Page:
     return RatingsPage(ctx, title)
 
 
+def _recruitment(ctx: AppContext, title: str) -> Page:
+    from khoidesktop.ui.pages.recruitment_page import RecruitmentPage
+
+    return RecruitmentPage(ctx, title)
+
+
 def _reports(ctx: AppContext, title: str) -> Page:
     from khoidesktop.ui.pages.reports_page import ReportsPage
 
@@ -66,11 +72,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("dang-vien", N_("Party members"), "users", _members),
     PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _meetings),
     PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _ratings),
-    PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _coming(
-        N_("Recruitment files, from the application to official membership."),
-        N_("Each step with its date, document and deadline in working days"),
-        N_("Checks of age, awareness course certificate and introducers"),
-        N_("Progress against the admission targets"))),
+    PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _recruitment),
     PageSpec("bao-cao", N_("Reports"), "file-text", _reports),
     PageSpec("trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _coming(
         N_("Sending the cell's data to the superior committee, and receiving it there."),

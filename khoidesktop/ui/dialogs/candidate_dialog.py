@@ -1,0 +1,205 @@
+"""A recruitment file: the person, the certificate, the introducers, and the steps (recorded one by one)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.members import EDUCATION, GENDERS, THEORY, label
+from khoidesktop.domain.recruitment import STEP_CODES, STEP_FORMS, STEP_LABELS
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import _, format_date
+from khoidesktop.services.audit import current_actor
+from khoidesktop.services.recruitment import CandidateData, current_step, record_step, save_candidate, steps_of
+from khoidesktop.services.structure import members_on
+from khoidesktop.store.models import Candidate
+from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+
+class CandidateDialog(QDialog):
+    def __init__(self, ctx: AppContext, candidate_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.candidate_id = ctx, candidate_id
+        self.setWindowTitle(_("Recruitment file"))
+        self.resize(820, 620)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._person_tab(), _("Person and introducers"))
+        self.tabs.addTab(self._steps_tab(), _("Steps"))
+        layout.addWidget(self.tabs, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("errorText")
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        close, self.save_button = QPushButton(_("Close"), self), QPushButton(_("Save"), self)
+        self.save_button.setObjectName("primary")
+        close.clicked.connect(self.accept)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(close)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self._load()
+
+    def _person_tab(self) -> QWidget:
+        tab = QWidget(self)
+        form = QFormLayout(tab)
+        self.name, self.home_town, self.position, self.work_unit = (QLineEdit(tab) for _i in range(4))
+        self.ethnicity, self.religion, self.notes = QLineEdit(tab), QLineEdit(tab), QLineEdit(tab)
+        self.birth, self.certificate = DateField(tab), DateField(tab)
+        self.gender, self.education = CodeCombo(GENDERS, tab), CodeCombo(EDUCATION, tab)
+        self.theory = CodeCombo(THEORY, tab)
+        self.introducers = [QComboBox(tab), QComboBox(tab)]
+        self.since = [DateField(tab), DateField(tab)]
+        self.extended = QCheckBox(_("The admission decision was extended by 30 working days"), tab)
+        with self.ctx.require_store().session() as session:
+            officials = [m for m in members_on(session, self.ctx.today()) if m.official_on]
+        for combo in self.introducers:
+            combo.addItem("", None)
+            for member in officials:
+                combo.addItem(member.full_name, member.id)
+        rows = [(_("Full name") + " *:", self.name), (_("Date of birth") + ":", self.birth),
+                (_("Gender") + ":", self.gender), (_("Ethnicity") + ":", self.ethnicity),
+                (_("Religion") + ":", self.religion), (_("Home town") + ":", self.home_town),
+                (_("Position") + ":", self.position), (_("Work unit") + ":", self.work_unit),
+                (_("Professional education") + ":", self.education), (_("Political theory") + ":", self.theory),
+                (_("Awareness course certificate of:"), self.certificate)]
+        for number in (0, 1):
+            pair = QHBoxLayout()
+            pair.addWidget(self.introducers[number], 1)
+            pair.addWidget(QLabel(_("working together since"), tab))
+            pair.addWidget(self.since[number])
+            rows.append((_("Introducer {n}:").format(n=number + 1), pair))
+        rows += [("", self.extended), (_("Notes:"), self.notes)]
+        for text, widget in rows:
+            form.addRow(text, widget)
+        return tab
+
+    def _steps_tab(self) -> QWidget:
+        tab = QWidget(self)
+        box = QVBoxLayout(tab)
+        self.steps = QTableWidget(0, 4, tab)
+        self.steps.setHorizontalHeaderLabels([_("Step"), _("Form"), _("Date"), _("Document number")])
+        self.steps.verticalHeader().setVisible(False)
+        self.steps.horizontalHeader().setStretchLastSection(True)
+        box.addWidget(self.steps, 1)
+        form = QFormLayout()
+        self.next_label = QLabel(tab)
+        self.step_date, self.step_document = DateField(tab), QLineEdit(tab)
+        self.votes = [QSpinBox(tab) for _i in range(3)]
+        votes = QHBoxLayout()
+        for text, spin in zip((_("For:"), _("Against:"), _("Abstain:")), self.votes, strict=True):
+            spin.setRange(0, 9999)
+            votes.addWidget(QLabel(text, tab))
+            votes.addWidget(spin)
+        self.passed = QCheckBox(_("The vote passed"), tab)
+        self.passed.setChecked(True)
+        self.record_button = QPushButton(_("Record this step"), tab)
+        self.record_button.clicked.connect(self.record)
+        for text, widget in ((_("Next step:"), self.next_label), (_("Date:"), self.step_date),
+                             (_("Document number:"), self.step_document), (_("Cell vote:"), votes),
+                             ("", self.passed), ("", self.record_button)):
+            form.addRow(text, widget)
+        box.addLayout(form)
+        return tab
+
+    def _load(self) -> None:
+        if self.candidate_id is None:
+            self.next_step = "source"  # the steps tab opens once the person is saved
+            self.tabs.setTabEnabled(1, False)
+            return
+        with self.ctx.require_store().session() as session:
+            c = session.get(Candidate, self.candidate_id)
+            steps = steps_of(session, self.candidate_id)
+        for edit, value in ((self.name, c.full_name), (self.ethnicity, c.ethnicity), (self.religion, c.religion),
+                            (self.home_town, c.home_town), (self.position, c.position), (self.work_unit, c.work_unit),
+                            (self.notes, c.notes)):
+            edit.setText(value)
+        self.birth.set_value(c.birth_date)
+        self.certificate.set_value(c.certificate_on)
+        self.gender.set_value(c.gender)
+        self.education.set_value(c.professional_education)
+        self.theory.set_value(c.political_theory)
+        self.extended.setChecked(c.extended)
+        for number, (member_id, since) in enumerate(((c.introducer1_id, c.introducer1_since),
+                                                     (c.introducer2_id, c.introducer2_since))):
+            self.introducers[number].setCurrentIndex(max(self.introducers[number].findData(member_id), 0))
+            self.since[number].set_value(since)
+        for spin, value in zip(self.votes, (c.votes_for, c.votes_against, c.votes_abstain), strict=True):
+            spin.setValue(value or 0)
+        self._show_steps(steps)
+
+    def _show_steps(self, steps) -> None:
+        done = [code for code in STEP_CODES if code in steps]
+        self.steps.setRowCount(len(done))
+        for row, code in enumerate(done):
+            for column, text in enumerate((label(STEP_LABELS, code), STEP_FORMS[code], format_date(steps[code].on_date),
+                                           steps[code].document_number)):
+                self.steps.setItem(row, column, QTableWidgetItem(text))
+        self.steps.resizeColumnsToContents()
+        last = current_step(steps)
+        following = STEP_CODES[STEP_CODES.index(last) + 1] if last in STEP_CODES[:-1] else (None if last else "source")
+        self.next_step = following
+        self.next_label.setText(label(STEP_LABELS, following) if following else _("The file is complete."))
+        self.record_button.setEnabled(following is not None)
+
+    def data(self) -> CandidateData:
+        return CandidateData(
+            self.name.text(), self.birth.value(), self.gender.value(), self.ethnicity.text(), self.religion.text(),
+            self.home_town.text(), self.position.text(), self.work_unit.text(), self.education.value(),
+            self.theory.value(), self.certificate.value(), self.introducers[0].currentData(), self.since[0].value(),
+            self.introducers[1].currentData(), self.since[1].value(), self.extended.isChecked(), self.notes.text())
+
+    def save(self) -> bool:
+        try:
+            data = self.data()
+            with self.ctx.require_store().session() as session, session.begin():
+                self.candidate_id = save_candidate(session, self.candidate_id, data, now=self.ctx.now(),
+                                                   actor=current_actor()).id
+        except (UserError, ValueError) as exc:
+            self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
+            return False
+        self.message.setObjectName("okText")
+        self.message.setText(_("Saved."))
+        self.tabs.setTabEnabled(1, True)
+        self._load()
+        return True
+
+    def record(self) -> None:
+        votes = [spin.value() for spin in self.votes]  # read before saving the person reloads the fields
+        if not self.save():
+            return
+        try:
+            on = self.step_date.value()
+            if on is None:
+                raise UserError(_("Type the date of the step."))
+            with self.ctx.require_store().session() as session, session.begin():
+                candidate = session.get(Candidate, self.candidate_id)
+                if self.next_step == "cell_resolution":
+                    candidate.votes_for, candidate.votes_against, candidate.votes_abstain = votes
+                text = record_step(session, self.candidate_id, self.next_step, on, now=self.ctx.now(),
+                                   actor=current_actor(), document_number=self.step_document.text(),
+                                   passed=self.passed.isChecked())
+        except (UserError, ValueError) as exc:
+            self.message.setObjectName("errorText")
+            self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
+            return
+        self.message.setText(text)
+        self.step_date.clear()
+        self.step_document.clear()
+        self._load()

@@ -1,0 +1,152 @@
+"""Phát triển đảng viên: the files by step with their next deadline (overdue and stale ones stand out), the
+targets and the progress against them."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.members import label
+from khoidesktop.domain.recruitment import STEP_LABELS
+from khoidesktop.errors import UserError
+from khoidesktop.i18n import N_, _, format_date, format_number
+from khoidesktop.services.recruitment_stats import file_rows, recruitment_figures, set_target
+from khoidesktop.ui import recruitment_actions
+from khoidesktop.ui.pages.base import Page
+
+HEADERS = (N_("Full name"), N_("Step reached"), N_("Next deadline"), N_("Working days left"))
+
+
+class RecruitmentPage(Page):
+    slug = "phat-trien-dang-vien"
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, parent)
+        self.candidate_ids: list[int] = []
+        top = QHBoxLayout()
+        self.add_button = QPushButton(_("New recruitment file"), self)
+        self.add_button.setObjectName("primary")
+        self.add_button.clicked.connect(lambda: self.open_file(None))
+        self.print_button = QPushButton(_("Print (PDF)"), self)
+        menu = QMenu(self.print_button)
+        menu.addAction(_("Report on recruitment…"), lambda: recruitment_actions.report(self, ctx))
+        menu.addAction(_("Cell resolution proposing admission (6-KNĐ)…"), self._resolution)
+        self.print_button.setMenu(menu)
+        top.addWidget(self.add_button)
+        top.addWidget(self.print_button)
+        top.addStretch(1)
+        self.layout_.addLayout(top)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.layout_.addWidget(self.summary)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        for column in range(len(HEADERS)):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda index: self.open_file(self.candidate_ids[index.row()]))
+        self.layout_.addWidget(self.table, 1)
+        self.layout_.addWidget(self._targets_box())
+
+    def _targets_box(self) -> QGroupBox:
+        box = QGroupBox(_("Admission targets set by the superior committee"), self)
+        row = QHBoxLayout(box)
+        self.year_target, self.term_target = QSpinBox(box), QSpinBox(box)
+        self.term_from, self.term_to = QSpinBox(box), QSpinBox(box)
+        for spin in (self.year_target, self.term_target):
+            spin.setRange(0, 100000)
+        for spin, value in ((self.term_from, 2025), (self.term_to, 2030)):
+            spin.setRange(2000, 2100)
+            spin.setValue(value)
+        save = QPushButton(_("Save the targets"), box)
+        save.clicked.connect(self.save_targets)
+        for text, widget in ((_("This year:"), self.year_target), (_("Term from"), self.term_from),
+                             (_("to"), self.term_to), (_("term target:"), self.term_target)):
+            row.addWidget(QLabel(text, box))
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(save)
+        self.target_message = QLabel(box)
+        self.target_message.setObjectName("errorText")
+        row.addWidget(self.target_message)
+        return box
+
+    def refresh(self) -> None:
+        if self.ctx.store is None:
+            return
+        today = self.ctx.today()
+        with self.ctx.store.session() as session:
+            rows = file_rows(session, today)
+            figures = recruitment_figures(session, today.year, today)
+        self.candidate_ids = [r.candidate.id for r in rows]
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            deadline = row.deadline
+            due = ""
+            if deadline:
+                due = _("{what} by {date}").format(what=_(deadline.what), date=format_date(deadline.due))
+            left = str(deadline.working_days_left) if deadline else ""
+            if row.stale:
+                due = (due + " — " if due else "") + _("no move for 12 months")
+            for column, text in enumerate((row.candidate.full_name, label(STEP_LABELS, row.step), due, left)):
+                item = QTableWidgetItem(text)
+                if row.overdue:
+                    item.setForeground(QColor("#b91c1c"))
+                elif row.stale:
+                    item.setForeground(QColor("#b45309"))
+                item.setToolTip(text)
+                self.table.setItem(index, column, item)
+        term = figures["term"]
+        text = _("Admitted in {year}: {n}").format(year=today.year, n=figures["admitted_in_year"])
+        if figures["year_target"]:
+            text += _(" of {target} planned").format(target=figures["year_target"])
+        if term:
+            text += "; " + _("term {first}–{last}: {admitted} of {target} ({percent}%)").format(
+                first=term["first_year"], last=term["last_year"], admitted=term["admitted"], target=term["target"],
+                percent=format_number(figures["progress_percent"], 2))
+            self.term_from.setValue(term["first_year"])
+            self.term_to.setValue(term["last_year"])
+            self.term_target.setValue(term["target"])
+        self.year_target.setValue(figures["year_target"] or 0)
+        self.summary.setText(text + ".")
+
+    def open_file(self, candidate_id: int | None) -> None:
+        from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
+
+        CandidateDialog(self.ctx, candidate_id, self).exec()
+        self.refresh()
+        self.data_changed.emit()
+
+    def save_targets(self) -> None:
+        year = self.ctx.today().year
+        try:
+            with self.ctx.require_store().session() as session, session.begin():
+                set_target(session, year, year, self.year_target.value())
+                set_target(session, self.term_from.value(), self.term_to.value(), self.term_target.value())
+        except UserError as exc:
+            self.target_message.setText(exc.message)
+            return
+        self.target_message.clear()
+        self.refresh()
+
+    def _resolution(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.ctx.prompts.info(_("Recruitment"), _("Select a file in the list first."))
+            return
+        recruitment_actions.resolution(self, self.ctx, self.candidate_ids[rows[0].row()])

@@ -123,6 +123,6 @@ def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_S
         if person.note:
             session.add(MemberNote(member_id=member.id, at=now, text=person.note))
     session.flush()
+    fill_demo_recruitment(session, now=now, actor=actor)  # first: those it admitted attend and are rated
     fill_demo_meetings(session, now=now, actor=actor, secretary=secretary, seed=seed)
     fill_demo_ratings(session, now=now, actor=actor, seed=seed)
-    fill_demo_recruitment(session, now=now, actor=actor)

@@ -57,7 +57,7 @@ def test_the_2025_report_gives_the_year_figures(demo_store, tmp_path: Path):
     path = ratings_report_pdf(demo_store, tmp_path / "bc.pdf", year=2025, today=TODAY, number="07")
     text = all_text(path)
     rated, levels = figures["rated"], figures["levels"]
-    assert rated == 30 and levels["HTXSNV"] == {"count": 5, "percent": 16.67}  # the demo's figures
+    assert rated == sum(level["count"] for level in levels.values()) > 20
     assert figures["not_rated"] and figures["cell_level"] == "HTTNV"
     good = figures["good_or_better"]
     cap = figures["excellent_cap"]
@@ -79,7 +79,7 @@ def test_the_2025_report_gives_the_year_figures(demo_store, tmp_path: Path):
         "chí: không vượt tỷ lệ cho phép.",
         "Kết quả xếp loại chi bộ", "Chi bộ được xếp loại: “Hoàn thành tốt nhiệm vụ”.",
         "Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ", secretary])
-    assert "16,67%" in text and REASON_RECENT in text
+    assert format_number(levels["HTXSNV"]["percent"], 2) + "%" in text and REASON_RECENT in text
     assert good["percent"] >= 95 and not cap["exceeded"]
     assert "Trang 1/" in page_texts(path)[0]
     assert_fonts_embedded(path)
@@ -125,16 +125,17 @@ def test_the_2025_list_has_every_member_with_score_and_the_excluded_last(demo_st
                     "STT Họ và tên Ngày sinh Tự xếp loại Điểm Chi bộ đề nghị Ghi chú"])
     rated = [r for r in rows if not r[2]]
     excluded = [r for r in rows if r[2]]
-    assert len(rated) == 30 and len(excluded) == 1
+    assert len(rated) > 20 and excluded and all(r[5] for r in rated)  # every member in the list has a level
     for n, (name, born, _exclusion, self_level, score, level) in enumerate(rated, start=1):
         assert f"{n} {name} {born} {self_level} {format_number(score)} {level}" in text, name
-    assert "85,9" in text  # a score the Vietnamese way
+    assert any("," in format_number(r[4]) and format_number(r[4]) in text for r in rated)  # "85,9", not "85.9"
     for n, (name, born, *_rest) in enumerate(excluded, start=len(rated) + 1):
         assert f"{n} {name} {born} Không xếp loại: {REASON_RECENT}" in text, name
     last_rated = text.index(rated[-1][0])
     assert all(text.index(f"{name} {born}") > last_rated for name, born, *_rest in excluded)
     in_order(text, ["Ghi chú: HTXSNV: Hoàn thành xuất sắc nhiệm vụ; HTTNV: Hoàn thành tốt nhiệm vụ",
-                    "Tổng số: 31 đảng viên; đề nghị xếp loại: 30 đồng chí; không xếp loại: 1 đồng chí.",
+                    f"Tổng số: {len(rows)} đảng viên; đề nghị xếp loại: {len(rated)} đồng chí; "
+                    f"không xếp loại: {len(excluded)} đồng chí.",
                     "Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ"])
     assert_fonts_embedded(path)
     assert_no_english(text)

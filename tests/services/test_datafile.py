@@ -13,7 +13,7 @@ from khoidesktop.services.identity import IdentityData, get_identity, update_ide
 from khoidesktop.services.member_queries import badges_in
 from khoidesktop.services.members import MemberData, active_members, add_member, headline_counts
 from khoidesktop.store.migrate import latest_version
-from khoidesktop.store.models import AuditEntry, Member, MemberNote
+from khoidesktop.store.models import AuditEntry, Candidate, Member, MemberNote
 from tests.conftest import FIXED_NOW, IDENTITY
 
 
@@ -81,7 +81,8 @@ def test_the_demo_is_deterministic_and_plausible(demo_store):
         counts = headline_counts(s)
         statuses = {m.status for m in s.scalars(select(Member))}
         assert {"official", "probationary", "exempt", "transferred_out"} <= statuses
-        assert counts.active == len(people) - 1 and counts.exempt == 1
+        admitted = s.scalar(select(func.count()).select_from(Candidate).where(Candidate.member_id.is_not(None)))
+        assert admitted >= 2 and counts.active == len(people) - 1 + admitted and counts.exempt == 1
         assert badges_in(s, FIXED_NOW.year), "the training data has a badge to show this year"
         assert counts.probationary >= 2 and counts.women > 0
         assert s.scalar(select(func.count()).select_from(MemberNote)) >= 2

@@ -65,6 +65,15 @@ class AppContext:
     def today(self) -> date:
         return self.now().date()
 
+    def extra_days_off(self) -> list[date]:
+        return [date.fromisoformat(d) for d in self.settings.get("extra_days_off").split(",") if d]
+
+    def work_calendar(self):
+        """Working days: the national calendar plus the local days off set in the settings."""
+        from khoidesktop.domain.workdays import WorkCalendar
+
+        return WorkCalendar(self.extra_days_off())
+
     def require_store(self) -> Store:
         if self.store is None:
             raise RuntimeError("no data file is open")

@@ -104,13 +104,12 @@ def register_workdays(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.domain.workdays import WorkCalendar
     from khoidesktop.i18n import format_date
 
     if args.days < 0:
         print(_("The number of working days cannot be negative."), file=sys.stderr)
         return 2
-    end = WorkCalendar().add_working_days(args.start, args.days)
+    end = ctx.work_calendar().add_working_days(args.start, args.days)
     print(end.isoformat() if args.json else _("{days} working days after {start}: {end}").format(
         days=args.days, start=format_date(args.start), end=format_date(end)))
     return 0

@@ -29,7 +29,7 @@ def cmd_stats(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.services.recruitment_stats import recruitment_figures
 
     with opened(args, ctx) as store, store.session() as session:
-        figures = recruitment_figures(session, args.year or ctx.today().year, ctx.today())
+        figures = recruitment_figures(session, args.year or ctx.today().year, ctx.today(), ctx.work_calendar())
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0

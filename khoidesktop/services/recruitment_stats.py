@@ -74,8 +74,8 @@ def _admitted_between(session: Session, first: int, last: int) -> int:
         CandidateStep.step == "decision", extract("year", CandidateStep.on_date).between(first, last))) or 0
 
 
-def recruitment_figures(session: Session, year: int, today: date) -> dict:
-    rows = file_rows(session, today)
+def recruitment_figures(session: Session, year: int, today: date, calendar: WorkCalendar | None = None) -> dict:
+    rows = file_rows(session, today, calendar)
     targets = list(session.scalars(select(RecruitmentTarget)))
     year_target = next((t for t in targets if t.first_year == t.last_year == year), None)
     term = next((t for t in targets if t.first_year <= year <= t.last_year and t.last_year > t.first_year), None)

@@ -103,3 +103,14 @@ def test_targets_and_progress(cell):
     assert figures["term"] == {"first_year": 2025, "last_year": 2030, "target": 8, "admitted": 0}
     assert figures["progress_percent"] == 0.0 and figures["year_target"] == 2
     assert figures["files_by_step"]["comments"] == 1
+
+
+def test_a_file_left_twelve_months_at_one_step_is_stale(cell):
+    store, _ids, candidate = cell
+    with store.session() as s:
+        steps = steps_of(s, candidate)
+        from khoidesktop.services.recruitment import is_stale
+
+        assert not is_stale(steps, date(2025, 4, 9))  # comments recorded 10/04/2024: 11 months later
+        assert is_stale(steps, date(2025, 4, 10))
+        assert [r.stale for r in file_rows(s, NOW.date())] == [True]

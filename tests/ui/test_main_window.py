@@ -85,3 +85,23 @@ def test_closing_the_window_releases_the_data_file(window, store):
     window.close()
     assert window.ctx.store is None
     open_store(store.path).close()
+
+
+def test_local_days_off_are_set_in_settings_and_move_deadlines(window, store, ctx, qtbot):
+    from datetime import date
+
+    from tests.ui.helpers import type_text
+
+    window.set_store(store)
+    window.sidebar.setCurrentRow(len(SIDEBAR) - 1)
+    page = window.page("cai-dat")
+    type_text(page.days_off, "31/02/2026")
+    page.days_button.click()
+    assert "không phải là ngày có thật" in page.days_message.text()
+    assert ctx.settings.get("extra_days_off") == ""
+    page.days_off.clear()
+    type_text(page.days_off, "03/03/2026, 02/03/2026")
+    page.days_button.click()
+    assert ctx.settings.get("extra_days_off") == "2026-03-02,2026-03-03"
+    assert page.days_off.text() == "02/03/2026, 03/03/2026"
+    assert ctx.work_calendar().add_working_days(date(2026, 2, 27), 1) == date(2026, 3, 4)

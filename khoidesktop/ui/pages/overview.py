@@ -65,7 +65,7 @@ class OverviewPage(Page):
             identity = get_identity(session)
             counts = headline_counts(session)
             summary = year_summary(session, self.ctx.today().year, self.ctx.today())
-            recruitment = reminders(file_rows(session, self.ctx.today()))
+            recruitment = reminders(file_rows(session, self.ctx.today(), self.ctx.work_calendar()))
         if identity is not None:
             self.cell_label.setText(identity.cell_name)
             self.org_label.setText(f"{identity.org_name} — {identity.superior_name}")

@@ -91,8 +91,9 @@ class RecruitmentPage(Page):
             return
         today = self.ctx.today()
         with self.ctx.store.session() as session:
-            rows = file_rows(session, today)
-            figures = recruitment_figures(session, today.year, today)
+            calendar = self.ctx.work_calendar()
+            rows = file_rows(session, today, calendar)
+            figures = recruitment_figures(session, today.year, today, calendar)
         self.candidate_ids = [r.candidate.id for r in rows]
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):

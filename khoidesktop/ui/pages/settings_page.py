@@ -1,11 +1,11 @@
 """Cài đặt: the cell's names printed on documents, and facts about the open data file."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError
-from khoidesktop.i18n import _
+from khoidesktop.i18n import _, format_date, parse_date
 from khoidesktop.paths import display_path
 from khoidesktop.services.audit import current_actor
 from khoidesktop.services.identity import get_identity, identity_data, update_identity
@@ -37,6 +37,17 @@ class SettingsPage(Page):
         buttons.addWidget(self.save_button)
         box_layout.addLayout(buttons)
         self.layout_.addWidget(box)
+        days_box = QGroupBox(_("Local days off (besides the national holidays)"), self)
+        days_row = QHBoxLayout(days_box)
+        self.days_off = QLineEdit(days_box)
+        self.days_off.setPlaceholderText(_("dd/mm/yyyy, dd/mm/yyyy, …"))
+        self.days_button = QPushButton(_("Save"), days_box)
+        self.days_button.clicked.connect(self.save_days_off)
+        self.days_message = QLabel(days_box)
+        days_row.addWidget(self.days_off, 1)
+        days_row.addWidget(self.days_button)
+        days_row.addWidget(self.days_message)
+        self.layout_.addWidget(days_box)
         file_box = QGroupBox(_("Data file"), self)
         file_layout = QVBoxLayout(file_box)
         self.file_label = QLabel(file_box)
@@ -66,6 +77,7 @@ class SettingsPage(Page):
             path=display_path(store.path), version=store.schema_version))
         self.message.clear()
         self._set_dirty(False)
+        self.days_off.setText(", ".join(format_date(d) for d in self.ctx.extra_days_off()))
 
     def save(self) -> None:
         store = self.ctx.require_store()
@@ -82,4 +94,19 @@ class SettingsPage(Page):
         self.message.setObjectName("okText")
         self.message.setStyleSheet("")
         self.message.setText(_("Saved.") if changes else _("Nothing to save: no name was changed."))
+        self.data_changed.emit()
+
+    def save_days_off(self) -> None:
+        try:
+            days = sorted({parse_date(part) for part in self.days_off.text().split(",") if part.strip()})
+        except ValueError as exc:
+            self.days_message.setObjectName("errorText")
+            self.days_message.setText(str(exc))
+            self.days_message.setStyleSheet("")
+            return
+        self.ctx.settings.set("extra_days_off", ",".join(d.isoformat() for d in days))
+        self.days_off.setText(", ".join(format_date(d) for d in days))
+        self.days_message.setObjectName("okText")
+        self.days_message.setStyleSheet("")
+        self.days_message.setText(_("Saved."))
         self.data_changed.emit()

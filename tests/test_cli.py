@@ -126,3 +126,30 @@ def test_workdays_across_tet():
     assert human.stdout.strip() == "2 ngày làm việc sau ngày 29/04/2026: 05/05/2026"
     bad = run("workdays", "--from", "29/04/2026", "--days", "2")
     assert bad.returncode == 2 and "không phải là ngày dạng" in bad.stderr
+
+
+def test_members_import_export_list_and_structure(tmp_path):
+    from openpyxl import Workbook
+
+    db = tmp_path / "cb.sqlite"
+    run("--db", str(db), *INIT)
+    good, bad = tmp_path / "tot.xlsx", tmp_path / "sai.xlsx"
+    for path, rows in ((good, [["Lê Thị Hà", "02/09/1990", "Nữ", 1234567]]),
+                       (bad, [["Lê Văn Sai", "31/02/1990", "Nam", ""]])):
+        book = Workbook()
+        book.active.append(["Họ và tên", "Ngày sinh", "Giới tính", "Số thẻ đảng viên"])
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    dry = run("--db", str(db), "members", "import", str(good), "--dry-run")
+    assert dry.returncode == 0 and "1 thêm mới" in dry.stdout
+    assert json.loads(run("--db", str(db), "members", "list", "--json").stdout) == []
+    refused = run("--db", str(db), "members", "import", str(bad))
+    assert refused.returncode == 1 and "Dòng 2, cột “Ngày sinh”" in refused.stderr
+    assert run("--db", str(db), "members", "import", str(good)).returncode == 0
+    listed = json.loads(run("--db", str(db), "members", "list", "--json").stdout)
+    assert [(m["full_name"], m["card_number"], m["gender"]) for m in listed] == [("Lê Thị Hà", "01234567", "female")]
+    structure = json.loads(run("--db", str(db), "stats", "structure", "--on", "2026-11-23", "--json").stdout)
+    assert structure["total"] == 1 and structure["women"] == {"count": 1, "percent": 100.0}
+    out = tmp_path / "ds.xlsx"
+    assert run("--db", str(db), "members", "export", str(out)).returncode == 0 and out.exists()

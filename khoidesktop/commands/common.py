@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -37,3 +37,28 @@ def iso_date(text: str) -> date:
     except ValueError:
         raise argparse.ArgumentTypeError(_("“{text}” is not a date in the form YYYY-MM-DD.").format(
             text=text)) from None
+
+
+def run_import(args: argparse.Namespace, ctx: AppContext, plan: Callable, apply: Callable) -> int:
+    """The import commands' flow: plan (preview), list the rejected rows, and write all rows or none.
+
+    `plan(session)` returns an ImportPlan; `apply(session, plan, now, actor)` writes it."""
+    import sys
+
+    from khoidesktop.services.audit import current_actor
+
+    with opened(args, ctx, lock=not args.dry_run) as store, store.session() as session, session.begin():
+        result = plan(session)
+        print(result.summary())
+        if not result.clean:
+            for row in result.rejected:
+                for message in row.messages:
+                    print(message, file=sys.stderr)
+            print(_("Nothing was imported. Correct these rows in the file and import it again."), file=sys.stderr)
+            return 1
+        if args.dry_run:
+            print(_("Dry run: nothing was written."))
+            return 0
+        apply(session, result, ctx.now(), current_actor())
+    print(_("Imported."))
+    return 0

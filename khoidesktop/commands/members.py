@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from khoidesktop.commands.common import iso_date, opened
+from khoidesktop.commands.common import iso_date, opened, run_import
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 
@@ -43,24 +42,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.audit import current_actor
     from khoidesktop.services.member_import import apply_import, plan_import
 
-    with opened(args, ctx, lock=not args.dry_run) as store, store.session() as session, session.begin():
-        plan = plan_import(session, args.file, ctx.today())
-        print(plan.summary())
-        if not plan.clean:
-            for row in plan.rejected:
-                for message in row.messages:
-                    print(message, file=sys.stderr)
-            print(_("Nothing was imported. Correct these rows in the file and import it again."), file=sys.stderr)
-            return 1
-        if args.dry_run:
-            print(_("Dry run: nothing was written."))
-            return 0
-        apply_import(session, plan, now=ctx.now(), actor=current_actor())
-    print(_("Imported."))
-    return 0
+    return run_import(args, ctx, lambda session: plan_import(session, args.file, ctx.today()),
+                      lambda session, plan, now, actor: apply_import(session, plan, now=now, actor=actor))
 
 
 def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:

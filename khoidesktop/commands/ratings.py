@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from khoidesktop.commands.common import opened
+from khoidesktop.commands.common import opened, run_import
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 
@@ -33,24 +32,11 @@ def register(commands: argparse._SubParsersAction, stats: argparse._SubParsersAc
 
 
 def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.audit import current_actor
     from khoidesktop.services.rating_import import apply_rating_import, plan_rating_import
 
-    with opened(args, ctx, lock=not args.dry_run) as store, store.session() as session, session.begin():
-        plan = plan_rating_import(session, args.file, args.year)
-        print(plan.summary())
-        if not plan.clean:
-            for row in plan.rejected:
-                for message in row.messages:
-                    print(message, file=sys.stderr)
-            print(_("Nothing was imported. Correct these rows in the file and import it again."), file=sys.stderr)
-            return 1
-        if args.dry_run:
-            print(_("Dry run: nothing was written."))
-            return 0
-        apply_rating_import(session, plan, args.year, now=ctx.now(), actor=current_actor())
-    print(_("Imported."))
-    return 0
+    return run_import(args, ctx, lambda session: plan_rating_import(session, args.file, args.year),
+                      lambda session, plan, now, actor: apply_rating_import(session, plan, args.year, now=now,
+                                                                            actor=actor))
 
 
 def cmd_stats(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -55,3 +55,20 @@ def text_x_positions(path: Path, page: int = 0) -> list[float]:
             xs.append(cm[0] * tm[4] + cm[2] * tm[5] + cm[4])
     PdfReader(path).pages[page].extract_text(visitor_text=visit)  # page may be -1
     return xs
+
+
+def english_words(sources) -> set[str]:
+    """The English words of the msgids in these source files (placeholders left out)."""
+    words: set[str] = set()
+    for source in sources:
+        for msgid in re.findall(r'(?<!\w)N?_\("((?:[^"\\]|\\.)*)"', source.read_text(encoding="utf-8")):
+            words |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", re.sub(r"\{[^}]*\}", " ", msgid))}
+    return words
+
+
+def assert_no_english(text: str, sources) -> None:
+    """No English word of the documents' own msgids reached the page."""
+    words = english_words(sources)
+    assert len(words) > 20  # the msgids were found
+    found = {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in words}
+    assert not found, found

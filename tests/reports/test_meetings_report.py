@@ -12,8 +12,8 @@ from khoidesktop.services.meeting_stats import meetings_of, year_summary
 from khoidesktop.services.meetings import topics_of
 from khoidesktop.services.reports import meetings_report_pdf
 from tests.reports.conftest import TODAY
-from tests.reports.pdf import all_text, flat, page_texts
-from tests.reports.test_minutes import assert_fonts_embedded, assert_no_english
+from tests.reports.pdf import all_text, assert_no_english, flat, page_texts
+from tests.reports.test_minutes import SOURCES, assert_fonts_embedded
 
 KINDS_VI = {"regular": "Sinh hoạt thường kỳ", "thematic": "Sinh hoạt chuyên đề",
             "combined": "Sinh hoạt thường kỳ kết hợp chuyên đề", "extraordinary": "Sinh hoạt bất thường"}
@@ -55,7 +55,7 @@ def test_the_year_report_counts_lists_and_warns(demo_store, tmp_path: Path):
     last = page_texts(path)[-1]
     assert secretary and last.index("BÍ THƯ") < last.index(secretary)
     assert_fonts_embedded(path)
-    assert_no_english(text)
+    assert_no_english(text, SOURCES)
 
 
 def test_a_quarter_report_covers_that_quarter_only(demo_store, tmp_path: Path):
@@ -81,7 +81,7 @@ def test_a_quarter_report_covers_that_quarter_only(demo_store, tmp_path: Path):
     truant = absences.member
     assert f"- Đồng chí {truant.full_name}: 1 lần (cả năm 2026: 3 lần)." in text
     assert "Nơi nhận:" in page_texts(path)[-1]
-    assert_no_english(text)
+    assert_no_english(text, SOURCES)
 
 
 def test_a_past_period_without_meetings(store, tmp_path: Path):
@@ -91,7 +91,7 @@ def test_a_past_period_without_meetings(store, tmp_path: Path):
                    "Tháng 4/2025: chưa ghi buổi sinh hoạt thường kỳ nào"):
         assert phrase in text, phrase
     assert "tính đến ngày" not in text and "Tỷ lệ đảng viên dự sinh hoạt bình quân" not in text
-    assert_no_english(text)
+    assert_no_english(text, SOURCES)
 
 
 def test_an_unknown_quarter_is_a_user_error(store, tmp_path: Path):

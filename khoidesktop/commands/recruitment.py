@@ -44,7 +44,8 @@ def cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.services.reports import recruitment_report_pdf
 
     with opened(args, ctx) as store:
-        path = recruitment_report_pdf(store, args.out, year=args.year or ctx.today().year, today=ctx.today())
+        path = recruitment_report_pdf(store, args.out, year=args.year or ctx.today().year, today=ctx.today(),
+                                      extra_days_off=tuple(ctx.extra_days_off()))
     print(_("Saved {path}.").format(path=path))
     return 0
 

@@ -83,6 +83,11 @@ def sort_key(full_name: str) -> str:
     return word_key(parts.given) + middle + _PART_END + word_key(parts.family)
 
 
+def lowercase_first(text: str) -> str:
+    """“Vào Đảng chưa đủ …” → “vào Đảng chưa đủ …” (a label inside a sentence; proper nouns keep capitals)."""
+    return text[:1].lower() + text[1:]
+
+
 def fold(text: str) -> str:
     """Lower case without any diacritic (đ → d): "Nguyễn Văn Định" → "nguyen van dinh"."""
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", normalize_text(text).casefold())

@@ -3,14 +3,14 @@ members by name and date of birth; a preview first, then all rows or none (like 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.member_sheet import RATING_HEADER_INDEX
-from khoidesktop.domain.names import fold
+from khoidesktop.domain.names import fold, lowercase_first
 from khoidesktop.domain.rating_rules import EXCLUSIONS, level_for_score, rule_set_for
 from khoidesktop.errors import Cancelled, ValidationError
 from khoidesktop.i18n import _
@@ -41,7 +41,7 @@ def plan_rating_import(session: Session, path: Path, year: int) -> ImportPlan:
                           .format(row=number, name=name, born=born.strftime("%d/%m/%Y") if born else "?"))
         elif row.exclusion:
             errors.append(_("Row {row}: {name} is not rated this year ({reason}).").format(
-                row=number, name=name, reason=_(EXCLUSIONS[row.exclusion]).lower()))
+                row=number, name=name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))))
         elif row.member.id in seen:
             errors.append(_("Row {row}: {name} is already on row {other}.").format(
                 row=number, name=name, other=seen[row.member.id]))
@@ -49,8 +49,11 @@ def plan_rating_import(session: Session, path: Path, year: int) -> ImportPlan:
         if level is None and score is not None and rules.scored:
             level = level_for_score(rules, score)
         rating = RatingInput(level=level, score=score, notes=values.get("notes", "") or "")
-        if row is not None and row.rating is not None:
-            rating = replace(rating, self_level=row.rating.self_level, self_score=row.rating.self_score)
+        if row is not None and row.rating is not None:  # an update keeps what the sheet does not carry
+            old = row.rating
+            rating = RatingInput(old.self_level, old.self_score, level, score, old.all_on_time, old.exceeding_percent,
+                                 old.all_done, old.late_percent, old.tasks_mostly_undone, old.degradation,
+                                 values.get("notes") or old.notes)
         errors += [_("Row {row}: ").format(row=number) + p for p in problems(year, rating)]
         if errors:
             plans.append(RatingRowPlan(number, "reject", messages=errors, name=name))
@@ -67,9 +70,10 @@ def apply_rating_import(session: Session, plan: ImportPlan, year: int, *, now: d
                         cancelled: Callable[[], bool] | None = None) -> None:
     if not plan.clean:
         raise ValidationError(_("The file has rejected rows; nothing was imported. Correct them and try again."))
+    rows = {r.member.id: r for r in rating_rows(session, year)}  # once: saving rows does not change who is rated
     for row in plan.rows:
         if cancelled is not None and cancelled():
             raise Cancelled
-        save_rating(session, year, row.member_id, row.values, now=now, actor=actor)
+        save_rating(session, year, row.member_id, row.values, now=now, actor=actor, row=rows[row.member_id])
 
 

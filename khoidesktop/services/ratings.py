@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
-from khoidesktop.domain.names import normalize_text
+from khoidesktop.domain.names import lowercase_first, normalize_text
 from khoidesktop.domain.rating_rules import (
     AUTOMATIC,
     DISCIPLINE_LEVELS_COUNTED,
@@ -66,9 +66,10 @@ def _exclusion(session: Session, member: Member, on: date, months: int) -> str |
 
 
 def _months_before(day: date, months: int) -> date:
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    return date(year, month + 1, min(day.day, 28))
+    import calendar
+
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _automatic(session: Session, member: Member, year: int, rating: Rating | None) -> list[str]:
@@ -92,7 +93,7 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
     if automatic and rating.level != "KHTNV":
         found.append(_("Must be rated “{level}”: {reason}.").format(
             level=level_label("KHTNV"), reason="; ".join(_(AUTOMATIC[c]) for c in automatic)))
-    if rules.scored and rating.score is not None:
+    if rules.scored and rating.score is not None and not automatic:
         by_score = level_for_score(rules, rating.score)
         if by_score != rating.level:
             found.append(_("The score {score} corresponds to “{level}”.").format(
@@ -153,13 +154,14 @@ def problems(year: int, values: RatingInput) -> list[str]:
 
 
 def save_rating(session: Session, year: int, member_id: int, values: RatingInput, *, now: datetime,
-                actor: str) -> Rating:
-    row = next((r for r in rating_rows(session, year) if r.member.id == member_id), None)
+                actor: str, row: RatingRow | None = None) -> Rating:
+    """Save a member's rating (`row`: the member's line of rating_rows, when the caller already has it)."""
+    row = row or next((r for r in rating_rows(session, year) if r.member.id == member_id), None)
     if row is None:
         raise ValidationError(_("This member is not in the cell's list on the rating date."))
     if row.exclusion:
         raise ValidationError(_("{name} is not rated this year: {reason}.").format(
-            name=row.member.full_name, reason=_(EXCLUSIONS[row.exclusion]).lower()))
+            name=row.member.full_name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))))
     found = problems(year, values)
     if found:
         raise ValidationError(" ".join(found))
@@ -177,6 +179,9 @@ def save_rating(session: Session, year: int, member_id: int, values: RatingInput
 def save_year(session: Session, year: int, *, rating_date: date, cap_percent: int, cell_level: str | None,
               cell_notes: str, now: datetime, actor: str) -> RatingYear:
     rules = rule_set_for(year)
+    if rating_date.year not in (year, year + 1):
+        raise ValidationError(_("The rating date of {year} must fall in {year} or early {next}.").format(
+            year=year, next=year + 1))
     if not rules.cap_percent <= cap_percent <= rules.cap_percent_max:
         raise ValidationError(_("{regulation} allows a cap between {low}% and {high}%.").format(
             regulation=rules.regulation, low=rules.cap_percent, high=rules.cap_percent_max))

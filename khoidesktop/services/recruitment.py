@@ -87,12 +87,19 @@ def current_step(steps: dict[str, CandidateStep]) -> str | None:
 
 
 def official_members_on(session: Session, on: date) -> int:
-    return sum(1 for m in members_on(session, on) if m.official_on is not None and m.official_on <= on)
+    """The base of the two-thirds vote: official members on the list that day, less those temporarily away,
+    suspended or exempt (DOMAIN.md, the vote base; attendance of the vote is not recorded in the file)."""
+    from khoidesktop.services.history import events_of, facts, status_on_date
+
+    return sum(1 for m in members_on(session, on) if m.official_on is not None and m.official_on <= on
+               and status_on_date(facts(events_of(session, m.id)), m, on) not in ("temporary_out", "suspended",
+                                                                                    "exempt"))
 
 
 def vote_problems(session: Session, candidate: Candidate, on: date) -> list[str]:
     """The checks of HD 38 on the day the cell votes on admission."""
     found = []
+    in_cell = {m.id for m in members_on(session, on)}
     if candidate.birth_date is None or not age_ok(candidate.birth_date, on):
         found.append(_("On the vote day the candidate must be 18 to 60 years old (counted in months)."))
     if not certificate_valid(candidate.certificate_on, on):
@@ -100,7 +107,7 @@ def vote_problems(session: Session, candidate: Candidate, on: date) -> list[str]
     for number, (member_id, since) in enumerate(((candidate.introducer1_id, candidate.introducer1_since),
                                                  (candidate.introducer2_id, candidate.introducer2_since)), start=1):
         member = session.get(Member, member_id) if member_id else None
-        if member is None or not introducer_ok(member.official_on, since, on):
+        if member is None or member.id not in in_cell or not introducer_ok(member.official_on, since, on):
             found.append(_("Introducer {n} must be an official member who has worked with the candidate for at "
                            "least a year.").format(n=number))
     official = official_members_on(session, on)
@@ -141,10 +148,12 @@ def record_step(session: Session, candidate_id: int, step: str, on: date, *, now
         if not passed:
             candidate.failed_official_votes += 1
             candidate.updated_at = now
+            audit.record(session, at=now, actor=actor, action="update", entity="candidate", entity_id=candidate_id,
+                         changes={"official_vote_failed": (None, on), "document": (None, document_number)})
             if candidate.failed_official_votes >= 3:
                 return _("The official vote failed for the third time: the file goes to the superior committee.")
             return _("The official vote failed ({n} time(s)); recorded.").format(n=candidate.failed_official_votes)
-        message = _make_official(session, candidate, steps["ceremony"].on_date, now=now, actor=actor)
+        message = _make_official(session, candidate, steps["ceremony"].on_date, on, now=now, actor=actor)
     session.add(CandidateStep(candidate_id=candidate_id, step=step, on_date=on,
                               document_number=normalize_text(document_number)))
     candidate.updated_at = now
@@ -168,12 +177,13 @@ def _admit(session: Session, candidate: Candidate, decision: CandidateStep, *, n
         name=candidate.full_name, date=format_date(decision.on_date))
 
 
-def _make_official(session: Session, candidate: Candidate, ceremony: date, *, now: datetime, actor: str) -> str:
+def _make_official(session: Session, candidate: Candidate, ceremony: date, vote_day: date, *, now: datetime,
+                   actor: str) -> str:
     member = session.get(Member, candidate.member_id) if candidate.member_id else None
     if member is None:
         raise ValidationError(_("Record the admission ceremony first."))
     official_on = official_date(ceremony)
-    if official_on > now.date():
+    if official_on > vote_day:
         raise ValidationError(_("The probation ends on {date}: the official vote comes after it.").format(
             date=format_date(official_on)))
     member.official_on = official_on
@@ -210,8 +220,8 @@ def next_deadline(steps: dict[str, CandidateStep], extended: bool, today: date, 
 
 def is_stale(steps: dict[str, CandidateStep], today: date) -> bool:
     step = current_step(steps)
-    if step is None or step == "official":
-        return False
+    if step is None or step in ("ceremony", "self_report", "official_vote", "official"):
+        return False  # after the ceremony the file waits for the probation by design
     return months_between(steps[step].on_date, today) >= RULES.stale_months
 
 

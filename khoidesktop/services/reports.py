@@ -179,12 +179,14 @@ def rating_list_pdf(store: Store, out: Path, *, year: int, today: date, number: 
     return out.expanduser().absolute()
 
 
-def recruitment_report_pdf(store: Store, out: Path, *, year: int, today: date, number: str | None = None) -> Path:
+def recruitment_report_pdf(store: Store, out: Path, *, year: int, today: date, number: str | None = None,
+                           extra_days_off: tuple[date, ...] = ()) -> Path:
     """Báo cáo công tác phát triển đảng viên of `year`, dated `today`, at `out`: files by step, those admitted in
     the year, progress against the targets, new members' share, files overdue or stale."""
     from sqlalchemy import extract, select
 
     from khoidesktop.domain.recruitment import STEP_CODES
+    from khoidesktop.domain.workdays import WorkCalendar
     from khoidesktop.reports.recruitment_report import (
         Admitted,
         Overdue,
@@ -199,7 +201,8 @@ def recruitment_report_pdf(store: Store, out: Path, *, year: int, today: date, n
 
     with store.session() as session:
         head = letterhead(session, today)
-        figures = recruitment_figures(session, year, today)
+        calendar = WorkCalendar(extra_days_off)  # the same working days as the screen
+        figures = recruitment_figures(session, year, today, calendar)
         decisions = session.execute(
             select(Candidate.full_name, CandidateStep.on_date, CandidateStep.document_number)
             .join(CandidateStep, CandidateStep.candidate_id == Candidate.id)
@@ -207,7 +210,7 @@ def recruitment_report_pdf(store: Store, out: Path, *, year: int, today: date, n
             .order_by(CandidateStep.on_date, Candidate.full_name))
         admitted = tuple(Admitted(name, on, number_) for name, on, number_ in decisions)
         overdue, stale = [], []
-        for row in file_rows(session, today):
+        for row in file_rows(session, today, calendar):
             if row.overdue:
                 overdue.append(Overdue(row.candidate.full_name, _(row.deadline.what), row.deadline.due))
             if row.stale:

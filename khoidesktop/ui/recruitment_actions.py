@@ -19,7 +19,8 @@ def report(page: QWidget, ctx: AppContext) -> None:
         return
     store = ctx.require_store()
     run_task(page, ctx, _("Making the report…"),
-             lambda progress, cancelled: reports.recruitment_report_pdf(store, path, year=year, today=ctx.today()),
+             lambda progress, cancelled: reports.recruitment_report_pdf(store, path, year=year, today=ctx.today(),
+                                                                        extra_days_off=tuple(ctx.extra_days_off())),
              lambda p: saved(ctx, p))
 
 

@@ -71,3 +71,19 @@ def test_the_same_member_twice_is_rejected(cell, tmp_path):
     with cell.session() as s:
         plan = plan_rating_import(s, path, 2025)
     assert plan.rejected[0].messages == ["Dòng 3: Trần Thị Bình đã có ở dòng 2."]
+
+
+def test_reimporting_keeps_the_facts_the_sheet_does_not_carry(cell, tmp_path):
+    from khoidesktop.services.ratings import RatingInput, rating_rows, save_rating
+
+    with cell.session() as s, s.begin():
+        member = next(r.member.id for r in rating_rows(s, 2025) if r.member.full_name == "Nguyễn Văn An")
+        save_rating(s, 2025, member, RatingInput(level="KHTNV", score=40, degradation=True, notes="Đã kiểm điểm"),
+                    now=FIXED_NOW, actor="t")
+    path = sheet(tmp_path / "xl.xlsx", [["Nguyễn Văn An", "01/01/1980", 85, "", ""]])
+    with cell.session() as s, s.begin():
+        apply_rating_import(s, plan_rating_import(s, path, 2025), 2025, now=FIXED_NOW, actor="t")
+    with cell.session() as s:
+        row = next(r for r in rating_rows(s, 2025) if r.member.id == member)
+    assert row.rating.degradation and row.rating.notes == "Đã kiểm điểm"
+    assert row.automatic == ["degradation"] and "Phải xếp loại" in row.flags[0]  # still flagged, not silently cleared

@@ -106,3 +106,21 @@ def test_most_tasks_undone_forces_the_lowest_level(cell):
         row = next(r for r in rating_rows(s, 2025) if r.member.id == ids[5])
     assert row.automatic == ["tasks"]
     assert "Quá nửa số nhiệm vụ trong năm không hoàn thành" in row.flags[0]
+
+
+def test_the_rating_date_belongs_to_its_year(cell):
+    store, _ids = cell
+    with pytest.raises(ValidationError, match="phải nằm trong năm 2025"), store.session() as s, s.begin():
+        save_year(s, 2025, rating_date=date(2019, 1, 1), cap_percent=20, cell_level=None, cell_notes="", now=NOW,
+                  actor="t")
+
+
+def test_six_months_counted_to_the_end_of_a_long_month(cell):
+    store, _ids = cell
+    with store.session() as s, s.begin():
+        member = add_member(s, MemberData("Lý Đủ Sáu", date(1990, 1, 1), admitted_on=date(2025, 6, 30),
+                                          status="probationary"), now=NOW, actor="t").id
+        save_year(s, 2025, rating_date=date(2025, 12, 31), cap_percent=20, cell_level=None, cell_notes="", now=NOW,
+                  actor="t")
+    with store.session() as s:
+        assert next(r for r in rating_rows(s, 2025) if r.member.id == member).exclusion is None

@@ -114,3 +114,28 @@ def test_a_file_left_twelve_months_at_one_step_is_stale(cell):
         assert not is_stale(steps, date(2025, 4, 9))  # comments recorded 10/04/2024: 11 months later
         assert is_stale(steps, date(2025, 4, 10))
         assert [r.stale for r in file_rows(s, NOW.date())] == [True]
+
+
+def test_the_official_vote_comes_after_the_probation_and_introducers_must_be_in_the_cell(cell):
+    store, ids, candidate = cell
+    from khoidesktop.services.history import add_event
+    from khoidesktop.services.recruitment import is_stale
+    from khoidesktop.store.models import Candidate
+
+    with store.session() as s, s.begin():
+        add_event(s, ids[0], "transfer_out", date(2024, 4, 20), now=NOW, actor="t")  # introducer 1 has left
+        s.get_one(Candidate, candidate).votes_for = 6
+    with pytest.raises(ValidationError, match="Người giới thiệu thứ 1"), store.session() as s, s.begin():
+        record_step(s, candidate, "cell_resolution", date(2024, 5, 2), now=NOW, actor="t")
+    with store.session() as s, s.begin():
+        c = s.get_one(Candidate, candidate)
+        c.introducer1_id = ids[2]
+        c.introducer1_since = date(2020, 1, 1)
+        for step, on in (("cell_resolution", date(2024, 5, 2)), ("committee_resolution", date(2024, 5, 20)),
+                         ("decision", date(2024, 6, 3)), ("ceremony", date(2024, 6, 20)),
+                         ("self_report", date(2024, 7, 1))):
+            record_step(s, candidate, step, on, now=NOW, actor="t")
+    with pytest.raises(ValidationError, match="kết thúc ngày 20/06/2025"), store.session() as s, s.begin():
+        record_step(s, candidate, "official_vote", date(2024, 7, 2), now=NOW, actor="t")
+    with store.session() as s:
+        assert not is_stale(steps_of(s, candidate), date(2025, 7, 5))  # waiting out the probation is not stale

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.domain.members import label
+from khoidesktop.domain.names import lowercase_first
 from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, level_label, rule_set_for
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_number, format_percent
@@ -153,7 +154,7 @@ class RatingsPage(Page):
             r = row.rating
             if row.exclusion:
                 cells = (row.member.full_name, "", _("Not rated: {reason}").format(
-                    reason=_(EXCLUSIONS[row.exclusion]).lower()), "", "")
+                    reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))), "", "")
             else:
                 cells = (row.member.full_name, label(LEVELS, r.self_level) if r else "",
                          label(LEVELS, r.level) if r else "",
@@ -189,7 +190,7 @@ class RatingsPage(Page):
         row = self.rows[index]
         if row.exclusion:
             self.ctx.prompts.info(_("Not rated"), _("{name} is not rated this year: {reason}.").format(
-                name=row.member.full_name, reason=_(EXCLUSIONS[row.exclusion]).lower()))
+                name=row.member.full_name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))))
             return
         RatingDialog(self.ctx, self.year.value(), row, self).exec()
         self.refresh()

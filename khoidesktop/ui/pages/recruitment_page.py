@@ -101,7 +101,10 @@ class RecruitmentPage(Page):
             due = ""
             if deadline:
                 due = _("{what} by {date}").format(what=_(deadline.what), date=format_date(deadline.due))
-            left = str(deadline.working_days_left) if deadline else ""
+            left = ""
+            if deadline:
+                days = deadline.working_days_left
+                left = str(days) if days >= 0 else _("{n} days overdue").format(n=-days)
             if row.stale:
                 due = (due + " — " if due else "") + _("no move for 12 months")
             for column, text in enumerate((row.candidate.full_name, label(STEP_LABELS, row.step), due, left)):

@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(commands)
     ratings.register(commands, commands.stats_topics, commands.report_kinds)
     datafile.register_workdays(commands)
+    datafile.register_backups(commands)
     recruitment.register(commands.stats_topics, commands.report_kinds)
     return parser
 

@@ -113,3 +113,41 @@ def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
     print(end.isoformat() if args.json else _("{days} working days after {start}: {end}").format(
         days=args.days, start=format_date(args.start), end=format_date(end)))
     return 0
+
+
+def register_backups(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser("backup", help=_("make a dated copy of the data file in its backups folder"))
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser("restore", help=_("put a backup back in place of the data file"))
+    restore.add_argument("backup", type=Path, metavar=_("FILE"))
+    restore.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.store.backup import make_backup
+
+    path = db_path(args, ctx).absolute()
+    if not path.is_file():
+        print(_("The data file {path} does not exist.").format(path=path), file=sys.stderr)
+        return 1
+    print(_("Saved {path}.").format(path=make_backup(path, ctx.now(), ctx.settings.get("backups_to_keep"))))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.store.backup import restore_backup
+    from khoidesktop.store.lock import InstanceLock
+
+    path = db_path(args, ctx).absolute()
+    if not path.is_file():
+        print(_("The data file {path} does not exist.").format(path=path), file=sys.stderr)
+        return 1
+    lock = InstanceLock(path)
+    lock.acquire()  # nobody may have the file open while it is replaced
+    try:
+        safety = restore_backup(args.backup.absolute(), path, ctx.now())
+    finally:
+        lock.release()
+    print(_("Restored from {backup}. The file as it was is kept as {safety}.").format(backup=args.backup,
+                                                                                     safety=safety))
+    return 0

@@ -29,3 +29,52 @@ def backup_before_migration(db_path: Path, from_version: int, now: datetime) -> 
     stamp = now.strftime("%Y%m%d-%H%M%S")
     name = f"{db_path.stem}-truoc-nang-cap-v{from_version}-{stamp}.sqlite"
     return backup_to(db_path, backups_dir_for(db_path) / name)
+
+
+BACKUP_MARK = "-sao-luu-"
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """The user's backups of this file (not the automatic pre-upgrade ones), newest first."""
+    folder = backups_dir_for(db_path)
+    return sorted(folder.glob(f"{db_path.stem}{BACKUP_MARK}*.sqlite"), reverse=True) if folder.is_dir() else []
+
+
+def make_backup(db_path: Path, now: datetime, keep: int) -> Path:
+    """A dated copy in `backups/`; only the newest `keep` copies are kept (older ones are removed)."""
+    target = backups_dir_for(db_path) / f"{db_path.stem}{BACKUP_MARK}{now.strftime('%Y%m%d-%H%M%S')}.sqlite"
+    backup_to(db_path, target)
+    for old in list_backups(db_path)[max(keep, 1):]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def restore_backup(backup: Path, db_path: Path, now: datetime) -> Path:
+    """Put a backup's content into the data file, after checking the backup and copying the current file
+    aside (`…-truoc-khoi-phuc-….sqlite`). Returns that safety copy. The caller holds the file's lock."""
+    from khoidesktop.errors import DatabaseError
+    from khoidesktop.i18n import _
+    from khoidesktop.store.database import damaged_message, integrity_problems
+    from khoidesktop.store.migrate import latest_version, read_version
+
+    if not backup.is_file():
+        raise DatabaseError(_("The backup {path} does not exist.").format(path=backup))
+    problems = integrity_problems(backup)
+    if problems:
+        raise DatabaseError(damaged_message(backup, problems))
+    conn = sqlite3.connect(backup)
+    try:
+        version = read_version(conn)
+    finally:
+        conn.close()
+    if not 1 <= version <= latest_version():
+        raise DatabaseError(_("{path} is not a backup of a Khối data file.").format(path=backup))
+    safety = backups_dir_for(db_path) / f"{db_path.stem}-truoc-khoi-phuc-{now.strftime('%Y%m%d-%H%M%S')}.sqlite"
+    backup_to(db_path, safety)
+    src, dst = sqlite3.connect(backup), sqlite3.connect(db_path)
+    try:
+        src.backup(dst)  # page by page into the live file, consistent with its WAL
+    finally:
+        src.close()
+        dst.close()
+    return safety

@@ -31,6 +31,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     shot.set_defaults(handler=cmd_screenshot)
 
 
+def existing_db(args: argparse.Namespace, ctx: AppContext) -> Path:
+    """The data file a command works on; a Vietnamese error (exit 1) when it is not there."""
+    from khoidesktop.errors import DatabaseError
+
+    path = db_path(args, ctx).absolute()
+    if not path.is_file():
+        raise DatabaseError(_("The data file {path} does not exist.").format(path=path))
+    return path
+
+
 def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.services.audit import current_actor
     from khoidesktop.services.datafile import create_data_file, describe
@@ -73,10 +83,7 @@ def cmd_info(args: argparse.Namespace, ctx: AppContext) -> int:
 def cmd_check(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.store.database import damaged_message, integrity_problems
 
-    path = db_path(args, ctx).absolute()
-    if not path.is_file():
-        print(_("The data file {path} does not exist.").format(path=path), file=sys.stderr)
-        return 1
+    path = existing_db(args, ctx)
     problems = integrity_problems(path)
     if problems:
         print(damaged_message(path, problems), file=sys.stderr)
@@ -126,10 +133,7 @@ def register_backups(commands: argparse._SubParsersAction) -> None:
 def cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.store.backup import make_backup
 
-    path = db_path(args, ctx).absolute()
-    if not path.is_file():
-        print(_("The data file {path} does not exist.").format(path=path), file=sys.stderr)
-        return 1
+    path = existing_db(args, ctx)
     print(_("Saved {path}.").format(path=make_backup(path, ctx.now(), ctx.settings.get("backups_to_keep"))))
     return 0
 
@@ -138,10 +142,7 @@ def cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.store.backup import restore_backup
     from khoidesktop.store.lock import InstanceLock
 
-    path = db_path(args, ctx).absolute()
-    if not path.is_file():
-        print(_("The data file {path} does not exist.").format(path=path), file=sys.stderr)
-        return 1
+    path = existing_db(args, ctx)
     lock = InstanceLock(path)
     lock.acquire()  # nobody may have the file open while it is replaced
     try:

@@ -25,58 +25,25 @@ def _coming(intro: str, *items: str) -> Callable[[AppContext, str], Page]:
     return build
 
 
-def _overview(ctx: AppContext, title: str) -> Page:
-    from khoidesktop.ui.pages.overview import OverviewPage
+def _page(module: str, cls: str) -> Callable[[AppContext, str], Page]:
+    """A page class imported on first show (its services and SQLAlchemy load after the window paints)."""
+    def build(ctx: AppContext, title: str) -> Page:
+        from importlib import import_module
 
-    return OverviewPage(ctx, title)
-
-
-def _members(ctx: AppContext, title: str) -> Page:
-    from khoidesktop.ui.pages.members_page import MembersPage
-
-    return MembersPage(ctx, title)
-
-
-def _meetings(ctx: AppContext, title: str) -> Page:
-    from khoidesktop.ui.pages.meetings_page import MeetingsPage
-
-    return MeetingsPage(ctx, title)
-
-
-def _ratings(ctx: AppContext, title: str) -> Page:
-    from khoidesktop.ui.pages.ratings_page import RatingsPage
-
-    return RatingsPage(ctx, title)
-
-
-def _recruitment(ctx: AppContext, title: str) -> Page:
-    from khoidesktop.ui.pages.recruitment_page import RecruitmentPage
-
-    return RecruitmentPage(ctx, title)
-
-
-def _reports(ctx: AppContext, title: str) -> Page:
-    from khoidesktop.ui.pages.reports_page import ReportsPage
-
-    return ReportsPage(ctx, title)
-
-
-def _settings(ctx: AppContext, title: str) -> Page:
-    from khoidesktop.ui.pages.settings_page import SettingsPage
-
-    return SettingsPage(ctx, title)
+        return getattr(import_module(f"khoidesktop.ui.pages.{module}"), cls)(ctx, title)
+    return build
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _overview),
-    PageSpec("dang-vien", N_("Party members"), "users", _members),
-    PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _meetings),
-    PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _ratings),
-    PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _recruitment),
-    PageSpec("bao-cao", N_("Reports"), "file-text", _reports),
+    PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "OverviewPage")),
+    PageSpec("dang-vien", N_("Party members"), "users", _page("members_page", "MembersPage")),
+    PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _page("meetings_page", "MeetingsPage")),
+    PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _page("ratings_page", "RatingsPage")),
+    PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _page("recruitment_page", "RecruitmentPage")),
+    PageSpec("bao-cao", N_("Reports"), "file-text", _page("reports_page", "ReportsPage")),
     PageSpec("trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _coming(
         N_("Sending the cell's data to the superior committee, and receiving it there."),
         N_("A signed data bundle for the superior committee"),
         N_("On the superior committee's computer: importing the cells' bundles and summing them up"))),
-    PageSpec("cai-dat", N_("Settings"), "settings", _settings),
+    PageSpec("cai-dat", N_("Settings"), "settings", _page("settings_page", "SettingsPage")),
 )

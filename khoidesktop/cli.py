@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from khoidesktop import __version__
-from khoidesktop.commands import datafile, members, ratings, recruitment, reports
+from khoidesktop.commands import datafile, exchange, members, ratings, recruitment, reports
+from khoidesktop.commands.common import is_bloc
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError, storage_failure
 from khoidesktop.i18n import N_, _, ngettext
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     datafile.register_workdays(commands)
     datafile.register_backups(commands)
     recruitment.register(commands.stats_topics, commands.report_kinds)
+    exchange.register(commands, commands.stats_topics)
     return parser
 
 
@@ -61,7 +63,10 @@ def main(argv: list[str], ctx: AppContext | None = None) -> int:
     args = build_parser().parse_args(argv)
     ctx = ctx or AppContext.create()
     try:
-        return getattr(args, "handler", cmd_gui)(args, ctx)
+        handler = getattr(args, "handler", cmd_gui)
+        if getattr(args, "bloc_handler", None) and is_bloc(args, ctx):
+            handler = args.bloc_handler  # the same figures, summed over the bloc's units
+        return handler(args, ctx)
     except UserError as exc:
         print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
         return exc.exit_code

@@ -30,6 +30,21 @@ def opened(args: argparse.Namespace, ctx: AppContext, *, lock: bool = False) -> 
         store.close()
 
 
+def is_bloc(args: argparse.Namespace, ctx: AppContext) -> bool:
+    """Whether the data file is a bloc's (False when it cannot be opened: the command will say why)."""
+    from khoidesktop.errors import UserError
+    from khoidesktop.services.identity import get_identity
+
+    if not db_path(args, ctx).is_file():
+        return False
+    try:
+        with opened(args, ctx) as store, store.session() as session:
+            identity = get_identity(session)
+    except UserError:
+        return False
+    return identity is not None and identity.kind == "bloc"
+
+
 def iso_date(text: str) -> date:
     """argparse type for YYYY-MM-DD (the machine-readable form used on the command line)."""
     try:

@@ -18,6 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     init.add_argument("--superior", default="", metavar=_("NAME"), help=_("superior Party committee"))
     init.add_argument("--place", default="", metavar=_("PLACE"), help=_("place name on documents, e.g. \"Hạ Long\""))
     init.add_argument("--secretary", default="", metavar=_("NAME"), help=_("the secretary's full name"))
+    init.add_argument("--bloc", action="store_true",
+                      help=_("a bloc (superior committee) that imports its cells' bundles"))
     init.add_argument("--demo", action="store_true", dest="init_demo",
                       help=_("fill the file with training data instead"))
     init.set_defaults(handler=cmd_init)
@@ -46,7 +48,8 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.services.datafile import create_data_file, describe
     from khoidesktop.services.identity import IdentityData
 
-    identity = IdentityData(args.cell, args.org, args.superior, args.place, args.secretary)
+    identity = IdentityData(args.cell, args.org, args.superior, args.place, args.secretary,
+                            kind="bloc" if args.bloc else "cell")
     store = create_data_file(db_path(args, ctx), None if args.init_demo else identity,
                              demo_data=args.init_demo, actor=current_actor(), now=ctx.now)
     try:

@@ -32,6 +32,7 @@ class IdentityData:
     place_name: str
     secretary_name: str = ""
     training: bool = False
+    kind: str = "cell"  # "bloc": a superior committee gathering its cells' bundles
 
     def normalized(self) -> IdentityData:
         texts = {f.name: normalize_text(getattr(self, f.name)) for f in fields(self) if f.name in FIELD_LABELS}
@@ -39,6 +40,8 @@ class IdentityData:
 
     def validated(self) -> IdentityData:
         data = self.normalized()
+        if data.kind == "bloc" and not data.cell_name:
+            data = replace(data, cell_name=data.org_name)  # a bloc is named by its own organisation
         missing = [_(FIELD_LABELS[name]) for name in REQUIRED if not getattr(data, name)]
         if missing:
             raise ValidationError(_("Please fill in: {fields}.").format(fields=", ".join(missing)))
@@ -51,14 +54,14 @@ def get_identity(session: Session) -> Identity | None:
 
 def identity_data(row: Identity) -> IdentityData:
     return IdentityData(row.cell_name, row.org_name, row.superior_name, row.place_name,
-                        row.secretary_name, row.training)
+                        row.secretary_name, row.training, row.kind)
 
 
 def create_identity(session: Session, data: IdentityData, *, now: datetime, actor: str) -> Identity:
     if get_identity(session) is not None:
         raise ValidationError(_("This data file already has a cell; open it instead of creating it again."))
     data = data.validated()
-    row = Identity(kind="cell", cell_name=data.cell_name, org_name=data.org_name,
+    row = Identity(kind=data.kind, cell_name=data.cell_name, org_name=data.org_name,
                    superior_name=data.superior_name, place_name=data.place_name,
                    secretary_name=data.secretary_name, training=data.training,
                    created_at=now, updated_at=now)
@@ -83,3 +86,17 @@ def update_identity(session: Session, data: IdentityData, *, now: datetime, acto
         audit.record(session, at=now, actor=actor, action="update", entity="identity",
                      entity_id=row.id, changes=changes)
     return changes
+
+
+MODES = {"cell": N_("Cell"), "bloc": N_("Bloc (superior committee)")}
+
+
+def set_mode(session: Session, kind: str, *, now: datetime, actor: str) -> None:
+    """Switch the data file between a cell's and a bloc's; nothing else changes."""
+    row = get_identity(session)
+    if row is None or kind not in MODES:
+        raise ValidationError(_("This data file has no cell yet."))
+    if row.kind != kind:
+        audit.record(session, at=now, actor=actor, action="update", entity="identity", entity_id=row.id,
+                     changes={"kind": (row.kind, kind)})
+        row.kind, row.updated_at = kind, now

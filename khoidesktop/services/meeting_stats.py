@@ -99,6 +99,8 @@ class YearSummary:
                 "thematic_by_quarter": {str(q): {"held": held[q], "planned": self.planned.get(q, 0)}
                                         for q in range(1, 5)},
                 "average_attendance_percent": self.average_attendance(),
+                "attendance": {"present": sum(r.present for r in self.rows),
+                               "expected": sum(r.expected for r in self.rows)},
                 "unexcused_absences": [{"full_name": a.member.full_name, "count": a.count, "months": a.months}
                                        for a in self.unexcused],
                 "warnings": self.warnings}

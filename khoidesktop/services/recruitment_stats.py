@@ -93,6 +93,7 @@ def recruitment_figures(session: Session, year: int, today: date, calendar: Work
                  "admitted": admitted_term} if term else None,
         "progress_percent": percent(admitted_term, term.target) if term else (
             percent(admitted_year, year_target.target) if year_target else None),
+        "members_at_end": members_end,
         "new_members_percent": percent(admitted_year, members_end),
         "overdue": [{"full_name": r.candidate.full_name, "due": r.deadline.due.isoformat(), "what": _(r.deadline.what)}
                     for r in rows if r.overdue],

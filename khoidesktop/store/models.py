@@ -257,3 +257,59 @@ class RecruitmentTarget(Base):
     first_year: Mapped[int]
     last_year: Mapped[int]
     target: Mapped[int]
+
+
+class ExchangeKey(Base):
+    """The cell's Ed25519 key for signing export bundles, made on the first export, and the cell's id in
+    every bundle it sends."""
+
+    __tablename__ = "exchange_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cell_uid: Mapped[str]
+    private_key: Mapped[bytes]
+    public_key: Mapped[bytes]
+    created_at: Mapped[datetime]
+
+
+class BlocUnit(Base):
+    """A cell known to the bloc: its id, names as last sent, and the public key the user confirmed."""
+
+    __tablename__ = "bloc_unit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cell_uid: Mapped[str] = mapped_column(unique=True)
+    cell_name: Mapped[str]
+    org_name: Mapped[str] = mapped_column(default="")
+    public_key: Mapped[bytes]
+    trusted_at: Mapped[datetime]
+
+
+class BlocBundle(Base):
+    """The bundle a unit sent for a period (the newest one; an older one is replaced)."""
+
+    __tablename__ = "bloc_bundle"
+    __table_args__ = (UniqueConstraint("unit_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("bloc_unit.id"))
+    period: Mapped[str]  # "2025" or "2025-Q3"
+    created_at: Mapped[datetime]  # when the cell made it
+    imported_at: Mapped[datetime]
+    manifest_sha256: Mapped[str]
+    app_version: Mapped[str] = mapped_column(default="")
+    file_name: Mapped[str] = mapped_column(default="")
+    member_count: Mapped[int] = mapped_column(default=0)
+
+
+class BlocBundleFile(Base):
+    """One file of a bundle (data/*.json, reports/*.pdf) exactly as received."""
+
+    __tablename__ = "bloc_bundle_file"
+    __table_args__ = (UniqueConstraint("bundle_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_id: Mapped[int] = mapped_column(ForeignKey("bloc_bundle.id", ondelete="CASCADE"))
+    name: Mapped[str]
+    sha256: Mapped[str]
+    content: Mapped[bytes]

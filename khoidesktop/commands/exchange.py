@@ -1,0 +1,133 @@
+"""export-bundle, import-bundle, and the bloc's figures: `stats units` and the stats topics summed over
+the units when the data file is a bloc's."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from khoidesktop.commands.common import opened
+from khoidesktop.context import AppContext
+from khoidesktop.i18n import _, format_number
+
+
+def period_arg(text: str):
+    from khoidesktop.domain.periods import Period
+
+    try:
+        return Period.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{text}” is not a period: write a year (2025) or a quarter "
+                                           "(2025-Q3).").format(text=text)) from None
+
+
+def register(commands: argparse._SubParsersAction, topics: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export-bundle", help=_("make the signed bundle for the superior committee"))
+    export.add_argument("--period", type=period_arg, required=True, metavar=_("PERIOD"),
+                        help=_("a year (2025) or a quarter (2025-Q3)"))
+    export.add_argument("--out", type=Path, required=True, metavar=_("FILE.khoi"))
+    export.set_defaults(handler=cmd_export)
+    imp = commands.add_parser("import-bundle", help=_("import cells' bundles into a bloc's data file"))
+    imp.add_argument("files", type=Path, nargs="+", metavar=_("FILE.khoi"))
+    imp.add_argument("--accept-new-keys", action="store_true",
+                     help=_("accept the keys of cells not seen before (check the fingerprints printed)"))
+    imp.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
+    imp.set_defaults(handler=cmd_import)
+    units = topics.add_parser("units", help=_("a bloc's units and their latest bundles"))
+    units.add_argument("--period", type=period_arg, metavar=_("PERIOD"), help=_("the period (default: the latest)"))
+    units.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
+    units.set_defaults(handler=cmd_units)
+    for name in ("structure", "meetings", "ratings", "recruitment"):
+        topic = topics.choices[name]
+        topic.add_argument("--period", type=period_arg, metavar=_("PERIOD"),
+                           help=_("for a bloc: the period the units sent (default: the year asked, or the latest)"))
+        topic.set_defaults(bloc_handler=cmd_bloc_stats)
+
+
+def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.audit import current_actor
+    from khoidesktop.services.bundle_export import export_bundle
+
+    with opened(args, ctx, lock=True) as store:
+        result = export_bundle(store, args.out, args.period, today=ctx.today(), now=ctx.now(),
+                               actor=current_actor(), calendar=ctx.work_calendar())
+    print(_("Saved {path} ({n} members, {period}).").format(path=result.path, n=result.members,
+                                                           period=args.period.label()))
+    print(_("Key fingerprint of the cell: {fp}").format(fp=result.fingerprint))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services.audit import current_actor
+    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm, require_bloc
+
+    with opened(args, ctx, lock=True) as store:
+        with store.session() as session:
+            require_bloc(session)
+            questions = keys_to_confirm(session, checked := check_files(args.files))
+        trusted = {q.public_key for q in questions} if args.accept_new_keys else set()
+        outcomes = import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor())
+    if args.json:
+        print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
+    else:
+        for q in questions:
+            print(_("Key of {cell}: {fp}{changed}").format(
+                cell=q.cell_name, fp=q.fingerprint, changed=_(" (changed)") if q.changed else ""))
+        labels = {"imported": _("imported"), "unchanged": _("unchanged"), "replaced": _("replaced"),
+                  "refused": _("refused")}
+        for o in outcomes:
+            line = f"{o.path.name}: {labels[o.status]}" + (f" ({o.cell_name}, {o.period})" if o.cell_name else "")
+            print(line + (f" — {o.reason}" if o.reason else ""), file=sys.stderr if o.reason else sys.stdout)
+    return 1 if any(o.status == "refused" for o in outcomes) else 0
+
+
+def _rows(args: argparse.Namespace, ctx: AppContext, period=None):
+    from khoidesktop.services.bloc import default_period, unit_rows
+    from khoidesktop.services.bundle_import import require_bloc
+
+    with opened(args, ctx) as store, store.session() as session:
+        require_bloc(session)
+        period = period or default_period(session, ctx.today())
+        return period, unit_rows(session, period, ctx.today())
+
+
+def cmd_units(args: argparse.Namespace, ctx: AppContext) -> int:
+    period, rows = _rows(args, ctx, args.period)
+    if args.json:
+        print(json.dumps({"period": period.code, "units": [r.as_json() for r in rows]}, ensure_ascii=False,
+                         indent=2))
+        return 0
+    print(_("Units: {n}; period {period}.").format(n=len(rows), period=period.label()))
+    for row in rows:
+        state = _("late") if row.late else (_("received") if row.bundle else _("not yet sent"))
+        members = row.figures.members if row.figures else "—"
+        print(f"  {row.name:40s} {members!s:>6s}  {state}")
+    return 0
+
+
+def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.domain.periods import Period
+    from khoidesktop.services.bloc import bloc_figures
+    from khoidesktop.services.structure import GROUP_LABELS
+
+    year = getattr(args, "year", None)
+    period, rows = _rows(args, ctx, args.period or (Period(year) if year else None))
+    figures = bloc_figures(rows)
+    result = {"structure": lambda: figures.structure_result().as_json(),
+              "ratings": lambda: figures.ratings_json(period.year),
+              "meetings": lambda: figures.meetings_json(period.year),
+              "recruitment": lambda: figures.recruitment_json(period.year)}[args.topic]()
+    result = {"period": period.code, "units_sent": figures.units, "units": len(rows), **result}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(_("Period {period}: {sent} of {n} units sent their bundle.").format(
+        period=period.label(), sent=figures.units, n=len(rows)))
+    if args.topic == "structure":
+        print(_("Members: {n}").format(n=figures.total))
+        for key, share in figures.structure_result().groups.items():
+            print(f"  {_(GROUP_LABELS[key]):40s} {share.count:6d}  {format_number(share.percent, 2):>7s}%")
+    else:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,91 @@
+"""Made-up cells for a bloc: real cell data files filled quickly (members and their ratings), each exporting
+its real bundle. Used by the training bloc, the bloc tests and the benchmark."""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from khoidesktop.domain.names import fold, sort_key
+from khoidesktop.domain.periods import Period
+from khoidesktop.services.bundle_export import export_bundle
+from khoidesktop.services.datafile import create_data_file
+from khoidesktop.services.demo import EDUCATION, ETHNICITY, FAMILY, GIVEN, MIDDLE, RELIGION, THEORY
+from khoidesktop.services.identity import IdentityData
+from khoidesktop.store.models import Member, Rating, RatingYear
+
+UNIT_NAMES = ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Công Thương",
+              "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ",
+              "Sở Văn hóa, Thể thao và Du lịch", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Ban Dân tộc",
+              "Kho bạc Nhà nước tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Đài Phát thanh và Truyền hình"]
+LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]
+
+
+def unit_identity(number: int, training: bool) -> IdentityData:
+    base = UNIT_NAMES[number % len(UNIT_NAMES)]
+    suffix = f" {number // len(UNIT_NAMES) + 1}" if number >= len(UNIT_NAMES) else ""
+    return IdentityData(cell_name=f"Chi bộ {base}{suffix}", org_name=f"Đảng bộ {base}{suffix}",
+                        superior_name="Đảng ủy Khối các cơ quan tỉnh", place_name="Hạ Long", training=training)
+
+
+def _members(rng: random.Random, count: int, today: date, now: datetime) -> list[dict]:
+    rows = []
+    for _ in range(count):
+        gender = "female" if rng.random() < 0.45 else "male"
+        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[gender])} {rng.choice(GIVEN[gender])}"
+        born = date(today.year - rng.randint(23, 64), rng.randint(1, 12), rng.randint(1, 28))
+        admitted = date(min(today.year - 1, born.year + rng.randint(20, 40)), rng.randint(1, 12), rng.randint(1, 28))
+        official = date(admitted.year + 1, admitted.month, admitted.day)
+        rows.append({"full_name": name, "sort_key": sort_key(name), "search_key": fold(name), "birth_date": born,
+                     "gender": gender, "ethnicity": rng.choice(ETHNICITY), "religion": rng.choice(RELIGION),
+                     "professional_education": rng.choice(EDUCATION), "political_theory": rng.choice(THEORY),
+                     "admitted_on": admitted, "official_on": official if official <= today else None,
+                     "status": "official" if official <= today else "probationary",
+                     "created_at": now, "updated_at": now})
+    return rows
+
+
+def make_cell(path: Path, number: int, members: int, *, seed: int, now: datetime, training: bool = False) -> None:
+    """A cell data file with `members` members, all rated for last year."""
+    rng = random.Random(seed * 1000 + number)
+    store = create_data_file(path, unit_identity(number, training), demo_data=False, actor="demo",
+                             now=lambda: now)
+    try:
+        with store.session() as session, session.begin():
+            session.execute(insert(Member), _members(rng, members, now.date(), now))
+            year = now.year - 1
+            session.add(RatingYear(year=year, rating_date=date(year, 12, 15), cap_percent=20,
+                                   cell_level=rng.choice(LEVELS), updated_at=now))
+            ids = session.scalars(Member.__table__.select().with_only_columns(Member.id)
+                                  .where(Member.admitted_on < date(year, 6, 1))).all()
+            session.execute(insert(Rating), [{"year": year, "member_id": i, "level": rng.choice(LEVELS),
+                                              "updated_at": now} for i in ids])
+    finally:
+        store.close()
+
+
+def make_bundles(folder: Path, units: int, members: int, *, now: datetime, seed: int = 2026,
+                 training: bool = False, reports: bool = False,
+                 progress: Callable[[int, int], None] = lambda _d, _t: None) -> list[Path]:
+    """`units` cells sharing `members` members between them, each with its bundle for last year."""
+    from khoidesktop.store.database import open_store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sizes = [members // units + (i < members % units) for i in range(units)]
+    bundles = []
+    for number, size in enumerate(sizes):
+        cell = folder / f"don-vi-{number + 1:02d}.sqlite"
+        make_cell(cell, number, size, seed=seed, now=now, training=training)
+        store = open_store(cell, lock=False, now=lambda: now)
+        try:
+            out = folder / f"don-vi-{number + 1:02d}-{now.year - 1}.khoi"
+            export_bundle(store, out, Period(now.year - 1), today=now.date(), now=now, actor="demo",
+                          reports=reports)
+        finally:
+            store.close()
+        bundles.append(out)
+        progress(number + 1, units)
+    return bundles

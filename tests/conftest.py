@@ -107,3 +107,41 @@ def khoi_app(qapp):
         theme.apply(qapp)
         qapp.setProperty("khoi_ready", True)
     return qapp
+
+
+BLOC_IDENTITY = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy Quảng Ninh", "Hạ Long",
+                             "Phạm Văn Khối", kind="bloc")
+
+
+def import_all(store, paths: list[Path]) -> list:
+    """Import bundles into a bloc, confirming every new key (as the user would after checking them)."""
+    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
+
+    checked = check_files(paths)
+    with store.session() as session:
+        trusted = {q.public_key for q in keys_to_confirm(session, checked)}
+    return import_checked(store, checked, trusted=trusted, now=FIXED_NOW, actor="test")
+
+
+@pytest.fixture(scope="session")
+def generated_bundles(tmp_path_factory) -> list[Path]:
+    """Bundles for 2025 of four generated cells with 150 members in all (shared: read-only)."""
+    from khoidesktop.services.demo_bloc import make_bundles
+
+    return make_bundles(tmp_path_factory.mktemp("cells"), 4, 150, now=FIXED_NOW)
+
+
+@pytest.fixture
+def bloc_store(tmp_path: Path):
+    """An empty bloc data file."""
+    opened = create_data_file(tmp_path / "khoi.sqlite", BLOC_IDENTITY, demo_data=False, actor="test",
+                              now=lambda: FIXED_NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def filled_bloc(bloc_store, generated_bundles):
+    """A bloc holding the generated cells' bundles for 2025."""
+    import_all(bloc_store, generated_bundles)
+    return bloc_store

@@ -42,7 +42,7 @@ def test_init_then_info(tmp_path):
     data = json.loads(info.stdout)
     assert data["identity"] == {"cell_name": "Chi bộ Phòng Tổng hợp", "org_name": "Đảng bộ Sở Tài chính",
                                 "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh", "place_name": "Hạ Long",
-                                "secretary_name": "Trần Thị Hạnh"}
+                                "secretary_name": "Trần Thị Hạnh", "kind": "cell"}
     assert (data["member_count"], data["training"], data["schema_version"]) == (0, False, latest_version())
 
 

@@ -22,6 +22,7 @@ from khoidesktop.reports.styles import BODY_SIZE, styles
 # Fixed formulas of the official format (HD 36-HD/VPTW): printed as they are, never translated.
 NATIONAL_LINE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 ON_BEHALF = "T/M CHI BỘ"
+ON_BEHALF_COMMITTEE = "T/M ĐẢNG ỦY"  # a Party committee's documents (the bloc's)
 SECRETARY = "BÍ THƯ"
 RECIPIENTS = "Nơi nhận:"
 # Kinds of document in the number line (Số 05-DS/CB), and the issuer's code (CB = chi bộ).
@@ -51,6 +52,8 @@ class Letterhead:
     secretary: str = ""
     recipients: tuple[str, ...] = ()
     training: bool = False
+    on_behalf: str = ON_BEHALF  # the signature's first line: T/M CHI BỘ, T/M ĐẢNG ỦY
+    issuer_code: str = ISSUER_CODE  # in the number line: CB, ĐU, ĐUK
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,9 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-def number_line(spec: DocumentSpec) -> str:
+def number_line(spec: DocumentSpec, issuer_code: str = ISSUER_CODE) -> str:
     number = spec.number.strip() if spec.number and spec.number.strip() else BLANK_NUMBER
-    return _("No. {number}-{kind}/{issuer}").format(number=number, kind=spec.kind, issuer=ISSUER_CODE)
+    return _("No. {number}-{kind}/{issuer}").format(number=number, kind=spec.kind, issuer=issuer_code)
 
 
 def place_date_line(head: Letterhead) -> str:
@@ -80,7 +83,8 @@ def header_block(head: Letterhead, spec: DocumentSpec) -> Table:
     left = [_p(head.superior.upper(), s.header_upper), _p(head.issuer.upper(), s.header_issuer),
             _p("*", s.header_plain)]
     right = [Paragraph(f"<u>{NATIONAL_LINE}</u>", s.national)]
-    rows = [[left, right], [_p(number_line(spec), s.header_plain), _p(place_date_line(head), s.place_date)]]
+    rows = [[left, right], [_p(number_line(spec, head.issuer_code), s.header_plain),
+                            _p(place_date_line(head), s.place_date)]]
     table = Table(rows, colWidths=[0.44 * TEXT_WIDTH, 0.56 * TEXT_WIDTH])
     table.setStyle([*LAYOUT_CELLS, ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
     return table
@@ -102,12 +106,13 @@ def opening(head: Letterhead, spec: DocumentSpec) -> list[Flowable]:
 
 
 def signature_block(head: Letterhead) -> Flowable:
-    """Left: "Nơi nhận:" and the recipients; right: T/M CHI BỘ, BÍ THƯ, room to sign, the name."""
+    """Left: "Nơi nhận:" and the recipients; right: T/M CHI BỘ (or the letterhead's own), BÍ THƯ, room to sign,
+    the name."""
     s = styles()
     left = [_p(RECIPIENTS, s.recipients_title)]
     last = len(head.recipients) - 1
     left += [_p(f"- {name}{'.' if i == last else ';'}", s.recipients) for i, name in enumerate(head.recipients)]
-    right = [_p(ON_BEHALF, s.sign), _p(SECRETARY, s.sign), Spacer(1, 24 * mm), _p(head.secretary, s.sign)]
+    right = [_p(head.on_behalf, s.sign), _p(SECRETARY, s.sign), Spacer(1, 24 * mm), _p(head.secretary, s.sign)]
     table = Table([[left, right]], colWidths=[0.48 * TEXT_WIDTH, 0.52 * TEXT_WIDTH])
     table.setStyle([*LAYOUT_CELLS, ("TOPPADDING", (0, 0), (-1, -1), 14)])
     return table  # one row: never split across pages (not a KeepTogether, so callers can nest it in one)

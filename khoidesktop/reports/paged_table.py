@@ -95,6 +95,16 @@ class TableLayout:
         table.setStyle(self.style)
         return table
 
+    def short_table(self, rows: Sequence[Sequence[str]], *, total: bool = False) -> Table:
+        """A short table (tens of rows: one reportlab Table) of `rows` wrapped here; `total`: the last row is a
+        total, in bold. Split across pages, it repeats its header."""
+        wrapped = [self.wrap_row(row) for row in rows]
+        table = self.table([cells for cells, _height in wrapped], [height for _cells, height in wrapped])
+        table.repeatRows = 1
+        if total:
+            table.setStyle([("FONT", (0, len(rows)), (-1, len(rows)), BOLD, TABLE_SIZE, TABLE_LEADING)])
+        return table
+
 
 class PagedTable(Flowable):
     """The rows from `start` on; `laid_out(n)` is told how many rows are placed (it may raise to stop)."""

@@ -3,23 +3,23 @@ judged it: who was rated and who not (with the reason), counts and shares per le
 or above against the cell's target, the cap on excellence, and the cell's own level."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.rating_rules import LEVEL_ORDER, LEVELS, level_label
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent, percent
-from khoidesktop.reports.fonts import BOLD
 from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, TableLayout
-from khoidesktop.reports.styles import TABLE_LEADING, TABLE_SIZE, styles
+from khoidesktop.reports.styles import styles
 from khoidesktop.services.ratings import YearFigures
 
 # (title, width in mm, alignment); the table is the text width (165 mm).
@@ -123,7 +123,14 @@ def _members(report: RatingsReport) -> list[Flowable]:
     return found
 
 
-def level_rows(figures: YearFigures) -> list[list[str]]:
+class LevelCounts(Protocol):
+    """A cell's (YearFigures) or a bloc's (BlocFigures) members per level."""
+
+    levels: Mapping[str, int]
+    rated: int
+
+
+def level_rows(figures: LevelCounts) -> list[list[str]]:
     rows = [[str(n), _(LEVELS[level]), format_number(figures.levels[level]),
              format_percent(figures.levels[level], figures.rated)]
             for n, level in enumerate(LEVEL_ORDER, start=1)]
@@ -131,17 +138,15 @@ def level_rows(figures: YearFigures) -> list[list[str]]:
     return rows
 
 
-def _levels(report: RatingsReport) -> list[Flowable]:
+def levels_table(figures: LevelCounts) -> Table:
+    """Count and share of those rated per level, and the total in bold."""
     layout = TableLayout.of([Column(_(title), width * mm, align) for title, width, align in LEVEL_COLUMNS])
-    cells, heights = [], []
-    for row in level_rows(report.figures):
-        wrapped, height = layout.wrap_row(row)
-        cells.append(wrapped)
-        heights.append(height)
-    table = layout.table(cells, heights)
-    table.setStyle([("FONT", (0, len(cells)), (-1, len(cells)), BOLD, TABLE_SIZE, TABLE_LEADING)])  # the total
+    return layout.short_table(level_rows(figures), total=True)
+
+
+def _levels(report: RatingsReport) -> list[Flowable]:
     intro = _("Results among the {rated} Party members rated:").format(rated=format_number(report.figures.rated))
-    return [_para(intro), table]
+    return [_para(intro), levels_table(report.figures)]
 
 
 def target_text(report: RatingsReport) -> str:

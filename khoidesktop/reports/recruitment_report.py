@@ -10,16 +10,15 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.recruitment import STEP_FORMS, STEP_LABELS
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent
-from khoidesktop.reports.fonts import BOLD
 from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, TableLayout
-from khoidesktop.reports.styles import TABLE_LEADING, TABLE_SIZE, styles
+from khoidesktop.reports.styles import styles
 
 # (title, width in mm, alignment); the table is the text width (165 mm).
 STEP_COLUMNS = ((N_("No."), 12, "CENTRE"), (N_("Step of the file"), 101, "LEFT"), (N_("Form"), 25, "CENTRE"),
@@ -103,11 +102,17 @@ def percent_text(value: float) -> str:
     return format_number(value, 2) + "%"
 
 
-def step_rows(report: RecruitmentReport) -> list[list[str]]:
+def step_rows(files_by_step: Sequence[tuple[str, int]]) -> list[list[str]]:
     rows = [[str(n), _(STEP_LABELS[code]), STEP_FORMS[code], format_number(count)]
-            for n, (code, count) in enumerate(report.files_by_step, start=1)]
-    rows.append(["", _("Total"), "", format_number(sum(count for _code, count in report.files_by_step))])
+            for n, (code, count) in enumerate(files_by_step, start=1)]
+    rows.append(["", _("Total"), "", format_number(sum(count for _code, count in files_by_step))])
     return rows
+
+
+def steps_table(files_by_step: Sequence[tuple[str, int]]) -> Table:
+    """The files at each step (step code, number of files), with the total in bold."""
+    layout = TableLayout.of([Column(_(title), width * mm, align) for title, width, align in STEP_COLUMNS])
+    return layout.short_table(step_rows(files_by_step), total=True)
 
 
 def files_text(report: RecruitmentReport) -> str:
@@ -118,15 +123,7 @@ def files_text(report: RecruitmentReport) -> str:
 
 
 def _files(report: RecruitmentReport) -> Groups:
-    layout = TableLayout.of([Column(_(title), width * mm, align) for title, width, align in STEP_COLUMNS])
-    cells, heights = [], []
-    for row in step_rows(report):
-        wrapped, height = layout.wrap_row(row)
-        cells.append(wrapped)
-        heights.append(height)
-    table = layout.table(cells, heights)
-    table.setStyle([("FONT", (0, len(cells)), (-1, len(cells)), BOLD, TABLE_SIZE, TABLE_LEADING)])  # the total
-    return [[_para(files_text(report)), table]]
+    return [[_para(files_text(report)), steps_table(report.files_by_step)]]
 
 
 def admitted_line(admitted: Admitted) -> str:

@@ -42,15 +42,18 @@ def _section(index: int, title: str, keys: tuple[str, ...], structure: Structure
     return KeepTogether([heading, layout.table(rows, heights)])
 
 
-def structure_story(head: Letterhead, spec: DocumentSpec, structure: Structure) -> list[Flowable]:
+def structure_sections(structure: Structure) -> list[Flowable]:
+    """One numbered section per group of SECTIONS, each with its table of counts and shares."""
     layout = TableLayout.of([Column(_(title), width * mm, align) for title, width, align in COLUMNS])
+    return [_section(index, title, keys, structure, layout)
+            for index, (title, keys) in enumerate(SECTIONS, start=1)]
+
+
+def structure_story(head: Letterhead, spec: DocumentSpec, structure: Structure) -> list[Flowable]:
     intro = _("As of {date}, the cell has {total} Party members; the shares below are percentages of this "
               "total.").format(date=format_date(structure.on), total=format_number(structure.total))
-    story: list[Flowable] = [*opening(head, spec), Paragraph(escape(intro), styles().body)]
-    for index, (title, keys) in enumerate(SECTIONS, start=1):
-        story.append(_section(index, title, keys, structure, layout))
-    story.append(signature_block(head))
-    return story
+    return [*opening(head, spec), Paragraph(escape(intro), styles().body), *structure_sections(structure),
+            signature_block(head)]
 
 
 def build_structure(target: Path, head: Letterhead, structure: Structure, *, number: str | None = None) -> int:

@@ -106,6 +106,9 @@ def import_checked(store: Store, checked: list[Checked], *, trusted: set[bytes],
 def _import_one(session: Session, path: Path, bundle: Bundle, trusted: set[bytes], now: datetime,
                 actor: str) -> Outcome:
     period, name = bundle.period.code, bundle.cell_name
+    if bundle.manifest["cell"].get("training") and not get_identity(session).training:
+        return Outcome(path, "refused", _("The bundle holds training data; it is not mixed with the bloc's real "
+                                          "data."), name, period)
     unit = session.scalar(select(BlocUnit).where(BlocUnit.cell_uid == bundle.cell_uid))
     if unit is None or unit.public_key != bundle.public_key:
         if bundle.public_key not in trusted:

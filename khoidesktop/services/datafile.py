@@ -66,7 +66,7 @@ class DataFileInfo:
             "identity": None if ident is None else {
                 "cell_name": ident.cell_name, "org_name": ident.org_name,
                 "superior_name": ident.superior_name, "place_name": ident.place_name,
-                "secretary_name": ident.secretary_name},
+                "secretary_name": ident.secretary_name, "kind": ident.kind},
             "member_count": self.member_count,
             "training": self.training,
         }

@@ -21,8 +21,11 @@ from khoidesktop.store.database import Store
 
 if TYPE_CHECKING:
     from khoidesktop.reports.frame import Letterhead
+    from khoidesktop.store.models import Identity
 
 GRASSROOTS_PREFIX, COMMITTEE_PREFIX = "Đảng bộ ", "Đảng ủy "
+BLOC_COMMITTEE_PREFIX = COMMITTEE_PREFIX + "Khối "
+COMMITTEE_CODE, BLOC_COMMITTEE_CODE = "ĐU", "ĐUK"  # in the number line: Số 05-BC/ĐUK
 
 
 def committee_of(organisation: str) -> str:
@@ -40,12 +43,32 @@ def letterhead(session: Session, today: date) -> Letterhead:
     identity = get_identity(session)
     if identity is None:
         raise ValidationError(_("This data file has no cell yet."))
+    if identity.kind == "bloc":
+        return _bloc_letterhead(identity, today)
     above = identity.org_name
     if normalize_text(above).casefold() == normalize_text(identity.cell_name).casefold():
         above = identity.superior_name  # the cell is itself the grassroots organisation
     recipients = (_("{body} (to report)").format(body=committee_of(above)), _("Cell records"))
     return Letterhead(superior=above, issuer=identity.cell_name, place=identity.place_name, dated=today,
                       secretary=identity.secretary_name, recipients=recipients, training=identity.training)
+
+
+def _bloc_letterhead(identity: Identity, today: date) -> Letterhead:
+    """A bloc's documents: issued by the executive committee of its organisation ("Đảng ủy Khối …") under the
+    superior committee, signed T/M ĐẢNG ỦY by the secretary, sent to the superior and kept by its office."""
+    from khoidesktop.reports.frame import ON_BEHALF_COMMITTEE, Letterhead
+
+    issuer = committee_of(identity.org_name)
+    recipients = (_("{body} (to report)").format(body=committee_of(identity.superior_name)),
+                  _("Committee office records"))
+    return Letterhead(superior=identity.superior_name, issuer=issuer, place=identity.place_name, dated=today,
+                      secretary=identity.secretary_name, recipients=recipients, training=identity.training,
+                      on_behalf=ON_BEHALF_COMMITTEE, issuer_code=committee_code(issuer))
+
+
+def committee_code(committee: str) -> str:
+    """The issuer's code in a committee's number line: "Đảng ủy Khối …" → ĐUK, any other "Đảng ủy …" → ĐU."""
+    return BLOC_COMMITTEE_CODE if committee.startswith(BLOC_COMMITTEE_PREFIX) else COMMITTEE_CODE
 
 
 def roster_pdf(store: Store, out: Path, *, today: date, number: str | None = None,

@@ -1,0 +1,209 @@
+"""Cell → bundle → bloc: every figure equal, the same bundle twice changes nothing, a newer bundle
+replaces the older, keys are used only once confirmed."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pypdf import PdfReader
+
+from khoidesktop.domain.periods import Period
+from khoidesktop.errors import ValidationError
+from khoidesktop.services.bloc import bloc_figures, unit_rows
+from khoidesktop.services.bundle_export import export_bundle
+from khoidesktop.services.bundle_format import fingerprint, read_bundle
+from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
+from khoidesktop.services.datafile import create_data_file
+from khoidesktop.services.meeting_stats import year_summary
+from khoidesktop.services.members import MemberData, add_member
+from khoidesktop.services.ratings import year_figures
+from khoidesktop.services.recruitment_stats import recruitment_figures
+from khoidesktop.services.structure import structure_on
+from khoidesktop.store.models import BlocBundleFile
+from tests.conftest import BLOC_IDENTITY, FIXED_NOW, import_all
+from tests.services.exchange_helpers import cell_key, dump, pack, resign, unpack
+
+TODAY = FIXED_NOW.date()
+PERIOD = Period(2025)
+
+
+@pytest.fixture
+def training_bloc(tmp_path):
+    """A bloc for a training session: it takes the training cell's bundles."""
+    opened = create_data_file(tmp_path / "khoi-tap-huan.sqlite", replace(BLOC_IDENTITY, training=True),
+                              demo_data=False, actor="test", now=lambda: FIXED_NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_bundle(demo_store, tmp_path):
+    return export_bundle(demo_store, tmp_path / "chi-bo-2025.khoi", PERIOD, today=TODAY, now=FIXED_NOW,
+                         actor="test").path
+
+
+@pytest.mark.parametrize("year", [2025, 2026])  # the demo rates 2023–2025 and meets in 2026
+def test_round_trip_gives_the_cells_own_figures(demo_store, training_bloc, tmp_path, year):
+    period, on = Period(year), min(TODAY, Period(year).end)
+    bundle = export_bundle(demo_store, tmp_path / "b.khoi", period, today=TODAY, now=FIXED_NOW, actor="t").path
+    assert [o.status for o in import_all(training_bloc, [bundle])] == ["imported"]
+    with demo_store.session() as s:
+        cell = {"structure": structure_on(s, on).as_json(), "ratings": year_figures(s, year).as_json(),
+                "meetings": year_summary(s, year, TODAY).as_json(),
+                "recruitment": recruitment_figures(s, year, on)}
+    with training_bloc.session() as s:
+        rows = unit_rows(s, period, TODAY)
+    bloc = bloc_figures(rows)
+    assert bloc.units == 1 and bloc.total == cell["structure"]["total"] > 0
+    assert bloc.structure_result().as_json() == cell["structure"]
+    ratings = bloc.ratings_json(year)
+    assert ratings["rated"] == cell["ratings"]["rated"]
+    assert ratings["levels"] == cell["ratings"]["levels"]
+    assert ratings["good_or_better"] == cell["ratings"]["good_or_better"]
+    assert ratings["excellent_cap"]["allowed"] == cell["ratings"]["excellent_cap"]["allowed"]
+    meetings = bloc.meetings_json(year)
+    for key in ("meetings", "meetings_by_kind", "meetings_by_month", "average_attendance_percent", "attendance"):
+        assert meetings[key] == cell["meetings"][key], key
+    assert (ratings["rated"] if year == 2025 else meetings["meetings"]) > 0  # something real was compared
+    assert {q: v["held"] for q, v in meetings["thematic_by_quarter"].items()} == {
+        q: v["held"] for q, v in cell["meetings"]["thematic_by_quarter"].items()}
+    recruitment = bloc.recruitment_json(year)
+    for key in ("files_by_step", "files_open", "admitted_in_year", "members_at_end", "new_members_percent"):
+        assert recruitment[key] == cell["recruitment"][key], key
+    assert recruitment["progress_percent"] == cell["recruitment"]["progress_percent"]
+    assert rows[0].figures.members == rows[0].bundle.member_count == bloc.total
+
+
+def test_the_bundle_holds_the_data_the_reports_and_a_valid_signature(demo_bundle):
+    bundle = read_bundle(demo_bundle)
+    assert bundle.manifest["format"] == "khoi-desktop-bundle" and bundle.manifest["period"] == "2025"
+    assert bundle.manifest["cell"]["name"] == "Chi bộ Văn phòng Sở"
+    assert {f["name"] for f in bundle.manifest["files"]} >= {
+        "data/members.json", "data/meetings.json", "data/ratings.json", "data/recruitment.json",
+        "reports/structure.pdf", "reports/meetings.pdf", "reports/ratings.pdf", "reports/recruitment.pdf"}
+    members = bundle.data("members")["members"]
+    assert members and {"full_name", "gender", "birth_date", "status", "ethnicity"} <= set(members[0])
+    import io
+
+    text = PdfReader(io.BytesIO(bundle.files["reports/structure.pdf"])).pages[0].extract_text()
+    assert "CƠ CẤU" in text.upper()
+
+
+def test_the_key_is_made_once_and_its_fingerprint_stays(demo_store, tmp_path):
+    first = export_bundle(demo_store, tmp_path / "a.khoi", PERIOD, today=TODAY, now=FIXED_NOW, actor="t",
+                          reports=False)
+    second = export_bundle(demo_store, tmp_path / "b.khoi", Period(2026, 3), today=TODAY, now=FIXED_NOW,
+                           actor="t", reports=False)
+    assert first.new_key and not second.new_key
+    assert first.fingerprint == second.fingerprint == fingerprint(read_bundle(second.path).public_key)
+    assert read_bundle(first.path).cell_uid == read_bundle(second.path).cell_uid
+
+
+def test_a_future_period_or_a_bloc_file_cannot_be_exported(demo_store, bloc_store, tmp_path):
+    with pytest.raises(ValidationError, match="chưa bắt đầu"):
+        export_bundle(demo_store, tmp_path / "x.khoi", Period(2027), today=TODAY, now=FIXED_NOW, actor="t")
+    with pytest.raises(ValidationError, match="khối"):
+        export_bundle(bloc_store, tmp_path / "x.khoi", PERIOD, today=TODAY, now=FIXED_NOW, actor="t")
+    assert not (tmp_path / "x.khoi").exists()
+
+
+def test_importing_the_same_bundle_twice_changes_nothing(filled_bloc, generated_bundles):
+    before = dump(filled_bloc.path)
+    outcomes = import_all(filled_bloc, generated_bundles)
+    assert {o.status for o in outcomes} == {"unchanged"}
+    assert dump(filled_bloc.path) == before
+
+
+def _later_bundle(cell_db, out, *, minutes: int, extra_member: bool):
+    from khoidesktop.store.database import open_store
+
+    now = FIXED_NOW + timedelta(minutes=minutes)
+    store = open_store(cell_db, lock=False, now=lambda: now)
+    try:
+        if extra_member:
+            with store.session() as s, s.begin():
+                add_member(s, MemberData("Trần Thị Bổ Sung", date(1990, 5, 5), gender="female",
+                                         admitted_on=date(2015, 1, 1), official_on=date(2016, 1, 1)),
+                           now=now, actor="t")
+        return export_bundle(store, out, PERIOD, today=TODAY, now=now, actor="t", reports=False).path
+    finally:
+        store.close()
+
+
+def test_a_newer_bundle_replaces_the_older_and_an_older_one_is_refused(filled_bloc, generated_bundles, tmp_path):
+    import shutil
+
+    cell_db = tmp_path / "cell.sqlite"
+    shutil.copy(generated_bundles[0].with_name("don-vi-01.sqlite"), cell_db)
+    with filled_bloc.session() as s:
+        before = bloc_figures(unit_rows(s, PERIOD, TODAY))
+    newer = _later_bundle(cell_db, tmp_path / "moi.khoi", minutes=60, extra_member=True)
+    [outcome] = import_all(filled_bloc, [newer])
+    assert outcome.status == "replaced"
+    with filled_bloc.session() as s:
+        after = bloc_figures(unit_rows(s, PERIOD, TODAY))
+        files = s.query(BlocBundleFile).count()
+    assert (after.units, after.total, after.structure["women"]) == (
+        before.units, before.total + 1, before.structure["women"] + 1)
+    assert files == 4 * 5  # the old bundle's files went with it
+    unchanged = dump(filled_bloc.path)
+    [again] = import_all(filled_bloc, [generated_bundles[0]])  # the first, older bundle
+    assert again.status == "refused" and "mới hơn" in again.reason
+    assert dump(filled_bloc.path) == unchanged
+
+
+def test_an_unconfirmed_key_is_not_used(bloc_store, generated_bundles):
+    before = dump(bloc_store.path)
+    checked = check_files(generated_bundles[:2])
+    with bloc_store.session() as s:
+        questions = keys_to_confirm(s, checked)
+    assert [q.fingerprint for q in questions] == [fingerprint(c.bundle.public_key) for c in checked]
+    assert not any(q.changed for q in questions)
+    outcomes = import_checked(bloc_store, checked, trusted={questions[1].public_key}, now=FIXED_NOW, actor="t")
+    assert [o.status for o in outcomes] == ["refused", "imported"]
+    assert questions[0].fingerprint in outcomes[0].reason
+    assert dump(bloc_store.path) != before
+
+
+def test_a_known_cell_with_another_key_asks_again(filled_bloc, generated_bundles, tmp_path):
+    files = unpack(generated_bundles[0])
+    manifest = json.loads(files["manifest.json"])
+    stranger = Ed25519PrivateKey.generate()
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    manifest["public_key"] = stranger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    manifest["created_at"] = (FIXED_NOW + timedelta(hours=1)).isoformat()
+    forged = pack(tmp_path / "la.khoi", resign(files, manifest, stranger))
+    checked = check_files([forged])
+    with filled_bloc.session() as s:
+        [question] = keys_to_confirm(s, checked)
+    assert question.changed
+    before = dump(filled_bloc.path)
+    [outcome] = import_checked(filled_bloc, checked, trusted=set(), now=FIXED_NOW, actor="t")
+    assert outcome.status == "refused" and dump(filled_bloc.path) == before
+
+
+def test_a_training_bundle_stays_out_of_real_data(bloc_store, demo_bundle):
+    before = dump(bloc_store.path)
+    [outcome] = import_all(bloc_store, [demo_bundle])
+    assert outcome.status == "refused" and "tập huấn" in outcome.reason
+    assert dump(bloc_store.path) == before
+
+
+def test_a_cell_data_file_takes_no_bundles(demo_store, demo_bundle):
+    with pytest.raises(ValidationError, match="init --bloc"):
+        import_checked(demo_store, check_files([demo_bundle]), trusted=set(), now=FIXED_NOW, actor="t")
+
+
+def test_resigned_by_the_cell_itself_is_still_its_bundle(filled_bloc, generated_bundles, tmp_path):
+    """The check is on the key, not on how the zip was packed."""
+    files = unpack(generated_bundles[1])
+    manifest = json.loads(files["manifest.json"])
+    manifest["created_at"] = datetime(2026, 11, 24, 8, 0).isoformat()
+    key = cell_key(generated_bundles[1].with_name("don-vi-02.sqlite"))
+    again = pack(tmp_path / "lai.khoi", resign(files, manifest, key))
+    [outcome] = import_all(filled_bloc, [again])
+    assert outcome.status == "replaced"

@@ -1,0 +1,55 @@
+"""The exchange commands as a user types them: init --bloc, export-bundle, import-bundle, stats of a bloc."""
+import json
+
+from tests.test_cli import INIT, run
+
+BLOC = ["init", "--bloc", "--org", "Đảng bộ Khối các cơ quan tỉnh", "--superior", "Tỉnh ủy Quảng Ninh",
+        "--place", "Hạ Long"]
+
+
+def test_cell_to_bloc_on_the_command_line(tmp_path, generated_bundles):
+    cell, bloc = tmp_path / "cb.sqlite", tmp_path / "khoi.sqlite"
+    assert run("--db", str(cell), *INIT).returncode == 0
+    exported = run("--db", str(cell), "export-bundle", "--period", "2025", "--out", str(tmp_path / "cb.khoi"))
+    assert exported.returncode == 0, exported.stderr
+    assert "Mã nhận dạng khóa của chi bộ:" in exported.stdout
+    created = run("--db", str(bloc), *BLOC)
+    assert created.returncode == 0, created.stderr
+    assert json.loads(run("--db", str(bloc), "info", "--json").stdout)["identity"]["kind"] == "bloc"
+    bad = tmp_path / "hong.khoi"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    files = [str(tmp_path / "cb.khoi"), str(bad), *map(str, generated_bundles)]
+
+    unconfirmed = run("--db", str(bloc), "import-bundle", *files)
+    assert unconfirmed.returncode == 1 and "chưa được xác nhận" in unconfirmed.stderr
+
+    result = run("--db", str(bloc), "import-bundle", *files, "--accept-new-keys", "--json")
+    assert result.returncode == 1  # one refused; the others are in
+    outcomes = {o["file"]: o for o in json.loads(result.stdout)}
+    assert outcomes["hong.khoi"]["status"] == "refused" and "không phải gói" in outcomes["hong.khoi"]["reason"]
+    assert [outcomes[p.name]["status"] for p in generated_bundles] == ["imported"] * len(generated_bundles)
+
+    human = run("--db", str(bloc), "import-bundle", *files[2:])
+    assert human.returncode == 0 and "không thay đổi" in human.stdout
+
+    units = json.loads(run("--db", str(bloc), "stats", "units", "--json").stdout)
+    assert units["period"] == "2025" and len(units["units"]) == len(generated_bundles) + 1
+    structure = json.loads(run("--db", str(bloc), "stats", "structure", "--json").stdout)
+    assert structure["total"] == sum(u["members"] for u in units["units"]) > 0
+    ratings = json.loads(run("--db", str(bloc), "stats", "ratings", "--year", "2025", "--json").stdout)
+    assert ratings["units_sent"] == len(units["units"]) and ratings["rated"] > 0
+    # the same command on the cell gives the cell's own figures
+    own = json.loads(run("--db", str(cell), "stats", "structure", "--on", "2025-12-31", "--json").stdout)
+    assert own["total"] == 0 and "units_sent" not in own
+
+
+def test_a_bloc_file_cannot_export_and_a_cell_file_cannot_import(tmp_path, generated_bundles):
+    bloc, cell = tmp_path / "khoi.sqlite", tmp_path / "cb.sqlite"
+    run("--db", str(bloc), *BLOC)
+    run("--db", str(cell), *INIT)
+    refused = run("--db", str(bloc), "export-bundle", "--period", "2025", "--out", str(tmp_path / "x.khoi"))
+    assert refused.returncode == 1 and "Lỗi:" in refused.stderr and not (tmp_path / "x.khoi").exists()
+    wrong = run("--db", str(cell), "import-bundle", str(generated_bundles[0]))
+    assert wrong.returncode == 1 and "init --bloc" in wrong.stderr
+    period = run("--db", str(cell), "export-bundle", "--period", "2025-Q5", "--out", str(tmp_path / "x.khoi"))
+    assert period.returncode == 2 and "không phải một kỳ" in period.stderr

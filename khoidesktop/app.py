@@ -90,7 +90,7 @@ def run_gui(ctx: AppContext, db_arg: Path | None, *, demo: bool) -> int:
 
 
 def save_screenshots(ctx: AppContext, db_path: Path, out_dir: Path) -> list[Path]:
-    """One PNG per sidebar page (01-tong-quan.png …), the window drawn offscreen."""
+    """One PNG per sidebar page shown for the file (01-tong-quan.png …), the window drawn offscreen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from khoidesktop.store.database import open_store
 
@@ -104,10 +104,10 @@ def save_screenshots(ctx: AppContext, db_path: Path, out_dir: Path) -> list[Path
         window.show()
         out_dir.mkdir(parents=True, exist_ok=True)
         saved = []
-        for index, page in enumerate(window.pages):
+        for index in window.shown_rows():
             window.sidebar.setCurrentRow(index)
             app.processEvents()
-            target = out_dir / f"{index + 1:02d}-{page.slug}.png"
+            target = out_dir / f"{index + 1:02d}-{window.stack.currentWidget().slug}.png"
             if not window.grab().save(str(target)):
                 raise OSError(f"cannot write {target}")
             saved.append(target)

@@ -26,6 +26,7 @@ class Prompts(Protocol):
     def error(self, title: str, text: str) -> None: ...
     def confirm(self, title: str, text: str) -> bool: ...
     def open_file(self, title: str, file_filter: str) -> Path | None: ...
+    def open_files(self, title: str, file_filter: str) -> list[Path]: ...
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
 
 
@@ -44,6 +45,9 @@ class HeadlessPrompts:
 
     def open_file(self, title: str, file_filter: str) -> Path | None:
         return None
+
+    def open_files(self, title: str, file_filter: str) -> list[Path]:
+        return []
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
         return None

@@ -50,6 +50,9 @@ class ScriptedPrompts:
     def open_file(self, title: str, file_filter: str) -> Path | None:
         return self.files.popleft()
 
+    def open_files(self, title: str, file_filter: str) -> list[Path]:
+        return self.files.popleft()
+
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
         return self.files.popleft()
 

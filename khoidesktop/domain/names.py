@@ -83,6 +83,11 @@ def sort_key(full_name: str) -> str:
     return word_key(parts.given) + middle + _PART_END + word_key(parts.family)
 
 
+def text_key(text: str) -> str:
+    """Vietnamese order of a plain text (a unit's name), word by word from the first."""
+    return "".join(word_key(word) for word in normalize_text(text).split(" ") if word)
+
+
 def lowercase_first(text: str) -> str:
     """“Vào Đảng chưa đủ …” → “vào Đảng chưa đủ …” (a label inside a sentence; proper nouns keep capitals)."""
     return text[:1].lower() + text[1:]

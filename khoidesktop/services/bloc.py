@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from khoidesktop.domain.names import sort_key
+from khoidesktop.domain.names import text_key
 from khoidesktop.domain.periods import Period
 from khoidesktop.services.bloc_figures import BlocFigures, UnitFigures, sum_units
 from khoidesktop.services.bundle_format import DATA_PARTS, fingerprint
@@ -62,7 +62,7 @@ def _parts(session: Session, bundle_ids: list[int]) -> dict[int, dict[str, dict]
 
 
 def unit_rows(session: Session, period: Period, today: date) -> list[UnitRow]:
-    units = sorted(session.scalars(select(BlocUnit)), key=lambda u: sort_key(u.cell_name))
+    units = sorted(session.scalars(select(BlocUnit)), key=lambda u: text_key(u.cell_name))
     bundles = {b.unit_id: b for b in session.scalars(select(BlocBundle).where(BlocBundle.period == period.code))}
     newest = select(BlocBundle.unit_id, func.max(BlocBundle.created_at)).group_by(BlocBundle.unit_id)
     last_sent = dict(session.execute(newest).all())

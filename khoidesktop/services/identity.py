@@ -40,7 +40,7 @@ class IdentityData:
 
     def validated(self) -> IdentityData:
         data = self.normalized()
-        if data.kind == "bloc" and not data.cell_name:
+        if data.kind == "bloc":
             data = replace(data, cell_name=data.org_name)  # a bloc is named by its own organisation
         missing = [_(FIELD_LABELS[name]) for name in REQUIRED if not getattr(data, name)]
         if missing:
@@ -72,12 +72,13 @@ def create_identity(session: Session, data: IdentityData, *, now: datetime, acto
 
 
 def update_identity(session: Session, data: IdentityData, *, now: datetime, actor: str) -> dict:
-    """Save the edited names; returns what changed (field → (old, new)); the training flag stays."""
+    """Save the edited names and the mode (cell or bloc); returns what changed (field → (old, new)); the
+    training flag stays."""
     row = get_identity(session)
     if row is None:
         raise ValidationError(_("This data file has no cell yet."))
     data = data.validated()
-    changes = {name: (getattr(row, name), getattr(data, name)) for name in FIELD_LABELS
+    changes = {name: (getattr(row, name), getattr(data, name)) for name in (*FIELD_LABELS, "kind")
                if getattr(row, name) != getattr(data, name)}
     if changes:
         for name, (_old, new) in changes.items():
@@ -88,15 +89,4 @@ def update_identity(session: Session, data: IdentityData, *, now: datetime, acto
     return changes
 
 
-MODES = {"cell": N_("Cell"), "bloc": N_("Bloc (superior committee)")}
-
-
-def set_mode(session: Session, kind: str, *, now: datetime, actor: str) -> None:
-    """Switch the data file between a cell's and a bloc's; nothing else changes."""
-    row = get_identity(session)
-    if row is None or kind not in MODES:
-        raise ValidationError(_("This data file has no cell yet."))
-    if row.kind != kind:
-        audit.record(session, at=now, actor=actor, action="update", entity="identity", entity_id=row.id,
-                     changes={"kind": (row.kind, kind)})
-        row.kind, row.updated_at = kind, now
+MODES = {"cell": N_("A cell"), "bloc": N_("A bloc (superior committee gathering its cells' bundles)")}

@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
     def pages(self) -> list[Page]:
         return [self._page_at(i) for i in range(len(PAGES))]
 
+    def shown_rows(self) -> list[int]:
+        """The sidebar rows of the pages shown for this data file (a bloc's has fewer)."""
+        return [i for i in range(self.sidebar.count()) if not self.sidebar.item(i).isHidden()]
+
     def page(self, slug: str) -> Page:
         return self._page_at(next(i for i, spec in enumerate(PAGES) if spec.slug == slug))
 
@@ -112,6 +116,11 @@ class MainWindow(QMainWindow):
         parts = [APP_TITLE]
         if identity is not None:
             parts.append(identity.cell_name)
+        kind = identity.kind if identity else "cell"
+        for index, spec in enumerate(PAGES):  # a bloc's file has no members, meetings … of its own
+            self.sidebar.item(index).setHidden(kind not in spec.modes)
+        if self.sidebar.currentItem() is not None and self.sidebar.currentItem().isHidden():
+            self.sidebar.setCurrentRow(0)
         training = bool(identity and identity.training)
         if training:
             parts.append(_("TRAINING DATA"))

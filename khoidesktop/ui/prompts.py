@@ -29,6 +29,10 @@ class QtPrompts:
         name, _selected = QFileDialog.getOpenFileName(self._parent(), title, "", file_filter)
         return Path(name) if name else None
 
+    def open_files(self, title: str, file_filter: str) -> list[Path]:
+        names, _selected = QFileDialog.getOpenFileNames(self._parent(), title, "", file_filter)
+        return [Path(name) for name in names]
+
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
         name, _selected = QFileDialog.getSaveFileName(self._parent(), title, suggested, file_filter)
         return Path(name) if name else None

@@ -72,3 +72,12 @@ def test_letters_outside_the_alphabet_sort_as_their_base_letter():
     assert sort_key("Y Bhin Ayŭn") < sort_key("Y Bhin Ayza")  # ŭ sorts as u (Ê Đê names)
     key = sort_key("Kim 히")  # another script: sorted after our letters, and storable
     key.encode("utf-8")
+
+
+def test_unit_names_sort_word_by_word_from_the_first():
+    from khoidesktop.domain.names import text_key
+
+    names = ["Chi bộ Sở Y tế", "Chi bộ Ban Dân tộc", "Chi bộ Đài Phát thanh", "Chi bộ Cục Thuế tỉnh",
+             "Chi bộ Dân vận"]
+    assert sorted(names, key=text_key) == ["Chi bộ Ban Dân tộc", "Chi bộ Cục Thuế tỉnh", "Chi bộ Dân vận",
+                                           "Chi bộ Đài Phát thanh", "Chi bộ Sở Y tế"]

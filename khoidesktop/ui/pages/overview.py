@@ -1,16 +1,25 @@
-"""Tổng quan: the cell's name and headline counts."""
+"""Tổng quan: headline figures, what needs attention, and the charts (each with its table of figures).
+For a cell from its own records; for a bloc from the bundles its units sent (who is late, the totals)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _, format_number, format_percent
 from khoidesktop.services.identity import get_identity
-from khoidesktop.services.meeting_stats import year_summary
-from khoidesktop.services.members import headline_counts
-from khoidesktop.services.recruitment_stats import file_rows, reminders
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.widgets.charts import ChartPanel
 
 
 class Card(QFrame):
@@ -28,6 +37,18 @@ class Card(QFrame):
         layout.addWidget(self.caption)
 
 
+def _cell_cards() -> dict[str, str]:
+    return {"active": _("Party members in the cell"), "official": _("Official members"),
+            "probationary": _("Probationary members"), "women": _("Women"), "exempt": _("Exempt from activities"),
+            "admitted": _("Admitted this year")}
+
+
+def _bloc_cards() -> dict[str, str]:
+    return {"units": _("Units that sent their bundle"), "members": _("Party members in the bloc"),
+            "women": _("Women"), "under_40": _("Under 40"), "good": _("Rated well completed or better"),
+            "admitted": _("Admitted / target")}
+
+
 class OverviewPage(Page):
     slug = "tong-quan"
 
@@ -38,24 +59,41 @@ class OverviewPage(Page):
         self.cell_label.setWordWrap(True)
         self.org_label = self.subtitle("")
         self.layout_.insertWidget(1, self.cell_label)
-        grid = QGridLayout()
-        grid.setSpacing(14)
-        self.cards = {key: Card(text, self) for key, text in (
-            ("active", _("Party members in the cell")), ("official", _("Official members")),
-            ("probationary", _("Probationary members")), ("women", _("Women")),
-            ("exempt", _("Exempt from activities")))}
-        for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 3, index % 3)
-        self.layout_.addLayout(grid)
-        self.empty_label = QLabel(_("No party members yet. Import them from Excel or add them one by one "
-                                    "on the “Party members” page."), self)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(14)
+        self.layout_.addLayout(self.grid)
+        self.cards: dict[str, Card] = {}
+        self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.empty_label)
+        lower = QHBoxLayout()
         self.attention = QGroupBox(_("Needs attention"), self)
         self.attention_list = QListWidget(self.attention)
+        self.attention_list.setWordWrap(True)
         QVBoxLayout(self.attention).addWidget(self.attention_list)
-        self.layout_.addWidget(self.attention, 1)
+        lower.addWidget(self.attention, 1)
+        self.charts = QTabWidget(self)
+        self.chart_panels: dict[str, ChartPanel] = {}
+        lower.addWidget(self.charts, 2)
+        self.layout_.addLayout(lower, 1)
+
+    def _set_cards(self, captions: dict[str, str]) -> None:
+        if list(self.cards) == list(captions):
+            return
+        for card in self.cards.values():
+            card.deleteLater()
+        self.cards = {key: Card(text, self) for key, text in captions.items()}
+        for index, card in enumerate(self.cards.values()):
+            self.grid.addWidget(card, 0, index)
+
+    def _show_charts(self, charts: list) -> None:
+        for data in charts:
+            panel = self.chart_panels.get(data.key)
+            if panel is None:
+                panel = self.chart_panels[data.key] = ChartPanel(self.charts)
+                self.charts.addTab(panel, data.tab)
+            panel.show_data(data)
 
     def refresh(self) -> None:
         store = self.ctx.store
@@ -63,18 +101,68 @@ class OverviewPage(Page):
             return
         with store.session() as session:
             identity = get_identity(session)
-            counts = headline_counts(session)
-            summary = year_summary(session, self.ctx.today().year, self.ctx.today())
-            recruitment = reminders(file_rows(session, self.ctx.today(), self.ctx.work_calendar()))
-        if identity is not None:
+            if identity is None:
+                return
             self.cell_label.setText(identity.cell_name)
-            self.org_label.setText(f"{identity.org_name} — {identity.superior_name}")
-        values = {"active": counts.active, "official": counts.official,
-                  "probationary": counts.probationary, "women": counts.women, "exempt": counts.exempt}
+            if identity.kind == "bloc":
+                self.org_label.setText(identity.superior_name)
+                self._refresh_bloc(session)
+            else:
+                self.org_label.setText(f"{identity.org_name} — {identity.superior_name}")
+                self._refresh_cell(session)
+
+    def _refresh_cell(self, session) -> None:
+        from khoidesktop.services.dashboard import cell_charts
+        from khoidesktop.services.meeting_stats import year_summary
+        from khoidesktop.services.members import headline_counts
+        from khoidesktop.services.recruitment_stats import file_rows, reminders
+
+        today = self.ctx.today()
+        counts = headline_counts(session)
+        warnings = year_summary(session, today.year, today).warnings
+        warnings += reminders(file_rows(session, today, self.ctx.work_calendar()))
+        charts = cell_charts(session, today)
+        self._set_cards(_cell_cards())
+        values = {"active": counts.active, "official": counts.official, "probationary": counts.probationary,
+                  "women": counts.women, "exempt": counts.exempt,
+                  "admitted": charts[-1].series[0][1][-1]}
         for key, card in self.cards.items():
             card.value.setText(format_number(values[key]))
         self.cards["women"].value.setText(
             f"{format_number(counts.women)}  ({format_percent(counts.women, counts.active)})")
+        self.empty_label.setText(_("No party members yet. Import them from Excel or add them one by one on the "
+                                   "“Party members” page."))
         self.empty_label.setVisible(counts.active == 0)
+        self._attention(warnings)
+        self._show_charts(charts)
+
+    def _refresh_bloc(self, session) -> None:
+        from khoidesktop.services.bloc import bloc_figures, default_period, unit_rows
+        from khoidesktop.services.dashboard import bloc_charts
+
+        today = self.ctx.today()
+        period = default_period(session, today)
+        rows = unit_rows(session, period, today)
+        figures = bloc_figures(rows)
+        self._set_cards(_bloc_cards())
+        structure = figures.structure_result().groups
+        recruitment = figures.recruitment_json(period.year)
+        values = {"units": f"{figures.units}/{len(rows)}", "members": format_number(figures.total),
+                  "women": format_percent(structure["women"].count, figures.total),
+                  "under_40": format_percent(structure["under_40"].count, figures.total),
+                  "good": format_percent(figures.good_or_better(), figures.rated),
+                  "admitted": f"{format_number(figures.admitted)}/{format_number(recruitment['year_target'])}"}
+        for key, card in self.cards.items():
+            card.value.setText(values[key])
+        self.cards["units"].caption.setText(_("Units that sent their bundle for {period}").format(
+            period=period.label()))
+        self.empty_label.setText(_("No bundle from the cells yet. Import them on the “Data exchange” page."))
+        self.empty_label.setVisible(not rows)
+        late = [_("{unit}: no bundle for {period} yet.").format(unit=r.name, period=period.label())
+                for r in rows if r.late or r.bundle is None]
+        self._attention(late)
+        self._show_charts(bloc_charts(session, period, today))
+
+    def _attention(self, items: list[str]) -> None:
         self.attention_list.clear()
-        self.attention_list.addItems(summary.warnings + recruitment or [_("Nothing needs attention at the moment.")])
+        self.attention_list.addItems(items or [_("Nothing needs attention at the moment.")])

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from khoidesktop.context import AppContext
-from khoidesktop.i18n import N_, _
+from khoidesktop.i18n import N_
 from khoidesktop.ui.pages.base import Page
 
 
@@ -15,14 +15,7 @@ class PageSpec:
     title: str  # msgid
     icon: str  # resources/icons/<icon>.svg
     build: Callable[[AppContext, str], Page]  # imports its module when called: pages are built on demand
-
-
-def _coming(intro: str, *items: str) -> Callable[[AppContext, str], Page]:
-    def build(ctx: AppContext, title: str) -> Page:
-        from khoidesktop.ui.pages.placeholder import PlaceholderPage
-
-        return PlaceholderPage(ctx, title, _(intro), [_(i) for i in items])
-    return build
+    modes: tuple[str, ...] = ("cell",)  # the data files it is shown for: a cell's, a bloc's (Identity.kind)
 
 
 def _page(module: str, cls: str) -> Callable[[AppContext, str], Page]:
@@ -35,15 +28,14 @@ def _page(module: str, cls: str) -> Callable[[AppContext, str], Page]:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "OverviewPage")),
+    PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "OverviewPage"),
+             modes=("cell", "bloc")),
     PageSpec("dang-vien", N_("Party members"), "users", _page("members_page", "MembersPage")),
     PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _page("meetings_page", "MeetingsPage")),
     PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _page("ratings_page", "RatingsPage")),
     PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _page("recruitment_page", "RecruitmentPage")),
     PageSpec("bao-cao", N_("Reports"), "file-text", _page("reports_page", "ReportsPage")),
-    PageSpec("trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _coming(
-        N_("Sending the cell's data to the superior committee, and receiving it there."),
-        N_("A signed data bundle for the superior committee"),
-        N_("On the superior committee's computer: importing the cells' bundles and summing them up"))),
-    PageSpec("cai-dat", N_("Settings"), "settings", _page("settings_page", "SettingsPage")),
+    PageSpec("trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _page("exchange_page", "ExchangePage"),
+             modes=("cell", "bloc")),
+    PageSpec("cai-dat", N_("Settings"), "settings", _page("settings_page", "SettingsPage"), modes=("cell", "bloc")),
 )

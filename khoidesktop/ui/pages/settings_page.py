@@ -8,7 +8,7 @@ from khoidesktop.errors import UserError
 from khoidesktop.i18n import _, format_date, parse_date
 from khoidesktop.paths import display_path
 from khoidesktop.services.audit import current_actor
-from khoidesktop.services.identity import get_identity, identity_data, update_identity
+from khoidesktop.services.identity import MODES, get_identity, identity_data, update_identity
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.identity_form import IdentityForm
 
@@ -18,6 +18,7 @@ class SettingsPage(Page):
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
+        self.saved_kind = "cell"
         self.subtitle(_("The names below are printed at the top of every document the program makes."))
         box = QGroupBox(_("The cell's identity"), self)
         box_layout = QVBoxLayout(box)
@@ -73,6 +74,7 @@ class SettingsPage(Page):
             row = get_identity(session)
         if row is not None:
             self.form.set_data(identity_data(row))
+            self.saved_kind = row.kind
         self.file_label.setText(_("File: {path}\nSchema version: {version}").format(
             path=display_path(store.path), version=store.schema_version))
         self.message.clear()
@@ -81,6 +83,10 @@ class SettingsPage(Page):
 
     def save(self) -> None:
         store = self.ctx.require_store()
+        if self.form.kind() != self.saved_kind and not self.ctx.prompts.confirm(_("Change the mode"), _(
+                "Switch this data file to “{mode}”? The pages shown change with it; no record is deleted, and "
+                "you can switch back here.").format(mode=_(MODES[self.form.kind()]))):
+            return
         try:
             with store.session() as session, session.begin():
                 changes = update_identity(session, self.form.data(), now=self.ctx.now(),
@@ -93,7 +99,7 @@ class SettingsPage(Page):
         self.refresh()
         self.message.setObjectName("okText")
         self.message.setStyleSheet("")
-        self.message.setText(_("Saved.") if changes else _("Nothing to save: no name was changed."))
+        self.message.setText(_("Saved.") if changes else _("Nothing to save: nothing was changed."))
         self.data_changed.emit()
 
     def save_days_off(self) -> None:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from khoidesktop.i18n import _
-from khoidesktop.services.identity import FIELD_LABELS, REQUIRED, IdentityData
+from khoidesktop.services.identity import FIELD_LABELS, MODES, REQUIRED, IdentityData
 
 PLACEHOLDERS = {
     "cell_name": "Chi bộ Văn phòng Sở",
@@ -24,6 +24,12 @@ class IdentityForm(QWidget):
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.setVerticalSpacing(10)
+        self.mode = QComboBox(self)
+        for kind, label in MODES.items():
+            self.mode.addItem(_(label), kind)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.mode.activated.connect(self.changed)
+        layout.addRow(_("This data file is for:"), self.mode)
         self.edits: dict[str, QLineEdit] = {}
         for name, label in FIELD_LABELS.items():
             edit = QLineEdit(self)
@@ -35,10 +41,24 @@ class IdentityForm(QWidget):
             layout.addRow(_(label) + mark + ":", edit)
             self.edits[name] = edit
 
+    def kind(self) -> str:
+        return self.mode.currentData()
+
+    def _mode_changed(self) -> None:
+        """A bloc is named by its own organisation: the cell's name is not asked."""
+        bloc = self.kind() == "bloc"
+        self.edits["cell_name"].setEnabled(not bloc)
+        if bloc:
+            self.edits["cell_name"].clear()
+        self.edits["org_name"].setPlaceholderText(_("e.g. {example}").format(
+            example="Đảng bộ Khối các cơ quan tỉnh" if bloc else PLACEHOLDERS["org_name"]))
+
     def data(self, training: bool = False) -> IdentityData:
         values = {name: edit.text() for name, edit in self.edits.items()}
-        return IdentityData(training=training, **values)
+        return IdentityData(training=training, kind=self.kind(), **values)
 
     def set_data(self, data: IdentityData) -> None:
+        self.mode.setCurrentIndex(self.mode.findData(data.kind))
         for name, edit in self.edits.items():
             edit.setText(getattr(data, name))
+        self._mode_changed()

@@ -1,0 +1,102 @@
+"""What the data exchange page does with files: export the cell's bundle, import cells' bundles into the
+bloc (checked in the background, keys confirmed by the user, then written), save the bloc's PDFs."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.names import fold
+from khoidesktop.domain.periods import Period
+from khoidesktop.i18n import _
+from khoidesktop.services.audit import current_actor
+from khoidesktop.ui.member_actions import PDF_FILTER, saved
+from khoidesktop.ui.tasks import run_task
+
+
+def bundle_filter() -> str:
+    return _("Khối desktop bundle (*.khoi)")
+
+
+def _file_stem(text: str) -> str:
+    return "-".join(fold(text).split()) or "goi"
+
+
+def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str, done: Callable[[], None]) -> None:
+    from khoidesktop.services.bundle_export import export_bundle as export
+
+    suggested = f"{_file_stem(cell_name)}-{period.code}.khoi"
+    path = ctx.prompts.save_file(_("Save the bundle for the superior committee"), suggested, bundle_filter())
+    if path is None:
+        return
+    if path.suffix.lower() != ".khoi":
+        path = path.with_name(path.name + ".khoi")
+    store = ctx.require_store()
+
+    def work(progress, cancelled):
+        return export(store, path, period, today=ctx.today(), now=ctx.now(), actor=current_actor(),
+                      calendar=ctx.work_calendar())
+
+    def exported(result):
+        done()
+        first = _("This was the cell's first bundle: its signing key was made now. ") if result.new_key else ""
+        ctx.prompts.info(_("Bundle saved"), _(
+            "Saved {path} ({n} members, {period}).\n\n{first}Key fingerprint: {fp}\nRead it to the superior "
+            "committee when they ask to confirm the cell's key.").format(
+            path=result.path, n=result.members, period=period.label(), first=first, fp=result.fingerprint))
+
+    run_task(page, ctx, _("Making the bundle for {period}…").format(period=period.label()), work, exported)
+
+
+def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None]) -> None:
+    """Pick bundles; check them all in the background; ask about new keys; write the good ones."""
+    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
+
+    paths = ctx.prompts.open_files(_("Import bundles from the cells"), bundle_filter())
+    if not paths:
+        return
+    store = ctx.require_store()
+
+    def check(progress, cancelled):
+        found = check_files(paths, cancelled)
+        with store.session() as session:
+            return found, keys_to_confirm(session, found)
+
+    def confirm_keys(checked_and_questions):
+        checked, questions = checked_and_questions
+        trusted = {q.public_key for q in questions if ctx.prompts.confirm(_("Confirm the cell's key"), _(
+            "{changed}{cell} signs its bundles with the key whose fingerprint is\n\n{fp}\n\nCall the cell's "
+            "secretary and compare: is it the fingerprint shown on their “Data exchange” page?").format(
+            changed=_("The key of this cell has CHANGED since its last bundle. ") if q.changed else "",
+            cell=q.cell_name, fp=q.fingerprint))}
+
+        def write(progress, cancelled):
+            return import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor(),
+                                  progress=progress, cancelled=cancelled)
+
+        run_task(page, ctx, _("Importing the bundles…"), write, done)
+
+    run_task(page, ctx, _("Checking {n} files…").format(n=len(paths)), check, confirm_keys)
+
+
+BLOC_REPORTS = {
+    "bloc-structure": ("bloc_structure_pdf", "bao-cao-co-cau-dang-vien-toan-khoi"),
+    "bloc-ratings": ("bloc_ratings_pdf", "bao-cao-xep-loai-dang-vien-toan-khoi"),
+    "bloc-recruitment": ("bloc_recruitment_pdf", "bao-cao-phat-trien-dang-vien-toan-khoi"),
+}
+
+
+def bloc_pdf(page: QWidget, ctx: AppContext, kind: str, period: Period) -> None:
+    from khoidesktop.services import bloc_reports
+
+    function, stem = BLOC_REPORTS[kind]
+    path = ctx.prompts.save_file(_("Save the report as PDF"), f"{stem}-{period.code}.pdf", PDF_FILTER)
+    if path is None:
+        return
+    store = ctx.require_store()
+    make = getattr(bloc_reports, function)
+    run_task(page, ctx, _("Making the report…"),
+             lambda progress, cancelled: make(store, Path(path), period=period, today=ctx.today()),
+             lambda p: saved(ctx, p))

@@ -1,0 +1,214 @@
+"""Trao đổi dữ liệu: a cell makes its signed bundle for the superior committee; a bloc imports the cells'
+bundles, sees who sent what and who is late, and saves the bloc's reports."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khoidesktop.context import AppContext
+from khoidesktop.domain.periods import ROMAN_QUARTERS, Period
+from khoidesktop.i18n import N_, _, format_date, format_number
+from khoidesktop.services.identity import get_identity
+from khoidesktop.ui import exchange_actions
+from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.widgets.figure_table import FigureTable
+
+UNIT_HEADERS = (N_("Unit"), N_("Members"), N_("Latest bundle"), N_("Its period"), N_("This period"))
+RESULT_HEADERS = (N_("File"), N_("Cell"), N_("Period"), N_("Result"))
+RESULTS = {"imported": N_("Imported"), "unchanged": N_("Already imported, nothing changed"),
+           "replaced": N_("Replaced the older bundle"), "refused": N_("Refused")}
+
+
+class PeriodPicker(QWidget):
+    """A year and "whole year" or one of its quarters."""
+
+    def __init__(self, today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.year = QComboBox(self)
+        for year in range(today.year, today.year - 6, -1):
+            self.year.addItem(str(year), year)
+        self.part = QComboBox(self)
+        self.part.addItem(_("Whole year"), None)
+        for quarter, roman in ROMAN_QUARTERS.items():
+            self.part.addItem(_("Quarter {q}").format(q=roman), quarter)
+        layout.addWidget(QLabel(_("Period:"), self))
+        layout.addWidget(self.year)
+        layout.addWidget(self.part)
+
+    def period(self) -> Period:
+        return Period(self.year.currentData(), self.part.currentData())
+
+
+class CellPanel(QWidget):
+    def __init__(self, page: ExchangePage) -> None:
+        super().__init__(page)
+        self.page, ctx = page, page.ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox(_("Bundle for the superior committee"), self)
+        inner = QVBoxLayout(box)
+        about = QLabel(_("One file holding what the superior committee needs for the period: the member list with "
+                         "the structure fields, the meetings, the year's ratings, the recruitment files and targets, "
+                         "and the period's reports as PDF. It is signed with the cell's key, so the superior "
+                         "committee can tell it comes from this cell and was not changed on the way."), box)
+        about.setWordWrap(True)
+        inner.addWidget(about)
+        row = QHBoxLayout()
+        self.picker = PeriodPicker(ctx.today(), box)
+        row.addWidget(self.picker)
+        row.addStretch(1)
+        self.export_button = QPushButton(_("Export the bundle for the superior…"), box)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        row.addWidget(self.export_button)
+        inner.addLayout(row)
+        layout.addWidget(box)
+        key_box = QGroupBox(_("The cell's key"), self)
+        self.key_label = QLabel(key_box)
+        self.key_label.setWordWrap(True)
+        QVBoxLayout(key_box).addWidget(self.key_label)
+        layout.addWidget(key_box)
+        layout.addStretch(1)
+
+    def refresh(self, session) -> None:
+        from khoidesktop.services.bundle_export import key_fingerprint
+
+        fp = key_fingerprint(session)
+        self.cell_name = get_identity(session).cell_name
+        self.key_label.setText(
+            _("Key fingerprint: <b>{fp}</b><br>The superior committee confirms it once, when your first bundle "
+              "arrives: read it to them when they call.").format(fp=fp) if fp else
+            _("The cell's signing key is made with the first bundle; its fingerprint will be shown here."))
+
+    def export(self) -> None:
+        exchange_actions.export_bundle(self, self.page.ctx, self.picker.period(), self.cell_name, self.page.refresh)
+
+
+class BlocPanel(QWidget):
+    def __init__(self, page: ExchangePage) -> None:
+        super().__init__(page)
+        self.page = page
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Period:"), self))
+        self.period_box = QComboBox(self)
+        self.period_box.currentIndexChanged.connect(lambda _i: self.page.refresh())
+        row.addWidget(self.period_box)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        row.addWidget(self.summary, 1)
+        self.import_button = QPushButton(_("Import bundles from the cells…"), self)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.import_bundles)
+        row.addWidget(self.import_button)
+        layout.addLayout(row)
+        self.units = FigureTable([_(h) for h in UNIT_HEADERS], self)
+        self.empty = QLabel(_("No bundle yet. Ask each cell for its bundle (the “.khoi” file made on its "
+                              "“Data exchange” page), then press “Import bundles from the cells”."), self)
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.units, 3)
+        layout.addWidget(self.empty)
+        self.results_box = QGroupBox(_("Last import"), self)
+        self.results = FigureTable([_(h) for h in RESULT_HEADERS], self.results_box, stretch=3)
+        QVBoxLayout(self.results_box).addWidget(self.results)
+        self.results_box.setVisible(False)
+        layout.addWidget(self.results_box, 2)
+        reports = QHBoxLayout()
+        reports.addWidget(QLabel(_("Reports of the bloc:"), self))
+        self.report_buttons = {}
+        for kind, text in (("bloc-structure", _("Member structure")), ("bloc-ratings", _("Rating")),
+                           ("bloc-recruitment", _("Recruitment"))):
+            button = QPushButton(text + "…", self)
+            button.clicked.connect(lambda _c=False, k=kind: exchange_actions.bloc_pdf(self, self.page.ctx, k,
+                                                                                     self.period()))
+            self.report_buttons[kind] = button
+            reports.addWidget(button)
+        reports.addStretch(1)
+        layout.addLayout(reports)
+
+    def period(self) -> Period:
+        return self.period_box.currentData() or Period(self.page.ctx.today().year - 1)
+
+    def _fill_periods(self, session) -> None:
+        from khoidesktop.services.bloc import default_period, periods
+
+        chosen = self.period_box.currentData()
+        today = self.page.ctx.today()
+        found = periods(session)
+        choices = sorted({*found, default_period(session, today), Period(today.year), Period(today.year - 1)},
+                         key=lambda p: p.sort_key, reverse=True)
+        self.period_box.blockSignals(True)
+        self.period_box.clear()
+        for period in choices:
+            self.period_box.addItem(period.label(), period)
+        wanted = chosen or default_period(session, today)
+        self.period_box.setCurrentIndex(max(0, choices.index(wanted) if wanted in choices else 0))
+        self.period_box.blockSignals(False)
+
+    def refresh(self, session) -> None:
+        from khoidesktop.services.bloc import bloc_figures, unit_rows
+
+        self._fill_periods(session)
+        rows = unit_rows(session, self.period(), self.page.ctx.today())
+        self.units.set_rows([(r.name, format_number(r.figures.members) if r.figures else "",
+                              format_date(r.last_sent) if r.last_sent else "", _period_label(r.last_period),
+                              _("Late") if r.late else (_("Received") if r.bundle else _("Not yet sent")))
+                             for r in rows])
+        figures = bloc_figures(rows)
+        self.summary.setText(_("{sent} of {n} units sent their bundle; {members} members.").format(
+            sent=figures.units, n=len(rows), members=format_number(figures.total)))
+        self.empty.setVisible(not rows)
+        self.units.setVisible(bool(rows))
+
+    def import_bundles(self) -> None:
+        exchange_actions.import_bundles(self, self.page.ctx, self.imported)
+
+    def imported(self, outcomes: list) -> None:
+        self.results.set_rows([(o.path.name, o.cell_name, _period_label(o.period),
+                                _(RESULTS[o.status]) + (f": {o.reason}" if o.reason else "")) for o in outcomes])
+        self.results_box.setVisible(True)
+        self.period_box.setCurrentIndex(-1)  # show the latest period again
+        self.page.refresh()
+        self.page.data_changed.emit()
+
+
+def _period_label(code: str | None) -> str:
+    return Period.parse(code).label() if code else ""
+
+
+class ExchangePage(Page):
+    slug = "trao-doi-du-lieu"
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, parent)
+        self.intro = self.subtitle("")
+        self.stack = QStackedWidget(self)
+        self.cell_panel, self.bloc_panel = CellPanel(self), BlocPanel(self)
+        self.stack.addWidget(self.cell_panel)
+        self.stack.addWidget(self.bloc_panel)
+        self.layout_.addWidget(self.stack, 1)
+
+    def refresh(self) -> None:
+        store = self.ctx.store
+        if store is None:
+            return
+        with store.session() as session:
+            bloc = get_identity(session).kind == "bloc"
+            panel = self.bloc_panel if bloc else self.cell_panel
+            panel.refresh(session)
+        self.intro.setText(_("Import the bundles the cells send, check who has sent and who is late, and make "
+                             "the bloc's reports.") if bloc else
+                           _("Make the signed bundle the superior committee asks for, for a year or a quarter."))
+        self.stack.setCurrentWidget(panel)

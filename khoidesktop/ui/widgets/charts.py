@@ -1,0 +1,96 @@
+"""A chart (QtCharts) with its figures beside it as a table: the same ChartData drawn twice."""
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from khoidesktop.i18n import _, format_number, format_percent
+from khoidesktop.services.dashboard import ChartData
+from khoidesktop.ui.widgets.figure_table import FigureTable
+
+PALETTE = ("#2f6f9f", "#4c9a6a", "#d39b2a", "#b4463c", "#7b5ea7")
+
+
+class ChartPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setBackgroundRoundness(0)
+        self.view = QChartView(self.chart, self)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(220)
+        left = QVBoxLayout()
+        left.addWidget(self.view, 1)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        left.addWidget(self.empty)
+        layout.addLayout(left, 3)
+        self.table = FigureTable([""], self)
+        layout.addWidget(self.table, 2)
+
+    def show_data(self, data: ChartData) -> None:
+        self.data = data
+        self._draw(data)
+        self._tabulate(data)
+        self.empty.setText(_("No figures yet for this chart.") if data.empty else "")
+        self.empty.setVisible(data.empty)
+
+    def _draw(self, data: ChartData) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QStackedBarSeries() if data.stacked else QHorizontalBarSeries() if data.horizontal else QBarSeries()
+        self.chart.setTitle(data.title)
+        for index, (name, values) in enumerate(data.series):
+            bar = QBarSet(name)
+            bar.append([float(v) for v in (reversed(values) if data.horizontal else values)])
+            bar.setColor(QColor(PALETTE[index % len(PALETTE)]))
+            series.append(bar)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(data.categories)
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        totals = [sum(v[i] for _n, v in data.series) if data.stacked else max((v[i] for _n, v in data.series),
+                                                                               default=0)
+                  for i in range(len(data.categories))]
+        values.setRange(0, max([*totals, 1]) * 1.1)
+        values.applyNiceNumbers()
+        if data.horizontal:
+            categories.setCategories(list(reversed(data.categories)))  # the first at the top, as in the table
+            self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+            self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        else:
+            self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+            self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        self.chart.legend().setVisible(len(data.series) > 1)
+
+    def _tabulate(self, data: ChartData) -> None:
+        headers = ["", *(name for name, _v in data.series)]
+        if data.total is not None:
+            headers.append(_("Share"))
+        self.table.set_headers(headers)
+        rows = []
+        for i, category in enumerate(data.categories):
+            row = [category, *(format_number(values[i]) for _n, values in data.series)]
+            if data.total is not None:
+                row.append(format_percent(data.series[0][1][i], data.total))
+            rows.append(row)
+        self.table.set_rows(rows)

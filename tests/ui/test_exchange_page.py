@@ -1,0 +1,115 @@
+"""The data exchange page and the overview's charts, used as a user would: a cell exports its bundle, a bloc
+imports bundles (confirming new keys), sees who is late, and the overview draws the bloc's figures."""
+from __future__ import annotations
+
+from khoidesktop.domain.periods import Period
+from khoidesktop.services.bloc import bloc_figures, unit_rows
+from khoidesktop.services.bundle_format import read_bundle
+from khoidesktop.services.dashboard import bloc_charts, cell_charts
+from khoidesktop.services.identity import get_identity
+from khoidesktop.ui.pages.registry import PAGES
+from tests.conftest import FIXED_NOW
+from tests.ui.helpers import english_on_screen
+
+CELL_ONLY = [spec.slug for spec in PAGES if "bloc" not in spec.modes]
+
+
+def _done(ctx, kind="info"):
+    return lambda: any(k == kind for k, _t, _m in ctx.prompts.shown)
+
+
+def test_a_cell_exports_its_signed_bundle(qtbot, window, ctx, demo_store, tmp_path):
+    window.set_store(demo_store)
+    page = window.page("trao-doi-du-lieu")
+    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == page.slug)))
+    assert page.stack.currentWidget() is page.cell_panel
+    assert "tạo khi xuất gói lần đầu" in page.cell_panel.key_label.text()
+    panel = page.cell_panel
+    panel.picker.year.setCurrentIndex(panel.picker.year.findData(2025))
+    target = tmp_path / "goi-2025"  # the program adds .khoi
+    ctx.prompts.files.append(target)
+    panel.export_button.click()
+    qtbot.waitUntil(_done(ctx), timeout=20_000)
+    bundle = read_bundle(tmp_path / "goi-2025.khoi")
+    assert bundle.period == Period(2025)
+    kind, title, text = ctx.prompts.shown[-1]
+    assert title == "Đã lưu gói dữ liệu" and "Mã nhận dạng khóa" in text
+    assert bundle_fp(bundle) in text and bundle_fp(bundle) in panel.key_label.text()
+    assert english_on_screen(window) == []
+
+
+def bundle_fp(bundle) -> str:
+    from khoidesktop.services.bundle_format import fingerprint
+
+    return fingerprint(bundle.public_key)
+
+
+def test_a_bloc_imports_bundles_and_sees_who_is_late(qtbot, window, ctx, bloc_store, generated_bundles, tmp_path):
+    window.set_store(bloc_store)
+    shown = [PAGES[i].slug for i in window.shown_rows()]
+    assert shown == ["tong-quan", "trao-doi-du-lieu", "cai-dat"] and not set(shown) & set(CELL_ONLY)
+    page = window.page("trao-doi-du-lieu")
+    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == page.slug)))
+    panel = page.bloc_panel
+    assert page.stack.currentWidget() is panel and panel.empty.isVisible()
+    bad = tmp_path / "hong.khoi"
+    bad.write_text("không phải gói", encoding="utf-8")
+    ctx.prompts.files.append([*generated_bundles, bad])
+    ctx.prompts.confirmations.extend([True] * (len(generated_bundles) - 1) + [False])  # the last key: "no"
+    panel.import_button.click()
+    qtbot.waitUntil(lambda: panel.results_box.isVisible(), timeout=20_000)
+    questions = [t for k, _title, t in ctx.prompts.shown if k == "confirm"]
+    assert len(questions) == len(generated_bundles) and all("mã nhận dạng" in q for q in questions)
+    results = panel.results.column_texts(3)
+    assert results[:-2] == ["Đã nhập"] * (len(generated_bundles) - 1)
+    assert results[-2].startswith("Bị từ chối: Khóa của") and results[-1].startswith("Bị từ chối: Tệp không phải")
+    with bloc_store.session() as s:
+        rows = unit_rows(s, Period(2025), FIXED_NOW.date())
+    assert panel.units.rowCount() == len(rows) == len(generated_bundles) - 1
+    assert panel.units.column_texts(0) == [r.name for r in rows]
+    assert set(panel.units.column_texts(4)) == {"Đã nhận"}
+    assert english_on_screen(window) == []
+
+
+def test_the_bloc_overview_sums_the_units_and_draws_the_charts(qtbot, window, ctx, filled_bloc):
+    window.set_store(filled_bloc)
+    overview = window.page("tong-quan")
+    with filled_bloc.session() as s:
+        figures = bloc_figures(unit_rows(s, Period(2025), FIXED_NOW.date()))
+        charts = bloc_charts(s, Period(2025), FIXED_NOW.date())
+    assert overview.cards["members"].value.text() == str(figures.total)
+    assert overview.cards["units"].value.text() == f"{figures.units}/{figures.units}"
+    assert overview.charts.count() == 4
+    for data in charts:
+        panel = overview.chart_panels[data.key]
+        assert panel.table.column_texts(0) == data.categories
+        assert panel.table.column_texts(1) == [f"{v:,}".replace(",", ".") for v in data.series[0][1]]
+        assert len(panel.chart.series()) == 1 and panel.chart.series()[0].count() == len(data.series)
+    assert english_on_screen(window) == []
+
+
+def test_the_cell_overview_charts_show_their_figures(window, demo_store):
+    window.set_store(demo_store)
+    overview = window.page("tong-quan")
+    with demo_store.session() as s:
+        charts = cell_charts(s, FIXED_NOW.date())
+    ratings = overview.chart_panels["ratings"]
+    data = next(c for c in charts if c.key == "ratings")
+    assert not data.empty and ratings.table.column_texts(0) == data.categories
+    assert ratings.table.horizontalHeaderItem(1).text() == "HTXSNV"
+    structure = overview.chart_panels["structure"]
+    assert structure.table.item(0, 0).text() == "Đảng viên nữ" and structure.table.item(0, 2).text().endswith("%")
+
+
+def test_switching_a_file_to_bloc_mode_in_the_settings(window, ctx, store):
+    window.set_store(store)
+    settings = window.page("cai-dat")
+    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == "cai-dat")))
+    settings.form.mode.setCurrentIndex(settings.form.mode.findData("bloc"))
+    settings.form.changed.emit()
+    ctx.prompts.confirmations.append(True)
+    settings.save_button.click()
+    with store.session() as s:
+        assert get_identity(s).kind == "bloc"
+    assert [PAGES[i].slug for i in window.shown_rows()] == ["tong-quan", "trao-doi-du-lieu", "cai-dat"]
+    assert window.stack.currentWidget() is settings

@@ -53,3 +53,16 @@ def test_a_bloc_file_cannot_export_and_a_cell_file_cannot_import(tmp_path, gener
     assert wrong.returncode == 1 and "init --bloc" in wrong.stderr
     period = run("--db", str(cell), "export-bundle", "--period", "2025-Q5", "--out", str(tmp_path / "x.khoi"))
     assert period.returncode == 2 and "không phải một kỳ" in period.stderr
+
+
+def test_a_training_bloc_holds_made_up_cells(tmp_path):
+    from khoidesktop.services.demo_bloc import DEMO_MEMBERS, DEMO_UNITS
+
+    db = tmp_path / "khoi-tap-huan.sqlite"
+    created = run("--db", str(db), "init", "--bloc", "--demo")
+    assert created.returncode == 0, created.stderr
+    assert f"{DEMO_UNITS} đơn vị, {DEMO_MEMBERS} đảng viên" in created.stdout
+    info = json.loads(run("--db", str(db), "info", "--json").stdout)
+    assert (info["identity"]["kind"], info["training"], info["units"]) == ("bloc", True, DEMO_UNITS)
+    units = json.loads(run("--db", str(db), "stats", "units", "--json").stdout)["units"]
+    assert sum(u["members"] for u in units) == DEMO_MEMBERS and not any(u["late"] for u in units)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from khoidesktop.bench.exchange import bench_bloc_import
 from khoidesktop.bench.members import bench_members
 from khoidesktop.bench.roster import bench_plain_text, bench_roster
 from khoidesktop.bench.startup import bench_startup
@@ -14,6 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="start-up runs (median)")
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--roster", type=int, default=5_000)
+    parser.add_argument("--units", type=int, default=60, help="bloc import: units (cells)")
+    parser.add_argument("--bloc-members", type=int, default=5_000, help="bloc import: members in all")
     args = parser.parse_args(argv)
     bench_startup(args.runs)
     m = bench_members(args.members)
@@ -27,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"member list PDF, {args.roster:,} members:")
     print(f"  plain text lines on a canvas (floor)      {plain:7.2f} s    1.00×")
     print(f"  the roster ({pages} pages)                  {seconds:7.2f} s    {seconds / plain:.2f}×")
+    b = bench_bloc_import(args.units, args.bloc_members)
+    print(f"bloc import, {args.units} bundles, {args.bloc_members:,} members (cells made in {b['made']:.1f} s):")
+    print(f"  unzip and parse every data file (floor)   {b['floor']:7.2f} s    1.00×")
+    print(f"  import: checks, signatures, transactions  {b['import']:7.2f} s    {b['import'] / b['floor']:.2f}×")
+    print(f"  the bloc's figures for the period         {b['sum']:7.2f} s")
     return 0
 
 

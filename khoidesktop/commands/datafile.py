@@ -51,13 +51,17 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     identity = IdentityData(args.cell, args.org, args.superior, args.place, args.secretary,
                             kind="bloc" if args.bloc else "cell")
     store = create_data_file(db_path(args, ctx), None if args.init_demo else identity,
-                             demo_data=args.init_demo, actor=current_actor(), now=ctx.now)
+                             demo_data=args.init_demo, actor=current_actor(), now=ctx.now, bloc=args.bloc)
     try:
         info = describe(store)
     finally:
         store.close()
-    print(_("Created {path}: {cell}, {count} members.").format(
-        path=info.path, cell=info.identity.cell_name if info.identity else "", count=info.member_count))
+    if info.units is not None:
+        print(_("Created {path}: {bloc}, {units} units, {count} members.").format(
+            path=info.path, bloc=info.identity.org_name, units=info.units, count=info.member_count))
+    else:
+        print(_("Created {path}: {cell}, {count} members.").format(
+            path=info.path, cell=info.identity.cell_name if info.identity else "", count=info.member_count))
     return 0
 
 
@@ -72,7 +76,11 @@ def cmd_info(args: argparse.Namespace, ctx: AppContext) -> int:
     ident = info.identity
     lines = [_("Data file: {path}").format(path=info.path),
              _("Schema version: {v}").format(v=info.schema_version)]
-    if ident:
+    if ident and info.units is not None:
+        lines += [_("Bloc: {name}").format(name=ident.org_name),
+                  _("Superior committee: {name}").format(name=ident.superior_name),
+                  _("Units: {n}").format(n=info.units)]
+    elif ident:
         lines += [_("Cell: {name}").format(name=ident.cell_name),
                   _("Grassroots organisation: {name}").format(name=ident.org_name),
                   _("Superior committee: {name}").format(name=ident.superior_name)]

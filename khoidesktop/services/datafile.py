@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from khoidesktop.errors import ValidationError
@@ -20,9 +20,9 @@ def _remove_file_set(path: Path) -> None:
 
 
 def create_data_file(path: Path, identity: IdentityData | None, *, demo_data: bool, actor: str,
-                     now: Callable[[], datetime] = datetime.now, lock: bool = True) -> Store:
-    """Make a new data file with its cell (or the training cell). All or nothing: on any error the
-    new file is removed again, so the user can simply try again."""
+                     now: Callable[[], datetime] = datetime.now, lock: bool = True, bloc: bool = False) -> Store:
+    """Make a new data file with its cell (or the training cell; with `bloc`, the training bloc). All or
+    nothing: on any error the new file is removed again, so the user can simply try again."""
     path = path.expanduser().absolute()
     if path.exists():
         raise ValidationError(_("The file {path} already exists. Open it, or choose another name.")
@@ -32,13 +32,17 @@ def create_data_file(path: Path, identity: IdentityData | None, *, demo_data: bo
             raise ValidationError(_("Please fill in the cell's names."))
         identity = identity.validated()  # before the file exists: a typing mistake leaves nothing
     store = None
+    if bloc and demo_data:
+        from khoidesktop.services import demo_bloc
     try:
         store = open_store(path, create=True, lock=lock, now=now)
         with store.session() as session, session.begin():
-            if demo_data:
+            if demo_data and not bloc:
                 demo.fill_demo(session, now=now(), actor=actor)
             else:
-                create_identity(session, identity, now=now(), actor=actor)
+                create_identity(session, demo_bloc.DEMO_BLOC if demo_data else identity, now=now(), actor=actor)
+        if demo_data and bloc:
+            demo_bloc.fill_demo_bloc(store, now=now(), actor=actor)
     except BaseException:
         if store is not None:
             store.close()
@@ -52,7 +56,8 @@ class DataFileInfo:
     path: Path
     schema_version: int
     identity: IdentityData | None
-    member_count: int
+    member_count: int  # a bloc: the members its units sent for the latest period
+    units: int | None = None  # a bloc's units
 
     @property
     def training(self) -> bool:
@@ -68,6 +73,7 @@ class DataFileInfo:
                 "superior_name": ident.superior_name, "place_name": ident.place_name,
                 "secretary_name": ident.secretary_name, "kind": ident.kind},
             "member_count": self.member_count,
+            "units": self.units,
             "training": self.training,
         }
 
@@ -81,5 +87,12 @@ def is_training(store: Store) -> bool:
 def describe(store: Store) -> DataFileInfo:
     with store.session() as session:
         row = get_identity(session)
+        if row is not None and row.kind == "bloc":
+            from khoidesktop.services.bloc import bloc_figures, default_period, unit_rows
+
+            today = date.today()  # only decides lateness, which this summary does not show
+            rows = unit_rows(session, default_period(session, today), today)
+            return DataFileInfo(store.path, store.schema_version, identity_data(row), bloc_figures(rows).total,
+                                len(rows))
         return DataFileInfo(store.path, store.schema_version, identity_data(row) if row else None,
                             headline_counts(session).active)

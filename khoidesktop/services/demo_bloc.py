@@ -21,6 +21,9 @@ UNIT_NAMES = ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Xâ
               "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ",
               "Sở Văn hóa, Thể thao và Du lịch", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Ban Dân tộc",
               "Kho bạc Nhà nước tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Đài Phát thanh và Truyền hình"]
+DEMO_BLOC = IdentityData("Đảng bộ Khối các cơ quan tỉnh", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy Quảng Ninh",
+                         "Hạ Long", "", training=True, kind="bloc")
+DEMO_UNITS, DEMO_MEMBERS = 12, 480
 LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]
 
 
@@ -89,3 +92,16 @@ def make_bundles(folder: Path, units: int, members: int, *, now: datetime, seed:
         bundles.append(out)
         progress(number + 1, units)
     return bundles
+
+
+def fill_demo_bloc(store, *, now: datetime, actor: str) -> None:
+    """The training bloc: its made-up cells' bundles for last year, imported with their keys accepted."""
+    import tempfile
+
+    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
+
+    with tempfile.TemporaryDirectory(prefix="khoi-demo-") as folder:
+        checked = check_files(make_bundles(Path(folder), DEMO_UNITS, DEMO_MEMBERS, now=now, training=True))
+        with store.session() as session:
+            trusted = {q.public_key for q in keys_to_confirm(session, checked)}
+        import_checked(store, checked, trusted=trusted, now=now, actor=actor)

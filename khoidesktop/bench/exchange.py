@@ -1,0 +1,54 @@
+"""Importing a bloc's bundles: 60 generated cells, 5,000 members in all (the size of a provincial bloc)."""
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from khoidesktop.bench.data import BENCH_NOW
+
+
+def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]:
+    """Seconds: making the cells and bundles, the floor (unzip + parse every file), the full import (every
+    check, the signatures, one transaction per bundle), and summing the bloc's figures."""
+    from khoidesktop.domain.periods import Period
+    from khoidesktop.services.bloc import bloc_figures, unit_rows
+    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
+    from khoidesktop.services.datafile import create_data_file
+    from khoidesktop.services.demo_bloc import make_bundles
+    from khoidesktop.services.identity import IdentityData
+
+    with tempfile.TemporaryDirectory(prefix="khoi-bench-") as folder:
+        start = time.perf_counter()
+        bundles = make_bundles(Path(folder) / "cells", units, members, now=BENCH_NOW)
+        made = time.perf_counter() - start
+
+        start = time.perf_counter()
+        for path in bundles:
+            with zipfile.ZipFile(path) as zf:
+                for name in zf.namelist():
+                    if name.endswith(".json"):
+                        json.loads(zf.read(name))
+        floor = time.perf_counter() - start
+
+        identity = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy", "Hạ Long", kind="bloc")
+        store = create_data_file(Path(folder) / "khoi.sqlite", identity, demo_data=False, actor="bench",
+                                 now=lambda: BENCH_NOW)
+        try:
+            start = time.perf_counter()
+            checked = check_files(bundles)
+            with store.session() as session:
+                trusted = {q.public_key for q in keys_to_confirm(session, checked)}
+            outcomes = import_checked(store, checked, trusted=trusted, now=BENCH_NOW, actor="bench")
+            imported = time.perf_counter() - start
+            assert all(o.status == "imported" for o in outcomes), outcomes
+            start = time.perf_counter()
+            with store.session() as session:
+                total = bloc_figures(unit_rows(session, Period(BENCH_NOW.year - 1), BENCH_NOW.date())).total
+            summed = time.perf_counter() - start
+            assert total == members
+        finally:
+            store.close()
+    return {"made": made, "floor": floor, "import": imported, "sum": summed}

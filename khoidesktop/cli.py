@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     datafile.register_workdays(commands)
     datafile.register_backups(commands)
     recruitment.register(commands.stats_topics, commands.report_kinds)
-    exchange.register(commands, commands.stats_topics)
+    exchange.register(commands, commands.stats_topics, commands.report_kinds)
     return parser
 
 

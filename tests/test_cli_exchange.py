@@ -66,3 +66,6 @@ def test_a_training_bloc_holds_made_up_cells(tmp_path):
     assert (info["identity"]["kind"], info["training"], info["units"]) == ("bloc", True, DEMO_UNITS)
     units = json.loads(run("--db", str(db), "stats", "units", "--json").stdout)["units"]
     assert sum(u["members"] for u in units) == DEMO_MEMBERS and not any(u["late"] for u in units)
+    for kind in ("bloc-structure", "bloc-ratings", "bloc-recruitment"):
+        made = run("--db", str(db), "report", kind, "--out", str(tmp_path / f"{kind}.pdf"))
+        assert made.returncode == 0 and (tmp_path / f"{kind}.pdf").stat().st_size > 10_000, made.stderr

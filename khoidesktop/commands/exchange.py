@@ -22,7 +22,8 @@ def period_arg(text: str):
                                            "(2025-Q3).").format(text=text)) from None
 
 
-def register(commands: argparse._SubParsersAction, topics: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction, topics: argparse._SubParsersAction,
+             kinds: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export-bundle", help=_("make the signed bundle for the superior committee"))
     export.add_argument("--period", type=period_arg, required=True, metavar=_("PERIOD"),
                         help=_("a year (2025) or a quarter (2025-Q3)"))
@@ -38,6 +39,14 @@ def register(commands: argparse._SubParsersAction, topics: argparse._SubParsersA
     units.add_argument("--period", type=period_arg, metavar=_("PERIOD"), help=_("the period (default: the latest)"))
     units.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
     units.set_defaults(handler=cmd_units)
+    for kind, text in (("bloc-structure", _("a bloc's member structure report")),
+                       ("bloc-ratings", _("a bloc's rating report")),
+                       ("bloc-recruitment", _("a bloc's recruitment report"))):
+        report = kinds.add_parser(kind, help=text)
+        report.add_argument("--period", type=period_arg, metavar=_("PERIOD"),
+                            help=_("the period (default: the latest)"))
+        report.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+        report.set_defaults(handler=cmd_bloc_report)
     for name in ("structure", "meetings", "ratings", "recruitment"):
         topic = topics.choices[name]
         topic.add_argument("--period", type=period_arg, metavar=_("PERIOD"),
@@ -80,6 +89,20 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
             line = f"{o.path.name}: {labels[o.status]}" + (f" ({o.cell_name}, {o.period})" if o.cell_name else "")
             print(line + (f" — {o.reason}" if o.reason else ""), file=sys.stderr if o.reason else sys.stdout)
     return 1 if any(o.status == "refused" for o in outcomes) else 0
+
+
+def cmd_bloc_report(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.services import bloc_reports
+    from khoidesktop.services.bloc import default_period
+
+    make = {"bloc-structure": bloc_reports.bloc_structure_pdf, "bloc-ratings": bloc_reports.bloc_ratings_pdf,
+            "bloc-recruitment": bloc_reports.bloc_recruitment_pdf}[args.kind]
+    with opened(args, ctx) as store:
+        with store.session() as session:
+            period = args.period or default_period(session, ctx.today())
+        path = make(store, args.out, period=period, today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0
 
 
 def _rows(args: argparse.Namespace, ctx: AppContext, period=None):

@@ -8,7 +8,7 @@ a page is a bisection, not a trial layout.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -85,9 +85,13 @@ class TableLayout:
     def widths(self) -> list[float]:
         return [c.width for c in self.columns]
 
-    def wrap_row(self, cells: Sequence[str]) -> tuple[tuple[str, ...], float]:
-        """The row's cells pre-wrapped to their columns, and its height."""
-        wrapped = [wrap_text(text, c.width) for text, c in zip(cells, self.columns, strict=True)]
+    def wrap_row(self, cells: Sequence[str], merged_from: int | None = None) -> tuple[tuple[str, ...], float]:
+        """The row's cells pre-wrapped to their columns, and its height. `merged_from`: the cells from that column
+        on make one (its text in that column, the others empty)."""
+        widths = self.widths
+        if merged_from is not None:
+            widths[merged_from] = sum(widths[merged_from:])
+        wrapped = [wrap_text(text, width) for text, width in zip(cells, widths, strict=True)]
         return tuple("\n".join(w) for w in wrapped), row_height(max(len(w) for w in wrapped))
 
     def table(self, rows: Sequence[Sequence[str]], heights: Sequence[float]) -> Table:
@@ -95,12 +99,16 @@ class TableLayout:
         table.setStyle(self.style)
         return table
 
-    def short_table(self, rows: Sequence[Sequence[str]], *, total: bool = False) -> Table:
+    def short_table(self, rows: Sequence[Sequence[str]], *, total: bool = False,
+                    merged: Mapping[int, int] | None = None) -> Table:
         """A short table (tens of rows: one reportlab Table) of `rows` wrapped here; `total`: the last row is a
-        total, in bold. Split across pages, it repeats its header."""
-        wrapped = [self.wrap_row(row) for row in rows]
+        total, in bold; `merged`: row index → the column from which that row's cells make one. Split across
+        pages, it repeats its header."""
+        merged = merged or {}
+        wrapped = [self.wrap_row(row, merged.get(i)) for i, row in enumerate(rows)]
         table = self.table([cells for cells, _height in wrapped], [height for _cells, height in wrapped])
         table.repeatRows = 1
+        table.setStyle([("SPAN", (start, i + 1), (-1, i + 1)) for i, start in merged.items()])
         if total:
             table.setStyle([("FONT", (0, len(rows)), (-1, len(rows)), BOLD, TABLE_SIZE, TABLE_LEADING)])
         return table

@@ -32,6 +32,7 @@ class ChartData:
     stacked: bool = False
     total: int | None = None  # when set, the table adds each value's share of it
     horizontal: bool = False  # long category names: bars drawn left to right
+    category_label: str = ""  # the table's first column header
 
     @property
     def empty(self) -> bool:
@@ -41,24 +42,27 @@ class ChartData:
 def structure_chart(result: Structure) -> ChartData:
     return ChartData("structure", _("Structure"), _("Member structure"), [_(GROUP_LABELS[k]) for k in STRUCTURE_GROUPS],
                      [(_("Members"), [result.groups[k].count for k in STRUCTURE_GROUPS])], total=result.total,
-                     horizontal=True)
+                     horizontal=True, category_label=_("Group"))
 
 
 def ratings_chart(per_year: dict[int, Counter]) -> ChartData:
     years = sorted(per_year)
     return ChartData("ratings", _("Rating"), _("Ratings per year"), [str(y) for y in years],
-                     [(level, [per_year[y][level] for y in years]) for level in LEVEL_ORDER], stacked=True)
+                     [(level, [per_year[y][level] for y in years]) for level in LEVEL_ORDER], stacked=True,
+                     category_label=_("Year"))
 
 
 def meetings_chart(year: int, by_month: dict[str, list[int]]) -> ChartData:
     return ChartData("meetings", _("Meetings"), _("Meetings per month in {year}").format(year=year),
-                     [_("Month {m}").format(m=m) for m in range(1, 13)], list(by_month.items()), stacked=True)
+                     [str(m) for m in range(1, 13)], list(by_month.items()), stacked=True,
+                     category_label=_("Month"))
 
 
 def recruitment_chart(admitted: dict[int, int], targets: dict[int, int]) -> ChartData:
     years = sorted(admitted)
     return ChartData("recruitment", _("Recruitment"), _("Recruitment: admitted and target"), [str(y) for y in years],
-                     [(_("Admitted"), [admitted[y] for y in years]), (_("Target"), [targets.get(y, 0) for y in years])])
+                     [(_("Admitted"), [admitted[y] for y in years]), (_("Target"), [targets.get(y, 0) for y in years])],
+                     category_label=_("Year"))
 
 
 def cell_charts(session: Session, today: date) -> list[ChartData]:

@@ -15,7 +15,16 @@ from khoidesktop.services.bundle_export import export_bundle
 from khoidesktop.services.datafile import create_data_file
 from khoidesktop.services.demo import EDUCATION, ETHNICITY, FAMILY, GIVEN, MIDDLE, RELIGION, THEORY
 from khoidesktop.services.identity import IdentityData
-from khoidesktop.store.models import Member, Rating, RatingYear
+from khoidesktop.store.models import (
+    Candidate,
+    CandidateStep,
+    Meeting,
+    MeetingAttendance,
+    Member,
+    Rating,
+    RatingYear,
+    RecruitmentTarget,
+)
 
 UNIT_NAMES = ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Công Thương",
               "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ",
@@ -66,8 +75,40 @@ def make_cell(path: Path, number: int, members: int, *, seed: int, now: datetime
                                   .where(Member.admitted_on < date(year, 6, 1))).all()
             session.execute(insert(Rating), [{"year": year, "member_id": i, "level": rng.choice(LEVELS),
                                               "updated_at": now} for i in ids])
+            _meetings(session, rng, year, ids, now)
+            _recruitment(session, rng, year, now)
     finally:
         store.close()
+
+
+def _meetings(session, rng: random.Random, year: int, member_ids: list[int], now: datetime) -> None:
+    """A meeting each month (a thematic part each quarter, now and then missed), with its attendance."""
+    for month in range(1, 13):
+        if rng.random() < 0.05:
+            continue
+        kind = "combined" if month % 3 == 0 and rng.random() < 0.9 else "regular"
+        meeting = Meeting(kind=kind, on_date=date(year, month, rng.randint(3, 10)), minutes_done=True,
+                          created_at=now, updated_at=now)
+        session.add(meeting)
+        session.flush()
+        session.execute(insert(MeetingAttendance), [
+            {"meeting_id": meeting.id, "member_id": i,
+             "presence": "present" if rng.random() < 0.93 else rng.choice(("excused", "unexcused"))}
+            for i in member_ids])
+
+
+def _recruitment(session, rng: random.Random, year: int, now: datetime) -> None:
+    """The year's target and the candidates admitted against it."""
+    target = rng.randint(1, 4)
+    session.add(RecruitmentTarget(first_year=year, last_year=year, target=target))
+    for number in range(rng.randint(0, target + 1)):
+        candidate = Candidate(full_name=f"Quần chúng {number + 1}", created_at=now, updated_at=now)
+        session.add(candidate)
+        session.flush()
+        month = rng.randint(2, 11)
+        session.add_all([CandidateStep(candidate_id=candidate.id, step="application", on_date=date(year, month - 1, 5)),
+                         CandidateStep(candidate_id=candidate.id, step="decision", on_date=date(year, month, 20)),
+                         CandidateStep(candidate_id=candidate.id, step="ceremony", on_date=date(year, month + 1, 10))])
 
 
 def make_bundles(folder: Path, units: int, members: int, *, now: datetime, seed: int = 2026,

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QTabWidget,
@@ -67,16 +66,15 @@ class OverviewPage(Page):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.empty_label)
-        lower = QHBoxLayout()
         self.attention = QGroupBox(_("Needs attention"), self)
         self.attention_list = QListWidget(self.attention)
         self.attention_list.setWordWrap(True)
+        self.attention_list.setMaximumHeight(96)  # a few lines; the list scrolls when there are more
         QVBoxLayout(self.attention).addWidget(self.attention_list)
-        lower.addWidget(self.attention, 1)
+        self.layout_.addWidget(self.attention)
         self.charts = QTabWidget(self)
         self.chart_panels: dict[str, ChartPanel] = {}
-        lower.addWidget(self.charts, 2)
-        self.layout_.addLayout(lower, 1)
+        self.layout_.addWidget(self.charts, 1)
 
     def _set_cards(self, captions: dict[str, str]) -> None:
         if list(self.cards) == list(captions):

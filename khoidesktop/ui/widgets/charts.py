@@ -12,7 +12,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from khoidesktop.i18n import _, format_number, format_percent
@@ -20,6 +20,14 @@ from khoidesktop.services.dashboard import ChartData
 from khoidesktop.ui.widgets.figure_table import FigureTable
 
 PALETTE = ("#2f6f9f", "#4c9a6a", "#d39b2a", "#b4463c", "#7b5ea7")
+
+
+def nice_axis(top: float) -> tuple[int, int]:
+    """A whole-number scale above `top`: (upper end, number of ticks), steps of 1, 2, 5, 10, 20, 50 …"""
+    steps = (m * 10 ** e for e in range(12) for m in (1, 2, 5))
+    step = next(s for s in steps if top / s <= 5)
+    upper = (int(top) // step + 1) * step
+    return upper, upper // step + 1
 
 
 class ChartPanel(QWidget):
@@ -39,9 +47,9 @@ class ChartPanel(QWidget):
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         left.addWidget(self.empty)
-        layout.addLayout(left, 3)
-        self.table = FigureTable([""], self)
-        layout.addWidget(self.table, 2)
+        layout.addLayout(left, 1)
+        self.table = FigureTable([""], self, stretch=-1)
+        layout.addWidget(self.table, 1)
 
     def show_data(self, data: ChartData) -> None:
         self.data = data
@@ -69,8 +77,14 @@ class ChartPanel(QWidget):
         totals = [sum(v[i] for _n, v in data.series) if data.stacked else max((v[i] for _n, v in data.series),
                                                                                default=0)
                   for i in range(len(data.categories))]
-        values.setRange(0, max([*totals, 1]) * 1.1)
-        values.applyNiceNumbers()
+        upper, ticks = nice_axis(max([*totals, 1]))
+        values.setRange(0, upper)
+        values.setTickCount(ticks)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        for axis in (categories, values):
+            axis.setLabelsFont(small)
+        self.chart.legend().setFont(small)
         if data.horizontal:
             categories.setCategories(list(reversed(data.categories)))  # the first at the top, as in the table
             self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
@@ -83,7 +97,7 @@ class ChartPanel(QWidget):
         self.chart.legend().setVisible(len(data.series) > 1)
 
     def _tabulate(self, data: ChartData) -> None:
-        headers = ["", *(name for name, _v in data.series)]
+        headers = [data.category_label, *(name for name, _v in data.series)]
         if data.total is not None:
             headers.append(_("Share"))
         self.table.set_headers(headers)

@@ -15,6 +15,7 @@ class FigureTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
         self.setWordWrap(False)
+        self.horizontalHeader().setStretchLastSection(stretch < 0)  # no stretched column: the last fills
         self.set_headers(headers)
 
     def set_headers(self, headers: Sequence[str]) -> None:

@@ -118,12 +118,9 @@ BLOC_IDENTITY = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "T�
 
 def import_all(store, paths: list[Path]) -> list:
     """Import bundles into a bloc, confirming every new key (as the user would after checking them)."""
-    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
+    from khoidesktop.services.demo_bloc import import_generated
 
-    checked = check_files(paths)
-    with store.session() as session:
-        trusted = {q.public_key for q in keys_to_confirm(session, checked)}
-    return import_checked(store, checked, trusted=trusted, now=FIXED_NOW, actor="test")
+    return import_generated(store, paths, now=FIXED_NOW, actor="test")
 
 
 @pytest.fixture(scope="session")

@@ -61,11 +61,13 @@ def test_a_training_bloc_holds_made_up_cells(tmp_path):
     db = tmp_path / "khoi-tap-huan.sqlite"
     created = run("--db", str(db), "init", "--bloc", "--demo")
     assert created.returncode == 0, created.stderr
-    assert f"{DEMO_UNITS} đơn vị, {DEMO_MEMBERS} đảng viên" in created.stdout
     info = json.loads(run("--db", str(db), "info", "--json").stdout)
     assert (info["identity"]["kind"], info["training"], info["units"]) == ("bloc", True, DEMO_UNITS)
     units = json.loads(run("--db", str(db), "stats", "units", "--json").stdout)["units"]
-    assert sum(u["members"] for u in units) == DEMO_MEMBERS and not any(u["late"] for u in units)
+    sent = [u for u in units if u["period_received"]]
+    assert [u["late"] for u in units].count(True) == 1 == DEMO_UNITS - len(sent)  # one unit to chase
+    assert info["member_count"] == sum(u["members"] for u in sent) < DEMO_MEMBERS
+    assert f"{DEMO_UNITS} đơn vị, {info['member_count']} đảng viên" in created.stdout
     for kind in ("bloc-structure", "bloc-ratings", "bloc-recruitment"):
         made = run("--db", str(db), "report", kind, "--out", str(tmp_path / f"{kind}.pdf"))
         assert made.returncode == 0 and (tmp_path / f"{kind}.pdf").stat().st_size > 10_000, made.stderr

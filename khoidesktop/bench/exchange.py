@@ -15,9 +15,8 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
     check, the signatures, one transaction per bundle), and summing the bloc's figures."""
     from khoidesktop.domain.periods import Period
     from khoidesktop.services.bloc import bloc_figures, unit_rows
-    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
     from khoidesktop.services.datafile import create_data_file
-    from khoidesktop.services.demo_bloc import make_bundles
+    from khoidesktop.services.demo_bloc import import_generated, make_bundles
     from khoidesktop.services.identity import IdentityData
 
     with tempfile.TemporaryDirectory(prefix="khoi-bench-") as folder:
@@ -38,10 +37,7 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
                                  now=lambda: BENCH_NOW)
         try:
             start = time.perf_counter()
-            checked = check_files(bundles)
-            with store.session() as session:
-                trusted = {q.public_key for q in keys_to_confirm(session, checked)}
-            outcomes = import_checked(store, checked, trusted=trusted, now=BENCH_NOW, actor="bench")
+            outcomes = import_generated(store, bundles, now=BENCH_NOW, actor="bench")
             imported = time.perf_counter() - start
             assert all(o.status == "imported" for o in outcomes), outcomes
             start = time.perf_counter()

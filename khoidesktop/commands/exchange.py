@@ -151,6 +151,14 @@ def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext) -> int:
         print(_("Members: {n}").format(n=figures.total))
         for key, share in figures.structure_result().groups.items():
             print(f"  {_(GROUP_LABELS[key]):40s} {share.count:6d}  {format_number(share.percent, 2):>7s}%")
+    elif args.topic == "ratings":
+        print(_("Rated: {n}").format(n=result["rated"]))
+        for level, share in result["levels"].items():
+            print(f"  {level:8s} {share['count']:6d}  {format_number(share['percent'], 2):>7s}%")
+    elif args.topic == "meetings":
+        print(_("Meetings: {n}; average attendance {percent}%.").format(
+            n=result["meetings"], percent=format_number(result["average_attendance_percent"], 2)))
     else:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(_("Admitted: {n}; target: {target}; files in progress: {files}.").format(
+            n=result["admitted_in_year"], target=result["year_target"], files=result["files_open"]))
     return 0

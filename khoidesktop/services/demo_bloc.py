@@ -31,7 +31,7 @@ UNIT_NAMES = ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Xâ
               "Sở Văn hóa, Thể thao và Du lịch", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Ban Dân tộc",
               "Kho bạc Nhà nước tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Đài Phát thanh và Truyền hình"]
 DEMO_BLOC = IdentityData("Đảng bộ Khối các cơ quan tỉnh", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy Quảng Ninh",
-                         "Hạ Long", "", training=True, kind="bloc")
+                         "Hạ Long", "Hoàng Minh Đức", training=True, kind="bloc")
 DEMO_UNITS, DEMO_MEMBERS = 12, 480
 LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]
 
@@ -112,9 +112,10 @@ def _recruitment(session, rng: random.Random, year: int, now: datetime) -> None:
 
 
 def make_bundles(folder: Path, units: int, members: int, *, now: datetime, seed: int = 2026,
-                 training: bool = False, reports: bool = False,
+                 training: bool = False, reports: bool = False, late: int = 0,
                  progress: Callable[[int, int], None] = lambda _d, _t: None) -> list[Path]:
-    """`units` cells sharing `members` members between them, each with its bundle for last year."""
+    """`units` cells sharing `members` members between them, each with its bundle for last year (the last
+    `late` ones only for the year before: they are late)."""
     from khoidesktop.store.database import open_store
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -125,9 +126,9 @@ def make_bundles(folder: Path, units: int, members: int, *, now: datetime, seed:
         make_cell(cell, number, size, seed=seed, now=now, training=training)
         store = open_store(cell, lock=False, now=lambda: now)
         try:
-            out = folder / f"don-vi-{number + 1:02d}-{now.year - 1}.khoi"
-            export_bundle(store, out, Period(now.year - 1), today=now.date(), now=now, actor="demo",
-                          reports=reports)
+            year = now.year - 1 - (number >= units - late)
+            out = folder / f"don-vi-{number + 1:02d}-{year}.khoi"
+            export_bundle(store, out, Period(year), today=now.date(), now=now, actor="demo", reports=reports)
         finally:
             store.close()
         bundles.append(out)
@@ -135,14 +136,20 @@ def make_bundles(folder: Path, units: int, members: int, *, now: datetime, seed:
     return bundles
 
 
-def fill_demo_bloc(store, *, now: datetime, actor: str) -> None:
-    """The training bloc: its made-up cells' bundles for last year, imported with their keys accepted."""
-    import tempfile
-
+def import_generated(store, paths: list[Path], *, now: datetime, actor: str) -> list:
+    """Import generated cells' bundles, accepting their keys unasked (made here: nobody to ask)."""
     from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
 
+    checked = check_files(paths)
+    with store.session() as session:
+        trusted = {q.public_key for q in keys_to_confirm(session, checked)}
+    return import_checked(store, checked, trusted=trusted, now=now, actor=actor)
+
+
+def fill_demo_bloc(store, *, now: datetime, actor: str) -> None:
+    """The training bloc: its made-up cells' bundles for last year."""
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="khoi-demo-") as folder:
-        checked = check_files(make_bundles(Path(folder), DEMO_UNITS, DEMO_MEMBERS, now=now, training=True))
-        with store.session() as session:
-            trusted = {q.public_key for q in keys_to_confirm(session, checked)}
-        import_checked(store, checked, trusted=trusted, now=now, actor=actor)
+        paths = make_bundles(Path(folder), DEMO_UNITS, DEMO_MEMBERS, now=now, training=True, late=1)
+        import_generated(store, paths, now=now, actor=actor)

@@ -69,7 +69,6 @@ class OverviewPage(Page):
         self.attention = QGroupBox(_("Needs attention"), self)
         self.attention_list = QListWidget(self.attention)
         self.attention_list.setWordWrap(True)
-        self.attention_list.setMaximumHeight(96)  # a few lines; the list scrolls when there are more
         QVBoxLayout(self.attention).addWidget(self.attention_list)
         self.layout_.addWidget(self.attention)
         self.charts = QTabWidget(self)
@@ -164,3 +163,5 @@ class OverviewPage(Page):
     def _attention(self, items: list[str]) -> None:
         self.attention_list.clear()
         self.attention_list.addItems(items or [_("Nothing needs attention at the moment.")])
+        rows = sum(self.attention_list.sizeHintForRow(i) for i in range(min(self.attention_list.count(), 4)))
+        self.attention_list.setFixedHeight(rows + 2 * self.attention_list.frameWidth() + 4)  # up to 4, then scroll

@@ -20,7 +20,7 @@ class SettingsPage(Page):
         super().__init__(ctx, title, parent)
         self.saved_kind = "cell"
         self.subtitle(_("The names below are printed at the top of every document the program makes."))
-        box = QGroupBox(_("The cell's identity"), self)
+        box = QGroupBox(_("Names on documents"), self)
         box_layout = QVBoxLayout(box)
         self.form = IdentityForm(box)
         self.form.changed.connect(self._on_edited)

@@ -84,6 +84,7 @@ class ChartPanel(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         for axis in (categories, values):
             axis.setLabelsFont(small)
+            axis.setTruncateLabels(False)  # a short chart elides whole labels to "…" otherwise
         self.chart.legend().setFont(small)
         if data.horizontal:
             categories.setCategories(list(reversed(data.categories)))  # the first at the top, as in the table

@@ -21,7 +21,7 @@ class IdentityForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QFormLayout(self)
+        self.form_layout = layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.setVerticalSpacing(10)
         self.mode = QComboBox(self)
@@ -47,11 +47,15 @@ class IdentityForm(QWidget):
     def _mode_changed(self) -> None:
         """A bloc is named by its own organisation: the cell's name is not asked."""
         bloc = self.kind() == "bloc"
-        self.edits["cell_name"].setEnabled(not bloc)
+        self.form_layout.setRowVisible(self.edits["cell_name"], not bloc)
         if bloc:
             self.edits["cell_name"].clear()
-        self.edits["org_name"].setPlaceholderText(_("e.g. {example}").format(
+        org = self.edits["org_name"]
+        org.setPlaceholderText(_("e.g. {example}").format(
             example="Đảng bộ Khối các cơ quan tỉnh" if bloc else PLACEHOLDERS["org_name"]))
+        cell_label = FIELD_LABELS["org_name"]
+        label = _("The bloc's Party organisation") if bloc else _(cell_label)
+        self.form_layout.labelForField(org).setText(label + " *:")
 
     def data(self, training: bool = False) -> IdentityData:
         values = {name: edit.text() for name, edit in self.edits.items()}

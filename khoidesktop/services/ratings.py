@@ -2,11 +2,11 @@
 the cell's own level, and the year's figures (counts and shares per level, the cap on excellence)."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import extract, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.names import lowercase_first, normalize_text
@@ -27,7 +27,7 @@ from khoidesktop.domain.rating_rules import (
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number, percent
 from khoidesktop.services import audit
-from khoidesktop.services.history import events_of, facts, status_on_date
+from khoidesktop.services.history import facts, status_on_date
 from khoidesktop.services.structure import members_on
 from khoidesktop.store.models import Member, MemberEvent, Rating, RatingYear
 
@@ -56,8 +56,8 @@ class RatingRow:
         return self.rating.level if self.rating else None
 
 
-def _exclusion(session: Session, member: Member, on: date, months: int) -> str | None:
-    status = status_on_date(facts(events_of(session, member.id)), member, on)
+def _exclusion(member: Member, events: list[MemberEvent], on: date, months: int) -> str | None:
+    status = status_on_date(facts(events), member, on)
     if status in ("exempt", "suspended"):
         return status
     if member.admitted_on is not None and member.admitted_on > _months_before(on, months):
@@ -72,12 +72,10 @@ def _months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _automatic(session: Session, member: Member, year: int, rating: Rating | None) -> list[str]:
+def _automatic(events: list[MemberEvent], year: int, rating: Rating | None) -> list[str]:
     found = []
-    disciplined = session.scalar(select(MemberEvent.id).where(
-        MemberEvent.member_id == member.id, MemberEvent.kind == "discipline",
-        MemberEvent.level.in_(DISCIPLINE_LEVELS_COUNTED), extract("year", MemberEvent.on_date) == year))
-    if disciplined is not None:
+    if any(e.kind == "discipline" and e.level in DISCIPLINE_LEVELS_COUNTED and e.on_date.year == year
+           for e in events):
         found.append("discipline")
     if rating is not None and rating.tasks_mostly_undone:
         found.append("tasks")
@@ -111,11 +109,14 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
 def rating_rows(session: Session, year: int) -> list[RatingRow]:
     settings, rules = year_settings(session, year), rule_set_for(year)
     ratings = {r.member_id: r for r in session.scalars(select(Rating).where(Rating.year == year))}
+    events: dict[int, list[MemberEvent]] = defaultdict(list)  # one query for every member's history
+    for event in session.scalars(select(MemberEvent).order_by(MemberEvent.on_date, MemberEvent.id)):
+        events[event.member_id].append(event)
     rows = []
     for member in members_on(session, settings.rating_date):
         rating = ratings.get(member.id)
-        exclusion = _exclusion(session, member, settings.rating_date, rules.recent_months)
-        automatic = [] if exclusion else _automatic(session, member, year, rating)
+        exclusion = _exclusion(member, events[member.id], settings.rating_date, rules.recent_months)
+        automatic = [] if exclusion else _automatic(events[member.id], year, rating)
         rows.append(RatingRow(member, exclusion, automatic, rating,
                               [] if exclusion else flags_for(year, rating, automatic)))
     return rows

@@ -33,7 +33,7 @@ class FirstRunDialog(QDialog):
                                      "in Settings), or open the training data to practise first."), self)
         welcome.setWordWrap(True)
         layout.addWidget(welcome)
-        box = QGroupBox(_("Create the cell's data file"), self)
+        box = QGroupBox(_("Create a data file"), self)
         box_layout = QVBoxLayout(box)
         self.form = IdentityForm(box)
         box_layout.addWidget(self.form)

@@ -71,3 +71,27 @@ def test_a_training_bloc_holds_made_up_cells(tmp_path):
     for kind in ("bloc-structure", "bloc-ratings", "bloc-recruitment"):
         made = run("--db", str(db), "report", kind, "--out", str(tmp_path / f"{kind}.pdf"))
         assert made.returncode == 0 and (tmp_path / f"{kind}.pdf").stat().st_size > 10_000, made.stderr
+
+
+def test_a_changed_key_needs_its_fingerprint(tmp_path, generated_bundles):
+    from datetime import datetime
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from khoidesktop.services.bundle_format import fingerprint
+    from tests.services.exchange_helpers import pack, resign, unpack
+
+    bloc = tmp_path / "khoi.sqlite"
+    run("--db", str(bloc), *BLOC)
+    assert run("--db", str(bloc), "import-bundle", str(generated_bundles[0]), "--accept-new-keys").returncode == 0
+    files = unpack(generated_bundles[0])
+    manifest = json.loads(files["manifest.json"])
+    stranger = Ed25519PrivateKey.generate()
+    public = stranger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    manifest["public_key"], manifest["created_at"] = public.hex(), datetime(2026, 11, 23, 10, 0).isoformat()
+    forged = pack(tmp_path / "doi-khoa.khoi", resign(files, manifest, stranger))
+    accepted = run("--db", str(bloc), "import-bundle", str(forged), "--accept-new-keys")
+    assert accepted.returncode == 1 and "(đã thay đổi)" in accepted.stdout and "chưa được xác nhận" in accepted.stderr
+    trusted = run("--db", str(bloc), "import-bundle", str(forged), "--trust", fingerprint(public).lower())
+    assert trusted.returncode == 0 and "đã thay gói cũ" in trusted.stdout

@@ -32,7 +32,10 @@ def register(commands: argparse._SubParsersAction, topics: argparse._SubParsersA
     imp = commands.add_parser("import-bundle", help=_("import cells' bundles into a bloc's data file"))
     imp.add_argument("files", type=Path, nargs="+", metavar=_("FILE.khoi"))
     imp.add_argument("--accept-new-keys", action="store_true",
-                     help=_("accept the keys of cells not seen before (check the fingerprints printed)"))
+                     help=_("accept the keys of cells not seen before (check the fingerprints printed); a known "
+                            "cell whose key changed needs --trust"))
+    imp.add_argument("--trust", action="append", default=[], metavar=_("FINGERPRINT"),
+                     help=_("accept the key with this fingerprint (as the cell's secretary read it to you)"))
     imp.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
     imp.set_defaults(handler=cmd_import)
     units = topics.add_parser("units", help=_("a bloc's units and their latest bundles"))
@@ -75,7 +78,9 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
         with store.session() as session:
             require_bloc(session)
             questions = keys_to_confirm(session, checked := check_files(args.files))
-        trusted = {q.public_key for q in questions} if args.accept_new_keys else set()
+        wanted = {"".join(fp.split()).upper() for fp in args.trust}
+        trusted = {q.public_key for q in questions
+                   if (args.accept_new_keys and not q.changed) or "".join(q.fingerprint.split()) in wanted}
         outcomes = import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor())
     if args.json:
         print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
@@ -84,7 +89,7 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
             print(_("Key of {cell}: {fp}{changed}").format(
                 cell=q.cell_name, fp=q.fingerprint, changed=_(" (changed)") if q.changed else ""))
         labels = {"imported": _("imported"), "unchanged": _("unchanged"), "replaced": _("replaced"),
-                  "refused": _("refused")}
+                  "refused": _("refused"), "stopped": _("not imported")}
         for o in outcomes:
             line = f"{o.path.name}: {labels[o.status]}" + (f" ({o.cell_name}, {o.period})" if o.cell_name else "")
             print(line + (f" — {o.reason}" if o.reason else ""), file=sys.stderr if o.reason else sys.stdout)
@@ -131,10 +136,14 @@ def cmd_units(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.domain.periods import Period
+    from khoidesktop.errors import ValidationError
     from khoidesktop.services.bloc import bloc_figures
     from khoidesktop.services.structure import GROUP_LABELS
 
     year = getattr(args, "year", None)
+    if year and args.period and args.period.year != year:
+        raise ValidationError(_("--year {year} and --period {period} disagree: give one of them.").format(
+            year=year, period=args.period.code))
     period, rows = _rows(args, ctx, args.period or (Period(year) if year else None))
     figures = bloc_figures(rows)
     result = {"structure": lambda: figures.structure_result().as_json(),

@@ -4,6 +4,7 @@ No reportlab here, so the cancellation exception can be imported (by the GUI tas
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -27,7 +28,7 @@ def write_atomically(target: Path, build: Callable[[Path], None]) -> Path:
     target = target.expanduser().absolute()
     if not target.parent.is_dir():
         raise ReportWriteError(_("The folder {folder} does not exist. Choose another place to save the "
-                                 "report.").format(folder=target.parent))
+                                 "file.").format(folder=target.parent))
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
     except OSError as exc:
@@ -52,6 +53,11 @@ def _remove(path: Path) -> None:
 
 
 def _write_error(target: Path, exc: OSError) -> ReportWriteError:
-    return ReportWriteError(_("Cannot save the report as {path} ({reason}). If the file is open in a PDF "
-                              "viewer, close it; otherwise choose another folder, then try again.")
-                            .format(path=target, reason=exc.strerror or exc))
+    if exc.errno == errno.ENOSPC:
+        hint = _("The disk is full: free some space or choose another disk, then try again.")
+    elif isinstance(exc, PermissionError):
+        hint = _("If the file is open in another program (a PDF viewer, Excel), close it; otherwise choose a "
+                 "folder you may write in, then try again.")
+    else:
+        hint = _("Choose another folder, then try again.")
+    return ReportWriteError(_("Cannot save {path}.").format(path=target) + " " + hint)

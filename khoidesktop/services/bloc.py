@@ -22,9 +22,11 @@ def periods(session: Session) -> list[Period]:
 
 
 def default_period(session: Session, today: date) -> Period:
-    """The latest period sent, or last year when nothing has come yet."""
+    """The latest year sent (a quarter sent by one unit does not take the whole bloc's view away), else the
+    latest quarter, or last year when nothing has come yet."""
     found = periods(session)
-    return found[0] if found else Period(today.year - 1)
+    years = [p for p in found if p.quarter is None]
+    return (years or found or [Period(today.year - 1)])[0]
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class UnitRow:
     figures: UnitFigures | None
     last_sent: datetime | None  # the unit's newest bundle, any period
     last_period: str | None
-    late: bool  # the period is over and nothing came for it
+    late: bool  # the period is over and nothing came for it (before its end, a missing bundle is not late)
 
     @property
     def name(self) -> str:
@@ -52,6 +54,7 @@ class UnitRow:
 
 
 def _parts(session: Session, bundle_ids: list[int]) -> dict[int, dict[str, dict]]:
+    """bundle id → part ("members", …: the file name "data/members.json" without folder and suffix) → data."""
     names = [f"data/{part}.json" for part in DATA_PARTS]
     found: dict[int, dict[str, dict]] = {}
     query = select(BlocBundleFile.bundle_id, BlocBundleFile.name, BlocBundleFile.content).where(
@@ -72,7 +75,7 @@ def unit_rows(session: Session, period: Period, today: date) -> list[UnitRow]:
     rows = []
     for unit in units:
         bundle = bundles.get(unit.id)
-        figures = UnitFigures.from_parts(parts[bundle.id]) if bundle else None
+        figures = UnitFigures.from_parts(parts[bundle.id], period) if bundle else None
         rows.append(UnitRow(unit, bundle, figures, last_sent.get(unit.id), last_period.get(unit.id),
                             bundle is None and period.end < today))
     return rows
@@ -83,7 +86,7 @@ def bloc_figures(rows: list[UnitRow]) -> BlocFigures:
 
 
 def bloc_members(session: Session, period: Period) -> list[tuple[str, dict]]:
-    """(unit name, member row) for every member the units sent for the period."""
+    """(unit name, member row) for every member the units sent for the period: the bloc's member list."""
     query = (select(BlocUnit.cell_name, BlocBundleFile.content).join(BlocBundle, BlocBundle.unit_id == BlocUnit.id)
              .join(BlocBundleFile, BlocBundleFile.bundle_id == BlocBundle.id)
              .where(BlocBundle.period == period.code, BlocBundleFile.name == "data/members.json"))

@@ -10,20 +10,37 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from khoidesktop.domain.meetings import KINDS
+from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER
 from khoidesktop.domain.recruitment import STEP_CODES
 from khoidesktop.i18n import percent
 from khoidesktop.services.structure import GROUP_LABELS, Share, Structure
 
+MAX_COUNT = 1_000_000  # far above any bloc; a bigger "count" is a damaged or forged file
 
-def _int(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise TypeError(value)
+
+class DataProblem(Exception):
+    """A part of a bundle lacks a figure, or holds one out of range or not of its period."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(part)
+        self.part = part
+
+
+def _int(value: object, most: int = MAX_COUNT) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise ValueError(value)
     return value
 
 
 def _optional_int(value: object) -> int | None:
     return None if value is None else _int(value)
+
+
+def _list(value: object) -> list:
+    if not isinstance(value, list) or len(value) > MAX_COUNT:
+        raise ValueError(value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -66,48 +83,70 @@ class UnitFigures:
     stale: int
 
     @classmethod
-    def from_parts(cls, parts: dict[str, dict]) -> UnitFigures:
-        """Raises KeyError / TypeError / ValueError when a part lacks a figure."""
-        structure, ratings, meetings, recruitment = (parts[p] for p in ("structure", "ratings", "meetings",
-                                                                         "recruitment"))
-        term = recruitment["term"]
-        cell_level = ratings["cell_level"]
-        if cell_level is not None and cell_level not in LEVEL_ORDER:
-            raise ValueError(cell_level)
-        if not isinstance(parts["members"]["members"], list):
-            raise TypeError("members")
-        return cls(
-            members=len(parts["members"]["members"]),
-            structure_on=date.fromisoformat(structure["on"]),
-            structure={"total": _int(structure["total"])} | {k: _int(structure[k]["count"]) for k in GROUP_LABELS},
-            rating_year=_int(ratings["year"]), rule_set=str(ratings["rule_set"]), rated=_int(ratings["rated"]),
-            levels={lv: _int(ratings["levels"][lv]["count"]) for lv in LEVEL_ORDER},
-            not_rated=len(ratings["not_rated"]), excellent_allowed=_int(ratings["excellent_cap"]["allowed"]),
-            cap_percent=_int(ratings["excellent_cap"]["cap_percent"]), cell_level=cell_level,
-            meetings=_int(meetings["meetings"]),
-            meetings_by_kind={kind: _int(meetings["meetings_by_kind"][kind]) for kind in KINDS},
-            meetings_by_month={m: _int(meetings["meetings_by_month"][f"{m:02d}"]) for m in range(1, 13)},
-            thematic_held={q: _int(meetings["thematic_by_quarter"][str(q)]["held"]) for q in range(1, 5)},
-            thematic_planned={q: _int(meetings["thematic_by_quarter"][str(q)]["planned"]) for q in range(1, 5)},
-            present=_int(meetings["attendance"]["present"]), expected=_int(meetings["attendance"]["expected"]),
-            admitted=_int(recruitment["admitted_in_year"]), year_target=_optional_int(recruitment["year_target"]),
-            term=None if term is None else Term(_int(term["first_year"]), _int(term["last_year"]),
-                                                _int(term["target"]), _int(term["admitted"])),
-            files_by_step={code: _int(recruitment["files_by_step"][code]) for code in STEP_CODES},
-            files_open=_int(recruitment["files_open"]), members_at_end=_int(recruitment["members_at_end"]),
-            overdue=len(recruitment["overdue"]), stale=len(recruitment["stale"]),
-        )
+    def from_parts(cls, parts: dict[str, dict], period: Period) -> UnitFigures:
+        """The figures of a bundle's data parts; DataProblem names the part that lacks one, holds one out of
+        range, or speaks of another period."""
+        values: dict = {}
+        for part, read in (("members", _members), ("structure", _structure), ("ratings", _ratings),
+                           ("meetings", _meetings), ("recruitment", _recruitment)):
+            try:
+                values |= read(parts[part], period)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise DataProblem(part) from None
+        if values["members"] != values["structure"]["total"]:
+            raise DataProblem("members")
+        return cls(**values)
 
 
-def data_problem(parts: dict[str, dict]) -> str | None:
-    """Why these parts cannot be summed (None when they can)."""
-    try:
-        figures = UnitFigures.from_parts(parts)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        return f"{type(exc).__name__}: {exc}"[:120]
-    if figures.members != figures.structure["total"]:
-        return "members ≠ structure.total"
-    return None
+def _members(part: dict, period: Period) -> dict:
+    return {"members": len(_list(part["members"]))}
+
+
+def _structure(part: dict, period: Period) -> dict:
+    on = date.fromisoformat(part["on"])
+    if not period.start <= on <= period.end:
+        raise ValueError(on)
+    total = _int(part["total"])
+    groups = {key: _int(part[key]["count"], total) for key in GROUP_LABELS}
+    return {"structure_on": on, "structure": {"total": total} | groups}
+
+
+def _ratings(part: dict, period: Period) -> dict:
+    if part["year"] != period.year or (part["cell_level"] is not None and part["cell_level"] not in LEVEL_ORDER):
+        raise ValueError(part["year"])
+    levels = {lv: _int(part["levels"][lv]["count"]) for lv in LEVEL_ORDER}
+    rated = _int(part["rated"])
+    if sum(levels.values()) != rated:
+        raise ValueError(rated)
+    return {"rating_year": period.year, "rule_set": str(part["rule_set"]), "rated": rated, "levels": levels,
+            "not_rated": len(_list(part["not_rated"])), "excellent_allowed": _int(part["excellent_cap"]["allowed"]),
+            "cap_percent": _int(part["excellent_cap"]["cap_percent"], 100), "cell_level": part["cell_level"]}
+
+
+def _meetings(part: dict, period: Period) -> dict:
+    if part["year"] != period.year or part.get("quarter") != period.quarter:
+        raise ValueError(part["year"])
+    present, expected = _int(part["attendance"]["present"]), _int(part["attendance"]["expected"])
+    if present > expected:
+        raise ValueError(present)
+    return {"meetings": _int(part["meetings"]),
+            "meetings_by_kind": {kind: _int(part["meetings_by_kind"][kind]) for kind in KINDS},
+            "meetings_by_month": {m: _int(part["meetings_by_month"][f"{m:02d}"]) for m in range(1, 13)},
+            "thematic_held": {q: _int(part["thematic_by_quarter"][str(q)]["held"]) for q in range(1, 5)},
+            "thematic_planned": {q: _int(part["thematic_by_quarter"][str(q)]["planned"]) for q in range(1, 5)},
+            "present": present, "expected": expected}
+
+
+def _recruitment(part: dict, period: Period) -> dict:
+    if part["year"] != period.year:
+        raise ValueError(part["year"])
+    term = part["term"]
+    return {"admitted": _int(part["admitted_in_year"]), "year_target": _optional_int(part["year_target"]),
+            "term": None if term is None else Term(_int(term["first_year"], 2100), _int(term["last_year"], 2100),
+                                                   _int(term["target"]), _int(term["admitted"])),
+            "files_by_step": {code: _int(part["files_by_step"][code]) for code in STEP_CODES},
+            "files_open": _int(part["files_open"]), "members_at_end": _int(part["members_at_end"]),
+            "overdue": len(_list(part["overdue"])), "stale": len(_list(part["stale"]))}
 
 
 @dataclass

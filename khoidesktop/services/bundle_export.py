@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from khoidesktop import __version__
 from khoidesktop.domain.periods import Period
+from khoidesktop.domain.rating_rules import RULE_SETS
 from khoidesktop.domain.workdays import WorkCalendar
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _
@@ -114,6 +115,10 @@ def export_bundle(store: Store, out: Path, period: Period, *, today: date, now: 
     calendar = calendar or WorkCalendar()
     if period.start > today:
         raise ValidationError(_("The period {period} has not begun yet.").format(period=period.label()))
+    first = min(rules.first_year for rules in RULE_SETS)
+    if period.year < first:
+        raise ValidationError(_("Bundles are made for {first} and later (the rating rules the program knows begin "
+                                "in {first}).").format(first=first))
     with store.session() as session, session.begin():
         identity = get_identity(session)
         if identity is None or identity.kind != "cell":

@@ -11,7 +11,9 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -20,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from khoidesktop.domain.periods import Period
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
+from khoidesktop.services.bloc_figures import DataProblem, UnitFigures
 
 FORMAT_NAME = "khoi-desktop-bundle"
 FORMAT_VERSION = 1
@@ -33,14 +36,19 @@ REQUIRED_FILES = tuple(f"data/{part}.json" for part in DATA_PARTS)
 class Limits:
     """What a bundle may hold; anything beyond is refused before it is unpacked."""
 
+    # A 5,000-member cell sends about 2 MB of data and 1 MB of PDFs: these leave a hundredfold margin.
     bundle_bytes: int = 200 * 1024 * 1024
-    unpacked_bytes: int = 200 * 1024 * 1024  # all files together, as unpacked
+    unpacked_bytes: int = 200 * 1024 * 1024  # all files together, as unpacked (a zip bomb stops here)
     files: int = 100
     manifest_bytes: int = 1024 * 1024
 
 
 LIMITS = Limits()
 _SAFE_NAME = re.compile(r"(data/[a-z_]+\.json|reports/[a-z0-9_-]+\.pdf)")
+_CELL_ID = re.compile(r"[0-9a-f]{32}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, zlib.error,
+               RuntimeError)  # RuntimeError: an entry marked as encrypted
 
 
 class BundleRefused(UserError):
@@ -80,11 +88,13 @@ def write_bundle(out: Path, manifest: dict, files: dict[str, bytes], key: Ed2551
 
 @dataclass(frozen=True)
 class Bundle:
-    """A bundle that passed every check: its manifest, files and the facts the import needs."""
+    """A bundle that passed every check: its manifest, files, data parts (parsed once) and the facts the
+    import needs."""
 
     manifest: dict
     manifest_sha256: str
     files: dict[str, bytes]
+    parts: dict[str, dict] = field(default_factory=dict)
 
     @property
     def cell_uid(self) -> str:
@@ -102,8 +112,16 @@ class Bundle:
     def public_key(self) -> bytes:
         return bytes.fromhex(self.manifest["public_key"])
 
+    @property
+    def created_at(self) -> datetime:
+        return datetime.fromisoformat(self.manifest["created_at"])
+
+    @property
+    def training(self) -> bool:
+        return self.manifest["cell"].get("training") is True
+
     def data(self, part: str) -> dict:
-        return json.loads(self.files[f"data/{part}.json"])
+        return self.parts[part]
 
 
 def read_bundle(path: Path, limits: Limits = LIMITS) -> Bundle:
@@ -114,11 +132,14 @@ def read_bundle(path: Path, limits: Limits = LIMITS) -> Bundle:
             raise BundleRefused(_("The file is too large to be a bundle."))
         with zipfile.ZipFile(path) as zf:
             contents = _read_members(zf, limits)
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError, ValueError):
+    except _UNREADABLE:
         raise BundleRefused(_("The file is not a bundle of Khối desktop, or it is damaged or incomplete "
                               "(for example cut short while copying). Ask the cell to send it again.")) from None
-    except OSError as exc:
-        raise BundleRefused(_("The file cannot be read ({reason}).").format(reason=exc.strerror or exc)) from None
+    except FileNotFoundError:
+        raise BundleRefused(_("The file is no longer there.")) from None
+    except OSError:
+        raise BundleRefused(_("The file cannot be read: check that it is not open in another program and "
+                              "that you may read it.")) from None
     manifest_bytes = contents.pop(MANIFEST, None)
     signature = contents.pop(SIGNATURE, None)
     if manifest_bytes is None or signature is None:
@@ -126,9 +147,7 @@ def read_bundle(path: Path, limits: Limits = LIMITS) -> Bundle:
     manifest = _manifest(manifest_bytes)
     _check_files(manifest, contents)
     _check_signature(manifest, manifest_bytes, signature)
-    bundle = Bundle(manifest, sha256(manifest_bytes), contents)
-    _check_data(bundle)
-    return bundle
+    return Bundle(manifest, sha256(manifest_bytes), contents, _data_parts(manifest, contents))
 
 
 def _read_members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, bytes]:
@@ -157,11 +176,15 @@ def _read_members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, bytes]:
     return contents
 
 
-def _manifest(raw: bytes) -> dict:
+def _json(raw: bytes) -> object:
     try:
-        manifest = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        manifest = None
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+
+
+def _manifest(raw: bytes) -> dict:
+    manifest = _json(raw)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise BundleRefused(_("The manifest is not that of a Khối desktop bundle."))
     version = manifest.get("format_version")
@@ -170,26 +193,35 @@ def _manifest(raw: bytes) -> dict:
             raise BundleRefused(_("The bundle was made by a newer version of Khối desktop (format {v}); "
                                   "update the program, then import it again.").format(v=version))
         raise BundleRefused(_("The bundle's format version ({v}) is unknown.").format(v=version))
-    try:
-        Period.parse(str(manifest["period"]))
-        cell = manifest["cell"]
-        if not (isinstance(cell["id"], str) and cell["id"] and isinstance(cell["name"], str) and cell["name"]):
-            raise ValueError
-        bytes.fromhex(manifest["public_key"])
-        _created_at(manifest)
-        listed = {f["name"]: f for f in manifest["files"]}
-    except (KeyError, TypeError, ValueError):
-        raise BundleRefused(_("The manifest is incomplete: the cell, the period, the key or the file list "
-                              "is missing.")) from None
-    if len(listed) != len(manifest["files"]):
+    if not _well_formed(manifest):
+        raise BundleRefused(_("The manifest is incomplete or malformed: the cell, the period, the date it was "
+                              "made, the key or the file list is missing or wrong."))
+    if len({f["name"] for f in manifest["files"]}) != len(manifest["files"]):
         raise BundleRefused(_("The manifest lists a file twice."))
     return manifest
 
 
-def _created_at(manifest: dict):
-    from datetime import datetime
+def _plain_name(value: object) -> bool:
+    """A name shown to the user: one line of ordinary text (no markup that could dress it up as more)."""
+    return (isinstance(value, str) and 0 < len(value) <= 200 and value.strip() == value
+            and not any(ch in "<>&" or not ch.isprintable() for ch in value))
 
-    return datetime.fromisoformat(manifest["created_at"])
+
+def _well_formed(manifest: dict) -> bool:
+    cell, files, created = manifest.get("cell"), manifest.get("files"), manifest.get("created_at")
+    try:
+        Period.parse(manifest["period"] if isinstance(manifest.get("period"), str) else "")
+        made = datetime.fromisoformat(created) if isinstance(created, str) else None
+    except ValueError:
+        return False
+    return (made is not None and made.tzinfo is None  # the cell's local time, as the program writes it
+            and isinstance(cell, dict) and isinstance(cell.get("id"), str) and bool(_CELL_ID.fullmatch(cell["id"]))
+            and _plain_name(cell.get("name")) and (cell.get("org") in (None, "") or _plain_name(cell.get("org")))
+            and isinstance(cell.get("training", False), bool)
+            and isinstance(manifest.get("public_key"), str) and bool(_SHA256.fullmatch(manifest["public_key"]))
+            and isinstance(files, list) and all(
+                isinstance(f, dict) and isinstance(f.get("name"), str) and isinstance(f.get("sha256"), str)
+                and isinstance(f.get("size"), int) for f in files))
 
 
 def _check_files(manifest: dict, contents: dict[str, bytes]) -> None:
@@ -216,14 +248,16 @@ def _check_signature(manifest: dict, manifest_bytes: bytes, signature: bytes) ->
                               "Ask the cell to send it again.")) from None
 
 
-def _check_data(bundle: Bundle) -> None:
-    """The parts the bloc sums must be there with the figures it reads (see services.bloc)."""
-    from khoidesktop.services.bloc_figures import data_problem
-
+def _data_parts(manifest: dict, contents: dict[str, bytes]) -> dict[str, dict]:
+    """The data files, parsed, with the figures the bloc sums all there and in range (see bloc_figures)."""
+    parts = {part: _json(contents[f"data/{part}.json"]) for part in DATA_PARTS}
+    broken = [part for part, value in parts.items() if not isinstance(value, dict)]
+    if broken:
+        raise BundleRefused(_("The data in the bundle is incomplete (data/{part}.json cannot be read).").format(
+            part=broken[0]))
     try:
-        parts = {part: bundle.data(part) for part in DATA_PARTS}
-    except (ValueError, UnicodeDecodeError):
-        parts = None
-    problem = _("a data file is not valid JSON") if parts is None else data_problem(parts)
-    if problem:
-        raise BundleRefused(_("The data in the bundle is incomplete ({problem}).").format(problem=problem))
+        UnitFigures.from_parts(parts, Period.parse(manifest["period"]))
+    except DataProblem as problem:
+        raise BundleRefused(_("The data in the bundle is incomplete or inconsistent (data/{part}.json). Ask the "
+                              "cell to make the bundle again with the program.").format(part=problem.part)) from None
+    return parts

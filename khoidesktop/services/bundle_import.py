@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from khoidesktop.errors import ValidationError
+from khoidesktop.errors import Cancelled, ValidationError
 from khoidesktop.i18n import _
 from khoidesktop.services import audit
 from khoidesktop.services.bundle_format import Bundle, BundleRefused, fingerprint, read_bundle
@@ -19,7 +19,7 @@ from khoidesktop.services.identity import get_identity
 from khoidesktop.store.database import Store
 from khoidesktop.store.models import BlocBundle, BlocBundleFile, BlocUnit
 
-OUTCOMES = ("imported", "unchanged", "replaced", "refused")
+OUTCOMES = ("imported", "unchanged", "replaced", "refused", "stopped")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Checked:
 
 @dataclass(frozen=True)
 class KeyQuestion:
+    """A key to confirm with the cell's secretary by its fingerprint (changed: the cell had another key)."""
+
     cell_name: str
     fingerprint: str
     public_key: bytes
@@ -41,6 +43,9 @@ class KeyQuestion:
 
 @dataclass(frozen=True)
 class Outcome:
+    """What became of one file: imported, unchanged (the same bundle again), replaced (an older one), refused
+    (with the reason), or stopped (the user cancelled before it)."""
+
     path: Path
     status: str  # OUTCOMES
     reason: str = ""
@@ -53,10 +58,11 @@ class Outcome:
 
 
 def check_files(paths: Iterable[Path], cancelled: Callable[[], bool] = lambda: False) -> list[Checked]:
+    """Every file read and checked completely (nothing written); raises Cancelled if the user stops."""
     found = []
     for path in paths:
         if cancelled():
-            break
+            raise Cancelled
         try:
             found.append(Checked(path, read_bundle(path)))
         except BundleRefused as exc:
@@ -67,84 +73,103 @@ def check_files(paths: Iterable[Path], cancelled: Callable[[], bool] = lambda: F
 def require_bloc(session: Session) -> None:
     identity = get_identity(session)
     if identity is None or identity.kind != "bloc":
-        raise ValidationError(_("Bundles are imported into a bloc's data file. Create one with "
-                                "“init --bloc”, or switch this file to bloc mode in the settings."))
+        raise ValidationError(_("This is a cell's data file; this works on a bloc's data file only (the superior "
+                                "committee's). Create one with “init --bloc”, or switch the mode in the settings."))
 
 
 def keys_to_confirm(session: Session, checked: list[Checked]) -> list[KeyQuestion]:
-    """Keys the user has not confirmed yet, one question per key."""
-    known = {u.cell_uid: u.public_key for u in session.scalars(select(BlocUnit))}
+    """Keys the user has not confirmed yet, one question per key; for a known cell whose key changed, the
+    name shown is the one the bloc already knows, not the one the new bundle claims."""
+    known = {u.cell_uid: u for u in session.scalars(select(BlocUnit))}
     questions: dict[bytes, KeyQuestion] = {}
     for item in checked:
         bundle = item.bundle
-        if bundle is None or known.get(bundle.cell_uid) == bundle.public_key:
+        unit = known.get(bundle.cell_uid) if bundle else None
+        if bundle is None or (unit is not None and unit.public_key == bundle.public_key):
             continue
-        questions.setdefault(bundle.public_key, KeyQuestion(bundle.cell_name, fingerprint(bundle.public_key),
-                                                            bundle.public_key, bundle.cell_uid in known))
+        questions.setdefault(bundle.public_key, KeyQuestion(unit.cell_name if unit else bundle.cell_name,
+                                                            fingerprint(bundle.public_key), bundle.public_key,
+                                                            unit is not None))
     return list(questions.values())
 
 
 def import_checked(store: Store, checked: list[Checked], *, trusted: set[bytes], now: datetime, actor: str,
                    progress: Callable[[int, int], None] = lambda _done, _total: None,
                    cancelled: Callable[[], bool] = lambda: False) -> list[Outcome]:
-    """Write each good bundle in its own transaction; `trusted` holds the keys the user confirmed now."""
+    """Write each good bundle in its own transaction (all of it or nothing of it); `trusted` holds the keys
+    the user confirmed now. After a cancel, the files not reached are reported as not imported."""
     with store.session() as session:
         require_bloc(session)
     outcomes = []
     for done, item in enumerate(checked):
         if cancelled():
-            break
-        if item.bundle is None:
+            outcomes.append(Outcome(item.path, "stopped", _("The import was stopped before this file.")))
+        elif item.bundle is None:
             outcomes.append(Outcome(item.path, "refused", item.reason))
         else:
-            with store.session() as session, session.begin():
+            with store.session() as session, session.begin():  # every refusal is decided before a write
                 outcomes.append(_import_one(session, item.path, item.bundle, trusted, now, actor))
         progress(done + 1, len(checked))
     return outcomes
 
 
+def _refusal(session: Session, bundle: Bundle, unit: BlocUnit | None, trusted: set[bytes], now: datetime) -> str:
+    """Why this bundle cannot go in ("" when it can), decided before anything is written."""
+    training = get_identity(session).training
+    if bundle.training != training:
+        return (_("The bundle holds training data; it is not mixed with the bloc's real data.") if bundle.training
+                else _("The bundle holds a cell's real data; this bloc's data file is for training."))
+    if bundle.created_at > now + timedelta(days=1) or bundle.period.start > now.date():
+        return _("The bundle is dated in the future ({when}, period {period}): the clock of the cell's computer "
+                 "is probably wrong. Ask the cell to set it right and make the bundle again.").format(
+            when=bundle.created_at.strftime("%d/%m/%Y %H:%M"), period=bundle.period.label())
+    if (unit is None or unit.public_key != bundle.public_key) and bundle.public_key not in trusted:
+        return _("The key of {cell} (fingerprint {fp}) has not been confirmed. Check the fingerprint with the "
+                 "cell's secretary, then import the file again and confirm the key.").format(
+            cell=unit.cell_name if unit else bundle.cell_name, fp=fingerprint(bundle.public_key))
+    return ""
+
+
 def _import_one(session: Session, path: Path, bundle: Bundle, trusted: set[bytes], now: datetime,
                 actor: str) -> Outcome:
     period, name = bundle.period.code, bundle.cell_name
-    if bundle.manifest["cell"].get("training") and not get_identity(session).training:
-        return Outcome(path, "refused", _("The bundle holds training data; it is not mixed with the bloc's real "
-                                          "data."), name, period)
     unit = session.scalar(select(BlocUnit).where(BlocUnit.cell_uid == bundle.cell_uid))
-    if unit is None or unit.public_key != bundle.public_key:
-        if bundle.public_key not in trusted:
-            return Outcome(path, "refused", _("The key of {cell} (fingerprint {fp}) has not been confirmed. "
-                                              "Check the fingerprint with the cell's secretary, then import "
-                                              "again and confirm it.").format(
-                cell=name, fp=fingerprint(bundle.public_key)), name, period)
-        unit = unit or BlocUnit(cell_uid=bundle.cell_uid, cell_name=name)
-        unit.public_key, unit.trusted_at = bundle.public_key, now
-    old = None if unit.id is None else session.scalar(
+    reason = _refusal(session, bundle, unit, trusted, now)
+    if reason:
+        return Outcome(path, "refused", reason, name, period)
+    old = None if unit is None else session.scalar(
         select(BlocBundle).where(BlocBundle.unit_id == unit.id, BlocBundle.period == period))
-    created = datetime.fromisoformat(bundle.manifest["created_at"])
     if old is not None and old.manifest_sha256 == bundle.manifest_sha256:
         return Outcome(path, "unchanged", "", name, period)
-    if old is not None and old.created_at > created:
+    if old is not None and old.created_at > bundle.created_at:
         return Outcome(path, "refused", _("A newer bundle of {cell} for this period (made {when}) is already "
                                           "imported; this older one was left aside.").format(
             cell=name, when=old.created_at.strftime("%d/%m/%Y %H:%M")), name, period)
-    unit.cell_name, unit.org_name = name, str(bundle.manifest["cell"].get("org") or "")
-    session.add(unit)
+    unit = _unit(session, unit, bundle, now, actor)
     if old is not None:
         session.delete(old)
         session.flush()
-    row = BlocBundle(unit_id=_flushed(session, unit).id, period=period, created_at=created, imported_at=now,
+    row = BlocBundle(unit_id=unit.id, period=period, created_at=bundle.created_at, imported_at=now,
                      manifest_sha256=bundle.manifest_sha256, app_version=str(bundle.manifest.get("app_version", "")),
                      file_name=path.name, member_count=len(bundle.data("members")["members"]))
     session.add(row)
     session.flush()
-    session.add_all(BlocBundleFile(bundle_id=row.id, name=file_name, sha256=entry["sha256"],
-                                   content=bundle.files[file_name])
-                    for entry in bundle.manifest["files"] for file_name in (entry["name"],))
+    session.add_all(BlocBundleFile(bundle_id=row.id, name=entry["name"], sha256=entry["sha256"],
+                                   content=bundle.files[entry["name"]]) for entry in bundle.manifest["files"])
     audit.record(session, at=now, actor=actor, action="replace" if old else "create", entity="bloc_bundle",
                  entity_id=row.id, changes={"cell": (None, name), "period": (None, period)})
     return Outcome(path, "replaced" if old else "imported", "", name, period)
 
 
-def _flushed(session: Session, unit: BlocUnit) -> BlocUnit:
-    session.flush()
+def _unit(session: Session, unit: BlocUnit | None, bundle: Bundle, now: datetime, actor: str) -> BlocUnit:
+    """The cell's unit with the names of its newest bundle and its key (a new key was confirmed: audited)."""
+    if unit is None:
+        unit = BlocUnit(cell_uid=bundle.cell_uid, public_key=bundle.public_key, trusted_at=now)
+    elif unit.public_key != bundle.public_key:
+        audit.record(session, at=now, actor=actor, action="update", entity="bloc_unit", entity_id=unit.id,
+                     changes={"public_key": (fingerprint(unit.public_key), fingerprint(bundle.public_key))})
+        unit.public_key, unit.trusted_at = bundle.public_key, now
+    unit.cell_name, unit.org_name = bundle.cell_name, str(bundle.manifest["cell"].get("org") or "")
+    session.add(unit)
+    session.flush()  # its id, for a new unit
     return unit

@@ -3,27 +3,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+Icon, Button = QMessageBox.Icon, QMessageBox.StandardButton
 
 
 class QtPrompts:
     def _parent(self) -> QWidget | None:
         return QApplication.activeWindow()
 
+    def _ask(self, icon: Icon, title: str, text: str, buttons: Button, default: Button) -> Button:
+        """A message box showing `text` as plain text: names from files (a bundle's cell name …) can never
+        turn into markup that dresses the message up."""
+        box = QMessageBox(icon, title, text, buttons, self._parent())
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(default)
+        return Button(box.exec())
+
     def info(self, title: str, text: str) -> None:
-        QMessageBox.information(self._parent(), title, text)
+        self._ask(Icon.Information, title, text, Button.Ok, Button.Ok)
 
     def warning(self, title: str, text: str) -> None:
-        QMessageBox.warning(self._parent(), title, text)
+        self._ask(Icon.Warning, title, text, Button.Ok, Button.Ok)
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self._parent(), title, text)
+        self._ask(Icon.Critical, title, text, Button.Ok, Button.Ok)
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self._parent(), title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return self._ask(Icon.Question, title, text, Button.Yes | Button.No, Button.No) == Button.Yes
 
     def open_file(self, title: str, file_filter: str) -> Path | None:
         name, _selected = QFileDialog.getOpenFileName(self._parent(), title, "", file_filter)

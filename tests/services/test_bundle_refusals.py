@@ -79,7 +79,65 @@ def _zip_bomb(good, out):
             stream.write(chunk)
 
 
-BAD = {"not_a_zip": (_not_a_zip, "không phải gói"), "truncated": (_truncated, "hỏng"),
+def _forged(good, out, manifest_change=None, data_change=None):
+    """A bundle the cell itself could have signed (the key is the cell's), with its contents changed."""
+    files = unpack(good)
+    manifest = json.loads(files["manifest.json"])
+    if data_change:
+        part, change = data_change
+        data = json.loads(files[f"data/{part}.json"])
+        change(data)
+        files[f"data/{part}.json"] = json.dumps(data).encode()
+    from khoidesktop.services.bundle_format import sha256
+
+    for entry in manifest["files"]:
+        entry["size"], entry["sha256"] = len(files[entry["name"]]), sha256(files[entry["name"]])
+    if manifest_change:
+        manifest_change(manifest)
+    pack(out, resign(files, manifest, cell_key(good.with_name("don-vi-01.sqlite"))))
+
+
+def _flipped_byte(good, out):
+    """One byte changed inside a compressed entry (a bad copy): the zip's own checks catch it."""
+    raw = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as zf:
+        info = next(i for i in zf.infolist() if i.filename == "data/members.json")
+    raw[info.header_offset + 30 + len(info.filename) + 5] ^= 0xFF
+    out.write_bytes(bytes(raw))
+
+
+def _encrypted_flag(good, out):
+    raw = bytearray(good.read_bytes())
+    entry = raw.index(b"PK\x01\x02" + bytes(raw[raw.index(b"PK\x01\x02") + 4:][:4]))  # the first central record
+    raw[entry + 8] |= 0x01  # "encrypted" in its flags
+    out.write_bytes(bytes(raw))
+
+
+def _set(key, value):
+    def change(data):
+        data[key] = value
+    return change
+
+
+def _deep_manifest(good, out):
+    pack(out, {**unpack(good), "manifest.json": b"[" * 100_000 + b"]" * 100_000})
+
+
+BAD = {"not_a_zip": (_not_a_zip, "không phải gói"),
+       "flipped_byte": (_flipped_byte, "hỏng"), "encrypted": (_encrypted_flag, "hỏng"),
+       "deep_json": (_deep_manifest, "Bản kê không phải"),
+       "period_number": (lambda g, o: _forged(g, o, _set("period", 2025)), "sai dạng"),
+       "file_name_number": (lambda g, o: _forged(g, o, lambda m: m["files"].append({"name": 1})), "sai dạng"),
+       "timezone": (lambda g, o: _forged(g, o, _set("created_at", "2026-11-23T09:30:00+07:00")), "sai dạng"),
+       "markup_name": (lambda g, o: _forged(g, o, lambda m: m["cell"].update(name="<b>Chi bộ</b>")), "sai dạng"),
+       "future": (lambda g, o: _forged(g, o, _set("created_at", "2027-01-01T08:00:00")), "tương lai"),
+       "period_not_begun": (lambda g, o: _forged(g, o, _set("period", "2030"),
+                                                 ("ratings", _set("year", 2030))), "data/structure.json"),
+       "huge_count": (lambda g, o: _forged(g, o, None, ("meetings", lambda d: d["meetings_by_month"].update(
+           {"01": 10 ** 13}))), "data/meetings.json"),
+       "other_year": (lambda g, o: _forged(g, o, None, ("ratings", _set("year", 2024))), "data/ratings.json"),
+       "levels_not_rated": (lambda g, o: _forged(g, o, None, ("ratings", _set("rated", 0))), "data/ratings.json"),
+       "truncated": (_truncated, "hỏng"),
        "path_traversal": (_path_traversal, "tên không được phép"), "absolute": (_absolute_path, "tên không được phép"),
        "checksum": (_wrong_checksum, "data/members.json"), "signature": (_changed_manifest, "Chữ ký không khớp"),
        "newer_format": (_newer_format, "phiên bản Khối desktop mới hơn"), "missing": (_missing_file, "không khớp"),

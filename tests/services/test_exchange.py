@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -207,3 +208,83 @@ def test_resigned_by_the_cell_itself_is_still_its_bundle(filled_bloc, generated_
     again = pack(tmp_path / "lai.khoi", resign(files, manifest, key))
     [outcome] = import_all(filled_bloc, [again])
     assert outcome.status == "replaced"
+
+
+def _impostor(good: Path, out: Path, created: datetime) -> tuple[Path, bytes]:
+    """The cell's bundle re-signed by a stranger's key, claiming the cell's id."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    files = unpack(good)
+    manifest = json.loads(files["manifest.json"])
+    stranger = Ed25519PrivateKey.generate()
+    public = stranger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    manifest["public_key"], manifest["created_at"] = public.hex(), created.isoformat()
+    return pack(out, resign(files, manifest, stranger)), public
+
+
+def test_a_refused_bundle_leaves_the_cells_key_alone(filled_bloc, generated_bundles, tmp_path):
+    forged, public = _impostor(generated_bundles[0], tmp_path / "cu.khoi", FIXED_NOW - timedelta(days=30))
+    before = dump(filled_bloc.path)
+    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={public}, now=FIXED_NOW, actor="t")
+    assert outcome.status == "refused" and "mới hơn" in outcome.reason  # older than the real one
+    assert dump(filled_bloc.path) == before  # the real cell's key is still the one confirmed
+
+
+def test_a_confirmed_new_key_is_recorded_in_the_audit_log(filled_bloc, generated_bundles, tmp_path):
+    from sqlalchemy import select
+
+    from khoidesktop.store.models import AuditEntry
+
+    forged, public = _impostor(generated_bundles[0], tmp_path / "moi.khoi", FIXED_NOW + timedelta(hours=1))
+    with filled_bloc.session() as s:
+        [question] = keys_to_confirm(s, check_files([forged]))
+    assert question.changed and question.cell_name == read_bundle(generated_bundles[0]).cell_name
+    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={public}, now=FIXED_NOW, actor="t")
+    assert outcome.status == "replaced"
+    with filled_bloc.session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "bloc_unit")).one()
+    assert fingerprint(public) in entry.detail
+
+
+def test_cancelling_the_check_imports_nothing_and_the_import_says_what_it_left(bloc_store, generated_bundles):
+    from khoidesktop.errors import Cancelled
+
+    with pytest.raises(Cancelled):
+        check_files(generated_bundles, cancelled=lambda: True)
+    checked = check_files(generated_bundles)
+    with bloc_store.session() as s:
+        trusted = {q.public_key for q in keys_to_confirm(s, checked)}
+    calls = iter([False, True, True, True])
+    outcomes = import_checked(bloc_store, checked, trusted=trusted, now=FIXED_NOW, actor="t",
+                              cancelled=lambda: next(calls))
+    assert [o.status for o in outcomes] == ["imported", "stopped", "stopped", "stopped"]
+    assert all("dừng" in o.reason for o in outcomes[1:])
+
+
+def test_a_real_bundle_stays_out_of_a_training_bloc(training_bloc, generated_bundles):
+    before = dump(training_bloc.path)
+    [outcome] = import_all(training_bloc, generated_bundles[:1])
+    assert outcome.status == "refused" and "tập huấn" in outcome.reason
+    assert dump(training_bloc.path) == before
+
+
+def test_the_bloc_shows_the_latest_year_not_one_units_quarter(filled_bloc, tmp_path):
+    from khoidesktop.services.bloc import default_period, periods
+    from khoidesktop.services.demo_bloc import make_cell
+    from khoidesktop.store.database import open_store
+
+    make_cell(tmp_path / "q.sqlite", 9, 3, seed=1, now=FIXED_NOW)
+    cell = open_store(tmp_path / "q.sqlite", lock=False, now=lambda: FIXED_NOW)
+    try:
+        quarter = export_bundle(cell, tmp_path / "q.khoi", Period(2026, 3), today=TODAY, now=FIXED_NOW, actor="t",
+                                reports=False).path
+    finally:
+        cell.close()
+    assert [o.status for o in import_all(filled_bloc, [quarter])] == ["imported"]
+    with filled_bloc.session() as s:
+        assert periods(s)[0] == Period(2026, 3) and default_period(s, TODAY) == Period(2025)
+
+
+def test_a_year_before_the_rating_rules_cannot_be_exported(demo_store, tmp_path):
+    with pytest.raises(ValidationError, match="2018"):
+        export_bundle(demo_store, tmp_path / "x.khoi", Period(2017), today=TODAY, now=FIXED_NOW, actor="t")

@@ -24,7 +24,7 @@ from khoidesktop.ui.widgets.figure_table import FigureTable
 UNIT_HEADERS = (N_("Unit"), N_("Members"), N_("Latest bundle"), N_("Its period"), N_("This period"))
 RESULT_HEADERS = (N_("File"), N_("Cell"), N_("Period"), N_("Result"))
 RESULTS = {"imported": N_("Imported"), "unchanged": N_("Already imported, nothing changed"),
-           "replaced": N_("Replaced the older bundle"), "refused": N_("Refused")}
+           "replaced": N_("Replaced the older bundle"), "refused": N_("Refused"), "stopped": N_("Not imported")}
 
 
 class PeriodPicker(QWidget):
@@ -54,6 +54,7 @@ class CellPanel(QWidget):
     def __init__(self, page: ExchangePage) -> None:
         super().__init__(page)
         self.page, ctx = page, page.ctx
+        self.cell_name = ""  # for the suggested file name; read on refresh
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         box = QGroupBox(_("Bundle for the superior committee"), self)

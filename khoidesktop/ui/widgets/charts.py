@@ -1,6 +1,8 @@
 """A chart (QtCharts) with its figures beside it as a table: the same ChartData drawn twice."""
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -24,7 +26,7 @@ PALETTE = ("#2f6f9f", "#4c9a6a", "#d39b2a", "#b4463c", "#7b5ea7")
 
 def nice_axis(top: float) -> tuple[int, int]:
     """A whole-number scale above `top`: (upper end, number of ticks), steps of 1, 2, 5, 10, 20, 50 …"""
-    steps = (m * 10 ** e for e in range(12) for m in (1, 2, 5))
+    steps = (m * 10 ** e for e in itertools.count() for m in (1, 2, 5))
     step = next(s for s in steps if top / s <= 5)
     upper = (int(top) // step + 1) * step
     return upper, upper // step + 1

@@ -173,3 +173,16 @@ def _unit(session: Session, unit: BlocUnit | None, bundle: Bundle, now: datetime
     session.add(unit)
     session.flush()  # its id, for a new unit
     return unit
+
+
+def remove_bundle(session: Session, bundle_id: int, *, now: datetime, actor: str) -> None:
+    """Take a bundle out of the bloc (one sent by mistake, or whose cell must send it again); the cell's
+    other bundles and its key stay. Audited."""
+    bundle = session.get(BlocBundle, bundle_id)
+    if bundle is None:
+        raise ValidationError(_("This bundle is no longer in the data file."))
+    unit = session.get(BlocUnit, bundle.unit_id)
+    audit.record(session, at=now, actor=actor, action="delete", entity="bloc_bundle", entity_id=bundle.id,
+                 changes={"cell": (unit.cell_name, None), "period": (bundle.period, None),
+                          "created_at": (bundle.created_at, None)})
+    session.delete(bundle)

@@ -113,3 +113,31 @@ def test_switching_a_file_to_bloc_mode_in_the_settings(window, ctx, store):
         assert get_identity(s).kind == "bloc"
     assert [PAGES[i].slug for i in window.shown_rows()] == ["tong-quan", "trao-doi-du-lieu", "cai-dat"]
     assert window.stack.currentWidget() is settings
+
+
+def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx, filled_bloc, tmp_path):
+    from pypdf import PdfReader
+
+    window.set_store(filled_bloc)
+    page = window.page("trao-doi-du-lieu")
+    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == page.slug)))
+    panel = page.bloc_panel
+    assert not panel.remove_button.isEnabled()
+    target = tmp_path / "co-cau.pdf"
+    ctx.prompts.files.append(target)
+    ctx.prompts.confirmations.append(False)  # do not open it
+    panel.report_buttons["bloc-structure"].click()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    with filled_bloc.session() as s:
+        total = bloc_figures(unit_rows(s, Period(2025), FIXED_NOW.date())).total
+    assert f"{total}" in "".join(p.extract_text() for p in PdfReader(target).pages)
+
+    panel.units.selectRow(0)
+    removed = panel.rows[0].name
+    assert panel.remove_button.isEnabled()
+    ctx.prompts.confirmations.append(True)
+    panel.remove_button.click()
+    assert panel.units.item(0, 0).text() == removed and panel.units.item(0, 4).text() == "Chậm gửi"  # 2025 is over
+    with filled_bloc.session() as s:
+        rows = unit_rows(s, Period(2025), FIXED_NOW.date())
+    assert bloc_figures(rows).units == len(rows) - 1 and rows[0].bundle is None

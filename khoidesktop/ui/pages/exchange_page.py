@@ -137,7 +137,13 @@ class BlocPanel(QWidget):
             self.report_buttons[kind] = button
             reports.addWidget(button)
         reports.addStretch(1)
+        self.remove_button = QPushButton(_("Remove the selected unit's bundle…"), self)
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_bundle)
+        reports.addWidget(self.remove_button)
         layout.addLayout(reports)
+        self.units.itemSelectionChanged.connect(self._selection_changed)
+        self.rows: list = []
 
     def period(self) -> Period:
         return self.period_box.currentData() or Period(self.page.ctx.today().year - 1)
@@ -162,7 +168,7 @@ class BlocPanel(QWidget):
         from khoidesktop.services.bloc import bloc_figures, unit_rows
 
         self._fill_periods(session)
-        rows = unit_rows(session, self.period(), self.page.ctx.today())
+        rows = self.rows = unit_rows(session, self.period(), self.page.ctx.today())
         self.units.set_rows([(r.name, format_number(r.figures.members) if r.figures else "",
                               format_date(r.last_sent) if r.last_sent else "", _period_label(r.last_period),
                               _("Late") if r.late else (_("Received") if r.bundle else _("Not yet sent")))
@@ -172,6 +178,29 @@ class BlocPanel(QWidget):
             sent=figures.units, n=len(rows), members=format_number(figures.total)))
         self.empty.setVisible(not rows)
         self.units.setVisible(bool(rows))
+
+    def _selected(self):
+        selected = self.units.selectionModel().selectedRows()
+        return self.rows[selected[0].row()] if selected else None
+
+    def _selection_changed(self) -> None:
+        row = self._selected()
+        self.remove_button.setEnabled(row is not None and row.bundle is not None)
+
+    def remove_bundle(self) -> None:
+        from khoidesktop.services.audit import current_actor
+        from khoidesktop.services.bundle_import import remove_bundle
+
+        row, ctx = self._selected(), self.page.ctx
+        if row is None or row.bundle is None or not ctx.prompts.confirm(_("Remove the bundle"), _(
+                "Remove the bundle of {unit} for {period} (made {when})? Its figures leave the bloc's totals "
+                "until the cell sends it again; the unit and its other bundles stay.").format(
+                unit=row.name, period=self.period().label(), when=format_date(row.bundle.created_at))):
+            return
+        with ctx.require_store().session() as session, session.begin():
+            remove_bundle(session, row.bundle.id, now=ctx.now(), actor=current_actor())
+        self.page.refresh()
+        self.page.data_changed.emit()
 
     def import_bundles(self) -> None:
         exchange_actions.import_bundles(self, self.page.ctx, self.imported)

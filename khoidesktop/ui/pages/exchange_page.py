@@ -206,8 +206,14 @@ class BlocPanel(QWidget):
         exchange_actions.import_bundles(self, self.page.ctx, self.imported)
 
     def imported(self, outcomes: list) -> None:
+        problems_first = sorted(outcomes, key=lambda o: o.status not in ("refused", "stopped"))
         self.results.set_rows([(o.path.name, o.cell_name, _period_label(o.period),
-                                _(RESULTS[o.status]) + (f": {o.reason}" if o.reason else "")) for o in outcomes])
+                                _(RESULTS[o.status]) + (f": {o.reason}" if o.reason else "")) for o in problems_first])
+        count = {status: sum(o.status == status for o in outcomes) for status in RESULTS}
+        self.results_box.setTitle(_("Last import: {new} imported, {replaced} replaced, {same} unchanged, "
+                                    "{refused} refused, {stopped} not imported").format(
+            new=count["imported"], replaced=count["replaced"], same=count["unchanged"], refused=count["refused"],
+            stopped=count["stopped"]))
         self.results_box.setVisible(True)
         self.period_box.setCurrentIndex(-1)  # show the latest period again
         self.page.refresh()

@@ -44,8 +44,8 @@ def _cell_cards() -> dict[str, str]:
 
 def _bloc_cards() -> dict[str, str]:
     return {"units": _("Units that sent their bundle"), "members": _("Party members in the bloc"),
-            "women": _("Women"), "under_40": _("Under 40"), "good": _("Rated well completed or better"),
-            "admitted": _("Admitted / target")}
+            "women": _("Women"), "good": _("Rated well completed or better"),
+            "thematic": _("Thematic meetings held"), "admitted": _("Admitted / target")}
 
 
 class OverviewPage(Page):
@@ -83,6 +83,7 @@ class OverviewPage(Page):
         self.cards = {key: Card(text, self) for key, text in captions.items()}
         for index, card in enumerate(self.cards.values()):
             self.grid.addWidget(card, 0, index)
+            self.grid.setColumnStretch(index, 1)  # equal widths: the captions wrap alike
 
     def _show_charts(self, charts: list) -> None:
         for data in charts:
@@ -146,8 +147,8 @@ class OverviewPage(Page):
         recruitment = figures.recruitment_json(period.year)
         values = {"units": f"{figures.units}/{len(rows)}", "members": format_number(figures.total),
                   "women": format_percent(structure["women"].count, figures.total),
-                  "under_40": format_percent(structure["under_40"].count, figures.total),
                   "good": format_percent(figures.good_or_better(), figures.rated),
+                  "thematic": format_number(sum(figures.thematic_held.values())),
                   "admitted": f"{format_number(figures.admitted)}/{format_number(recruitment['year_target'])}"}
         for key, card in self.cards.items():
             card.value.setText(values[key])

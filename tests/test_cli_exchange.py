@@ -95,3 +95,21 @@ def test_a_changed_key_needs_its_fingerprint(tmp_path, generated_bundles):
     assert accepted.returncode == 1 and "(đã thay đổi)" in accepted.stdout and "chưa được xác nhận" in accepted.stderr
     trusted = run("--db", str(bloc), "import-bundle", str(forged), "--trust", fingerprint(public).lower())
     assert trusted.returncode == 0 and "đã thay gói cũ" in trusted.stdout
+
+
+def test_a_cell_named_with_an_ampersand_gets_through(tmp_path):
+    cell, bloc = tmp_path / "cb.sqlite", tmp_path / "khoi.sqlite"
+    name = "Chi bộ Kế hoạch & Đầu tư <Văn phòng>"
+    assert run("--db", str(cell), "init", "--cell", name, "--org", "Đảng bộ Công ty A&B", "--superior", "Đảng ủy Khối",
+               "--place", "Hạ Long").returncode == 0
+    assert run("--db", str(cell), "export-bundle", "--period", "2025", "--out", str(tmp_path / "a.khoi")).returncode == 0
+    run("--db", str(bloc), *BLOC)
+    result = run("--db", str(bloc), "import-bundle", str(tmp_path / "a.khoi"), "--accept-new-keys", "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)[0]["cell"] == name
+    report = run("--db", str(bloc), "report", "bloc-structure", "--out", str(tmp_path / "r.pdf"))
+    assert report.returncode == 0, report.stderr
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "r.pdf").pages)
+    assert "Kế hoạch & Đầu tư" in text

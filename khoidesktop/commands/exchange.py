@@ -53,7 +53,8 @@ def register(commands: argparse._SubParsersAction, topics: argparse._SubParsersA
     for name in ("structure", "meetings", "ratings", "recruitment"):
         topic = topics.choices[name]
         topic.add_argument("--period", type=period_arg, metavar=_("PERIOD"),
-                           help=_("for a bloc: the period the units sent (default: the year asked, or the latest)"))
+                           help=_("for a bloc: the period the units sent, a year or a quarter (default: the year "
+                                  "given with --year; for the structure, the latest year)"))
         topic.set_defaults(bloc_handler=cmd_bloc_stats)
 
 
@@ -77,9 +78,9 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
     with opened(args, ctx, lock=True) as store:
         with store.session() as session:
             require_bloc(session)
-            questions = keys_to_confirm(session, checked := check_files(args.files))
+            questions = keys_to_confirm(session, checked := check_files(args.files), ctx.now())
         wanted = {"".join(fp.split()).upper() for fp in args.trust}
-        trusted = {q.public_key for q in questions
+        trusted = {q.trust for q in questions
                    if (args.accept_new_keys and not q.changed) or "".join(q.fingerprint.split()) in wanted}
         outcomes = import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor())
     if args.json:
@@ -87,7 +88,8 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
     else:
         for q in questions:
             print(_("Key of {cell}: {fp}{changed}").format(
-                cell=q.cell_name, fp=q.fingerprint, changed=_(" (changed)") if q.changed else ""))
+                cell=q.cell_name, fp=q.fingerprint, changed=_(" (changed)") if q.changed else
+                _(" (another unit has this name)") if q.namesake else ""))
         labels = {"imported": _("imported"), "unchanged": _("unchanged"), "replaced": _("replaced"),
                   "refused": _("refused"), "stopped": _("not imported")}
         for o in outcomes:

@@ -22,11 +22,13 @@ def periods(session: Session) -> list[Period]:
 
 
 def default_period(session: Session, today: date) -> Period:
-    """The latest year sent (a quarter sent by one unit does not take the whole bloc's view away), else the
-    latest quarter, or last year when nothing has come yet."""
+    """The latest year that has ended and was sent (one unit sending a quarter, or the unfinished year, does
+    not take the whole bloc's view away), else the latest year, else the latest quarter; last year when
+    nothing has come yet."""
     found = periods(session)
     years = [p for p in found if p.quarter is None]
-    return (years or found or [Period(today.year - 1)])[0]
+    ended = [p for p in years if p.end < today]
+    return (ended or years or found or [Period(today.year - 1)])[0]
 
 
 @dataclass(frozen=True)

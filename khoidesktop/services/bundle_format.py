@@ -137,6 +137,8 @@ def read_bundle(path: Path, limits: Limits = LIMITS) -> Bundle:
                               "(for example cut short while copying). Ask the cell to send it again.")) from None
     except FileNotFoundError:
         raise BundleRefused(_("The file is no longer there.")) from None
+    except IsADirectoryError:
+        raise BundleRefused(_("This is a folder, not a bundle: choose the “.khoi” files inside it.")) from None
     except OSError:
         raise BundleRefused(_("The file cannot be read: check that it is not open in another program and "
                               "that you may read it.")) from None
@@ -202,9 +204,10 @@ def _manifest(raw: bytes) -> dict:
 
 
 def _plain_name(value: object) -> bool:
-    """A name shown to the user: one line of ordinary text (no markup that could dress it up as more)."""
-    return (isinstance(value, str) and 0 < len(value) <= 200 and value.strip() == value
-            and not any(ch in "<>&" or not ch.isprintable() for ch in value))
+    """A name shown to the user: one line of printable text, as any cell's name is (the screens show it as
+    plain text and the PDFs escape it, so "&" or "<" in it can never act as markup)."""
+    return (isinstance(value, str) and 0 < len(value) <= 500 and value.strip() == value
+            and all(ch.isprintable() for ch in value))
 
 
 def _well_formed(manifest: dict) -> bool:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from khoidesktop.domain.names import text_key
 from khoidesktop.errors import Cancelled, ValidationError
 from khoidesktop.i18n import _
 from khoidesktop.services import audit
@@ -31,14 +32,25 @@ class Checked:
     reason: str = ""
 
 
+Trust = tuple[str, bytes]  # (cell id, public key): a key is confirmed for one cell, never for any cell
+
+
 @dataclass(frozen=True)
 class KeyQuestion:
-    """A key to confirm with the cell's secretary by its fingerprint (changed: the cell had another key)."""
+    """A cell's key to confirm with its secretary by the fingerprint. `changed`: the cell was known (or comes
+    in this same import) with another key; `namesake`: a different unit of the bloc already has this name
+    (a cell that started a new data file gets a new id)."""
 
     cell_name: str
     fingerprint: str
+    cell_uid: str
     public_key: bytes
-    changed: bool  # the cell was known with another key
+    changed: bool
+    namesake: bool = False
+
+    @property
+    def trust(self) -> Trust:
+        return self.cell_uid, self.public_key
 
 
 @dataclass(frozen=True)
@@ -77,27 +89,36 @@ def require_bloc(session: Session) -> None:
                                 "committee's). Create one with “init --bloc”, or switch the mode in the settings."))
 
 
-def keys_to_confirm(session: Session, checked: list[Checked]) -> list[KeyQuestion]:
-    """Keys the user has not confirmed yet, one question per key; for a known cell whose key changed, the
-    name shown is the one the bloc already knows, not the one the new bundle claims."""
-    known = {u.cell_uid: u for u in session.scalars(select(BlocUnit))}
-    questions: dict[bytes, KeyQuestion] = {}
+def keys_to_confirm(session: Session, checked: list[Checked], now: datetime) -> list[KeyQuestion]:
+    """The (cell, key) pairs not confirmed yet, one question each, leaving out bundles refused anyway. For a
+    known cell whose key changed, the name shown is the one the bloc knows, not the one the bundle claims."""
+    units = {u.cell_uid: u for u in session.scalars(select(BlocUnit))}
+    names = {text_key(u.cell_name): u.cell_uid for u in units.values()}
+    keys_seen: dict[str, set[bytes]] = {}
+    for item in checked:
+        if item.bundle is not None:
+            keys_seen.setdefault(item.bundle.cell_uid, set()).add(item.bundle.public_key)
+    questions: dict[Trust, KeyQuestion] = {}
     for item in checked:
         bundle = item.bundle
-        unit = known.get(bundle.cell_uid) if bundle else None
-        if bundle is None or (unit is not None and unit.public_key == bundle.public_key):
+        if bundle is None or _basic_refusal(session, bundle, now):
             continue
-        questions.setdefault(bundle.public_key, KeyQuestion(unit.cell_name if unit else bundle.cell_name,
-                                                            fingerprint(bundle.public_key), bundle.public_key,
-                                                            unit is not None))
+        unit = units.get(bundle.cell_uid)
+        if unit is not None and unit.public_key == bundle.public_key:
+            continue
+        changed = unit is not None or len(keys_seen[bundle.cell_uid]) > 1
+        namesake = unit is None and names.get(text_key(bundle.cell_name)) not in (None, bundle.cell_uid)
+        question = KeyQuestion(unit.cell_name if unit else bundle.cell_name, fingerprint(bundle.public_key),
+                               bundle.cell_uid, bundle.public_key, changed, namesake)
+        questions.setdefault(question.trust, question)
     return list(questions.values())
 
 
-def import_checked(store: Store, checked: list[Checked], *, trusted: set[bytes], now: datetime, actor: str,
+def import_checked(store: Store, checked: list[Checked], *, trusted: set[Trust], now: datetime, actor: str,
                    progress: Callable[[int, int], None] = lambda _done, _total: None,
                    cancelled: Callable[[], bool] = lambda: False) -> list[Outcome]:
-    """Write each good bundle in its own transaction (all of it or nothing of it); `trusted` holds the keys
-    the user confirmed now. After a cancel, the files not reached are reported as not imported."""
+    """Write each good bundle in its own transaction (all of it or nothing of it); `trusted` holds the
+    (cell id, key) pairs the user confirmed now. After a cancel, the files not reached are reported as not imported."""
     with store.session() as session:
         require_bloc(session)
     outcomes = []
@@ -113,30 +134,41 @@ def import_checked(store: Store, checked: list[Checked], *, trusted: set[bytes],
     return outcomes
 
 
-def _refusal(session: Session, bundle: Bundle, unit: BlocUnit | None, trusted: set[bytes], now: datetime) -> str:
-    """Why this bundle cannot go in ("" when it can), decided before anything is written."""
+CLOCK_SLACK = timedelta(hours=2)  # two computers' clocks differ by minutes, not hours
+
+
+def _basic_refusal(session: Session, bundle: Bundle, now: datetime) -> str:
+    """Why this bundle cannot go in whoever signed it ("" when it can)."""
     training = get_identity(session).training
     if bundle.training != training:
         return (_("The bundle holds training data; it is not mixed with the bloc's real data.") if bundle.training
                 else _("The bundle holds a cell's real data; this bloc's data file is for training."))
-    if bundle.created_at > now + timedelta(days=1) or bundle.period.start > now.date():
+    if bundle.created_at > now + CLOCK_SLACK or bundle.period.start > now.date():
         return _("The bundle is dated in the future ({when}, period {period}): the clock of the cell's computer "
                  "is probably wrong. Ask the cell to set it right and make the bundle again.").format(
             when=bundle.created_at.strftime("%d/%m/%Y %H:%M"), period=bundle.period.label())
-    if (unit is None or unit.public_key != bundle.public_key) and bundle.public_key not in trusted:
+    return ""
+
+
+def _refusal(session: Session, bundle: Bundle, unit: BlocUnit | None, trusted: set[Trust], now: datetime) -> str:
+    """Why this bundle cannot go in ("" when it can), decided before anything is written."""
+    basic = _basic_refusal(session, bundle, now)
+    if basic:
+        return basic
+    if (unit is None or unit.public_key != bundle.public_key) and (bundle.cell_uid, bundle.public_key) not in trusted:
         return _("The key of {cell} (fingerprint {fp}) has not been confirmed. Check the fingerprint with the "
                  "cell's secretary, then import the file again and confirm the key.").format(
             cell=unit.cell_name if unit else bundle.cell_name, fp=fingerprint(bundle.public_key))
     return ""
 
 
-def _import_one(session: Session, path: Path, bundle: Bundle, trusted: set[bytes], now: datetime,
+def _import_one(session: Session, path: Path, bundle: Bundle, trusted: set[Trust], now: datetime,
                 actor: str) -> Outcome:
     period, name = bundle.period.code, bundle.cell_name
     unit = session.scalar(select(BlocUnit).where(BlocUnit.cell_uid == bundle.cell_uid))
     reason = _refusal(session, bundle, unit, trusted, now)
     if reason:
-        return Outcome(path, "refused", reason, name, period)
+        return Outcome(path, "refused", reason, unit.cell_name if unit else name, period)
     old = None if unit is None else session.scalar(
         select(BlocBundle).where(BlocBundle.unit_id == unit.id, BlocBundle.period == period))
     if old is not None and old.manifest_sha256 == bundle.manifest_sha256:
@@ -162,14 +194,18 @@ def _import_one(session: Session, path: Path, bundle: Bundle, trusted: set[bytes
 
 
 def _unit(session: Session, unit: BlocUnit | None, bundle: Bundle, now: datetime, actor: str) -> BlocUnit:
-    """The cell's unit with the names of its newest bundle and its key (a new key was confirmed: audited)."""
+    """The cell's unit, with its key (a new key was confirmed: audited) and the names of its newest bundle."""
+    newest = None
     if unit is None:
         unit = BlocUnit(cell_uid=bundle.cell_uid, public_key=bundle.public_key, trusted_at=now)
-    elif unit.public_key != bundle.public_key:
-        audit.record(session, at=now, actor=actor, action="update", entity="bloc_unit", entity_id=unit.id,
-                     changes={"public_key": (fingerprint(unit.public_key), fingerprint(bundle.public_key))})
-        unit.public_key, unit.trusted_at = bundle.public_key, now
-    unit.cell_name, unit.org_name = bundle.cell_name, str(bundle.manifest["cell"].get("org") or "")
+    else:
+        newest = session.scalar(select(func.max(BlocBundle.created_at)).where(BlocBundle.unit_id == unit.id))
+        if unit.public_key != bundle.public_key:
+            audit.record(session, at=now, actor=actor, action="update", entity="bloc_unit", entity_id=unit.id,
+                         changes={"public_key": (fingerprint(unit.public_key), fingerprint(bundle.public_key))})
+            unit.public_key, unit.trusted_at = bundle.public_key, now
+    if newest is None or bundle.created_at >= newest:
+        unit.cell_name, unit.org_name = bundle.cell_name, str(bundle.manifest["cell"].get("org") or "")
     session.add(unit)
     session.flush()  # its id, for a new unit
     return unit
@@ -177,7 +213,8 @@ def _unit(session: Session, unit: BlocUnit | None, bundle: Bundle, now: datetime
 
 def remove_bundle(session: Session, bundle_id: int, *, now: datetime, actor: str) -> None:
     """Take a bundle out of the bloc (one sent by mistake, or whose cell must send it again); the cell's
-    other bundles and its key stay. Audited."""
+    other bundles and its key stay. A unit left with no bundle goes too (a duplicate, a dissolved cell): it
+    comes back, asking for its key again, if it ever sends one. Audited."""
     bundle = session.get(BlocBundle, bundle_id)
     if bundle is None:
         raise ValidationError(_("This bundle is no longer in the data file."))
@@ -186,3 +223,8 @@ def remove_bundle(session: Session, bundle_id: int, *, now: datetime, actor: str
                  changes={"cell": (unit.cell_name, None), "period": (bundle.period, None),
                           "created_at": (bundle.created_at, None)})
     session.delete(bundle)
+    session.flush()
+    if session.scalar(select(func.count()).select_from(BlocBundle).where(BlocBundle.unit_id == unit.id)) == 0:
+        audit.record(session, at=now, actor=actor, action="delete", entity="bloc_unit", entity_id=unit.id,
+                     changes={"cell": (unit.cell_name, None), "public_key": (fingerprint(unit.public_key), None)})
+        session.delete(unit)  # nothing left of it: it is no longer listed (or counted late)

@@ -142,7 +142,7 @@ def import_generated(store, paths: list[Path], *, now: datetime, actor: str) -> 
 
     checked = check_files(paths)
     with store.session() as session:
-        trusted = {q.public_key for q in keys_to_confirm(session, checked)}
+        trusted = {q.trust for q in keys_to_confirm(session, checked, now)}
     return import_checked(store, checked, trusted=trusted, now=now, actor=actor)
 
 

@@ -40,8 +40,8 @@ class IdentityData:
 
     def validated(self) -> IdentityData:
         data = self.normalized()
-        if data.kind == "bloc":
-            data = replace(data, cell_name=data.org_name)  # a bloc is named by its own organisation
+        if data.kind == "bloc" and not data.cell_name:
+            data = replace(data, cell_name=data.org_name)  # a bloc is named by its organisation (display_name)
         missing = [_(FIELD_LABELS[name]) for name in REQUIRED if not getattr(data, name)]
         if missing:
             raise ValidationError(_("Please fill in: {fields}.").format(fields=", ".join(missing)))
@@ -50,6 +50,12 @@ class IdentityData:
 
 def get_identity(session: Session) -> Identity | None:
     return session.scalars(select(Identity).limit(1)).first()
+
+
+def display_name(row: Identity) -> str:
+    """The name at the top of the window and the overview: the cell's, or for a bloc its organisation's (a
+    cell file switched to bloc mode keeps its cell name for when it switches back)."""
+    return row.org_name if row.kind == "bloc" else row.cell_name
 
 
 def identity_data(row: Identity) -> IdentityData:

@@ -2,6 +2,7 @@
 bloc (checked in the background, keys confirmed by the user, then written), save the bloc's PDFs."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +22,8 @@ def bundle_filter() -> str:
 
 
 def _file_stem(text: str) -> str:
-    return "-".join(fold(text).split()) or "goi"
+    """"Chi bộ Tổ chức/Hành chính" → "chi-bo-to-chuc-hanh-chinh": letters and digits only, on any system."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text))) or "goi"
 
 
 def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str, done: Callable[[], None]) -> None:
@@ -50,6 +52,18 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
     run_task(page, ctx, _("Making the bundle for {period}…").format(period=period.label()), work, exported)
 
 
+def key_question(q) -> str:
+    warning = ""
+    if q.changed:
+        warning = _("The key of this cell has CHANGED since its last bundle. ")
+    elif q.namesake:
+        warning = _("The bloc already has a unit with this name but another key: if the cell started a new data "
+                    "file, accept, then remove the old unit's bundles. ")
+    return _("{changed}{cell} signs its bundles with the key whose fingerprint is\n\n{fp}\n\nCall the cell's "
+             "secretary and compare: is it the fingerprint shown on their “Data exchange” page?").format(
+        changed=warning, cell=q.cell_name, fp=q.fingerprint)
+
+
 def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None]) -> None:
     """Pick bundles; check them all in the background; ask about new keys; write the good ones."""
     from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
@@ -62,15 +76,11 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None])
     def check(progress, cancelled):
         found = check_files(paths, cancelled)
         with store.session() as session:
-            return found, keys_to_confirm(session, found)
+            return found, keys_to_confirm(session, found, ctx.now())
 
     def confirm_keys(checked_and_questions):
         checked, questions = checked_and_questions
-        trusted = {q.public_key for q in questions if ctx.prompts.confirm(_("Confirm the cell's key"), _(
-            "{changed}{cell} signs its bundles with the key whose fingerprint is\n\n{fp}\n\nCall the cell's "
-            "secretary and compare: is it the fingerprint shown on their “Data exchange” page?").format(
-            changed=_("The key of this cell has CHANGED since its last bundle. ") if q.changed else "",
-            cell=q.cell_name, fp=q.fingerprint))}
+        trusted = {q.trust for q in questions if ctx.prompts.confirm(_("Confirm the cell's key"), key_question(q))}
 
         def write(progress, cancelled):
             return import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor(),

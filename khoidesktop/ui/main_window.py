@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.sidebar.currentRow())
 
     def update_title(self) -> None:
-        from khoidesktop.services.identity import get_identity
+        from khoidesktop.services.identity import display_name, get_identity
 
         store = self.ctx.store
         if store is None:
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
             identity = get_identity(session)
         parts = [APP_TITLE]
         if identity is not None:
-            parts.append(identity.cell_name)
+            parts.append(display_name(identity))
         kind = identity.kind if identity else "cell"
         for index, spec in enumerate(PAGES):  # a bloc's file has no members, meetings … of its own
             self.sidebar.item(index).setHidden(kind not in spec.modes)

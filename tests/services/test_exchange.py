@@ -160,10 +160,10 @@ def test_an_unconfirmed_key_is_not_used(bloc_store, generated_bundles):
     before = dump(bloc_store.path)
     checked = check_files(generated_bundles[:2])
     with bloc_store.session() as s:
-        questions = keys_to_confirm(s, checked)
+        questions = keys_to_confirm(s, checked, FIXED_NOW)
     assert [q.fingerprint for q in questions] == [fingerprint(c.bundle.public_key) for c in checked]
     assert not any(q.changed for q in questions)
-    outcomes = import_checked(bloc_store, checked, trusted={questions[1].public_key}, now=FIXED_NOW, actor="t")
+    outcomes = import_checked(bloc_store, checked, trusted={questions[1].trust}, now=FIXED_NOW, actor="t")
     assert [o.status for o in outcomes] == ["refused", "imported"]
     assert questions[0].fingerprint in outcomes[0].reason
     assert dump(bloc_store.path) != before
@@ -180,7 +180,7 @@ def test_a_known_cell_with_another_key_asks_again(filled_bloc, generated_bundles
     forged = pack(tmp_path / "la.khoi", resign(files, manifest, stranger))
     checked = check_files([forged])
     with filled_bloc.session() as s:
-        [question] = keys_to_confirm(s, checked)
+        [question] = keys_to_confirm(s, checked, FIXED_NOW)
     assert question.changed
     before = dump(filled_bloc.path)
     [outcome] = import_checked(filled_bloc, checked, trusted=set(), now=FIXED_NOW, actor="t")
@@ -203,7 +203,7 @@ def test_resigned_by_the_cell_itself_is_still_its_bundle(filled_bloc, generated_
     """The check is on the key, not on how the zip was packed."""
     files = unpack(generated_bundles[1])
     manifest = json.loads(files["manifest.json"])
-    manifest["created_at"] = datetime(2026, 11, 24, 8, 0).isoformat()
+    manifest["created_at"] = (FIXED_NOW + timedelta(hours=1)).isoformat()
     key = cell_key(generated_bundles[1].with_name("don-vi-02.sqlite"))
     again = pack(tmp_path / "lai.khoi", resign(files, manifest, key))
     [outcome] = import_all(filled_bloc, [again])
@@ -225,7 +225,8 @@ def _impostor(good: Path, out: Path, created: datetime) -> tuple[Path, bytes]:
 def test_a_refused_bundle_leaves_the_cells_key_alone(filled_bloc, generated_bundles, tmp_path):
     forged, public = _impostor(generated_bundles[0], tmp_path / "cu.khoi", FIXED_NOW - timedelta(days=30))
     before = dump(filled_bloc.path)
-    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={public}, now=FIXED_NOW, actor="t")
+    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={(read_bundle(forged).cell_uid, public)},
+                               now=FIXED_NOW, actor="t")
     assert outcome.status == "refused" and "mới hơn" in outcome.reason  # older than the real one
     assert dump(filled_bloc.path) == before  # the real cell's key is still the one confirmed
 
@@ -237,9 +238,10 @@ def test_a_confirmed_new_key_is_recorded_in_the_audit_log(filled_bloc, generated
 
     forged, public = _impostor(generated_bundles[0], tmp_path / "moi.khoi", FIXED_NOW + timedelta(hours=1))
     with filled_bloc.session() as s:
-        [question] = keys_to_confirm(s, check_files([forged]))
+        [question] = keys_to_confirm(s, check_files([forged]), FIXED_NOW)
     assert question.changed and question.cell_name == read_bundle(generated_bundles[0]).cell_name
-    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={public}, now=FIXED_NOW, actor="t")
+    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={question.trust}, now=FIXED_NOW,
+                               actor="t")
     assert outcome.status == "replaced"
     with filled_bloc.session() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "bloc_unit")).one()
@@ -253,7 +255,7 @@ def test_cancelling_the_check_imports_nothing_and_the_import_says_what_it_left(b
         check_files(generated_bundles, cancelled=lambda: True)
     checked = check_files(generated_bundles)
     with bloc_store.session() as s:
-        trusted = {q.public_key for q in keys_to_confirm(s, checked)}
+        trusted = {q.trust for q in keys_to_confirm(s, checked, FIXED_NOW)}
     calls = iter([False, True, True, True])
     outcomes = import_checked(bloc_store, checked, trusted=trusted, now=FIXED_NOW, actor="t",
                               cancelled=lambda: next(calls))
@@ -276,15 +278,64 @@ def test_the_bloc_shows_the_latest_year_not_one_units_quarter(filled_bloc, tmp_p
     make_cell(tmp_path / "q.sqlite", 9, 3, seed=1, now=FIXED_NOW)
     cell = open_store(tmp_path / "q.sqlite", lock=False, now=lambda: FIXED_NOW)
     try:
-        quarter = export_bundle(cell, tmp_path / "q.khoi", Period(2026, 3), today=TODAY, now=FIXED_NOW, actor="t",
-                                reports=False).path
+        early = [export_bundle(cell, tmp_path / f"{p.code}.khoi", p, today=TODAY, now=FIXED_NOW, actor="t",
+                               reports=False).path for p in (Period(2026, 3), Period(2026))]
     finally:
         cell.close()
-    assert [o.status for o in import_all(filled_bloc, [quarter])] == ["imported"]
-    with filled_bloc.session() as s:
-        assert periods(s)[0] == Period(2026, 3) and default_period(s, TODAY) == Period(2025)
+    assert [o.status for o in import_all(filled_bloc, early)] == ["imported", "imported"]
+    with filled_bloc.session() as s:  # one unit sending the unfinished year does not move the bloc's view
+        assert periods(s)[:2] == [Period(2026), Period(2026, 3)] and default_period(s, TODAY) == Period(2025)
 
 
 def test_a_year_before_the_rating_rules_cannot_be_exported(demo_store, tmp_path):
     with pytest.raises(ValidationError, match="2018"):
         export_bundle(demo_store, tmp_path / "x.khoi", Period(2017), today=TODAY, now=FIXED_NOW, actor="t")
+
+
+def test_confirming_a_new_cells_key_does_not_let_it_sign_for_another_cell(filled_bloc, generated_bundles, tmp_path):
+    """One stranger's key used for a new cell and, in the same import, for a known cell's id."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    stranger = Ed25519PrivateKey.generate()
+    public = stranger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+    def forge(good: Path, out: Path, cell: dict) -> Path:
+        files = unpack(good)
+        manifest = json.loads(files["manifest.json"])
+        manifest["cell"] |= cell
+        manifest["public_key"], manifest["created_at"] = public.hex(), (FIXED_NOW + timedelta(hours=1)).isoformat()
+        return pack(out, resign(files, manifest, stranger))
+
+    new_cell = forge(generated_bundles[1], tmp_path / "moi.khoi", {"id": "ab" * 16, "name": "Chi bộ Mới"})
+    takeover = forge(generated_bundles[0], tmp_path / "chiem.khoi", {})
+    checked = check_files([new_cell, takeover])
+    with filled_bloc.session() as s:
+        questions = keys_to_confirm(s, checked, FIXED_NOW)
+    assert [(q.cell_name, q.changed) for q in questions] == [
+        ("Chi bộ Mới", False), (read_bundle(generated_bundles[0]).cell_name, True)]
+    before_key = dump(filled_bloc.path)
+    outcomes = import_checked(filled_bloc, checked, trusted={questions[0].trust}, now=FIXED_NOW, actor="t")
+    assert [o.status for o in outcomes] == ["imported", "refused"]
+    with filled_bloc.session() as s:
+        from khoidesktop.store.models import BlocUnit
+
+        keys = {u.cell_uid: u.public_key for u in s.query(BlocUnit)}
+    assert keys[read_bundle(generated_bundles[0]).cell_uid] == read_bundle(generated_bundles[0]).public_key
+    assert before_key != dump(filled_bloc.path)  # the new cell did go in
+
+
+def test_bundles_that_will_be_refused_ask_no_question(bloc_store, demo_bundle):
+    with bloc_store.session() as s:
+        assert keys_to_confirm(s, check_files([demo_bundle]), FIXED_NOW) == []  # training into a real bloc
+
+
+def test_removing_a_units_last_bundle_removes_the_unit(filled_bloc):
+    from khoidesktop.services.bundle_import import remove_bundle
+
+    with filled_bloc.session() as s:
+        rows = unit_rows(s, PERIOD, TODAY)
+    with filled_bloc.session() as s, s.begin():
+        remove_bundle(s, rows[0].bundle.id, now=FIXED_NOW, actor="t")
+    with filled_bloc.session() as s:
+        after = unit_rows(s, PERIOD, TODAY)
+    assert [r.name for r in after] == [r.name for r in rows[1:]]

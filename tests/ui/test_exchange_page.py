@@ -114,6 +114,14 @@ def test_switching_a_file_to_bloc_mode_in_the_settings(window, ctx, store):
         assert get_identity(s).kind == "bloc"
     assert [PAGES[i].slug for i in window.shown_rows()] == ["tong-quan", "trao-doi-du-lieu", "cai-dat"]
     assert window.stack.currentWidget() is settings
+    assert "Đảng bộ Sở Tài chính" in window.windowTitle()  # a bloc is named by its organisation
+    settings.form.mode.setCurrentIndex(settings.form.mode.findData("cell"))  # and back: nothing was lost
+    settings.form.changed.emit()
+    ctx.prompts.confirmations.append(True)
+    settings.save_button.click()
+    with store.session() as s:
+        assert (get_identity(s).kind, get_identity(s).cell_name) == ("cell", "Chi bộ Phòng Tổng hợp")
+    assert len(window.shown_rows()) == len(PAGES)
 
 
 def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx, filled_bloc, tmp_path):
@@ -138,7 +146,20 @@ def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx,
     assert panel.remove_button.isEnabled()
     ctx.prompts.confirmations.append(True)
     panel.remove_button.click()
-    assert panel.units.item(0, 0).text() == removed and panel.units.item(0, 4).text() == "Chậm gửi"  # 2025 is over
     with filled_bloc.session() as s:
         rows = unit_rows(s, Period(2025), FIXED_NOW.date())
-    assert bloc_figures(rows).units == len(rows) - 1 and rows[0].bundle is None
+    assert removed not in panel.units.column_texts(0)  # its only bundle: the unit goes with it
+    assert panel.units.column_texts(0) == [r.name for r in rows] and bloc_figures(rows).units == len(rows)
+
+
+def test_an_empty_bloc_says_what_to_do(window, ctx, bloc_store):
+    window.set_store(bloc_store)
+    overview = window.page("tong-quan")
+    assert overview.cards["units"].value.text() == "0/0" and overview.cards["women"].value.text() == "–"
+    assert overview.empty_label.isVisible() and "Trao đổi dữ liệu" in overview.empty_label.text()
+    page = window.page("trao-doi-du-lieu")
+    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == page.slug)))
+    page.bloc_panel.report_buttons["bloc-ratings"].click()  # no file dialog: nothing to report
+    kind, _title, text = ctx.prompts.shown[-1]
+    assert kind == "info" and "Chưa đơn vị nào gửi" in text
+    assert english_on_screen(window) == []

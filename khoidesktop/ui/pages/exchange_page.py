@@ -38,6 +38,7 @@ class PeriodPicker(QWidget):
         self.year = QComboBox(self)
         for year in range(today.year, today.year - 6, -1):
             self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(0 if today.month == 12 else 1)  # the year just ended, until December
         self.part = QComboBox(self)
         self.part.addItem(_("Whole year"), None)
         for quarter, roman in ROMAN_QUARTERS.items():
@@ -132,8 +133,7 @@ class BlocPanel(QWidget):
         for kind, text in (("bloc-structure", _("Member structure")), ("bloc-ratings", _("Rating")),
                            ("bloc-recruitment", _("Recruitment"))):
             button = QPushButton(text + "…", self)
-            button.clicked.connect(lambda _c=False, k=kind: exchange_actions.bloc_pdf(self, self.page.ctx, k,
-                                                                                     self.period()))
+            button.clicked.connect(lambda _c=False, k=kind: self.report(k))
             self.report_buttons[kind] = button
             reports.addWidget(button)
         reports.addStretch(1)
@@ -178,6 +178,14 @@ class BlocPanel(QWidget):
             sent=figures.units, n=len(rows), members=format_number(figures.total)))
         self.empty.setVisible(not rows)
         self.units.setVisible(bool(rows))
+
+    def report(self, kind: str) -> None:
+        if not any(row.bundle for row in self.rows):
+            self.page.ctx.prompts.info(_("No figures yet"), _("No unit has sent its bundle for {period}: there is "
+                                                              "nothing to report yet.").format(
+                period=self.period().label()))
+            return
+        exchange_actions.bloc_pdf(self, self.page.ctx, kind, self.period())
 
     def _selected(self):
         selected = self.units.selectionModel().selectedRows()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _, format_number, format_percent
-from khoidesktop.services.identity import get_identity
+from khoidesktop.services.identity import display_name, get_identity
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.charts import ChartPanel
 
@@ -57,6 +57,8 @@ class OverviewPage(Page):
         self.cell_label.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.cell_label.setWordWrap(True)
         self.org_label = self.subtitle("")
+        for label in (self.cell_label, self.org_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names typed by users or read from bundles
         self.layout_.insertWidget(1, self.cell_label)
         self.grid = QGridLayout()
         self.grid.setSpacing(14)
@@ -101,7 +103,7 @@ class OverviewPage(Page):
             identity = get_identity(session)
             if identity is None:
                 return
-            self.cell_label.setText(identity.cell_name)
+            self.cell_label.setText(display_name(identity))
             if identity.kind == "bloc":
                 self.org_label.setText(identity.superior_name)
                 self._refresh_bloc(session)
@@ -151,7 +153,7 @@ class OverviewPage(Page):
                   "thematic": format_number(sum(figures.thematic_held.values())),
                   "admitted": f"{format_number(figures.admitted)}/{format_number(recruitment['year_target'])}"}
         for key, card in self.cards.items():
-            card.value.setText(values[key])
+            card.value.setText(values[key] if figures.units or key == "units" else "–")  # no "0,00%" yet
         self.cards["units"].caption.setText(_("Units that sent their bundle for {period}").format(
             period=period.label()))
         self.empty_label.setText(_("No bundle from the cells yet. Import them on the “Data exchange” page."))

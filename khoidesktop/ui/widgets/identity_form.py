@@ -47,9 +47,7 @@ class IdentityForm(QWidget):
     def _mode_changed(self) -> None:
         """A bloc is named by its own organisation: the cell's name is not asked."""
         bloc = self.kind() == "bloc"
-        self.form_layout.setRowVisible(self.edits["cell_name"], not bloc)
-        if bloc:
-            self.edits["cell_name"].clear()
+        self.form_layout.setRowVisible(self.edits["cell_name"], not bloc)  # kept, for switching back
         org = self.edits["org_name"]
         org.setPlaceholderText(_("e.g. {example}").format(
             example="Đảng bộ Khối các cơ quan tỉnh" if bloc else PLACEHOLDERS["org_name"]))

@@ -136,7 +136,7 @@ def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx,
     ctx.prompts.files.append(target)
     ctx.prompts.confirmations.append(False)  # do not open it
     panel.report_buttons["bloc-structure"].click()
-    qtbot.waitUntil(target.exists, timeout=20_000)
+    qtbot.waitUntil(_done(ctx, "confirm"), timeout=20_000)  # "open it now?" answered: the task has ended
     with filled_bloc.session() as s:
         total = bloc_figures(unit_rows(s, Period(2025), FIXED_NOW.date())).total
     assert f"{total}" in "".join(p.extract_text() for p in PdfReader(target).pages)

@@ -2,6 +2,7 @@
 bundles, sees who sent what and who is late, and saves the bloc's reports."""
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -173,6 +174,9 @@ class BlocPanel(QWidget):
                               format_date(r.last_sent) if r.last_sent else "", _period_label(r.last_period),
                               _("Late") if r.late else (_("Received") if r.bundle else _("Not yet sent")))
                              for r in rows])
+        for index, row in enumerate(rows):
+            if row.late:
+                self.units.item(index, 4).setForeground(QColor("#b4463c"))  # the ones to chase stand out
         figures = bloc_figures(rows)
         self.summary.setText(_("{sent} of {n} units sent their bundle; {members} members.").format(
             sent=figures.units, n=len(rows), members=format_number(figures.total)))

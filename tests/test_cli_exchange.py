@@ -102,7 +102,8 @@ def test_a_cell_named_with_an_ampersand_gets_through(tmp_path):
     name = "Chi bộ Kế hoạch & Đầu tư <Văn phòng>"
     assert run("--db", str(cell), "init", "--cell", name, "--org", "Đảng bộ Công ty A&B", "--superior", "Đảng ủy Khối",
                "--place", "Hạ Long").returncode == 0
-    assert run("--db", str(cell), "export-bundle", "--period", "2025", "--out", str(tmp_path / "a.khoi")).returncode == 0
+    exported = run("--db", str(cell), "export-bundle", "--period", "2025", "--out", str(tmp_path / "a.khoi"))
+    assert exported.returncode == 0, exported.stderr
     run("--db", str(bloc), *BLOC)
     result = run("--db", str(bloc), "import-bundle", str(tmp_path / "a.khoi"), "--accept-new-keys", "--json")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -27,9 +27,20 @@ def venv_python() -> Path:
     return VENV / "bin" / "python"
 
 
+LOCK = ROOT / "requirements.lock"
+
+
 def wanted_stamp() -> str:
-    """Changes whenever the declared dependencies change, so an update reinstalls them."""
-    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    """Changes whenever the locked versions change, so an update reinstalls them."""
+    return hashlib.sha256(LOCK.read_bytes()).hexdigest()
+
+
+def link_project(python: Path) -> None:
+    """Make `import khoidesktop` find this folder from the environment (what an editable install does),
+    without building anything: a .pth file in the environment's site-packages."""
+    site = subprocess.check_output([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                                   text=True).strip()
+    (Path(site) / "khoidesktop-project.pth").write_text(str(ROOT) + "\n", encoding="utf-8")
 
 
 def ensure_environment() -> Path:
@@ -39,11 +50,13 @@ def ensure_environment() -> Path:
         venv.EnvBuilder(with_pip=True).create(VENV)
     if not STAMP.exists() or STAMP.read_text(encoding="utf-8").strip() != wanted_stamp():
         print("Đang cài đặt các thư viện cần thiết (cần mạng, chỉ làm một lần, vài phút) …", flush=True)
+        # Exactly the versions of the lock file, each checked against its hash: what was tested.
         command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-                   "-e", f"{ROOT}[test]"]
+                   "--require-hashes", "--only-binary", ":all:", "-r", str(LOCK)]
         if subprocess.call(command, cwd=ROOT) != 0:
             sys.exit("Cài đặt không thành công. Hãy kiểm tra kết nối mạng rồi chạy lại lệnh này; "
                      "nếu vẫn lỗi, xóa thư mục .venv và chạy lại.")
+        link_project(python)
         STAMP.write_text(wanted_stamp() + "\n", encoding="utf-8")
     return python
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,14 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.create import create_data_file
+from khoidesktop.datafile.identity import IdentityData
+from khoidesktop.demo.files import create_demo_file
 from khoidesktop.i18n import set_language
+from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.paths import AppPaths
-from khoidesktop.services.datafile import create_data_file
-from khoidesktop.services.identity import IdentityData
 from khoidesktop.settings import Settings
+from khoidesktop.store.database import Store
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 30)
 IDENTITY = IdentityData(cell_name="Chi bộ Phòng Tổng hợp", org_name="Đảng bộ Sở Tài chính",
@@ -83,15 +87,14 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path):
-    opened = create_data_file(db_path, IDENTITY, demo_data=False, actor="test", now=lambda: FIXED_NOW)
+    opened = create_data_file(db_path, IDENTITY, actor="test", now=lambda: FIXED_NOW)
     yield opened
     opened.close()
 
 
 @pytest.fixture
 def demo_store(tmp_path: Path):
-    opened = create_data_file(tmp_path / "tap-huan.sqlite", None, demo_data=True, actor="test",
-                              now=lambda: FIXED_NOW)
+    opened = create_demo_file(tmp_path / "tap-huan.sqlite", actor="test", now=lambda: FIXED_NOW)
     yield opened
     opened.close()
 
@@ -118,7 +121,7 @@ BLOC_IDENTITY = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "T�
 
 def import_all(store, paths: list[Path]) -> list:
     """Import bundles into a bloc, confirming every new key (as the user would after checking them)."""
-    from khoidesktop.services.demo_bloc import import_generated
+    from khoidesktop.demo.bloc import import_generated
 
     return import_generated(store, paths, now=FIXED_NOW, actor="test")
 
@@ -126,7 +129,7 @@ def import_all(store, paths: list[Path]) -> list:
 @pytest.fixture(scope="session")
 def generated_bundles(tmp_path_factory) -> list[Path]:
     """Bundles for 2025 of four generated cells with 150 members in all (shared: read-only)."""
-    from khoidesktop.services.demo_bloc import make_bundles
+    from khoidesktop.demo.bloc import make_bundles
 
     return make_bundles(tmp_path_factory.mktemp("cells"), 4, 150, now=FIXED_NOW)
 
@@ -134,7 +137,7 @@ def generated_bundles(tmp_path_factory) -> list[Path]:
 @pytest.fixture
 def bloc_store(tmp_path: Path):
     """An empty bloc data file."""
-    opened = create_data_file(tmp_path / "khoi.sqlite", BLOC_IDENTITY, demo_data=False, actor="test",
+    opened = create_data_file(tmp_path / "khoi.sqlite", BLOC_IDENTITY, actor="test",
                               now=lambda: FIXED_NOW)
     yield opened
     opened.close()
@@ -145,3 +148,30 @@ def filled_bloc(bloc_store, generated_bundles):
     """A bloc holding the generated cells' bundles for 2025."""
     import_all(bloc_store, generated_bundles)
     return bloc_store
+
+
+# Data for the document tests: members added through the services, in one transaction.
+TODAY = date(2026, 11, 22)  # the date printed on the documents
+
+
+def add_members(store: Store, members: Iterable[MemberData]) -> None:
+    with store.session() as session, session.begin():
+        for data in members:
+            add_member(session, data, now=FIXED_NOW, actor="test")
+
+
+THREE = (
+    MemberData("Nguyễn Văn Định", birth_date=date(1980, 3, 5), gender="male", admitted_on=date(2005, 6, 1),
+               official_on=date(2006, 6, 1), card_number="01234567", position="Trưởng phòng"),
+    MemberData("Lê Thị Hà", birth_date=date(1995, 12, 31), gender="female", admitted_on=date(2026, 5, 19),
+               status="probationary", position="Chuyên viên"),
+    MemberData("Phạm Đình Thắng", birth_date=date(1970, 1, 9), gender="male", admitted_on=date(1999, 2, 3),
+               official_on=date(2000, 2, 3), card_number="000123456789", position="Chuyên viên chính"),
+)
+
+
+@pytest.fixture
+def three_store(store: Store) -> Store:
+    """The test cell (not training data) with three members."""
+    add_members(store, THREE)
+    return store

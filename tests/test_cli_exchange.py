@@ -56,7 +56,7 @@ def test_a_bloc_file_cannot_export_and_a_cell_file_cannot_import(tmp_path, gener
 
 
 def test_a_training_bloc_holds_made_up_cells(tmp_path):
-    from khoidesktop.services.demo_bloc import DEMO_MEMBERS, DEMO_UNITS
+    from khoidesktop.demo.bloc import DEMO_MEMBERS, DEMO_UNITS
 
     db = tmp_path / "khoi-tap-huan.sqlite"
     created = run("--db", str(db), "init", "--bloc", "--demo")
@@ -79,8 +79,8 @@ def test_a_changed_key_needs_its_fingerprint(tmp_path, generated_bundles):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-    from khoidesktop.services.bundle_format import fingerprint
-    from tests.services.exchange_helpers import pack, resign, unpack
+    from khoidesktop.exchange.bundle_format import fingerprint
+    from tests.exchange.helpers import pack, resign, unpack
 
     bloc = tmp_path / "khoi.sqlite"
     run("--db", str(bloc), *BLOC)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from khoidesktop.datafile.create import create_data_file
+from khoidesktop.demo.cell import DEMO_IDENTITY, FAMILY, GIVEN, MIDDLE, POSITIONS
 from khoidesktop.domain.names import fold, sort_key, split_name
-from khoidesktop.services.datafile import create_data_file
-from khoidesktop.services.demo import DEMO_IDENTITY, FAMILY, GIVEN, MIDDLE, POSITIONS
 from khoidesktop.store.database import Store
 from khoidesktop.store.models import Member
 
@@ -51,7 +51,7 @@ def fill_members(store: Store, rows: int, seed: int = 5000) -> None:
 def bench_store(rows: int) -> Iterator[Store]:
     """A temporary data file holding `rows` made-up members."""
     with tempfile.TemporaryDirectory() as folder:
-        store = create_data_file(Path(folder) / "bench.sqlite", BENCH_IDENTITY, demo_data=False, actor="bench",
+        store = create_data_file(Path(folder) / "bench.sqlite", BENCH_IDENTITY, actor="bench",
                                  now=lambda: BENCH_NOW, lock=False)
         try:
             fill_members(store, rows)

@@ -13,11 +13,11 @@ from khoidesktop.bench.data import BENCH_NOW
 def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]:
     """Seconds: making the cells and bundles, the floor (unzip + parse every file), the full import (every
     check, the signatures, one transaction per bundle), and summing the bloc's figures."""
+    from khoidesktop.datafile.create import create_data_file
+    from khoidesktop.datafile.identity import IdentityData
+    from khoidesktop.demo.bloc import import_generated, make_bundles
     from khoidesktop.domain.periods import Period
-    from khoidesktop.services.bloc import bloc_figures, unit_rows
-    from khoidesktop.services.datafile import create_data_file
-    from khoidesktop.services.demo_bloc import import_generated, make_bundles
-    from khoidesktop.services.identity import IdentityData
+    from khoidesktop.units.records import bloc_figures, unit_rows
 
     with tempfile.TemporaryDirectory(prefix="khoi-bench-") as folder:
         start = time.perf_counter()
@@ -33,7 +33,7 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
         floor = time.perf_counter() - start
 
         identity = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy", "Hạ Long", kind="bloc")
-        store = create_data_file(Path(folder) / "khoi.sqlite", identity, demo_data=False, actor="bench",
+        store = create_data_file(Path(folder) / "khoi.sqlite", identity, actor="bench",
                                  now=lambda: BENCH_NOW)
         try:
             start = time.perf_counter()

@@ -18,7 +18,7 @@ def bench_members(rows: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from khoidesktop.bench.data import BENCH_NOW, bench_store
-    from khoidesktop.services.member_queries import member_rows
+    from khoidesktop.members.queries import member_rows
     from khoidesktop.ui.models.member_table import MemberFilter, MemberTableModel
 
     app = QApplication.instance() or QApplication([])

@@ -11,9 +11,9 @@ from khoidesktop.bench.data import BENCH_NOW, bench_store
 
 def bench_roster(rows: int, out: Path | None = None) -> tuple[float, int]:
     """Seconds to read `rows` members and write their roster PDF, and its page count."""
-    from khoidesktop.reports.roster import RosterRow, build_roster
-    from khoidesktop.services.members import active_members
-    from khoidesktop.services.reports import letterhead
+    from khoidesktop.datafile.letterhead import letterhead
+    from khoidesktop.members.records import active_members
+    from khoidesktop.members.roster_pdf import RosterRow, build_roster
 
     with bench_store(rows) as store, tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
@@ -29,9 +29,9 @@ def bench_plain_text(rows: int) -> float:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
+    from khoidesktop.members.records import active_members
+    from khoidesktop.members.roster_pdf import RosterRow
     from khoidesktop.reports.fonts import REGULAR, register_fonts
-    from khoidesktop.reports.roster import RosterRow
-    from khoidesktop.services.members import active_members
 
     with bench_store(rows) as store, tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()

@@ -74,9 +74,9 @@ def bench_startup(runs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["KHOI_DATA_DIR"] = folder
         db = Path(folder) / "tap-huan.sqlite"
-        from khoidesktop.services.datafile import create_data_file
+        from khoidesktop.demo.files import create_demo_file
 
-        create_data_file(db, None, demo_data=True, actor="bench", lock=False).close()
+        create_demo_file(db, actor="bench", lock=False).close()
         bare = _measure("bare", db, runs)
         shell = _measure("shell", db, runs)
         data = _measure("data", db, runs)

@@ -32,8 +32,8 @@ def opened(args: argparse.Namespace, ctx: AppContext, *, lock: bool = False) -> 
 
 def is_bloc(args: argparse.Namespace, ctx: AppContext) -> bool:
     """Whether the data file is a bloc's (False when it cannot be opened: the command will say why)."""
+    from khoidesktop.datafile.identity import get_identity
     from khoidesktop.errors import UserError
-    from khoidesktop.services.identity import get_identity
 
     if not db_path(args, ctx).is_file():
         return False
@@ -60,7 +60,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext, plan: Callable, apply:
     `plan(session)` returns an ImportPlan; `apply(session, plan, now, actor)` writes it."""
     import sys
 
-    from khoidesktop.services.audit import current_actor
+    from khoidesktop.store.audit import current_actor
 
     with opened(args, ctx, lock=not args.dry_run) as store, store.session() as session, session.begin():
         result = plan(session)

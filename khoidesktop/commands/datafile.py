@@ -44,14 +44,18 @@ def existing_db(args: argparse.Namespace, ctx: AppContext) -> Path:
 
 
 def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.audit import current_actor
-    from khoidesktop.services.datafile import create_data_file, describe
-    from khoidesktop.services.identity import IdentityData
+    from khoidesktop.datafile.create import create_data_file, describe
+    from khoidesktop.datafile.identity import IdentityData
+    from khoidesktop.store.audit import current_actor
 
     identity = IdentityData(args.cell, args.org, args.superior, args.place, args.secretary,
                             kind="bloc" if args.bloc else "cell")
-    store = create_data_file(db_path(args, ctx), None if args.init_demo else identity,
-                             demo_data=args.init_demo, actor=current_actor(), now=ctx.now, bloc=args.bloc)
+    if args.init_demo:
+        from khoidesktop.demo.files import create_demo_file
+
+        store = create_demo_file(db_path(args, ctx), actor=current_actor(), now=ctx.now, bloc=args.bloc)
+    else:
+        store = create_data_file(db_path(args, ctx), identity, actor=current_actor(), now=ctx.now)
     try:
         info = describe(store)
     finally:
@@ -66,7 +70,7 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_info(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.datafile import describe
+    from khoidesktop.datafile.create import describe
 
     with opened(args, ctx) as store:
         info = describe(store)
@@ -150,8 +154,8 @@ def cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.store.backup import restore_backup
     from khoidesktop.store.lock import InstanceLock
+    from khoidesktop.store.restore import restore_backup
 
     path = existing_db(args, ctx)
     lock = InstanceLock(path)

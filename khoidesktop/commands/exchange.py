@@ -59,8 +59,8 @@ def register(commands: argparse._SubParsersAction, topics: argparse._SubParsersA
 
 
 def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.audit import current_actor
-    from khoidesktop.services.bundle_export import export_bundle
+    from khoidesktop.exchange.bundle_export import export_bundle
+    from khoidesktop.store.audit import current_actor
 
     with opened(args, ctx, lock=True) as store:
         result = export_bundle(store, args.out, args.period, today=ctx.today(), now=ctx.now(),
@@ -72,8 +72,8 @@ def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.audit import current_actor
-    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm, require_bloc
+    from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm, require_bloc
+    from khoidesktop.store.audit import current_actor
 
     with opened(args, ctx, lock=True) as store:
         with store.session() as session:
@@ -99,8 +99,8 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_bloc_report(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services import bloc_reports
-    from khoidesktop.services.bloc import default_period
+    from khoidesktop.units import documents as bloc_reports
+    from khoidesktop.units.records import default_period
 
     make = {"bloc-structure": bloc_reports.bloc_structure_pdf, "bloc-ratings": bloc_reports.bloc_ratings_pdf,
             "bloc-recruitment": bloc_reports.bloc_recruitment_pdf}[args.kind]
@@ -113,8 +113,8 @@ def cmd_bloc_report(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _rows(args: argparse.Namespace, ctx: AppContext, period=None):
-    from khoidesktop.services.bloc import default_period, unit_rows
-    from khoidesktop.services.bundle_import import require_bloc
+    from khoidesktop.exchange.bundle_import import require_bloc
+    from khoidesktop.units.records import default_period, unit_rows
 
     with opened(args, ctx) as store, store.session() as session:
         require_bloc(session)
@@ -139,8 +139,8 @@ def cmd_units(args: argparse.Namespace, ctx: AppContext) -> int:
 def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.domain.periods import Period
     from khoidesktop.errors import ValidationError
-    from khoidesktop.services.bloc import bloc_figures
-    from khoidesktop.services.structure import GROUP_LABELS
+    from khoidesktop.members.structure import GROUP_LABELS
+    from khoidesktop.units.records import bloc_figures
 
     year = getattr(args, "year", None)
     if year and args.period and args.period.year != year:

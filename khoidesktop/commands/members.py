@@ -42,15 +42,15 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.member_import import apply_import, plan_import
+    from khoidesktop.members.sheet_import import apply_import, plan_import
 
     return run_import(args, ctx, lambda session: plan_import(session, args.file, ctx.today()),
                       lambda session, plan, now, actor: apply_import(session, plan, now=now, actor=actor))
 
 
 def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.member_export import write_members_xlsx
-    from khoidesktop.services.members import active_members
+    from khoidesktop.members.records import active_members
+    from khoidesktop.members.sheet_export import write_members_xlsx
 
     with opened(args, ctx) as store, store.session() as session:
         members = active_members(session)
@@ -62,7 +62,7 @@ def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
 def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.domain.members import STATUSES, label
     from khoidesktop.i18n import format_date
-    from khoidesktop.services.members import active_members
+    from khoidesktop.members.records import active_members
 
     with opened(args, ctx) as store, store.session() as session:
         members = active_members(session)
@@ -80,7 +80,7 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_badges(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.member_queries import badges_in
+    from khoidesktop.members.queries import badges_in
 
     with opened(args, ctx) as store, store.session() as session:
         found = badges_in(session, args.year)
@@ -95,7 +95,7 @@ def cmd_badges(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.i18n import format_number
-    from khoidesktop.services.structure import GROUP_LABELS, structure_on
+    from khoidesktop.members.structure import GROUP_LABELS, structure_on
 
     with opened(args, ctx) as store, store.session() as session:
         result = structure_on(session, args.on or ctx.today())
@@ -110,7 +110,7 @@ def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_meetings(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.i18n import format_number
-    from khoidesktop.services.meeting_stats import year_summary
+    from khoidesktop.meetings.stats import year_summary
 
     with opened(args, ctx) as store, store.session() as session:
         summary = year_summary(session, args.year, ctx.today())

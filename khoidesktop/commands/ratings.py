@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction, stats: argparse._SubParsersAc
 
 
 def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.rating_import import apply_rating_import, plan_rating_import
+    from khoidesktop.ratings.sheet_import import apply_rating_import, plan_rating_import
 
     return run_import(args, ctx, lambda session: plan_rating_import(session, args.file, args.year),
                       lambda session, plan, now, actor: apply_rating_import(session, plan, args.year, now=now,
@@ -42,7 +42,7 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
 def cmd_stats(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.domain.rating_rules import LEVELS
     from khoidesktop.i18n import format_percent
-    from khoidesktop.services.ratings import year_figures
+    from khoidesktop.ratings.records import year_figures
 
     with opened(args, ctx) as store, store.session() as session:
         figures = year_figures(session, args.year)
@@ -57,7 +57,7 @@ def cmd_stats(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services import reports
+    from khoidesktop.ratings import documents as reports
 
     build = reports.ratings_report_pdf if args.report == "ratings" else reports.rating_list_pdf
     with opened(args, ctx) as store:

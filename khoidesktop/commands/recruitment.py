@@ -26,7 +26,7 @@ def register(stats: argparse._SubParsersAction, reports: argparse._SubParsersAct
 
 
 def cmd_stats(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.recruitment_stats import recruitment_figures
+    from khoidesktop.recruitment.stats import recruitment_figures
 
     with opened(args, ctx) as store, store.session() as session:
         figures = recruitment_figures(session, args.year or ctx.today().year, ctx.today(), ctx.work_calendar())
@@ -41,7 +41,7 @@ def cmd_stats(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.reports import recruitment_report_pdf
+    from khoidesktop.recruitment.documents import recruitment_report_pdf
 
     with opened(args, ctx) as store:
         path = recruitment_report_pdf(store, args.out, year=args.year or ctx.today().year, today=ctx.today(),
@@ -51,7 +51,7 @@ def cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_resolution(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.reports import admission_resolution_pdf
+    from khoidesktop.recruitment.documents import admission_resolution_pdf
 
     with opened(args, ctx) as store:
         path = admission_resolution_pdf(store, args.out, candidate_id=args.candidate, today=ctx.today())

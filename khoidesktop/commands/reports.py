@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_roster(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.reports import roster_pdf
+    from khoidesktop.members.documents import roster_pdf
 
     with opened(args, ctx) as store:
         path = roster_pdf(store, args.out, today=ctx.today())
@@ -41,7 +41,7 @@ def cmd_roster(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.reports import structure_pdf
+    from khoidesktop.members.documents import structure_pdf
 
     with opened(args, ctx) as store:
         path = structure_pdf(store, args.out, on=args.on or ctx.today(), today=ctx.today())
@@ -50,7 +50,7 @@ def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.reports import minutes_pdf
+    from khoidesktop.meetings.documents import minutes_pdf
 
     with opened(args, ctx) as store:
         path = minutes_pdf(store, args.out, meeting_id=args.meeting, today=ctx.today())
@@ -59,7 +59,7 @@ def cmd_minutes(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_meetings(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.services.reports import meetings_report_pdf
+    from khoidesktop.meetings.documents import meetings_report_pdf
 
     with opened(args, ctx) as store:
         path = meetings_report_pdf(store, args.out, year=args.year, quarter=args.quarter, today=ctx.today())

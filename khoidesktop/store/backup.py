@@ -47,34 +47,3 @@ def make_backup(db_path: Path, now: datetime, keep: int) -> Path:
     for old in list_backups(db_path)[max(keep, 1):]:
         old.unlink(missing_ok=True)
     return target
-
-
-def restore_backup(backup: Path, db_path: Path, now: datetime) -> Path:
-    """Put a backup's content into the data file, after checking the backup and copying the current file
-    aside (`…-truoc-khoi-phuc-….sqlite`). Returns that safety copy. The caller holds the file's lock."""
-    from khoidesktop.errors import DatabaseError
-    from khoidesktop.i18n import _
-    from khoidesktop.store.database import damaged_message, integrity_problems
-    from khoidesktop.store.migrate import latest_version, read_version
-
-    if not backup.is_file():
-        raise DatabaseError(_("The backup {path} does not exist.").format(path=backup))
-    problems = integrity_problems(backup)
-    if problems:
-        raise DatabaseError(damaged_message(backup, problems))
-    conn = sqlite3.connect(backup)
-    try:
-        version = read_version(conn)
-    finally:
-        conn.close()
-    if not 1 <= version <= latest_version():
-        raise DatabaseError(_("{path} is not a backup of a Khối data file.").format(path=backup))
-    safety = backups_dir_for(db_path) / f"{db_path.stem}-truoc-khoi-phuc-{now.strftime('%Y%m%d-%H%M%S')}.sqlite"
-    backup_to(db_path, safety)
-    src, dst = sqlite3.connect(backup), sqlite3.connect(db_path)
-    try:
-        src.backup(dst)  # page by page into the live file, consistent with its WAL
-    finally:
-        src.close()
-        dst.close()
-    return safety

@@ -12,7 +12,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.names import fold
 from khoidesktop.domain.periods import Period
 from khoidesktop.i18n import _
-from khoidesktop.services.audit import current_actor
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.member_actions import PDF_FILTER, saved
 from khoidesktop.ui.tasks import run_task
 
@@ -27,7 +27,7 @@ def _file_stem(text: str) -> str:
 
 
 def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str, done: Callable[[], None]) -> None:
-    from khoidesktop.services.bundle_export import export_bundle as export
+    from khoidesktop.exchange.bundle_export import export_bundle as export
 
     suggested = f"{_file_stem(cell_name)}-{period.code}.khoi"
     path = ctx.prompts.save_file(_("Save the bundle for the superior committee"), suggested, bundle_filter())
@@ -66,7 +66,7 @@ def key_question(q) -> str:
 
 def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None]) -> None:
     """Pick bundles; check them all in the background; ask about new keys; write the good ones."""
-    from khoidesktop.services.bundle_import import check_files, import_checked, keys_to_confirm
+    from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm
 
     paths = ctx.prompts.open_files(_("Import bundles from the cells"), bundle_filter())
     if not paths:
@@ -99,7 +99,7 @@ BLOC_REPORTS = {
 
 
 def bloc_pdf(page: QWidget, ctx: AppContext, kind: str, period: Period) -> None:
-    from khoidesktop.services import bloc_reports
+    from khoidesktop.units import documents as bloc_reports
 
     function, stem = BLOC_REPORTS[kind]
     path = ctx.prompts.save_file(_("Save the report as PDF"), f"{stem}-{period.code}.pdf", PDF_FILTER)

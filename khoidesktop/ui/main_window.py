@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.sidebar.currentRow())
 
     def update_title(self) -> None:
-        from khoidesktop.services.identity import display_name, get_identity
+        from khoidesktop.datafile.identity import display_name, get_identity
 
         store = self.ctx.store
         if store is None:

@@ -10,7 +10,7 @@ from khoidesktop.ui.tasks import run_task
 
 
 def minutes_pdf(page: QWidget, ctx: AppContext, meeting_id: int) -> None:
-    from khoidesktop.services import reports
+    from khoidesktop.meetings import documents as reports
 
     path = ctx.prompts.save_file(_("Save the minutes as PDF"), f"bien-ban-sinh-hoat-{meeting_id}.pdf", PDF_FILTER)
     if path is None:
@@ -22,7 +22,7 @@ def minutes_pdf(page: QWidget, ctx: AppContext, meeting_id: int) -> None:
 
 
 def meetings_report_pdf(page: QWidget, ctx: AppContext, year: int, quarter: int | None) -> None:
-    from khoidesktop.services import reports
+    from khoidesktop.meetings import documents as reports
 
     suggested = f"bao-cao-sinh-hoat-{year}" + (f"-quy-{quarter}" if quarter else "") + ".pdf"
     path = ctx.prompts.save_file(_("Save the meetings report as PDF"), suggested, PDF_FILTER)

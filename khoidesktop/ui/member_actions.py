@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
-from khoidesktop.services.audit import current_actor
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.tasks import run_task
 
 EXCEL_FILTER = "Excel (*.xlsx)"
@@ -25,7 +25,7 @@ def saved(ctx: AppContext, path: Path) -> None:
 
 
 def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> None:
-    from khoidesktop.services.member_import import apply_import, plan_import
+    from khoidesktop.members.sheet_import import apply_import, plan_import
     from khoidesktop.ui.dialogs.import_dialog import ImportPreviewDialog
 
     path = ctx.prompts.open_file(_("Import members from Excel"), EXCEL_FILTER)
@@ -60,8 +60,8 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
 
 
 def export_excel(page: QWidget, ctx: AppContext) -> None:
-    from khoidesktop.services.member_export import write_members_xlsx
-    from khoidesktop.services.members import active_members
+    from khoidesktop.members.records import active_members
+    from khoidesktop.members.sheet_export import write_members_xlsx
 
     path = ctx.prompts.save_file(_("Export the member list"), "danh-sach-dang-vien.xlsx", EXCEL_FILTER)
     if path is None:
@@ -76,7 +76,7 @@ def export_excel(page: QWidget, ctx: AppContext) -> None:
 
 
 def roster_pdf(page: QWidget, ctx: AppContext) -> None:
-    from khoidesktop.services import reports
+    from khoidesktop.members import documents as reports
 
     path = ctx.prompts.save_file(_("Save the member list as PDF"), "danh-sach-dang-vien.pdf", PDF_FILTER)
     if path is None:
@@ -89,7 +89,7 @@ def roster_pdf(page: QWidget, ctx: AppContext) -> None:
 
 
 def structure_pdf(page: QWidget, ctx: AppContext, on: date | None = None) -> None:
-    from khoidesktop.services import reports
+    from khoidesktop.members import documents as reports
 
     path = ctx.prompts.save_file(_("Save the structure report as PDF"), "bao-cao-co-cau-dang-vien.pdf",
                                  PDF_FILTER)

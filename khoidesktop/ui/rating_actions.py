@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
-from khoidesktop.services.audit import current_actor
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.member_actions import EXCEL_FILTER, PDF_FILTER, saved
 from khoidesktop.ui.tasks import run_task
 
 
 def import_sheet(page: QWidget, ctx: AppContext, year: int, done: Callable[[], None]) -> None:
-    from khoidesktop.services.rating_import import apply_rating_import, plan_rating_import
+    from khoidesktop.ratings.sheet_import import apply_rating_import, plan_rating_import
     from khoidesktop.ui.dialogs.import_dialog import ImportPreviewDialog
 
     path = ctx.prompts.open_file(_("Import a rating sheet"), EXCEL_FILTER)
@@ -46,14 +46,14 @@ def _pdf(page: QWidget, ctx: AppContext, title: str, suggested: str, build) -> N
 
 
 def report(page: QWidget, ctx: AppContext, year: int) -> None:
-    from khoidesktop.services import reports
+    from khoidesktop.ratings import documents as reports
 
     _pdf(page, ctx, _("Save the rating report as PDF"), f"bao-cao-xep-loai-{year}.pdf",
          lambda store, path: reports.ratings_report_pdf(store, path, year=year, today=ctx.today()))
 
 
 def rating_list(page: QWidget, ctx: AppContext, year: int) -> None:
-    from khoidesktop.services import reports
+    from khoidesktop.ratings import documents as reports
 
     _pdf(page, ctx, _("Save the list of proposed levels as PDF"), f"danh-sach-de-nghi-xep-loai-{year}.pdf",
          lambda store, path: reports.rating_list_pdf(store, path, year=year, today=ctx.today()))

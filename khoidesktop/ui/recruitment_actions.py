@@ -10,7 +10,7 @@ from khoidesktop.ui.tasks import run_task
 
 
 def report(page: QWidget, ctx: AppContext) -> None:
-    from khoidesktop.services import reports
+    from khoidesktop.recruitment import documents as reports
 
     year = ctx.today().year
     path = ctx.prompts.save_file(_("Save the recruitment report as PDF"), f"bao-cao-phat-trien-dang-vien-{year}.pdf",
@@ -25,7 +25,7 @@ def report(page: QWidget, ctx: AppContext) -> None:
 
 
 def resolution(page: QWidget, ctx: AppContext, candidate_id: int) -> None:
-    from khoidesktop.services import reports
+    from khoidesktop.recruitment import documents as reports
 
     path = ctx.prompts.save_file(_("Save the resolution as PDF"), f"nghi-quyet-de-nghi-ket-nap-{candidate_id}.pdf",
                                  PDF_FILTER)

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.create import create_data_file, is_training
 from khoidesktop.errors import DatabaseLockedError, UserError
 from khoidesktop.i18n import _
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.datafile import create_data_file, is_training
+from khoidesktop.store.audit import current_actor
 from khoidesktop.store.database import Store, open_store
 from khoidesktop.ui.dialogs.first_run import FirstRunDialog
 from khoidesktop.ui.main_window import MainWindow
@@ -37,7 +37,9 @@ def free_path(path: Path) -> Path:
 
 def open_or_create(ctx: AppContext, path: Path, *, demo: bool) -> Store:
     if demo and not path.exists():
-        return create_data_file(path, None, demo_data=True, actor=current_actor(), now=ctx.now)
+        from khoidesktop.demo.files import create_demo_file
+
+        return create_demo_file(path, actor=current_actor(), now=ctx.now)
     return open_store(path, now=ctx.now)
 
 
@@ -66,7 +68,7 @@ def _ask(window: MainWindow, ctx: AppContext, new_path: Path, notice: str | None
     if dialog.choice == FirstRunDialog.DEMO:
         return lambda: open_or_create(ctx, ctx.paths.demo_db, demo=True)
     identity = dialog.identity
-    return lambda: create_data_file(new_path, identity, demo_data=False, actor=current_actor(), now=ctx.now)
+    return lambda: create_data_file(new_path, identity, actor=current_actor(), now=ctx.now)
 
 
 def _remember(ctx: AppContext, store: Store) -> None:

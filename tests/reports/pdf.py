@@ -72,3 +72,11 @@ def assert_no_english(text: str, sources) -> None:
     assert len(words) > 20  # the msgids were found
     found = {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in words}
     assert not found, found
+
+
+def assert_fonts_embedded(path: Path) -> None:
+    used = fonts(path)
+    assert used
+    for name, embedded in used:
+        assert re.fullmatch(r"/[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?", name), name
+        assert embedded, name

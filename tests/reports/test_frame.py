@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from khoidesktop.services.reports import committee_of, roster_pdf, structure_pdf
-from tests.reports.conftest import TODAY
+from khoidesktop.datafile.letterhead import committee_of
+from khoidesktop.members.documents import roster_pdf, structure_pdf
+from tests.conftest import TODAY
 from tests.reports.pdf import all_text, fonts, metadata, page_labels, page_sizes, page_texts, text_x_positions
 
 A4_POINTS = (595.28, 841.89)
@@ -100,7 +101,8 @@ def test_recipient_is_the_committee_of_the_grassroots_organisation():
 
 
 def test_reportlab_is_not_loaded_by_the_services_or_the_package():
-    code = ("import sys, khoidesktop.services.reports, khoidesktop.reports\n"
+    code = ("import sys, khoidesktop.reports, khoidesktop.members.documents, khoidesktop.meetings.documents\n"
+            "import khoidesktop.ratings.documents, khoidesktop.recruitment.documents, khoidesktop.units.documents\n"
             "assert 'reportlab' not in sys.modules\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -5,10 +5,11 @@ import pytest
 from sqlalchemy import func, select
 
 from khoidesktop.errors import DatabaseError, DatabaseLockedError
-from khoidesktop.services.members import MemberData, add_member
-from khoidesktop.store.backup import list_backups, make_backup, restore_backup
+from khoidesktop.members.records import MemberData, add_member
+from khoidesktop.store.backup import list_backups, make_backup
 from khoidesktop.store.database import open_store
 from khoidesktop.store.models import Member
+from khoidesktop.store.restore import restore_backup
 from tests.conftest import FIXED_NOW
 
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select, text
 
 from khoidesktop.errors import DatabaseError, DatabaseLockedError
-from khoidesktop.services.members import MemberData, add_member
+from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.store.database import open_store
 from khoidesktop.store.models import Member
 from tests.conftest import FIXED_NOW

@@ -2,12 +2,12 @@
 imports bundles (confirming new keys), sees who is late, and the overview draws the bloc's figures."""
 from __future__ import annotations
 
+from khoidesktop.datafile.identity import get_identity
 from khoidesktop.domain.periods import Period
-from khoidesktop.services.bloc import bloc_figures, unit_rows
-from khoidesktop.services.bundle_format import read_bundle
-from khoidesktop.services.dashboard import bloc_charts, cell_charts
-from khoidesktop.services.identity import get_identity
+from khoidesktop.exchange.bundle_format import read_bundle
+from khoidesktop.overview.figures import bloc_charts, cell_charts
 from khoidesktop.ui.pages.registry import PAGES
+from khoidesktop.units.records import bloc_figures, unit_rows
 from tests.conftest import FIXED_NOW
 from tests.ui.helpers import english_on_screen
 
@@ -39,7 +39,7 @@ def test_a_cell_exports_its_signed_bundle(qtbot, window, ctx, demo_store, tmp_pa
 
 
 def bundle_fp(bundle) -> str:
-    from khoidesktop.services.bundle_format import fingerprint
+    from khoidesktop.exchange.bundle_format import fingerprint
 
     return fingerprint(bundle.public_key)
 

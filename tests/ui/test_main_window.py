@@ -1,8 +1,8 @@
 
 from PySide6.QtCore import Qt
 
-from khoidesktop.services.identity import get_identity
-from khoidesktop.services.members import headline_counts
+from khoidesktop.datafile.identity import get_identity
+from khoidesktop.members.records import headline_counts
 from tests.conftest import IDENTITY
 from tests.ui.helpers import english_on_screen, type_text
 

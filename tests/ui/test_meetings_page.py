@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from khoidesktop.services.meetings import load_meeting
-from khoidesktop.services.members import MemberData, add_member
+from khoidesktop.meetings.records import load_meeting
+from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from tests.conftest import FIXED_NOW
 from tests.ui.helpers import english_on_screen, type_text, when_modal

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from khoidesktop.services.members import MemberData, add_member
+from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.store.models import Member
 from khoidesktop.ui.dialogs.import_dialog import ImportPreviewDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog

@@ -1,6 +1,6 @@
 from PySide6.QtCore import Qt
 
-from khoidesktop.services.ratings import rating_rows
+from khoidesktop.ratings.records import rating_rows
 from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
 from tests.ui.helpers import english_on_screen, when_modal
 

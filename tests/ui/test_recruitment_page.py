@@ -4,7 +4,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from khoidesktop.services.members import MemberData, add_member
+from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.store.models import Member
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
 from tests.ui.helpers import english_on_screen, type_text, when_modal

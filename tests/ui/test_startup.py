@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from khoidesktop.services.datafile import describe
+from khoidesktop.datafile.create import describe
 from khoidesktop.ui.dialogs.first_run import FirstRunDialog
 from khoidesktop.ui.startup import free_path, start
 from tests.ui.helpers import english_on_screen, type_text, when_modal

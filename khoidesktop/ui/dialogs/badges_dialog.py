@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _, format_date
-from khoidesktop.services.member_queries import badges_in
+from khoidesktop.members.queries import badges_in
 
 
 class BadgesDialog(QDialog):

@@ -23,10 +23,16 @@ from khoidesktop.domain.members import EDUCATION, GENDERS, THEORY, label
 from khoidesktop.domain.recruitment import STEP_CODES, STEP_FORMS, STEP_LABELS
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _, format_date
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.recruitment import CandidateData, current_step, record_step, save_candidate, steps_of
-from khoidesktop.services.structure import members_on
-from khoidesktop.store.models import Candidate
+from khoidesktop.members.structure import members_on
+from khoidesktop.recruitment.records import (
+    CandidateData,
+    current_step,
+    load_candidate,
+    record_step,
+    save_candidate,
+    steps_of,
+)
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
 
 
@@ -124,7 +130,7 @@ class CandidateDialog(QDialog):
             self.tabs.setTabEnabled(1, False)
             return
         with self.ctx.require_store().session() as session:
-            c = session.get(Candidate, self.candidate_id)
+            c = load_candidate(session, self.candidate_id)
             steps = steps_of(session, self.candidate_id)
         for edit, value in ((self.name, c.full_name), (self.ethnicity, c.ethnicity), (self.religion, c.religion),
                             (self.home_town, c.home_town), (self.position, c.position), (self.work_unit, c.work_unit),
@@ -189,12 +195,11 @@ class CandidateDialog(QDialog):
             if on is None:
                 raise UserError(_("Type the date of the step."))
             with self.ctx.require_store().session() as session, session.begin():
-                candidate = session.get(Candidate, self.candidate_id)
-                if self.next_step == "cell_resolution":
-                    candidate.votes_for, candidate.votes_against, candidate.votes_abstain = votes
                 text = record_step(session, self.candidate_id, self.next_step, on, now=self.ctx.now(),
                                    actor=current_actor(), document_number=self.step_document.text(),
-                                   passed=self.passed.isChecked())
+                                   passed=self.passed.isChecked(),
+                                   votes=(votes[0], votes[1], votes[2]) if self.next_step == "cell_resolution"
+                                   else None)
         except (UserError, ValueError) as exc:
             self.message.setObjectName("errorText")
             self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))

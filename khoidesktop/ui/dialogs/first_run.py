@@ -6,10 +6,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.identity import IdentityData
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
 from khoidesktop.paths import display_path
-from khoidesktop.services.identity import IdentityData
 from khoidesktop.ui.widgets.identity_form import IdentityForm
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.i18n import N_, _, format_number
-from khoidesktop.services.member_import import ImportPlan
+from khoidesktop.members.sheet_import import ImportPlan
 
 ACTIONS = {"add": N_("Add"), "update": N_("Update"), "unchanged": N_("Unchanged"), "reject": N_("Rejected")}
 SHOWN_AT_MOST = 2000  # the rejected rows always come first, so none is hidden

@@ -25,8 +25,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.meetings import KINDS, VOTE_RULES
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.meetings import (
+from khoidesktop.meetings.records import (
     MeetingData,
     check_vote,
     default_presence,
@@ -37,6 +36,7 @@ from khoidesktop.services.meetings import (
     topics_of,
     warnings,
 )
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.widgets.attendance_table import AttendanceTable
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
 

@@ -8,9 +8,8 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.members import STATUSES, label
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.members import MemberData, add_member, problems, update_member
-from khoidesktop.store.models import Member
+from khoidesktop.members.records import MemberData, add_member, load_member, problems, update_member
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.widgets.history_panel import HistoryPanel
 from khoidesktop.ui.widgets.member_form import MemberForm
 
@@ -59,13 +58,13 @@ class MemberDialog(QDialog):
             self.heading.setText(_("Fields marked * are required. Dates are typed as dd/mm/yyyy."))
             return
         with self.ctx.require_store().session() as session:
-            member = session.get(Member, self.member_id)
+            member = load_member(session, self.member_id)
             self.form.set_data(MemberData.of(member))
         self._reload_status()
 
     def _reload_status(self) -> None:
         with self.ctx.require_store().session() as session:
-            member = session.get(Member, self.member_id)
+            member = load_member(session, self.member_id)
             self.heading.setText(_("{name} — status: {status}").format(
                 name=member.full_name, status=label(STATUSES, member.status)))
             self.form._status = member.status

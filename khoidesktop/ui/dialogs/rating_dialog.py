@@ -18,8 +18,8 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.rating_rules import LEVELS, level_for_score, rule_set_for
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.ratings import RatingInput, RatingRow, save_rating
+from khoidesktop.ratings.records import RatingInput, RatingRow, save_rating
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.widgets.fields import CodeCombo
 
 NO_SCORE = -1.0

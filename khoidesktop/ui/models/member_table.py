@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from khoidesktop.domain.members import EDUCATION, GENDERS, STATUSES, THEORY, label
 from khoidesktop.domain.names import fold
 from khoidesktop.i18n import N_, _, format_date
-from khoidesktop.services.member_queries import MemberRow
+from khoidesktop.members.queries import MemberRow
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.identity import get_identity
 from khoidesktop.domain.periods import ROMAN_QUARTERS, Period
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.services.identity import get_identity
 from khoidesktop.ui import exchange_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.figure_table import FigureTable
@@ -85,7 +85,7 @@ class CellPanel(QWidget):
         layout.addStretch(1)
 
     def refresh(self, session) -> None:
-        from khoidesktop.services.bundle_export import key_fingerprint
+        from khoidesktop.exchange.bundle_export import key_fingerprint
 
         fp = key_fingerprint(session)
         self.cell_name = get_identity(session).cell_name
@@ -150,7 +150,7 @@ class BlocPanel(QWidget):
         return self.period_box.currentData() or Period(self.page.ctx.today().year - 1)
 
     def _fill_periods(self, session) -> None:
-        from khoidesktop.services.bloc import default_period, periods
+        from khoidesktop.units.records import default_period, periods
 
         chosen = self.period_box.currentData()
         today = self.page.ctx.today()
@@ -166,7 +166,7 @@ class BlocPanel(QWidget):
         self.period_box.blockSignals(False)
 
     def refresh(self, session) -> None:
-        from khoidesktop.services.bloc import bloc_figures, unit_rows
+        from khoidesktop.units.records import bloc_figures, unit_rows
 
         self._fill_periods(session)
         rows = self.rows = unit_rows(session, self.period(), self.page.ctx.today())
@@ -200,8 +200,8 @@ class BlocPanel(QWidget):
         self.remove_button.setEnabled(row is not None and row.bundle is not None)
 
     def remove_bundle(self) -> None:
-        from khoidesktop.services.audit import current_actor
-        from khoidesktop.services.bundle_import import remove_bundle
+        from khoidesktop.exchange.bundle_import import remove_bundle
+        from khoidesktop.store.audit import current_actor
 
         row, ctx = self._selected(), self.page.ctx
         if row is None or row.bundle is None or not ctx.prompts.confirm(_("Remove the bundle"), _(

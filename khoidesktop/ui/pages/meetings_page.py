@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
-from khoidesktop.domain.meetings import KINDS, SHORT_KINDS, THEMATIC_KINDS, quarter_of
+from khoidesktop.domain.meetings import KINDS, SHORT_KINDS, quarter_of
 from khoidesktop.domain.members import label
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_date, format_percent
-from khoidesktop.services.meeting_stats import year_summary
-from khoidesktop.services.meetings import add_topic, topics_of
+from khoidesktop.meetings.records import add_topic, held_topic_ids, topics_of
+from khoidesktop.meetings.stats import year_summary
 from khoidesktop.ui import meeting_actions
 from khoidesktop.ui.pages.base import Page
 
@@ -124,7 +124,7 @@ class MeetingsPage(Page):
         with store.session() as session:
             summary = year_summary(session, year, self.ctx.today())
             topics = topics_of(session, year)
-            held_topics = {m.thematic_topic_id for m in _thematic_meetings(session, year)}
+            held_topics = held_topic_ids(session, year)
         self.meeting_ids = [r.id for r in summary.rows]
         self.table.setRowCount(len(summary.rows))
         for row, r in enumerate(summary.rows):
@@ -178,14 +178,5 @@ class MeetingsPage(Page):
 
     def _print_report(self, quarter: int | None) -> None:
         meeting_actions.meetings_report_pdf(self, self.ctx, self.year.value(), quarter)
-
-
-def _thematic_meetings(session, year: int):
-    from sqlalchemy import extract, select
-
-    from khoidesktop.store.models import Meeting
-
-    return session.scalars(select(Meeting).where(Meeting.kind.in_(THEMATIC_KINDS),
-                                                 extract("year", Meeting.on_date) == year))
 
 

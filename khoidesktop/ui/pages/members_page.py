@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from khoidesktop.context import AppContext
 from khoidesktop.domain.members import ACTIVE_STATUSES, STATUSES
 from khoidesktop.i18n import _, format_number
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.member_queries import member_rows
-from khoidesktop.services.members import undo_update
+from khoidesktop.members.queries import member_rows
+from khoidesktop.members.records import undo_update
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui import member_actions
 from khoidesktop.ui.models.member_table import COLUMNS, MemberFilter, MemberTableModel
 from khoidesktop.ui.pages.base import Page

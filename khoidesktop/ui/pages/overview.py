@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.identity import display_name, get_identity
 from khoidesktop.i18n import _, format_number, format_percent
-from khoidesktop.services.identity import display_name, get_identity
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.charts import ChartPanel
 
@@ -112,10 +112,10 @@ class OverviewPage(Page):
                 self._refresh_cell(session)
 
     def _refresh_cell(self, session) -> None:
-        from khoidesktop.services.dashboard import cell_charts
-        from khoidesktop.services.meeting_stats import year_summary
-        from khoidesktop.services.members import headline_counts
-        from khoidesktop.services.recruitment_stats import file_rows, reminders
+        from khoidesktop.meetings.stats import year_summary
+        from khoidesktop.members.records import headline_counts
+        from khoidesktop.overview.figures import cell_charts
+        from khoidesktop.recruitment.stats import file_rows, reminders
 
         today = self.ctx.today()
         counts = headline_counts(session)
@@ -137,8 +137,8 @@ class OverviewPage(Page):
         self._show_charts(charts)
 
     def _refresh_bloc(self, session) -> None:
-        from khoidesktop.services.bloc import bloc_figures, default_period, unit_rows
-        from khoidesktop.services.dashboard import bloc_charts
+        from khoidesktop.overview.figures import bloc_charts
+        from khoidesktop.units.records import bloc_figures, default_period, unit_rows
 
         today = self.ctx.today()
         period = default_period(session, today)

@@ -26,8 +26,8 @@ from khoidesktop.domain.names import lowercase_first
 from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, level_label, rule_set_for
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_number, format_percent
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.ratings import compare_years, rating_rows, save_year, year_figures, year_settings
+from khoidesktop.ratings.records import compare_years, rating_rows, save_year, year_figures, year_settings
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui import rating_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField

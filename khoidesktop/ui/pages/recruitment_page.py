@@ -22,7 +22,7 @@ from khoidesktop.domain.members import label
 from khoidesktop.domain.recruitment import STEP_LABELS
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.services.recruitment_stats import file_rows, recruitment_figures, set_target
+from khoidesktop.recruitment.stats import file_rows, recruitment_figures, set_target
 from khoidesktop.ui import recruitment_actions
 from khoidesktop.ui.pages.base import Page
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.identity import MODES, get_identity, identity_data, update_identity
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _, format_date, parse_date
 from khoidesktop.paths import display_path
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.identity import MODES, get_identity, identity_data, update_identity
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.identity_form import IdentityForm
 

@@ -1,12 +1,16 @@
 """Attendance ticked from the member list: present, or absent with or without a reason (and which)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from khoidesktop.domain.meetings import PRESENCE
 from khoidesktop.i18n import N_, _
-from khoidesktop.store.models import Member
+
+if TYPE_CHECKING:  # only named here: the members come from meetings.records
+    from khoidesktop.store.models import Member
 
 HEADERS = (N_("Full name"), N_("Attendance"), N_("Reason"))
 

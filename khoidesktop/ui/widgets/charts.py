@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from khoidesktop.i18n import _, format_number, format_percent
-from khoidesktop.services.dashboard import ChartData
+from khoidesktop.overview.figures import ChartData
 from khoidesktop.ui.widgets.figure_table import FigureTable
 
 PALETTE = ("#2f6f9f", "#4c9a6a", "#d39b2a", "#b4463c", "#7b5ea7")

@@ -21,8 +21,8 @@ from khoidesktop.domain.events import DISCIPLINE_LEVELS, EVENT_KINDS
 from khoidesktop.domain.members import label
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_date
-from khoidesktop.services.audit import current_actor
-from khoidesktop.services.history import add_event, events_of
+from khoidesktop.members.history import add_event, events_of
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
 
 HEADERS = (N_("Date"), N_("Event"), N_("Document number"), N_("Note"))

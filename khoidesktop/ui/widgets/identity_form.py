@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
+from khoidesktop.datafile.identity import FIELD_LABELS, MODES, REQUIRED, IdentityData
 from khoidesktop.i18n import _
-from khoidesktop.services.identity import FIELD_LABELS, MODES, REQUIRED, IdentityData
 
 PLACEHOLDERS = {
     "cell_name": "Chi bộ Văn phòng Sở",

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QWidget
 from khoidesktop.domain.members import EDUCATION, GENDERS, THEORY
 from khoidesktop.domain.pick_lists import ETHNICITIES, RELIGIONS
 from khoidesktop.i18n import _
-from khoidesktop.services.members import FIELD_LABELS, MemberData
+from khoidesktop.members.records import FIELD_LABELS, MemberData
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField, SuggestCombo, mark_invalid
 
 LEFT = ("full_name", "birth_date", "gender", "ethnicity", "religion", "home_town", "residence", "phone",

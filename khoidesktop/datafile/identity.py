@@ -1,0 +1,98 @@
+"""The cell's identity: the names printed on every document."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from khoidesktop.domain.names import normalize_text
+from khoidesktop.errors import ValidationError
+from khoidesktop.i18n import N_, _
+from khoidesktop.store import audit
+from khoidesktop.store.models import Identity
+
+# Field → label, in the order forms show them.
+FIELD_LABELS = {
+    "cell_name": N_("Cell name"),
+    "org_name": N_("Grassroots Party organisation"),
+    "superior_name": N_("Superior Party committee"),
+    "place_name": N_("Place name on documents"),
+    "secretary_name": N_("Secretary's full name"),
+}
+REQUIRED = ("cell_name", "org_name", "superior_name", "place_name")
+
+
+@dataclass(frozen=True)
+class IdentityData:
+    cell_name: str
+    org_name: str
+    superior_name: str
+    place_name: str
+    secretary_name: str = ""
+    training: bool = False
+    kind: str = "cell"  # "bloc": a superior committee gathering its cells' bundles
+
+    def normalized(self) -> IdentityData:
+        texts = {f.name: normalize_text(getattr(self, f.name)) for f in fields(self) if f.name in FIELD_LABELS}
+        return replace(self, **texts)
+
+    def validated(self) -> IdentityData:
+        data = self.normalized()
+        if data.kind == "bloc" and not data.cell_name:
+            data = replace(data, cell_name=data.org_name)  # a bloc is named by its organisation (display_name)
+        missing = [_(FIELD_LABELS[name]) for name in REQUIRED if not getattr(data, name)]
+        if missing:
+            raise ValidationError(_("Please fill in: {fields}.").format(fields=", ".join(missing)))
+        return data
+
+
+def get_identity(session: Session) -> Identity | None:
+    return session.scalars(select(Identity).limit(1)).first()
+
+
+def display_name(row: Identity) -> str:
+    """The name at the top of the window and the overview: the cell's, or for a bloc its organisation's (a
+    cell file switched to bloc mode keeps its cell name for when it switches back)."""
+    return row.org_name if row.kind == "bloc" else row.cell_name
+
+
+def identity_data(row: Identity) -> IdentityData:
+    return IdentityData(row.cell_name, row.org_name, row.superior_name, row.place_name,
+                        row.secretary_name, row.training, row.kind)
+
+
+def create_identity(session: Session, data: IdentityData, *, now: datetime, actor: str) -> Identity:
+    if get_identity(session) is not None:
+        raise ValidationError(_("This data file already has a cell; open it instead of creating it again."))
+    data = data.validated()
+    row = Identity(kind=data.kind, cell_name=data.cell_name, org_name=data.org_name,
+                   superior_name=data.superior_name, place_name=data.place_name,
+                   secretary_name=data.secretary_name, training=data.training,
+                   created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="create", entity="identity", entity_id=row.id)
+    return row
+
+
+def update_identity(session: Session, data: IdentityData, *, now: datetime, actor: str) -> dict:
+    """Save the edited names and the mode (cell or bloc); returns what changed (field → (old, new)); the
+    training flag stays."""
+    row = get_identity(session)
+    if row is None:
+        raise ValidationError(_("This data file has no cell yet."))
+    data = data.validated()
+    changes = {name: (getattr(row, name), getattr(data, name)) for name in (*FIELD_LABELS, "kind")
+               if getattr(row, name) != getattr(data, name)}
+    if changes:
+        for name, (_old, new) in changes.items():
+            setattr(row, name, new)
+        row.updated_at = now
+        audit.record(session, at=now, actor=actor, action="update", entity="identity",
+                     entity_id=row.id, changes=changes)
+    return changes
+
+
+MODES = {"cell": N_("A cell"), "bloc": N_("A bloc (superior committee gathering its cells' bundles)")}

@@ -1,0 +1,65 @@
+"""Who issues a data file's documents (the letterhead of HD 36-HD/VPTW): the cell under its grassroots
+organisation, or a committee under its superior."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from khoidesktop.datafile.identity import get_identity
+from khoidesktop.domain.names import normalize_text
+from khoidesktop.errors import ValidationError
+from khoidesktop.i18n import _
+
+if TYPE_CHECKING:
+    from khoidesktop.reports.frame import Letterhead
+    from khoidesktop.store.models import Identity
+
+
+GRASSROOTS_PREFIX, COMMITTEE_PREFIX = "Đảng bộ ", "Đảng ủy "
+BLOC_COMMITTEE_PREFIX = COMMITTEE_PREFIX + "Khối "
+COMMITTEE_CODE, BLOC_COMMITTEE_CODE = "ĐU", "ĐUK"  # in the number line: Số 05-BC/ĐUK
+
+
+def committee_of(organisation: str) -> str:
+    """The executive committee that receives a document: "Đảng bộ Sở Tài chính" → "Đảng ủy Sở Tài chính"."""
+    if organisation.startswith(GRASSROOTS_PREFIX):
+        return COMMITTEE_PREFIX + organisation[len(GRASSROOTS_PREFIX):]
+    return organisation
+
+
+def letterhead(session: Session, today: date) -> Letterhead:
+    """Who issues the cell's documents: the cell under its grassroots organisation (the body directly above
+    it, HD 36-HD/VPTW), signed by the secretary, sent to the grassroots committee and kept by the cell."""
+    from khoidesktop.reports.frame import Letterhead
+
+    identity = get_identity(session)
+    if identity is None:
+        raise ValidationError(_("This data file has no cell yet."))
+    if identity.kind == "bloc":
+        return _bloc_letterhead(identity, today)
+    above = identity.org_name
+    if normalize_text(above).casefold() == normalize_text(identity.cell_name).casefold():
+        above = identity.superior_name  # the cell is itself the grassroots organisation
+    recipients = (_("{body} (to report)").format(body=committee_of(above)), _("Cell records"))
+    return Letterhead(superior=above, issuer=identity.cell_name, place=identity.place_name, dated=today,
+                      secretary=identity.secretary_name, recipients=recipients, training=identity.training)
+
+
+def _bloc_letterhead(identity: Identity, today: date) -> Letterhead:
+    """A bloc's documents: issued by the executive committee of its organisation ("Đảng ủy Khối …") under the
+    superior committee, signed T/M ĐẢNG ỦY by the secretary, sent to the superior and kept by its office."""
+    from khoidesktop.reports.frame import ON_BEHALF_COMMITTEE, Letterhead
+
+    issuer = committee_of(identity.org_name)
+    recipients = (_("{body} (to report)").format(body=committee_of(identity.superior_name)),
+                  _("Committee office records"))
+    return Letterhead(superior=identity.superior_name, issuer=issuer, place=identity.place_name, dated=today,
+                      secretary=identity.secretary_name, recipients=recipients, training=identity.training,
+                      on_behalf=ON_BEHALF_COMMITTEE, issuer_code=committee_code(issuer))
+
+
+def committee_code(committee: str) -> str:
+    """The issuer's code in a committee's number line: "Đảng ủy Khối …" → ĐUK, any other "Đảng ủy …" → ĐU."""
+    return BLOC_COMMITTEE_CODE if committee.startswith(BLOC_COMMITTEE_PREFIX) else COMMITTEE_CODE

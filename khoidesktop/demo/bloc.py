@@ -1,0 +1,155 @@
+"""Made-up cells for a bloc: real cell data files filled quickly (members and their ratings), each exporting
+its real bundle. Used by the training bloc, the bloc tests and the benchmark."""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from khoidesktop.datafile.create import create_data_file
+from khoidesktop.datafile.identity import IdentityData
+from khoidesktop.demo.cell import EDUCATION, ETHNICITY, FAMILY, GIVEN, MIDDLE, RELIGION, THEORY
+from khoidesktop.domain.names import fold, sort_key
+from khoidesktop.domain.periods import Period
+from khoidesktop.exchange.bundle_export import export_bundle
+from khoidesktop.store.models import (
+    Candidate,
+    CandidateStep,
+    Meeting,
+    MeetingAttendance,
+    Member,
+    Rating,
+    RatingYear,
+    RecruitmentTarget,
+)
+
+UNIT_NAMES = ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Công Thương",
+              "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ",
+              "Sở Văn hóa, Thể thao và Du lịch", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Ban Dân tộc",
+              "Kho bạc Nhà nước tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Đài Phát thanh và Truyền hình"]
+DEMO_BLOC = IdentityData("Đảng bộ Khối các cơ quan tỉnh", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy Quảng Ninh",
+                         "Hạ Long", "Hoàng Minh Đức", training=True, kind="bloc")
+DEMO_UNITS, DEMO_MEMBERS = 12, 480
+LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]
+
+
+def unit_identity(number: int, training: bool) -> IdentityData:
+    base = UNIT_NAMES[number % len(UNIT_NAMES)]
+    suffix = f" {number // len(UNIT_NAMES) + 1}" if number >= len(UNIT_NAMES) else ""
+    return IdentityData(cell_name=f"Chi bộ {base}{suffix}", org_name=f"Đảng bộ {base}{suffix}",
+                        superior_name="Đảng ủy Khối các cơ quan tỉnh", place_name="Hạ Long", training=training)
+
+
+def _members(rng: random.Random, count: int, today: date, now: datetime) -> list[dict]:
+    rows = []
+    for _ in range(count):
+        gender = "female" if rng.random() < 0.45 else "male"
+        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[gender])} {rng.choice(GIVEN[gender])}"
+        born = date(today.year - rng.randint(23, 64), rng.randint(1, 12), rng.randint(1, 28))
+        admitted = date(min(today.year - 1, born.year + rng.randint(20, 40)), rng.randint(1, 12), rng.randint(1, 28))
+        official = date(admitted.year + 1, admitted.month, admitted.day)
+        rows.append({"full_name": name, "sort_key": sort_key(name), "search_key": fold(name), "birth_date": born,
+                     "gender": gender, "ethnicity": rng.choice(ETHNICITY), "religion": rng.choice(RELIGION),
+                     "professional_education": rng.choice(EDUCATION), "political_theory": rng.choice(THEORY),
+                     "admitted_on": admitted, "official_on": official if official <= today else None,
+                     "status": "official" if official <= today else "probationary",
+                     "created_at": now, "updated_at": now})
+    return rows
+
+
+def make_cell(path: Path, number: int, members: int, *, seed: int, now: datetime, training: bool = False) -> None:
+    """A cell data file with `members` members, all rated for last year."""
+    rng = random.Random(seed * 1000 + number)
+    store = create_data_file(path, unit_identity(number, training), actor="demo",
+                             now=lambda: now)
+    try:
+        with store.session() as session, session.begin():
+            session.execute(insert(Member), _members(rng, members, now.date(), now))
+            year = now.year - 1
+            session.add(RatingYear(year=year, rating_date=date(year, 12, 15), cap_percent=20,
+                                   cell_level=rng.choice(LEVELS), updated_at=now))
+            ids = session.scalars(Member.__table__.select().with_only_columns(Member.id)
+                                  .where(Member.admitted_on < date(year, 6, 1))).all()
+            session.execute(insert(Rating), [{"year": year, "member_id": i, "level": rng.choice(LEVELS),
+                                              "updated_at": now} for i in ids])
+            _meetings(session, rng, year, ids, now)
+            _recruitment(session, rng, year, now)
+    finally:
+        store.close()
+
+
+def _meetings(session, rng: random.Random, year: int, member_ids: list[int], now: datetime) -> None:
+    """A meeting each month (a thematic part each quarter, now and then missed), with its attendance."""
+    for month in range(1, 13):
+        if rng.random() < 0.05:
+            continue
+        kind = "combined" if month % 3 == 0 and rng.random() < 0.9 else "regular"
+        meeting = Meeting(kind=kind, on_date=date(year, month, rng.randint(3, 10)), minutes_done=True,
+                          created_at=now, updated_at=now)
+        session.add(meeting)
+        session.flush()
+        session.execute(insert(MeetingAttendance), [
+            {"meeting_id": meeting.id, "member_id": i,
+             "presence": "present" if rng.random() < 0.93 else rng.choice(("excused", "unexcused"))}
+            for i in member_ids])
+
+
+def _recruitment(session, rng: random.Random, year: int, now: datetime) -> None:
+    """The year's target and the candidates admitted against it."""
+    target = rng.randint(1, 4)
+    session.add(RecruitmentTarget(first_year=year, last_year=year, target=target))
+    for number in range(rng.randint(0, target + 1)):
+        candidate = Candidate(full_name=f"Quần chúng {number + 1}", created_at=now, updated_at=now)
+        session.add(candidate)
+        session.flush()
+        month = rng.randint(2, 11)
+        session.add_all([CandidateStep(candidate_id=candidate.id, step="application", on_date=date(year, month - 1, 5)),
+                         CandidateStep(candidate_id=candidate.id, step="decision", on_date=date(year, month, 20)),
+                         CandidateStep(candidate_id=candidate.id, step="ceremony", on_date=date(year, month + 1, 10))])
+
+
+def make_bundles(folder: Path, units: int, members: int, *, now: datetime, seed: int = 2026,
+                 training: bool = False, reports: bool = False, late: int = 0,
+                 progress: Callable[[int, int], None] = lambda _d, _t: None) -> list[Path]:
+    """`units` cells sharing `members` members between them, each with its bundle for last year (the last
+    `late` ones only for the year before: they are late)."""
+    from khoidesktop.store.database import open_store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sizes = [members // units + (i < members % units) for i in range(units)]
+    bundles = []
+    for number, size in enumerate(sizes):
+        cell = folder / f"don-vi-{number + 1:02d}.sqlite"
+        make_cell(cell, number, size, seed=seed, now=now, training=training)
+        store = open_store(cell, lock=False, now=lambda: now)
+        try:
+            year = now.year - 1 - (number >= units - late)
+            out = folder / f"don-vi-{number + 1:02d}-{year}.khoi"
+            export_bundle(store, out, Period(year), today=now.date(), now=now, actor="demo", reports=reports)
+        finally:
+            store.close()
+        bundles.append(out)
+        progress(number + 1, units)
+    return bundles
+
+
+def import_generated(store, paths: list[Path], *, now: datetime, actor: str) -> list:
+    """Import generated cells' bundles, accepting their keys unasked (made here: nobody to ask)."""
+    from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm
+
+    checked = check_files(paths)
+    with store.session() as session:
+        trusted = {q.trust for q in keys_to_confirm(session, checked, now)}
+    return import_checked(store, checked, trusted=trusted, now=now, actor=actor)
+
+
+def fill_demo_bloc(store, *, now: datetime, actor: str) -> None:
+    """The training bloc: its made-up cells' bundles for last year."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="khoi-demo-") as folder:
+        paths = make_bundles(Path(folder), DEMO_UNITS, DEMO_MEMBERS, now=now, training=True, late=1)
+        import_generated(store, paths, now=now, actor=actor)

@@ -1,0 +1,36 @@
+"""The member list's documents: Danh sách đảng viên and Báo cáo cơ cấu đảng viên (read, then write the PDF)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from khoidesktop.datafile.letterhead import letterhead
+from khoidesktop.members.records import active_members
+from khoidesktop.members.structure import structure_on
+from khoidesktop.store.database import Store
+
+
+def roster_pdf(store: Store, out: Path, *, today: date, number: str | None = None,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Path:
+    """Danh sách đảng viên at `out`, dated `today`. Raises ReportCancelled (and writes nothing) if
+    `cancelled()` turns true; `progress(done, total)` follows the rows laid out."""
+    from khoidesktop.members.roster_pdf import RosterRow, build_roster
+
+    with store.session() as session:
+        head = letterhead(session, today)
+        rows = [RosterRow.of(m) for m in active_members(session)]
+    build_roster(out, head, rows, number=number, progress=progress, cancelled=cancelled)
+    return out.expanduser().absolute()
+
+
+def structure_pdf(store: Store, out: Path, *, on: date, today: date, number: str | None = None) -> Path:
+    """Báo cáo cơ cấu đảng viên on the date `on`, dated `today`, at `out`."""
+    from khoidesktop.members.structure_pdf import build_structure
+
+    with store.session() as session:
+        head = letterhead(session, today)
+        structure = structure_on(session, on)
+    build_structure(out, head, structure, number=number)
+    return out.expanduser().absolute()

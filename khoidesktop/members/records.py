@@ -1,0 +1,195 @@
+"""Members: adding and editing (validated, normalised, audited) and the headline counts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from khoidesktop.domain.dates import add_years
+from khoidesktop.domain.members import ACTIVE_STATUSES, EDUCATION, GENDERS, STATUSES, THEORY
+from khoidesktop.domain.names import fold, normalize_text, sort_key, split_name
+from khoidesktop.errors import ValidationError
+from khoidesktop.i18n import N_, _
+from khoidesktop.store import audit
+from khoidesktop.store.models import Member
+
+FIELD_LABELS = {
+    "full_name": N_("Full name"), "birth_date": N_("Date of birth"), "gender": N_("Gender"),
+    "ethnicity": N_("Ethnicity"), "religion": N_("Religion"), "home_town": N_("Home town"),
+    "residence": N_("Residence"), "position": N_("Position"), "work_unit": N_("Work unit"),
+    "general_education": N_("General education"), "professional_education": N_("Professional education"),
+    "political_theory": N_("Political theory"), "admitted_on": N_("Date admitted to the Party"),
+    "official_on": N_("Date became official"), "card_number": N_("Party card number"),
+    "personal_id": N_("Personal ID number"), "phone": N_("Phone"), "status": N_("Status"),
+}
+MIN_AGE_AT_ADMISSION = 18  # Điều lệ Đảng: a candidate is at least 18 years old
+
+
+@dataclass(frozen=True)
+class MemberData:
+    full_name: str
+    birth_date: date | None = None
+    gender: str | None = None
+    ethnicity: str = ""
+    religion: str = ""
+    home_town: str = ""
+    residence: str = ""
+    position: str = ""
+    work_unit: str = ""
+    general_education: str = ""
+    professional_education: str | None = None
+    political_theory: str | None = None
+    admitted_on: date | None = None
+    official_on: date | None = None
+    card_number: str | None = None
+    personal_id: str | None = None
+    phone: str = ""
+    status: str = "official"
+
+    def normalized(self) -> dict:
+        values = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            values[f.name] = normalize_text(value) if isinstance(value, str) else value
+        for name in ("card_number", "personal_id", "gender", "professional_education", "political_theory"):
+            values[name] = values[name] or None
+        return values
+
+    @classmethod
+    def of(cls, member: Member) -> MemberData:
+        return cls(**{f.name: getattr(member, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+
+
+def problems(session: Session, values: dict, today: date, member_id: int | None = None) -> list[Problem]:
+    """Everything wrong with a member's values, each naming its field, in Vietnamese."""
+    found: list[Problem] = []
+
+    def bad(field: str, message: str) -> None:
+        found.append(Problem(field, message))
+
+    born, admitted, official = values["birth_date"], values["admitted_on"], values["official_on"]
+    if not values["full_name"]:
+        bad("full_name", _("Please fill in the member's full name."))
+    for name in ("birth_date", "admitted_on", "official_on"):
+        if values[name] is not None and values[name] > today:
+            bad(name, _("{field} is in the future.").format(field=_(FIELD_LABELS[name])))
+    if born and admitted and admitted < add_years(born, MIN_AGE_AT_ADMISSION):
+        bad("admitted_on", _("The member would have been admitted before turning 18."))
+    if official and not admitted:
+        bad("admitted_on", _("A member with an official date needs the date admitted too."))
+    if official and admitted and official < admitted:
+        bad("official_on", _("The official date is before the date admitted."))
+    for name, table in (("gender", GENDERS), ("professional_education", EDUCATION),
+                        ("political_theory", THEORY), ("status", STATUSES)):
+        if values[name] is not None and values[name] not in table:
+            bad(name, _("“{value}” is not a valid {field}.").format(value=values[name],
+                                                                   field=_(FIELD_LABELS[name]).lower()))
+    card = values["card_number"]
+    if card and not re.fullmatch(r"\d{6,12}", card):
+        bad("card_number", _("A Party card number has 6 to 12 digits."))
+    elif card and _card_taken(session, card, member_id):
+        bad("card_number", _("Party card number {card} already belongs to another member.").format(card=card))
+    if values["personal_id"] and not re.fullmatch(r"\d{12}", values["personal_id"]):
+        bad("personal_id", _("A personal ID number has exactly 12 digits."))
+    if values["phone"] and not re.fullmatch(r"[0-9 +().-]{6,20}", values["phone"]):
+        bad("phone", _("A phone number has only digits (and spaces)."))
+    return found
+
+
+def _card_taken(session: Session, card: str, member_id: int | None) -> bool:
+    query = select(Member.id).where(Member.card_number == card)
+    if member_id is not None:
+        query = query.where(Member.id != member_id)
+    return session.scalar(query) is not None
+
+
+def check(session: Session, values: dict, today: date, member_id: int | None = None) -> None:
+    found = problems(session, values, today, member_id)
+    if found:
+        raise ValidationError(" ".join(p.message for p in found))
+
+
+def _derived(values: dict) -> dict:
+    parts = split_name(values["full_name"])
+    return {"family_name": parts.family, "middle_name": parts.middle, "given_name": parts.given,
+            "sort_key": sort_key(values["full_name"]), "search_key": fold(values["full_name"])}
+
+
+def add_member(session: Session, data: MemberData, *, now: datetime, actor: str) -> Member:
+    values = data.normalized()
+    check(session, values, now.date())
+    member = Member(**values, **_derived(values), created_at=now, updated_at=now)
+    session.add(member)
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="create", entity="member", entity_id=member.id)
+    return member
+
+
+def update_member(session: Session, member_id: int, data: MemberData, *, now: datetime,
+                  actor: str) -> dict:
+    """Save edited values; returns field → (old, new) for what changed (for the audit and for undo)."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise ValidationError(_("This member no longer exists in the data file."))
+    values = data.normalized()
+    check(session, values, now.date(), member_id)
+    changes = {k: (getattr(member, k), v) for k, v in values.items() if getattr(member, k) != v}
+    if changes:
+        for key, (_old, new) in changes.items():
+            setattr(member, key, new)
+        for key, value in _derived(values).items():
+            setattr(member, key, value)
+        member.updated_at = now
+        audit.record(session, at=now, actor=actor, action="update", entity="member", entity_id=member_id,
+                     changes=changes)
+    return changes
+
+
+@dataclass(frozen=True)
+class HeadlineCounts:
+    active: int
+    official: int
+    probationary: int
+    women: int
+    exempt: int
+
+
+def load_member(session: Session, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise ValidationError(_("This member no longer exists in the data file."))
+    return member
+
+
+def headline_counts(session: Session) -> HeadlineCounts:
+    active = Member.status.in_(ACTIVE_STATUSES)
+    by_status = dict(session.execute(
+        select(Member.status, func.count()).where(active).group_by(Member.status)).all())
+    women = session.scalar(select(func.count()).where(active, Member.gender == "female")) or 0
+    return HeadlineCounts(active=sum(by_status.values()), official=by_status.get("official", 0),
+                          probationary=by_status.get("probationary", 0), women=women,
+                          exempt=by_status.get("exempt", 0))
+
+
+def active_members(session: Session) -> list[Member]:
+    """The cell's current list in Vietnamese order."""
+    return list(session.scalars(select(Member).where(Member.status.in_(ACTIVE_STATUSES))
+                                .order_by(Member.sort_key, Member.id)))
+
+
+def undo_update(session: Session, member_id: int, changes: dict, *, now: datetime, actor: str) -> dict:
+    """Put back the values an update changed (changes: field → (old, new), as update_member returned)."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise ValidationError(_("This member no longer exists in the data file."))
+    restored = MemberData.of(member).__dict__ | {key: old for key, (old, _new) in changes.items()}
+    return update_member(session, member_id, MemberData(**restored), now=now, actor=actor)

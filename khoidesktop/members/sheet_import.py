@@ -1,0 +1,319 @@
+"""Importing members from an .xlsx sheet: read, plan (preview), then apply all or nothing."""
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from khoidesktop.domain.member_sheet import (
+    EDUCATION_WORDS,
+    GENDER_WORDS,
+    HEADER_INDEX,
+    LEVEL_WORDS,
+    REQUIRED_FIELD,
+    THEORY_WORDS,
+    Column,
+    header_key,
+    restore_card_width,
+)
+from khoidesktop.domain.names import fold, normalize_text
+from khoidesktop.errors import Cancelled, ValidationError
+from khoidesktop.i18n import _, parse_date
+from khoidesktop.members.records import MemberData, add_member, problems, update_member
+from khoidesktop.store.models import Member
+
+HEADER_SEARCH_ROWS = 10
+
+
+class CellError(ValueError):
+    """A value that cannot be read; the message is already in Vietnamese."""
+
+
+@dataclass
+class RowPlan:
+    row: int  # the row number as Excel shows it
+    action: str  # "add" | "update" | "unchanged" | "reject"
+    data: MemberData | None = None
+    member_id: int | None = None
+    messages: list[str] = field(default_factory=list)
+    name: str = ""  # as typed in the file (shown even for a rejected row)
+
+
+@dataclass
+class ImportPlan:
+    source: Path
+    sheet: str
+    rows: list[RowPlan]
+
+    def count(self, action: str) -> int:
+        return sum(r.action == action for r in self.rows)
+
+    @property
+    def rejected(self) -> list[RowPlan]:
+        return [r for r in self.rows if r.action == "reject"]
+
+    @property
+    def clean(self) -> bool:
+        return not self.rejected
+
+    def summary(self) -> str:
+        return _("{total} rows: {add} to add, {update} to update, {same} unchanged, {reject} rejected.").format(
+            total=len(self.rows), add=self.count("add"), update=self.count("update"),
+            same=self.count("unchanged"), reject=self.count("reject"))
+
+
+# --- reading the file ------------------------------------------------------------------------------------
+
+def _open_workbook(path: Path) -> Any:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not path.is_file():
+        raise ValidationError(_("The file {path} does not exist.").format(path=path))
+    if path.suffix.lower() == ".xls":
+        raise ValidationError(_("{name} is an old Excel 97-2003 file (.xls). Open it in Excel and save it as "
+                                "“Excel Workbook (.xlsx)”, then import that file.").format(name=path.name))
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        raise ValidationError(_("{name} is not an Excel (.xlsx) file or it is damaged. Open it in Excel, "
+                                "save it again as .xlsx, then import it.").format(name=path.name)) from None
+
+
+def _find_header(sheet: Any, index: dict[str, Column]) -> tuple[int, dict[int, Column]] | None:
+    for number, cells in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS), start=1):
+        columns = {i: index[header_key(str(c.value))] for i, c in enumerate(cells)
+                   if c.value is not None and header_key(str(c.value)) in index}
+        if any(col.field == REQUIRED_FIELD for col in columns.values()):
+            return number, columns
+    return None
+
+
+class SheetCell(NamedTuple):
+    value: Any
+    number_format: str
+
+
+def _cells(row: tuple) -> tuple[SheetCell, ...]:
+    return tuple(SheetCell(c.value, getattr(c, "number_format", None) or "General") for c in row)
+
+
+def read_sheet(path: Path, index: dict[str, Column] = HEADER_INDEX,
+               ) -> tuple[str, dict[int, Column], list[tuple[int, tuple[SheetCell, ...]]]]:
+    """The sheet holding the table: its name, its columns (found by `index`), and its data rows (numbered
+    as in Excel)."""
+    book = _open_workbook(path)
+    try:
+        empty = True
+        for sheet in book.worksheets:
+            found = _find_header(sheet, index)
+            if found:
+                header_row, columns = found
+                rows = [(n, _cells(row)) for n, row in enumerate(sheet.iter_rows(min_row=header_row + 1),
+                                                                 start=header_row + 1)]
+                return sheet.title, columns, rows
+            empty = empty and not any(any(c.value is not None for c in row) for row in sheet.iter_rows(max_row=50))
+    finally:
+        book.close()
+    if empty:
+        raise ValidationError(_("{name} has no data: its sheets are empty.").format(name=path.name))
+    raise ValidationError(_("No “Họ và tên” column was found in the first {n} rows of {name}. The header row "
+                            "must name the columns (Họ và tên, Ngày sinh, …).").format(n=HEADER_SEARCH_ROWS,
+                                                                                       name=path.name))
+
+
+# --- reading one value ------------------------------------------------------------------------------------
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return normalize_text(str(value)) if value is not None else ""
+
+
+def _date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and 1000 <= value <= 2200:
+        raise CellError(_("“{text}” is only a year: type the whole date (dd/mm/yyyy).").format(text=int(value)))
+    if isinstance(value, (int, float)):
+        from openpyxl.utils.datetime import from_excel
+
+        try:
+            return from_excel(value).date()
+        except (ValueError, OverflowError, AttributeError):
+            raise CellError(_("“{text}” is not a date.").format(text=value)) from None
+    try:
+        return parse_date(str(value))
+    except ValueError as exc:
+        raise CellError(str(exc)) from None
+
+
+def _choice(value: Any, words: dict[str, str], allowed: str) -> str | None:
+    text = _text(value)
+    if not text:
+        return None
+    code = words.get(fold(text).replace(".", "").strip())
+    if code is None:
+        raise CellError(_("“{text}” is not one of: {allowed}.").format(text=text, allowed=allowed))
+    return code
+
+
+def _number(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise CellError(_("“{text}” is not a number.").format(text=value)) from None
+
+
+def _card(cell: Any) -> str | None:
+    value = cell.value
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            raise CellError(_("“{text}” is not a card number.").format(text=value))
+        return restore_card_width(str(int(value)), getattr(cell, "number_format", "General") or "General")
+    return _text(value).replace(" ", "")
+
+
+READERS: dict[str, Callable[[Any], Any]] = {
+    "text": lambda cell: _text(cell.value),
+    "date": lambda cell: _date(cell.value),
+    "gender": lambda cell: _choice(cell.value, GENDER_WORDS, "Nam, Nữ"),
+    "education": lambda cell: _choice(cell.value, EDUCATION_WORDS, "Tiến sĩ, Thạc sĩ, Đại học, Cao đẳng, "
+                                                                   "Trung cấp, Sơ cấp"),
+    "theory": lambda cell: _choice(cell.value, THEORY_WORDS, "Cao cấp, Cử nhân, Trung cấp, Sơ cấp"),
+    "card": _card,
+    "number": lambda cell: _number(cell.value),
+    "level": lambda cell: _choice(cell.value, LEVEL_WORDS, "HTXSNV, HTTNV, HTNV, KHTNV"),
+}
+
+
+# --- planning: what each row will do -----------------------------------------------------------------------
+
+def row_values(number: int, cells: tuple, columns: dict[int, Column]) -> tuple[dict, list[str]]:
+    values: dict[str, Any] = {}
+    errors: list[str] = []
+    for index, column in columns.items():
+        if index >= len(cells):
+            continue
+        try:
+            values[column.field] = READERS[column.kind](cells[index])
+        except CellError as exc:
+            errors.append(_("Row {row}, column “{column}”: {problem}").format(
+                row=number, column=column.header, problem=exc))
+    return values, errors
+
+
+@dataclass
+class _Known:
+    by_card: dict[str, Member]
+    by_person: dict[tuple[str, date | None], Member]
+
+    @classmethod
+    def load(cls, session: Session) -> _Known:
+        members = list(session.scalars(select(Member)))
+        return cls({m.card_number: m for m in members if m.card_number},
+                   {(m.search_key, m.birth_date): m for m in members})
+
+
+def _membership(data: MemberData) -> MemberData:
+    if data.status in ("official", "probationary"):
+        return replace(data, status="official" if data.official_on else "probationary")
+    return data
+
+
+class _Planner:
+    def __init__(self, session: Session, columns: dict[int, Column], today: date) -> None:
+        self.session, self.columns, self.today = session, columns, today
+        self.known = _Known.load(session)
+        self.headers = {c.field: c.header for c in columns.values()}
+        self.seen_cards: dict[str, int] = {}
+        self.seen_people: dict[tuple[str, date | None], int] = {}
+
+    def plan(self, number: int, cells: tuple) -> RowPlan:
+        values, errors = row_values(number, cells, self.columns)
+        name = values.get("full_name", "")
+        if not name:
+            errors.append(_("Row {row}, column “Họ và tên”: the name is empty.").format(row=number))
+        card, person = values.get("card_number"), (fold(name), values.get("birth_date"))
+        errors += self._duplicates(number, card, person)
+        match = self.known.by_card.get(card) if card else None
+        if match is not None and match.search_key != person[0]:
+            errors.append(_("Row {row}: card number {card} belongs to {name} in the data file, not to this "
+                            "name.").format(row=number, card=card, name=match.full_name))
+        match = match or self.known.by_person.get(person)
+        if errors:
+            return RowPlan(number, "reject", messages=errors, name=name)
+        filled = {k: v for k, v in values.items() if v not in (None, "")}
+        base = MemberData.of(match) if match else None
+        data = _membership(replace(base, **filled) if base else MemberData(**filled))
+        found = problems(self.session, data.normalized(), self.today, match.id if match else None)
+        if found:
+            return RowPlan(number, "reject", messages=[self._where(number, p.field) + p.message for p in found],
+                           name=name)
+        if base is None:
+            return RowPlan(number, "add", data, name=name)
+        return RowPlan(number, "unchanged" if data == base else "update", data, match.id, name=name)
+
+    def _duplicates(self, number: int, card: str | None, person: tuple) -> list[str]:
+        errors = []
+        if card and card in self.seen_cards:
+            errors.append(_("Row {row}: card number {card} is already on row {other}.").format(
+                row=number, card=card, other=self.seen_cards[card]))
+        elif person in self.seen_people and person[0]:
+            errors.append(_("Row {row}: the same name and date of birth are already on row {other}.").format(
+                row=number, other=self.seen_people[person]))
+        if card:
+            self.seen_cards.setdefault(card, number)
+        self.seen_people.setdefault(person, number)
+        return errors
+
+    def _where(self, number: int, field_name: str) -> str:
+        header = self.headers.get(field_name)
+        if header:
+            return _("Row {row}, column “{column}”: ").format(row=number, column=header)
+        return _("Row {row}: ").format(row=number)
+
+
+def plan_import(session: Session, path: Path, today: date) -> ImportPlan:
+    """What importing `path` would do, row by row. Reads only; writes nothing."""
+    sheet, columns, rows = read_sheet(path)
+    planner = _Planner(session, columns, today)
+    plans = [planner.plan(number, cells) for number, cells in rows
+             if any(c.value not in (None, "") for c in cells)]
+    if not plans:
+        raise ValidationError(_("The sheet “{sheet}” has a header row but no member under it.").format(
+            sheet=sheet))
+    return ImportPlan(path, sheet, plans)
+
+
+def apply_import(session: Session, plan: ImportPlan, *, now: datetime, actor: str,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
+    """Write a clean plan in the caller's transaction (all rows or, on any error or a cancel, none)."""
+    if not plan.clean:
+        raise ValidationError(_("The file has rejected rows; nothing was imported. Correct them and try again."))
+    for done, row in enumerate(plan.rows):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        if progress is not None and done % 100 == 0:
+            progress(done, len(plan.rows))
+        if row.action == "add":
+            add_member(session, row.data, now=now, actor=actor)
+        elif row.action == "update":
+            update_member(session, row.member_id, row.data, now=now, actor=actor)

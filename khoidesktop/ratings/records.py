@@ -1,0 +1,251 @@
+"""The yearly rating: who is rated (and why not), saving a member's rating with the rule set's checks,
+the cell's own level, and the year's figures (counts and shares per level, the cap on excellence)."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from khoidesktop.domain.names import lowercase_first, normalize_text
+from khoidesktop.domain.rating_rules import (
+    AUTOMATIC,
+    DISCIPLINE_LEVELS_COUNTED,
+    EXCLUSIONS,
+    LEVEL_ORDER,
+    LEVELS,
+    TaskFacts,
+    cap_level,
+    excellent_allowed,
+    highest_level_allowed,
+    level_for_score,
+    level_label,
+    rule_set_for,
+)
+from khoidesktop.errors import ValidationError
+from khoidesktop.i18n import _, format_number, percent
+from khoidesktop.members.history import facts, status_on_date
+from khoidesktop.members.structure import members_on
+from khoidesktop.store import audit
+from khoidesktop.store.models import Member, MemberEvent, Rating, RatingYear
+
+
+def default_rating_date(year: int) -> date:
+    return date(year, 12, 15)
+
+
+def year_settings(session: Session, year: int) -> RatingYear:
+    """The year's settings (not written until the user changes them)."""
+    found = session.get(RatingYear, year)
+    return found or RatingYear(year=year, rating_date=default_rating_date(year), cap_percent=rule_set_for(year)
+                               .cap_percent, cell_level=None, cell_notes="")
+
+
+@dataclass
+class RatingRow:
+    member: Member
+    exclusion: str | None  # EXCLUSIONS code: not rated, and why
+    automatic: list[str]  # AUTOMATIC codes: the level must be KHTNV
+    rating: Rating | None
+    flags: list[str] = field(default_factory=list)  # what the secretary should look at again
+
+    @property
+    def level(self) -> str | None:
+        return self.rating.level if self.rating else None
+
+
+def _exclusion(member: Member, events: list[MemberEvent], on: date, months: int) -> str | None:
+    status = status_on_date(facts(events), member, on)
+    if status in ("exempt", "suspended"):
+        return status
+    if member.admitted_on is not None and member.admitted_on > _months_before(on, months):
+        return "recent"
+    return None
+
+
+def _months_before(day: date, months: int) -> date:
+    import calendar
+
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _automatic(events: list[MemberEvent], year: int, rating: Rating | None) -> list[str]:
+    found = []
+    if any(e.kind == "discipline" and e.level in DISCIPLINE_LEVELS_COUNTED and e.on_date.year == year
+           for e in events):
+        found.append("discipline")
+    if rating is not None and rating.tasks_mostly_undone:
+        found.append("tasks")
+    if rating is not None and rating.degradation:
+        found.append("degradation")
+    return found
+
+
+def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[str]:
+    if rating is None or rating.level is None:
+        return [_("Not rated yet.")]
+    rules, found = rule_set_for(year), []
+    if automatic and rating.level != "KHTNV":
+        found.append(_("Must be rated “{level}”: {reason}.").format(
+            level=level_label("KHTNV"), reason="; ".join(_(AUTOMATIC[c]) for c in automatic)))
+    if rules.scored and rating.score is not None and not automatic:
+        by_score = level_for_score(rules, rating.score)
+        if by_score != rating.level:
+            found.append(_("The score {score} corresponds to “{level}”.").format(
+                score=format_number(rating.score), level=_(LEVELS[by_score])))
+        ceiling = highest_level_allowed(rules, TaskFacts(rating.all_on_time, rating.exceeding_percent,
+                                                         rating.all_done, rating.late_percent))
+        if cap_level(rating.level, ceiling) != rating.level:
+            found.append(_("The tasks' results allow at most “{level}”.").format(level=_(LEVELS[ceiling])))
+    elif rules.scored and rating.score is None:
+        found.append(_("The score is missing ({regulation} rates with a score).").format(
+            regulation=rules.regulation))
+    return found
+
+
+def rating_rows(session: Session, year: int) -> list[RatingRow]:
+    settings, rules = year_settings(session, year), rule_set_for(year)
+    ratings = {r.member_id: r for r in session.scalars(select(Rating).where(Rating.year == year))}
+    events: dict[int, list[MemberEvent]] = defaultdict(list)  # one query for every member's history
+    for event in session.scalars(select(MemberEvent).order_by(MemberEvent.on_date, MemberEvent.id)):
+        events[event.member_id].append(event)
+    rows = []
+    for member in members_on(session, settings.rating_date):
+        rating = ratings.get(member.id)
+        exclusion = _exclusion(member, events[member.id], settings.rating_date, rules.recent_months)
+        automatic = [] if exclusion else _automatic(events[member.id], year, rating)
+        rows.append(RatingRow(member, exclusion, automatic, rating,
+                              [] if exclusion else flags_for(year, rating, automatic)))
+    return rows
+
+
+@dataclass(frozen=True)
+class RatingInput:
+    self_level: str | None = None
+    self_score: float | None = None
+    level: str | None = None
+    score: float | None = None
+    all_on_time: bool = True
+    exceeding_percent: float = 0
+    all_done: bool = True
+    late_percent: float = 0
+    tasks_mostly_undone: bool = False
+    degradation: bool = False
+    notes: str = ""
+
+
+def problems(year: int, values: RatingInput) -> list[str]:
+    rules, found = rule_set_for(year), []
+    for name in ("self_level", "level"):
+        if getattr(values, name) is not None and getattr(values, name) not in LEVELS:
+            found.append(_("“{value}” is not a rating level.").format(value=getattr(values, name)))
+    for score in (values.self_score, values.score):
+        if score is not None and not 0 <= score <= 100:
+            found.append(_("A score is between 0 and 100."))
+    if not rules.scored and (values.score is not None or values.self_score is not None):
+        found.append(_("{regulation} rates without a score: leave the score empty.").format(
+            regulation=rules.regulation))
+    for share in (values.exceeding_percent, values.late_percent):
+        if not 0 <= share <= 100:
+            found.append(_("A share of tasks is between 0 and 100%."))
+    return found
+
+
+def save_rating(session: Session, year: int, member_id: int, values: RatingInput, *, now: datetime,
+                actor: str, row: RatingRow | None = None) -> Rating:
+    """Save a member's rating (`row`: the member's line of rating_rows, when the caller already has it)."""
+    row = row or next((r for r in rating_rows(session, year) if r.member.id == member_id), None)
+    if row is None:
+        raise ValidationError(_("This member is not in the cell's list on the rating date."))
+    if row.exclusion:
+        raise ValidationError(_("{name} is not rated this year: {reason}.").format(
+            name=row.member.full_name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))))
+    found = problems(year, values)
+    if found:
+        raise ValidationError(" ".join(found))
+    rating = row.rating or Rating(year=year, member_id=member_id, updated_at=now)
+    for name, value in values.__dict__.items():
+        setattr(rating, name, normalize_text(value) if isinstance(value, str) else value)
+    rating.updated_at = now
+    session.add(rating)
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="update" if row.rating else "create", entity="rating",
+                 entity_id=rating.id, changes={"level": (row.level, values.level)})
+    return rating
+
+
+def save_year(session: Session, year: int, *, rating_date: date, cap_percent: int, cell_level: str | None,
+              cell_notes: str, now: datetime, actor: str) -> RatingYear:
+    rules = rule_set_for(year)
+    if rating_date.year not in (year, year + 1):
+        raise ValidationError(_("The rating date of {year} must fall in {year} or early {next}.").format(
+            year=year, next=year + 1))
+    if not rules.cap_percent <= cap_percent <= rules.cap_percent_max:
+        raise ValidationError(_("{regulation} allows a cap between {low}% and {high}%.").format(
+            regulation=rules.regulation, low=rules.cap_percent, high=rules.cap_percent_max))
+    if cell_level is not None and cell_level not in LEVELS:
+        raise ValidationError(_("“{value}” is not a rating level.").format(value=cell_level))
+    settings = session.get(RatingYear, year) or RatingYear(year=year)
+    settings.rating_date, settings.cap_percent = rating_date, cap_percent
+    settings.cell_level, settings.cell_notes, settings.updated_at = cell_level, normalize_text(cell_notes), now
+    session.add(settings)
+    audit.record(session, at=now, actor=actor, action="update", entity="rating_year", entity_id=year)
+    return settings
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    year: int
+    rule_set: str
+    rated: int
+    not_rated: list[tuple[str, str]]  # (name, reason)
+    levels: dict[str, int]
+    excellent_allowed: int
+    cap_percent: int
+    cell_level: str | None
+
+    @property
+    def good_or_better(self) -> int:
+        return self.levels["HTXSNV"] + self.levels["HTTNV"]
+
+    def as_json(self) -> dict:
+        return {"year": self.year, "rule_set": self.rule_set, "rated": self.rated,
+                "not_rated": [{"full_name": n, "reason": r} for n, r in self.not_rated],
+                "levels": {lv: {"count": n, "percent": percent(n, self.rated)} for lv, n in self.levels.items()},
+                "good_or_better": {"count": self.good_or_better, "percent": percent(self.good_or_better, self.rated)},
+                "excellent_cap": {"cap_percent": self.cap_percent, "allowed": self.excellent_allowed,
+                                  "actual": self.levels["HTXSNV"],
+                                  "exceeded": self.levels["HTXSNV"] > self.excellent_allowed},
+                "cell_level": self.cell_level}
+
+
+def year_figures(session: Session, year: int) -> YearFigures:
+    rows, settings, rules = rating_rows(session, year), year_settings(session, year), rule_set_for(year)
+    counts = Counter(r.level for r in rows if not r.exclusion and r.level)
+    levels = {level: counts[level] for level in LEVEL_ORDER}
+    not_rated = [(r.member.full_name, _(EXCLUSIONS[r.exclusion])) for r in rows if r.exclusion]
+    allowed = excellent_allowed(rules, levels["HTXSNV"] + levels["HTTNV"], settings.cap_percent)
+    return YearFigures(year, rules.regulation, sum(levels.values()), not_rated, levels, allowed,
+                       settings.cap_percent, settings.cell_level)
+
+
+def compare_years(session: Session, last_year: int, years: int = 5) -> tuple[list[int], list[tuple[str, list]], dict]:
+    """Each member's levels over the last `years` years (members of the last year's list), and the cell's
+    share per level per year."""
+    span = [y for y in range(last_year - years + 1, last_year + 1) if _has_rules(y)]
+    ratings = {(r.member_id, r.year): r.level for r in session.scalars(select(Rating).where(Rating.year.in_(span)))}
+    members = [r.member for r in rating_rows(session, last_year)]
+    table = [(m.full_name, [ratings.get((m.id, y)) for y in span]) for m in members]
+    shares = {y: year_figures(session, y).as_json()["levels"] for y in span}
+    return span, table, shares
+
+
+def _has_rules(year: int) -> bool:
+    try:
+        rule_set_for(year)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,251 @@
+"""Recruitment files: the person, the steps with their dates and documents, the checks of HD 38 at the cell
+vote, the transitions (ceremony → probationary member, official vote → official member), deadlines in
+working days, and the figures against the targets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from khoidesktop.domain.names import normalize_text
+from khoidesktop.domain.recruitment import (
+    RULES,
+    STEP_CODES,
+    STEP_LABELS,
+    age_ok,
+    certificate_valid,
+    introducer_ok,
+    months_between,
+    official_date,
+    votes_needed,
+)
+from khoidesktop.domain.workdays import WorkCalendar
+from khoidesktop.errors import ValidationError
+from khoidesktop.i18n import _, format_date
+from khoidesktop.members.history import add_event
+from khoidesktop.members.records import MemberData, add_member
+from khoidesktop.members.structure import members_on
+from khoidesktop.store import audit
+from khoidesktop.store.models import Candidate, CandidateStep, Member
+
+
+@dataclass
+class CandidateData:
+    full_name: str
+    birth_date: date | None = None
+    gender: str | None = None
+    ethnicity: str = ""
+    religion: str = ""
+    home_town: str = ""
+    position: str = ""
+    work_unit: str = ""
+    professional_education: str | None = None
+    political_theory: str | None = None
+    certificate_on: date | None = None
+    introducer1_id: int | None = None
+    introducer1_since: date | None = None
+    introducer2_id: int | None = None
+    introducer2_since: date | None = None
+    extended: bool = False
+    notes: str = ""
+
+
+def save_candidate(session: Session, candidate_id: int | None, data: CandidateData, *, now: datetime,
+                   actor: str) -> Candidate:
+    values = {f.name: (normalize_text(v) if isinstance(v := getattr(data, f.name), str) else v)
+              for f in fields(data)}
+    if not values["full_name"]:
+        raise ValidationError(_("Please fill in the candidate's full name."))
+    for name in ("birth_date", "certificate_on", "introducer1_since", "introducer2_since"):
+        if values[name] is not None and values[name] > now.date():
+            raise ValidationError(_("A date in the file is in the future."))
+    if values["introducer1_id"] and values["introducer1_id"] == values["introducer2_id"]:
+        raise ValidationError(_("The two introducers must be two different members."))
+    candidate = session.get(Candidate, candidate_id) if candidate_id else None
+    if candidate_id and candidate is None:
+        raise ValidationError(_("This recruitment file no longer exists."))
+    candidate = candidate or Candidate(created_at=now)
+    for name, value in values.items():
+        setattr(candidate, name, value)
+    candidate.updated_at = now
+    session.add(candidate)
+    session.flush()
+    audit.record(session, at=now, actor=actor, action="update" if candidate_id else "create", entity="candidate",
+                 entity_id=candidate.id)
+    return candidate
+
+
+def steps_of(session: Session, candidate_id: int) -> dict[str, CandidateStep]:
+    return {s.step: s for s in session.scalars(select(CandidateStep).where(CandidateStep.candidate_id == candidate_id))}
+
+
+def current_step(steps: dict[str, CandidateStep]) -> str | None:
+    done = [code for code in STEP_CODES if code in steps]
+    return done[-1] if done else None
+
+
+def official_members_on(session: Session, on: date) -> int:
+    """The base of the two-thirds vote: official members on the list that day, less those temporarily away,
+    suspended or exempt (DOMAIN.md, the vote base; attendance of the vote is not recorded in the file)."""
+    from khoidesktop.members.history import events_of, facts, status_on_date
+
+    return sum(1 for m in members_on(session, on) if m.official_on is not None and m.official_on <= on
+               and status_on_date(facts(events_of(session, m.id)), m, on) not in ("temporary_out", "suspended",
+                                                                                    "exempt"))
+
+
+def vote_problems(session: Session, candidate: Candidate, on: date) -> list[str]:
+    """The checks of HD 38 on the day the cell votes on admission."""
+    found = []
+    in_cell = {m.id for m in members_on(session, on)}
+    if candidate.birth_date is None or not age_ok(candidate.birth_date, on):
+        found.append(_("On the vote day the candidate must be 18 to 60 years old (counted in months)."))
+    if not certificate_valid(candidate.certificate_on, on):
+        found.append(_("The awareness course certificate is missing or older than 60 months on the vote day."))
+    for number, (member_id, since) in enumerate(((candidate.introducer1_id, candidate.introducer1_since),
+                                                 (candidate.introducer2_id, candidate.introducer2_since)), start=1):
+        member = session.get(Member, member_id) if member_id else None
+        if member is None or member.id not in in_cell or not introducer_ok(member.official_on, since, on):
+            found.append(_("Introducer {n} must be an official member who has worked with the candidate for at "
+                           "least a year.").format(n=number))
+    official = official_members_on(session, on)
+    if candidate.votes_for is None or candidate.votes_for < votes_needed(official):
+        found.append(_("At least two thirds of the {official} official members must agree ({needed} votes); "
+                       "{votes} agreed.").format(official=official, needed=votes_needed(official),
+                                                 votes=candidate.votes_for or 0))
+    return found
+
+
+def load_candidate(session: Session, candidate_id: int) -> Candidate:
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        raise ValidationError(_("This recruitment file no longer exists."))
+    return candidate
+
+
+MAX_VOTES = 100_000
+
+
+def _set_votes(candidate: Candidate, votes: tuple[int, int, int]) -> dict[str, tuple[object, object]]:
+    """The cell's vote (for, against, abstaining), checked; returns the changes for the audit log."""
+    if len(votes) != 3 or any(not isinstance(v, int) or not 0 <= v <= MAX_VOTES for v in votes):
+        raise ValidationError(_("Each vote count is a whole number from 0 to {most}.").format(most=MAX_VOTES))
+    changes: dict[str, tuple[object, object]] = {}
+    for name, value in zip(("votes_for", "votes_against", "votes_abstain"), votes, strict=True):
+        if getattr(candidate, name) != value:
+            changes[name] = (getattr(candidate, name), value)
+            setattr(candidate, name, value)
+    return changes
+
+
+def record_step(session: Session, candidate_id: int, step: str, on: date, *, now: datetime, actor: str,
+                document_number: str = "", passed: bool = True, votes: tuple[int, int, int] | None = None) -> str:
+    """Record a step; returns a message for the user. All checks before anything is written (the caller's
+    transaction is rolled back on a refusal). `votes` (for, against, abstaining) go with the cell's resolution."""
+    candidate = load_candidate(session, candidate_id)
+    if step not in STEP_CODES:
+        raise ValidationError(_("Unknown step: {step}.").format(step=step))
+    if on > now.date():
+        raise ValidationError(_("The date of the step is in the future."))
+    steps = steps_of(session, candidate_id)
+    if step in steps:
+        raise ValidationError(_("This step is already recorded."))
+    index = STEP_CODES.index(step)
+    if index > 0 and STEP_CODES[index - 1] not in steps:
+        raise ValidationError(_("Record “{previous}” first.").format(previous=_(STEP_LABELS[STEP_CODES[index - 1]])))
+    if index > 0 and on < steps[STEP_CODES[index - 1]].on_date:
+        raise ValidationError(_("This step cannot come before the previous one."))
+    vote_changes = {}
+    if step == "cell_resolution":
+        if votes is not None:
+            vote_changes = _set_votes(candidate, votes)
+        candidate.official_members = official_members_on(session, on)
+        found = vote_problems(session, candidate, on)
+        if found:
+            raise ValidationError(" ".join(found))
+    message = _("Recorded.")
+    if step == "ceremony":
+        message = _admit(session, candidate, steps["decision"], now=now, actor=actor)
+    if step == "official_vote":
+        if not passed:
+            candidate.failed_official_votes += 1
+            candidate.updated_at = now
+            audit.record(session, at=now, actor=actor, action="update", entity="candidate", entity_id=candidate_id,
+                         changes={"official_vote_failed": (None, on), "document": (None, document_number)})
+            if candidate.failed_official_votes >= 3:
+                return _("The official vote failed for the third time: the file goes to the superior committee.")
+            return _("The official vote failed ({n} time(s)); recorded.").format(n=candidate.failed_official_votes)
+        message = _make_official(session, candidate, steps["ceremony"].on_date, on, now=now, actor=actor)
+    session.add(CandidateStep(candidate_id=candidate_id, step=step, on_date=on,
+                              document_number=normalize_text(document_number)))
+    candidate.updated_at = now
+    audit.record(session, at=now, actor=actor, action="update", entity="candidate", entity_id=candidate_id,
+                 changes={"step": (None, step), **vote_changes})
+    return message
+
+
+def _admit(session: Session, candidate: Candidate, decision: CandidateStep, *, now: datetime, actor: str) -> str:
+    if candidate.member_id is not None:
+        raise ValidationError(_("This person is already a member."))
+    data = MemberData(candidate.full_name, candidate.birth_date, candidate.gender, candidate.ethnicity,
+                      candidate.religion, candidate.home_town, "", candidate.position, candidate.work_unit, "",
+                      candidate.professional_education, candidate.political_theory, admitted_on=decision.on_date,
+                      status="probationary")
+    member = add_member(session, data, now=now, actor=actor)
+    add_event(session, member.id, "admitted", decision.on_date, now=now, actor=actor,
+              document_number=decision.document_number)
+    candidate.member_id = member.id
+    return _("{name} is now a probationary member (Party age counted from {date}).").format(
+        name=candidate.full_name, date=format_date(decision.on_date))
+
+
+def _make_official(session: Session, candidate: Candidate, ceremony: date, vote_day: date, *, now: datetime,
+                   actor: str) -> str:
+    member = session.get(Member, candidate.member_id) if candidate.member_id else None
+    if member is None:
+        raise ValidationError(_("Record the admission ceremony first."))
+    official_on = official_date(ceremony)
+    if official_on > vote_day:
+        raise ValidationError(_("The probation ends on {date}: the official vote comes after it.").format(
+            date=format_date(official_on)))
+    member.official_on = official_on
+    add_event(session, member.id, "official", official_on, now=now, actor=actor)
+    return _("{name} is an official member from {date}.").format(name=member.full_name, date=format_date(official_on))
+
+
+@dataclass(frozen=True)
+class Deadline:
+    what: str  # msgid of what is due
+    due: date
+    working_days_left: int
+
+
+def next_deadline(steps: dict[str, CandidateStep], extended: bool, today: date, calendar: WorkCalendar,
+                  ) -> Deadline | None:
+    step = current_step(steps)
+    if step == "cell_resolution":
+        days = RULES.decision_workdays + (RULES.decision_extension_workdays if extended else 0)
+        what, due = STEP_LABELS["decision"], calendar.add_working_days(steps[step].on_date, days)
+    elif step in ("committee_resolution",):
+        days = RULES.decision_workdays + (RULES.decision_extension_workdays if extended else 0)
+        what, due = STEP_LABELS["decision"], calendar.add_working_days(steps["cell_resolution"].on_date, days)
+    elif step == "decision":
+        what, due = STEP_LABELS["ceremony"], calendar.add_working_days(steps[step].on_date, RULES.ceremony_workdays)
+    elif step in ("ceremony", "self_report"):
+        end = official_date(steps["ceremony"].on_date)
+        what, due = STEP_LABELS["official_vote"], calendar.add_working_days(end, RULES.official_vote_workdays)
+    else:
+        return None
+    left = calendar.working_days_between(today, due) if due >= today else -calendar.working_days_between(due, today)
+    return Deadline(what, due, left)
+
+
+def is_stale(steps: dict[str, CandidateStep], today: date) -> bool:
+    step = current_step(steps)
+    if step is None or step in ("ceremony", "self_report", "official_vote", "official"):
+        return False  # after the ceremony the file waits for the probation by design
+    return months_between(steps[step].on_date, today) >= RULES.stale_months
+
+

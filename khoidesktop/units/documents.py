@@ -1,0 +1,75 @@
+"""The bloc's report use cases (bloc mode): the figures the units sent for a period, summed, written as a PDF
+in the documents' frame, issued by the bloc's committee.
+
+The CLI and the GUI call these; reportlab is imported only when a report is actually made."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from khoidesktop.datafile.identity import get_identity
+from khoidesktop.datafile.letterhead import letterhead
+from khoidesktop.domain.periods import Period
+from khoidesktop.errors import ValidationError
+from khoidesktop.i18n import _
+from khoidesktop.store.database import Store
+from khoidesktop.units.records import bloc_figures, unit_rows
+
+if TYPE_CHECKING:
+    from khoidesktop.reports.frame import Letterhead
+    from khoidesktop.units.report_pdf import BlocReport
+
+Builder = Callable[..., int]  # build_bloc_…(target, head, report, *, number) -> pages
+
+
+def bloc_report(session: Session, period: Period, today: date) -> BlocReport:
+    """Every unit (those that sent nothing for the period too) and the sum of what was sent. Raises
+    ValidationError on a cell's data file, or when no unit sent anything for the period."""
+    from khoidesktop.units.report_pdf import BlocReport, UnitLine
+
+    identity = get_identity(session)
+    if identity is None or identity.kind != "bloc":
+        raise ValidationError(_("The bloc reports sum up the figures the units sent: open the bloc's data file "
+                                "(bloc mode) to make them."))
+    rows = unit_rows(session, period, today)
+    figures = bloc_figures(rows)
+    if not figures.units:
+        raise ValidationError(_("No unit has sent its figures for {period} yet: import the units' bundles, or "
+                                "choose another period.").format(period=period.label()))
+    return BlocReport(period, tuple(UnitLine(row.name, row.figures) for row in rows), figures)
+
+
+def _make(store: Store, out: Path, period: Period, today: date, number: str | None, build: Builder) -> Path:
+    with store.session() as session:
+        report = bloc_report(session, period, today)
+        head: Letterhead = letterhead(session, today)
+    build(out, head, report, number=number)
+    return out.expanduser().absolute()
+
+
+def bloc_structure_pdf(store: Store, out: Path, *, period: Period, today: date, number: str | None = None) -> Path:
+    """Báo cáo cơ cấu đảng viên toàn Đảng bộ: the units' structures for `period`, summed, dated `today`, at `out`."""
+    from khoidesktop.units.report_pdf import build_bloc_structure
+
+    return _make(store, out, period, today, number, build_bloc_structure)
+
+
+def bloc_ratings_pdf(store: Store, out: Path, *, period: Period, today: date, number: str | None = None) -> Path:
+    """Báo cáo kết quả đánh giá, xếp loại chất lượng đảng viên of `period`'s year, summed over the units, dated
+    `today`, at `out`."""
+    from khoidesktop.units.report_pdf import build_bloc_ratings
+
+    return _make(store, out, period, today, number, build_bloc_ratings)
+
+
+def bloc_recruitment_pdf(store: Store, out: Path, *, period: Period, today: date,
+                         number: str | None = None) -> Path:
+    """Báo cáo công tác phát triển đảng viên of `period`, summed over the units (admitted against the targets,
+    files by step, one row per unit), dated `today`, at `out`."""
+    from khoidesktop.units.report_pdf import build_bloc_recruitment
+
+    return _make(store, out, period, today, number, build_bloc_recruitment)

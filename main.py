@@ -2,6 +2,7 @@
 
 See `python main.py --help`. (A fresh machine starts through `run.py`, which prepares the environment.)
 """
+
 import sys
 
 from khoidesktop.cli import main

@@ -7,6 +7,7 @@
 On Windows type `py run.py` and `py run.py test`. Only the Python standard library is used here:
 this file runs before anything is installed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,9 @@ def wanted_stamp() -> str:
 def link_project(python: Path) -> None:
     """Make `import khoidesktop` find this folder from the environment (what an editable install does),
     without building anything: a .pth file in the environment's site-packages."""
-    site = subprocess.check_output([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                                   text=True).strip()
+    site = subprocess.check_output(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
+    ).strip()
     (Path(site) / "khoidesktop-project.pth").write_text(str(ROOT) + "\n", encoding="utf-8")
 
 
@@ -51,11 +53,24 @@ def ensure_environment() -> Path:
     if not STAMP.exists() or STAMP.read_text(encoding="utf-8").strip() != wanted_stamp():
         print("Đang cài đặt các thư viện cần thiết (cần mạng, chỉ làm một lần, vài phút) …", flush=True)
         # Exactly the versions of the lock file, each checked against its hash: what was tested.
-        command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-                   "--require-hashes", "--only-binary", ":all:", "-r", str(LOCK)]
+        command = [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "-q",
+            "--require-hashes",
+            "--only-binary",
+            ":all:",
+            "-r",
+            str(LOCK),
+        ]
         if subprocess.call(command, cwd=ROOT) != 0:
-            sys.exit("Cài đặt không thành công. Hãy kiểm tra kết nối mạng rồi chạy lại lệnh này; "
-                     "nếu vẫn lỗi, xóa thư mục .venv và chạy lại.")
+            sys.exit(
+                "Cài đặt không thành công. Hãy kiểm tra kết nối mạng rồi chạy lại lệnh này; "
+                "nếu vẫn lỗi, xóa thư mục .venv và chạy lại."
+            )
         link_project(python)
         STAMP.write_text(wanted_stamp() + "\n", encoding="utf-8")
     return python
@@ -63,8 +78,11 @@ def ensure_environment() -> Path:
 
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
-        print("Khối desktop cần Python 3.11 trở lên; máy này đang có Python "
-              f"{sys.version_info.major}.{sys.version_info.minor}.", file=sys.stderr)
+        print(
+            "Khối desktop cần Python 3.11 trở lên; máy này đang có Python "
+            f"{sys.version_info.major}.{sys.version_info.minor}.",
+            file=sys.stderr,
+        )
         return 1
     python = ensure_environment()
     if argv[:1] == ["test"]:

@@ -2,6 +2,7 @@
 
 The window paints first; the data file is opened on the first turn of the event loop.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,9 +19,11 @@ def display_problem() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return _("No screen found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open. "
-             "On a computer without a screen, use the commands (python3 run.py --help), or take pictures "
-             "of the pages with: QT_QPA_PLATFORM=offscreen python3 run.py screenshot --out FOLDER")
+    return _(
+        "No screen found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open. "
+        "On a computer without a screen, use the commands (python3 run.py --help), or take pictures "
+        "of the pages with: QT_QPA_PLATFORM=offscreen python3 run.py screenshot --out FOLDER"
+    )
 
 
 def build_application(ctx: AppContext, argv: list[str] | None = None):
@@ -56,7 +59,8 @@ def install_error_dialog(ctx: AppContext, log_file: Path) -> None:
         else:
             message = storage_failure(value) or _(
                 "Something went wrong inside the program. What you saved before is safe. The details were "
-                "written to {log}; please send that file to your support person.").format(log=log_file)
+                "written to {log}; please send that file to your support person."
+            ).format(log=log_file)
         ctx.prompts.error(_("Error"), message)
 
     sys.excepthook = hook

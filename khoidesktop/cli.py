@@ -1,4 +1,5 @@
 """The command line: the same services as the window, and no Qt unless a command needs a window."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,13 +15,22 @@ from khoidesktop.i18n import N_, _, ngettext
 
 # argparse's own texts, so that usage lines and errors read in Vietnamese too (see _translate_argparse).
 ARGPARSE_MSGIDS = (
-    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
-    N_("show program's version number and exit"), N_("%(prog)s: error: %(message)s\n"),
-    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("expected one argument"),
-    N_("invalid %(type)s value: %(value)r"), N_("argument %(argument_name)s: %(message)s"),
-    N_("ambiguous option: %(option)s could match %(matches)s"), N_("not allowed with argument %s"),
-    N_("one of the arguments %s is required"), N_("expected at least one argument"),
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("expected at least one argument"),
 )
 
 
@@ -34,14 +44,21 @@ def _translate_argparse() -> None:
 def build_parser() -> argparse.ArgumentParser:
     _translate_argparse()
     parser = argparse.ArgumentParser(
-        prog="main.py", description=_("Khối desktop: the records of a Party cell. Without a command, "
-                                      "opens the window."))
-    parser.add_argument("--version", action="version", version=f"Khối desktop {__version__}",
-                        help=_("show the program's version and exit"))
-    parser.add_argument("--db", metavar=_("FILE"), type=Path,
-                        help=_("the data file to use (default: the one in the user's data folder)"))
-    parser.add_argument("--demo", action="store_true",
-                        help=_("open the training data file (made on first use)"))
+        prog="main.py", description=_("Khối desktop: the records of a Party cell. Without a command, opens the window.")
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Khối desktop {__version__}",
+        help=_("show the program's version and exit"),
+    )
+    parser.add_argument(
+        "--db",
+        metavar=_("FILE"),
+        type=Path,
+        help=_("the data file to use (default: the one in the user's data folder)"),
+    )
+    parser.add_argument("--demo", action="store_true", help=_("open the training data file (made on first use)"))
     commands = parser.add_subparsers(dest="command", title=_("commands"), metavar=_("COMMAND"))
     for module in (datafile, members, reports):
         module.register(commands)

@@ -3,6 +3,7 @@
 Holds the folders, settings, the clock, the open data store (once opened) and the prompts seam through
 which services-level code asks the user something. No Qt here: the GUI installs its own prompts.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

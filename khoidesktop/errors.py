@@ -1,4 +1,5 @@
 """Errors a user can cause or meet: each carries a Vietnamese message that says what to do."""
+
 from __future__ import annotations
 
 
@@ -44,12 +45,17 @@ def storage_failure(exc: BaseException) -> str | None:
             "SQLITE_FULL": _("the disk is full. Free some space on it, then try again"),
             "SQLITE_BUSY": _("another program is using the data file. Close it, then try again"),
             "SQLITE_LOCKED": _("another program is using the data file. Close it, then try again"),
-            "SQLITE_READONLY": _("the data file cannot be written (it or its folder is read-only). Copy it to "
-                                 "a folder you can write to, or ask for write permission"),
-            "SQLITE_CANTOPEN": _("the data file cannot be opened (check that the folder exists and that you "
-                                 "may write to it)"),
-            "SQLITE_IOERR": _("the disk could not be read or written (a removed USB stick, a disk error). "
-                              "Check the disk, then try again"),
+            "SQLITE_READONLY": _(
+                "the data file cannot be written (it or its folder is read-only). Copy it to "
+                "a folder you can write to, or ask for write permission"
+            ),
+            "SQLITE_CANTOPEN": _(
+                "the data file cannot be opened (check that the folder exists and that you may write to it)"
+            ),
+            "SQLITE_IOERR": _(
+                "the disk could not be read or written (a removed USB stick, a disk error). "
+                "Check the disk, then try again"
+            ),
         }
         reason = reasons.get(name, _("the database engine reported: {detail}").format(detail=cause))
     elif isinstance(cause, OSError):

@@ -3,6 +3,7 @@
 The language is chosen before any widget exists; Vietnamese is the default and the only full catalogue.
 Qt's own strings (standard buttons, context menus, file dialog) are translated in `ui/qt_translations.py`.
 """
+
 from __future__ import annotations
 
 import gettext
@@ -48,6 +49,7 @@ def N_(message: str) -> str:
 
 # --- Vietnamese formats -------------------------------------------------------------------------------
 
+
 def format_date(value: date | datetime | None) -> str:
     """dd/mm/yyyy, the way Vietnamese documents write dates; empty for no date."""
     if value is None:
@@ -60,14 +62,12 @@ def parse_date(text: str) -> date:
     cleaned = text.strip().replace("-", "/").replace(".", "/")
     parts = cleaned.split("/")
     if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
-        raise ValueError(_("“{text}” is not a date: type it as dd/mm/yyyy, for example 05/09/1985.")
-                         .format(text=text))
+        raise ValueError(_("“{text}” is not a date: type it as dd/mm/yyyy, for example 05/09/1985.").format(text=text))
     day, month, year = (int(p) for p in parts)
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(_("“{text}” is not a real date (check the day and the month).")
-                         .format(text=text)) from None
+        raise ValueError(_("“{text}” is not a real date (check the day and the month).").format(text=text)) from None
 
 
 def format_long_date(value: date) -> str:

@@ -1,4 +1,5 @@
 """Logging to a rotating file in the data folder (for support; never shown raw to the user)."""
+
 from __future__ import annotations
 
 import logging

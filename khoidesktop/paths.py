@@ -1,4 +1,5 @@
 """Where the program keeps its files: the per-user data folder and the bundled resources."""
+
 from __future__ import annotations
 
 import os

@@ -2,6 +2,7 @@
 
 The cell's identity (names printed on documents) lives in the database, not here.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Fixtures: each test gets its own data folder and data file; Qt runs offscreen; prompts are scripted."""
+
 from __future__ import annotations
 
 import os
@@ -22,9 +23,13 @@ from khoidesktop.settings import Settings
 from khoidesktop.store.database import Store
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 30)
-IDENTITY = IdentityData(cell_name="Chi bộ Phòng Tổng hợp", org_name="Đảng bộ Sở Tài chính",
-                        superior_name="Đảng ủy Ủy ban nhân dân tỉnh", place_name="Hạ Long",
-                        secretary_name="Trần Thị Hạnh")
+IDENTITY = IdentityData(
+    cell_name="Chi bộ Phòng Tổng hợp",
+    org_name="Đảng bộ Sở Tài chính",
+    superior_name="Đảng ủy Ủy ban nhân dân tỉnh",
+    place_name="Hạ Long",
+    secretary_name="Trần Thị Hạnh",
+)
 
 
 class ScriptedPrompts:
@@ -73,8 +78,9 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def ctx(isolated_data_dir: Path):
     paths = AppPaths(isolated_data_dir)
-    context = AppContext(paths=paths, settings=Settings(paths.settings_file), prompts=ScriptedPrompts(),
-                         now=lambda: FIXED_NOW)
+    context = AppContext(
+        paths=paths, settings=Settings(paths.settings_file), prompts=ScriptedPrompts(), now=lambda: FIXED_NOW
+    )
     yield context
     if context.store is not None:
         context.store.close()
@@ -115,8 +121,9 @@ def khoi_app(qapp):
     return qapp
 
 
-BLOC_IDENTITY = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy Quảng Ninh", "Hạ Long",
-                             "Phạm Văn Khối", kind="bloc")
+BLOC_IDENTITY = IdentityData(
+    "", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy Quảng Ninh", "Hạ Long", "Phạm Văn Khối", kind="bloc"
+)
 
 
 def import_all(store, paths: list[Path]) -> list:
@@ -137,8 +144,7 @@ def generated_bundles(tmp_path_factory) -> list[Path]:
 @pytest.fixture
 def bloc_store(tmp_path: Path):
     """An empty bloc data file."""
-    opened = create_data_file(tmp_path / "khoi.sqlite", BLOC_IDENTITY, actor="test",
-                              now=lambda: FIXED_NOW)
+    opened = create_data_file(tmp_path / "khoi.sqlite", BLOC_IDENTITY, actor="test", now=lambda: FIXED_NOW)
     yield opened
     opened.close()
 
@@ -161,12 +167,32 @@ def add_members(store: Store, members: Iterable[MemberData]) -> None:
 
 
 THREE = (
-    MemberData("Nguyễn Văn Định", birth_date=date(1980, 3, 5), gender="male", admitted_on=date(2005, 6, 1),
-               official_on=date(2006, 6, 1), card_number="01234567", position="Trưởng phòng"),
-    MemberData("Lê Thị Hà", birth_date=date(1995, 12, 31), gender="female", admitted_on=date(2026, 5, 19),
-               status="probationary", position="Chuyên viên"),
-    MemberData("Phạm Đình Thắng", birth_date=date(1970, 1, 9), gender="male", admitted_on=date(1999, 2, 3),
-               official_on=date(2000, 2, 3), card_number="000123456789", position="Chuyên viên chính"),
+    MemberData(
+        "Nguyễn Văn Định",
+        birth_date=date(1980, 3, 5),
+        gender="male",
+        admitted_on=date(2005, 6, 1),
+        official_on=date(2006, 6, 1),
+        card_number="01234567",
+        position="Trưởng phòng",
+    ),
+    MemberData(
+        "Lê Thị Hà",
+        birth_date=date(1995, 12, 31),
+        gender="female",
+        admitted_on=date(2026, 5, 19),
+        status="probationary",
+        position="Chuyên viên",
+    ),
+    MemberData(
+        "Phạm Đình Thắng",
+        birth_date=date(1970, 1, 9),
+        gender="male",
+        admitted_on=date(1999, 2, 3),
+        official_on=date(2000, 2, 3),
+        card_number="000123456789",
+        position="Chuyên viên chính",
+    ),
 )
 
 

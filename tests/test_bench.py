@@ -1,4 +1,5 @@
 """The benchmarks keep working (small sizes; no time is asserted)."""
+
 from khoidesktop.bench.members import bench_members
 
 

@@ -24,8 +24,13 @@ import khoidesktop
 PACKAGE = Path(khoidesktop.__file__).resolve().parent
 QT_ALLOWED = ("khoidesktop.ui", "khoidesktop.app", "khoidesktop.bench")  # the bench measures the window too
 GUI_LAUNCHERS = ("khoidesktop.cli", "khoidesktop.commands")  # open the window (app.run_gui) inside a function
-FRAME_MAY_IMPORT = ("khoidesktop.reports", "khoidesktop.domain", "khoidesktop.i18n", "khoidesktop.errors",
-                    "khoidesktop.paths")
+FRAME_MAY_IMPORT = (
+    "khoidesktop.reports",
+    "khoidesktop.domain",
+    "khoidesktop.i18n",
+    "khoidesktop.errors",
+    "khoidesktop.paths",
+)
 
 
 @dataclass(frozen=True)
@@ -92,31 +97,52 @@ def test_the_import_graph_is_read():
 
 
 def test_nothing_below_the_window_imports_qt(all_imports):
-    bad = [i for i in all_imports if not inside(i.module, *QT_ALLOWED)
-           and (inside(i.target, "PySide6", "shiboken6", "khoidesktop.ui")
-                or (i.target == "khoidesktop.app" and not inside(i.module, *GUI_LAUNCHERS)))]
+    bad = [
+        i
+        for i in all_imports
+        if not inside(i.module, *QT_ALLOWED)
+        and (
+            inside(i.target, "PySide6", "shiboken6", "khoidesktop.ui")
+            or (i.target == "khoidesktop.app" and not inside(i.module, *GUI_LAUNCHERS))
+        )
+    ]
     assert not bad, "\n".join(map(str, bad))
 
 
 def test_domain_imports_only_domain(all_imports):
-    bad = [i for i in all_imports if inside(i.module, "khoidesktop.domain")
-           and inside(i.target, "khoidesktop") and not inside(i.target, "khoidesktop.domain", "khoidesktop.i18n")]
-    bad += [i for i in all_imports if i.module == "khoidesktop.i18n"
-            and inside(i.target, "khoidesktop") and i.target != "khoidesktop.paths"]
+    bad = [
+        i
+        for i in all_imports
+        if inside(i.module, "khoidesktop.domain")
+        and inside(i.target, "khoidesktop")
+        and not inside(i.target, "khoidesktop.domain", "khoidesktop.i18n")
+    ]
+    bad += [
+        i
+        for i in all_imports
+        if i.module == "khoidesktop.i18n" and inside(i.target, "khoidesktop") and i.target != "khoidesktop.paths"
+    ]
     bad += [i for i in all_imports if inside(i.module, "khoidesktop.domain") and inside(i.target, "sqlalchemy")]
     assert not bad, "\n".join(map(str, bad))
 
 
 def test_the_document_frame_takes_plain_data(all_imports):
-    bad = [i for i in all_imports if inside(i.module, "khoidesktop.reports")
-           and ((inside(i.target, "khoidesktop") and not inside(i.target, *FRAME_MAY_IMPORT))
-                or inside(i.target, "sqlalchemy"))]
+    bad = [
+        i
+        for i in all_imports
+        if inside(i.module, "khoidesktop.reports")
+        and (
+            (inside(i.target, "khoidesktop") and not inside(i.target, *FRAME_MAY_IMPORT))
+            or inside(i.target, "sqlalchemy")
+        )
+    ]
     assert not bad, "\n".join(map(str, bad))
 
 
 def test_the_window_never_touches_the_models(all_imports):
-    bad = [i for i in all_imports
-           if inside(i.module, "khoidesktop.ui") and inside(i.target, "khoidesktop.store.models")]
+    bad = [
+        i for i in all_imports if inside(i.module, "khoidesktop.ui") and inside(i.target, "khoidesktop.store.models")
+    ]
     assert not bad, "\n".join(map(str, bad))
 
 
@@ -131,7 +157,7 @@ def test_no_import_circles(all_imports):
         state[node] = "open"
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == "open":
-                circles.append(" → ".join([*trail[trail.index(nxt):], nxt]))
+                circles.append(" → ".join([*trail[trail.index(nxt) :], nxt]))
             elif nxt not in state:
                 visit(nxt, [*trail, nxt])
         state[node] = "done"
@@ -144,12 +170,13 @@ def test_no_import_circles(all_imports):
 
 def test_core_modules_load_without_qt():
     """The same rule at run time: import every module below the window, and PySide6 is not loaded."""
-    names = [module_name(p) for p in sorted(PACKAGE.rglob("*.py"))
-             if not inside(module_name(p), *QT_ALLOWED)]
+    names = [module_name(p) for p in sorted(PACKAGE.rglob("*.py")) if not inside(module_name(p), *QT_ALLOWED)]
     assert "khoidesktop.store.database" in names and "khoidesktop.members.records" in names
-    code = ("import importlib, sys\n"
-            f"for name in {names!r}:\n"
-            "    importlib.import_module(name)\n"
-            "    assert 'PySide6' not in sys.modules, name\n")
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    importlib.import_module(name)\n"
+        "    assert 'PySide6' not in sys.modules, name\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -1,4 +1,5 @@
 """The command line, run as a user runs it: a separate process, exit codes, stderr in Vietnamese."""
+
 import json
 import os
 import subprocess
@@ -15,12 +16,29 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(*args: str, env_extra: dict | None = None, drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          env=env, timeout=120, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        encoding="utf-8",
+    )
 
 
-INIT = ["init", "--cell", "Chi bộ Phòng Tổng hợp", "--org", "Đảng bộ Sở Tài chính",
-        "--superior", "Đảng ủy Ủy ban nhân dân tỉnh", "--place", "Hạ Long", "--secretary", "Trần Thị Hạnh"]
+INIT = [
+    "init",
+    "--cell",
+    "Chi bộ Phòng Tổng hợp",
+    "--org",
+    "Đảng bộ Sở Tài chính",
+    "--superior",
+    "Đảng ủy Ủy ban nhân dân tỉnh",
+    "--place",
+    "Hạ Long",
+    "--secretary",
+    "Trần Thị Hạnh",
+]
 
 
 def test_help_lists_the_commands_in_vietnamese():
@@ -40,9 +58,14 @@ def test_init_then_info(tmp_path):
     info = run("--db", str(db), "info", "--json")
     assert info.returncode == 0, info.stderr
     data = json.loads(info.stdout)
-    assert data["identity"] == {"cell_name": "Chi bộ Phòng Tổng hợp", "org_name": "Đảng bộ Sở Tài chính",
-                                "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh", "place_name": "Hạ Long",
-                                "secretary_name": "Trần Thị Hạnh", "kind": "cell"}
+    assert data["identity"] == {
+        "cell_name": "Chi bộ Phòng Tổng hợp",
+        "org_name": "Đảng bộ Sở Tài chính",
+        "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh",
+        "place_name": "Hạ Long",
+        "secretary_name": "Trần Thị Hạnh",
+        "kind": "cell",
+    }
     assert (data["member_count"], data["training"], data["schema_version"]) == (0, False, latest_version())
 
 
@@ -88,9 +111,16 @@ def test_screenshot_saves_one_picture_per_page(tmp_path):
     result = run("--db", str(db), "screenshot", "--out", str(out), env_extra={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["01-tong-quan.png", "02-dang-vien.png", "03-sinh-hoat-chi-bo.png",
-                     "04-danh-gia-xep-loai.png", "05-phat-trien-dang-vien.png", "06-bao-cao.png",
-                     "07-trao-doi-du-lieu.png", "08-cai-dat.png"]
+    assert names == [
+        "01-tong-quan.png",
+        "02-dang-vien.png",
+        "03-sinh-hoat-chi-bo.png",
+        "04-danh-gia-xep-loai.png",
+        "05-phat-trien-dang-vien.png",
+        "06-bao-cao.png",
+        "07-trao-doi-du-lieu.png",
+        "08-cai-dat.png",
+    ]
     assert all((out / n).stat().st_size > 10_000 for n in names)
 
 
@@ -114,8 +144,9 @@ sys.exit(code)
 def test_commands_do_not_import_qt(tmp_path):
     db = tmp_path / "cb.sqlite"
     for args in ([*INIT], ["info", "--json"], ["check"]):
-        result = subprocess.run([sys.executable, "-c", NO_QT, "--db", str(db), *args], capture_output=True,
-                                text=True, cwd=ROOT, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-c", NO_QT, "--db", str(db), *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+        )
         assert result.returncode == 0, result.stderr
 
 
@@ -134,8 +165,10 @@ def test_members_import_export_list_and_structure(tmp_path):
     db = tmp_path / "cb.sqlite"
     run("--db", str(db), *INIT)
     good, bad = tmp_path / "tot.xlsx", tmp_path / "sai.xlsx"
-    for path, rows in ((good, [["Lê Thị Hà", "02/09/1990", "Nữ", 1234567]]),
-                       (bad, [["Lê Văn Sai", "31/02/1990", "Nam", ""]])):
+    for path, rows in (
+        (good, [["Lê Thị Hà", "02/09/1990", "Nữ", 1234567]]),
+        (bad, [["Lê Văn Sai", "31/02/1990", "Nam", ""]]),
+    ):
         book = Workbook()
         book.active.append(["Họ và tên", "Ngày sinh", "Giới tính", "Số thẻ đảng viên"])
         for row in rows:

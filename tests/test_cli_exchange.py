@@ -1,10 +1,19 @@
 """The exchange commands as a user types them: init --bloc, export-bundle, import-bundle, stats of a bloc."""
+
 import json
 
 from tests.test_cli import INIT, run
 
-BLOC = ["init", "--bloc", "--org", "Đảng bộ Khối các cơ quan tỉnh", "--superior", "Tỉnh ủy Quảng Ninh",
-        "--place", "Hạ Long"]
+BLOC = [
+    "init",
+    "--bloc",
+    "--org",
+    "Đảng bộ Khối các cơ quan tỉnh",
+    "--superior",
+    "Tỉnh ủy Quảng Ninh",
+    "--place",
+    "Hạ Long",
+]
 
 
 def test_cell_to_bloc_on_the_command_line(tmp_path, generated_bundles):
@@ -100,8 +109,22 @@ def test_a_changed_key_needs_its_fingerprint(tmp_path, generated_bundles):
 def test_a_cell_named_with_an_ampersand_gets_through(tmp_path):
     cell, bloc = tmp_path / "cb.sqlite", tmp_path / "khoi.sqlite"
     name = "Chi bộ Kế hoạch & Đầu tư <Văn phòng>"
-    assert run("--db", str(cell), "init", "--cell", name, "--org", "Đảng bộ Công ty A&B", "--superior", "Đảng ủy Khối",
-               "--place", "Hạ Long").returncode == 0
+    assert (
+        run(
+            "--db",
+            str(cell),
+            "init",
+            "--cell",
+            name,
+            "--org",
+            "Đảng bộ Công ty A&B",
+            "--superior",
+            "Đảng ủy Khối",
+            "--place",
+            "Hạ Long",
+        ).returncode
+        == 0
+    )
     exported = run("--db", str(cell), "export-bundle", "--period", "2025", "--out", str(tmp_path / "a.khoi"))
     assert exported.returncode == 0, exported.stderr
     run("--db", str(bloc), *BLOC)

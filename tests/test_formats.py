@@ -11,18 +11,28 @@ def test_dates_are_day_month_year():
     assert format_long_date(date(2026, 11, 22)) == "ngày 22 tháng 11 năm 2026"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("05/09/1985", date(1985, 9, 5)), ("5/9/1985", date(1985, 9, 5)), (" 29-02-2024 ", date(2024, 2, 29)),
-    ("01.01.2000", date(2000, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("05/09/1985", date(1985, 9, 5)),
+        ("5/9/1985", date(1985, 9, 5)),
+        (" 29-02-2024 ", date(2024, 2, 29)),
+        ("01.01.2000", date(2000, 1, 1)),
+    ],
+)
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text, words", [
-    ("31/02/2025", "không phải là ngày có thật"), ("1985-09-05x", "dạng ngày/tháng/năm"),
-    ("05/09/85", "dạng ngày/tháng/năm"), ("", "dạng ngày/tháng/năm"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("31/02/2025", "không phải là ngày có thật"),
+        ("1985-09-05x", "dạng ngày/tháng/năm"),
+        ("05/09/85", "dạng ngày/tháng/năm"),
+        ("", "dạng ngày/tháng/năm"),
+    ],
+)
 def test_wrong_dates_get_a_vietnamese_message(text, words):
     with pytest.raises(ValueError, match=words):
         parse_date(text)

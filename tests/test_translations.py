@@ -1,4 +1,5 @@
 """Every user-visible string has Vietnamese, and the compiled catalogues match their sources."""
+
 import ast
 import re
 import subprocess
@@ -22,7 +23,7 @@ def msgids_in_source() -> set[str]:
     for path in (ROOT / "khoidesktop").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS:
-                for arg in node.args[:2 if node.func.id == "ngettext" else 1]:
+                for arg in node.args[: 2 if node.func.id == "ngettext" else 1]:
                     if isinstance(arg, ast.Constant):  # _(spec.title) translates an N_() msgid
                         found.add(arg.value)
     return found
@@ -50,14 +51,12 @@ def test_placeholders_are_kept_in_translations(catalog):
         if not message.id:
             continue
         for pattern in (r"\{[a-z_]+(?::[^}]*)?\}", r"%\([a-z_]+\)[sdr]|%[sdr]"):
-            assert sorted(re.findall(pattern, message.id)) == sorted(re.findall(pattern, message.string)), (
-                message.id)
+            assert sorted(re.findall(pattern, message.id)) == sorted(re.findall(pattern, message.string)), message.id
 
 
 def messages_of(catalog) -> dict:
     """What a catalogue translates, id → string: the header (which names the tool's version) left out."""
-    return {message.id: message.string for message in catalog
-            if message.id and message.string and not message.fuzzy}
+    return {message.id: message.string for message in catalog if message.id and message.string and not message.fuzzy}
 
 
 def test_compiled_catalogue_is_up_to_date(catalog):

@@ -6,6 +6,7 @@
 The .po and .ts files are the sources; the compiled .mo and .qm are committed so the program runs
 without a build step. tests/test_translations.py fails when they drift apart or a msgid lacks Vietnamese.
 """
+
 from __future__ import annotations
 
 import io
@@ -29,10 +30,8 @@ QT_QM = QT_TS.with_suffix(".qm")
 
 def extract() -> Catalog:
     template = Catalog(project="Khối desktop", fuzzy=False)
-    for filename, lineno, message, comments, context in extract_from_dir(
-            PACKAGE, method_map=[("**.py", "python")]):
-        template.add(message, None, [(f"khoidesktop/{filename}", lineno)], auto_comments=comments,
-                     context=context)
+    for filename, lineno, message, comments, context in extract_from_dir(PACKAGE, method_map=[("**.py", "python")]):
+        template.add(message, None, [(f"khoidesktop/{filename}", lineno)], auto_comments=comments, context=context)
     return template
 
 
@@ -55,9 +54,11 @@ def update() -> None:
     catalog.project, catalog.version = "Khối desktop", ""
     catalog.language_team = catalog.last_translator = "Khối desktop <vi>"
     catalog.msgid_bugs_address = ""
-    catalog.header_comment = ("# Vietnamese catalogue of Khối desktop. The msgids are English; every one needs its\n"
-                              "# Vietnamese here (tests/test_translations.py checks). Edit, then run\n"
-                              "# python tools/translations.py compile.")
+    catalog.header_comment = (
+        "# Vietnamese catalogue of Khối desktop. The msgids are English; every one needs its\n"
+        "# Vietnamese here (tests/test_translations.py checks). Edit, then run\n"
+        "# python tools/translations.py compile."
+    )
     catalog.revision_date = catalog.creation_date
     PO.parent.mkdir(parents=True, exist_ok=True)
     with PO.open("wb") as handle:

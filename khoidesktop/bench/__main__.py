@@ -1,4 +1,5 @@
 """python -m khoidesktop.bench [--runs N] [--members 10000] [--roster 5000]"""
+
 from __future__ import annotations
 
 import argparse

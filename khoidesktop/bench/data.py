@@ -1,4 +1,5 @@
 """Made-up members in bulk for the benchmarks (a temporary data file, one Core insert)."""
+
 from __future__ import annotations
 
 import random
@@ -29,13 +30,23 @@ def _member(rng: random.Random, index: int) -> dict:
     admitted = born + timedelta(days=rng.randrange(22 * 365, 30 * 365))
     admitted = min(admitted, BENCH_NOW.date() - timedelta(days=30))
     official = admitted + timedelta(days=365)
-    return {"full_name": name, "family_name": parts.family, "middle_name": parts.middle,
-            "given_name": parts.given, "sort_key": sort_key(name), "search_key": fold(name),
-            "birth_date": born, "gender": gender, "admitted_on": admitted,
-            "official_on": official if official <= BENCH_NOW.date() else None,
-            "status": "official" if official <= BENCH_NOW.date() else "probationary",
-            "card_number": f"{10_000_000 + index:08d}", "position": rng.choice(POSITIONS),
-            "created_at": BENCH_NOW, "updated_at": BENCH_NOW}
+    return {
+        "full_name": name,
+        "family_name": parts.family,
+        "middle_name": parts.middle,
+        "given_name": parts.given,
+        "sort_key": sort_key(name),
+        "search_key": fold(name),
+        "birth_date": born,
+        "gender": gender,
+        "admitted_on": admitted,
+        "official_on": official if official <= BENCH_NOW.date() else None,
+        "status": "official" if official <= BENCH_NOW.date() else "probationary",
+        "card_number": f"{10_000_000 + index:08d}",
+        "position": rng.choice(POSITIONS),
+        "created_at": BENCH_NOW,
+        "updated_at": BENCH_NOW,
+    }
 
 
 def fill_members(store: Store, rows: int, seed: int = 5000) -> None:
@@ -45,14 +56,13 @@ def fill_members(store: Store, rows: int, seed: int = 5000) -> None:
         session.execute(insert(Member), [_member(rng, i) for i in range(rows)])
 
 
-
-
 @contextmanager
 def bench_store(rows: int) -> Iterator[Store]:
     """A temporary data file holding `rows` made-up members."""
     with tempfile.TemporaryDirectory() as folder:
-        store = create_data_file(Path(folder) / "bench.sqlite", BENCH_IDENTITY, actor="bench",
-                                 now=lambda: BENCH_NOW, lock=False)
+        store = create_data_file(
+            Path(folder) / "bench.sqlite", BENCH_IDENTITY, actor="bench", now=lambda: BENCH_NOW, lock=False
+        )
         try:
             fill_members(store, rows)
             yield store

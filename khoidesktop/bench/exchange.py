@@ -1,4 +1,5 @@
 """Importing a bloc's bundles: 60 generated cells, 5,000 members in all (the size of a provincial bloc)."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,7 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
         floor = time.perf_counter() - start
 
         identity = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy", "Hạ Long", kind="bloc")
-        store = create_data_file(Path(folder) / "khoi.sqlite", identity, actor="bench",
-                                 now=lambda: BENCH_NOW)
+        store = create_data_file(Path(folder) / "khoi.sqlite", identity, actor="bench", now=lambda: BENCH_NOW)
         try:
             start = time.perf_counter()
             outcomes = import_generated(store, bundles, now=BENCH_NOW, actor="bench")

@@ -1,12 +1,27 @@
 """The member list with 10,000 members: filtering as the user types and sorting, against Qt's own C++
 fixed-string filter on the same model (which is also accent-sensitive, so it finds less)."""
+
 from __future__ import annotations
 
 import statistics
 import time
 
-KEYSTROKES = ("n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen ", "nguyen v", "nguyen va", "nguyen van",
-              "nguyen van h", "nguyen van hu", "nguyen van hun", "nguyen van hung")
+KEYSTROKES = (
+    "n",
+    "ng",
+    "ngu",
+    "nguy",
+    "nguye",
+    "nguyen",
+    "nguyen ",
+    "nguyen v",
+    "nguyen va",
+    "nguyen van",
+    "nguyen van h",
+    "nguyen van hu",
+    "nguyen van hun",
+    "nguyen van hung",
+)
 
 
 def bench_members(rows: int) -> dict[str, float]:

@@ -1,5 +1,6 @@
 """The long roster (DESIGN.md: 5,000 rows in seconds): our build against the floor of simply drawing
 the same rows' text with reportlab's canvas (no table, no wrapping), both in this run."""
+
 from __future__ import annotations
 
 import tempfile

@@ -2,6 +2,7 @@
 until the training data file is open and the overview shows its figures. Each run is a fresh process
 (offscreen), the median of N runs is reported.
 """
+
 from __future__ import annotations
 
 import os
@@ -52,6 +53,7 @@ def _child(kind: str, started: float, db: str) -> None:
 
                 window.set_store(open_store(Path(db), now=ctx.now))
             report()
+
         on_paint = load_then_report
     watcher = FirstPaint(on_paint)
     window.installEventFilter(watcher)
@@ -64,8 +66,13 @@ def _measure(kind: str, db: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         started = time.time()
-        out = subprocess.run([sys.executable, "-m", "khoidesktop.bench.startup", "--child", kind, str(started),
-                              str(db)], capture_output=True, text=True, env=env, check=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "khoidesktop.bench.startup", "--child", kind, str(started), str(db)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         times.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(times)
 

@@ -1,4 +1,5 @@
 """Helpers shared by the commands."""
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,9 @@ def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(_("“{text}” is not a date in the form YYYY-MM-DD.").format(
-            text=text)) from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a date in the form YYYY-MM-DD.").format(text=text)
+        ) from None
 
 
 def run_import(args: argparse.Namespace, ctx: AppContext, plan: Callable, apply: Callable) -> int:

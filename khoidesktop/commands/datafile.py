@@ -1,4 +1,5 @@
 """init, info, check, screenshot: the data file itself."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,15 +14,17 @@ from khoidesktop.i18n import _
 
 def register(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser("init", help=_("create a new data file for a cell"))
-    init.add_argument("--cell", default="", metavar=_("NAME"), help=_("cell name, e.g. \"Chi bộ Văn phòng\""))
+    init.add_argument("--cell", default="", metavar=_("NAME"), help=_('cell name, e.g. "Chi bộ Văn phòng"'))
     init.add_argument("--org", default="", metavar=_("NAME"), help=_("grassroots Party organisation"))
     init.add_argument("--superior", default="", metavar=_("NAME"), help=_("superior Party committee"))
-    init.add_argument("--place", default="", metavar=_("PLACE"), help=_("place name on documents, e.g. \"Hạ Long\""))
+    init.add_argument("--place", default="", metavar=_("PLACE"), help=_('place name on documents, e.g. "Hạ Long"'))
     init.add_argument("--secretary", default="", metavar=_("NAME"), help=_("the secretary's full name"))
-    init.add_argument("--bloc", action="store_true",
-                      help=_("a bloc (superior committee) that imports its cells' bundles"))
-    init.add_argument("--demo", action="store_true", dest="init_demo",
-                      help=_("fill the file with training data instead"))
+    init.add_argument(
+        "--bloc", action="store_true", help=_("a bloc (superior committee) that imports its cells' bundles")
+    )
+    init.add_argument(
+        "--demo", action="store_true", dest="init_demo", help=_("fill the file with training data instead")
+    )
     init.set_defaults(handler=cmd_init)
     info = commands.add_parser("info", help=_("show the cell, schema version and member count"))
     info.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
@@ -48,8 +51,9 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.datafile.identity import IdentityData
     from khoidesktop.store.audit import current_actor
 
-    identity = IdentityData(args.cell, args.org, args.superior, args.place, args.secretary,
-                            kind="bloc" if args.bloc else "cell")
+    identity = IdentityData(
+        args.cell, args.org, args.superior, args.place, args.secretary, kind="bloc" if args.bloc else "cell"
+    )
     if args.init_demo:
         from khoidesktop.demo.files import create_demo_file
 
@@ -61,11 +65,17 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     finally:
         store.close()
     if info.units is not None:
-        print(_("Created {path}: {bloc}, {units} units, {count} members.").format(
-            path=info.path, bloc=info.identity.org_name, units=info.units, count=info.member_count))
+        print(
+            _("Created {path}: {bloc}, {units} units, {count} members.").format(
+                path=info.path, bloc=info.identity.org_name, units=info.units, count=info.member_count
+            )
+        )
     else:
-        print(_("Created {path}: {cell}, {count} members.").format(
-            path=info.path, cell=info.identity.cell_name if info.identity else "", count=info.member_count))
+        print(
+            _("Created {path}: {cell}, {count} members.").format(
+                path=info.path, cell=info.identity.cell_name if info.identity else "", count=info.member_count
+            )
+        )
     return 0
 
 
@@ -78,16 +88,19 @@ def cmd_info(args: argparse.Namespace, ctx: AppContext) -> int:
         print(json.dumps(info.as_json(), ensure_ascii=False, indent=2))
         return 0
     ident = info.identity
-    lines = [_("Data file: {path}").format(path=info.path),
-             _("Schema version: {v}").format(v=info.schema_version)]
+    lines = [_("Data file: {path}").format(path=info.path), _("Schema version: {v}").format(v=info.schema_version)]
     if ident and info.units is not None:
-        lines += [_("Bloc: {name}").format(name=ident.org_name),
-                  _("Superior committee: {name}").format(name=ident.superior_name),
-                  _("Units: {n}").format(n=info.units)]
+        lines += [
+            _("Bloc: {name}").format(name=ident.org_name),
+            _("Superior committee: {name}").format(name=ident.superior_name),
+            _("Units: {n}").format(n=info.units),
+        ]
     elif ident:
-        lines += [_("Cell: {name}").format(name=ident.cell_name),
-                  _("Grassroots organisation: {name}").format(name=ident.org_name),
-                  _("Superior committee: {name}").format(name=ident.superior_name)]
+        lines += [
+            _("Cell: {name}").format(name=ident.cell_name),
+            _("Grassroots organisation: {name}").format(name=ident.org_name),
+            _("Superior committee: {name}").format(name=ident.superior_name),
+        ]
     lines.append(_("Members: {n}").format(n=info.member_count))
     if info.training:
         lines.append(_("TRAINING DATA"))
@@ -132,8 +145,13 @@ def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
         print(_("The number of working days cannot be negative."), file=sys.stderr)
         return 2
     end = ctx.work_calendar().add_working_days(args.start, args.days)
-    print(end.isoformat() if args.json else _("{days} working days after {start}: {end}").format(
-        days=args.days, start=format_date(args.start), end=format_date(end)))
+    print(
+        end.isoformat()
+        if args.json
+        else _("{days} working days after {start}: {end}").format(
+            days=args.days, start=format_date(args.start), end=format_date(end)
+        )
+    )
     return 0
 
 
@@ -164,6 +182,7 @@ def cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
         safety = restore_backup(args.backup.absolute(), path, ctx.now())
     finally:
         lock.release()
-    print(_("Restored from {backup}. The file as it was is kept as {safety}.").format(backup=args.backup,
-                                                                                     safety=safety))
+    print(
+        _("Restored from {backup}. The file as it was is kept as {safety}.").format(backup=args.backup, safety=safety)
+    )
     return 0

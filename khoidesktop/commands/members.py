@@ -1,4 +1,5 @@
 """members import / export / list, stats structure."""
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.members.sheet_import import apply_import, plan_import
 
-    return run_import(args, ctx, lambda session: plan_import(session, args.file, ctx.today()),
-                      lambda session, plan, now, actor: apply_import(session, plan, now=now, actor=actor))
+    return run_import(
+        args,
+        ctx,
+        lambda session: plan_import(session, args.file, ctx.today()),
+        lambda session, plan, now, actor: apply_import(session, plan, now=now, actor=actor),
+    )
 
 
 def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -67,12 +72,25 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
     with opened(args, ctx) as store, store.session() as session:
         members = active_members(session)
     if args.json:
-        print(json.dumps([{"id": m.id, "full_name": m.full_name,
-                           "birth_date": m.birth_date.isoformat() if m.birth_date else None,
-                           "gender": m.gender, "status": m.status, "card_number": m.card_number,
-                           "admitted_on": m.admitted_on.isoformat() if m.admitted_on else None,
-                           "official_on": m.official_on.isoformat() if m.official_on else None}
-                          for m in members], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": m.id,
+                        "full_name": m.full_name,
+                        "birth_date": m.birth_date.isoformat() if m.birth_date else None,
+                        "gender": m.gender,
+                        "status": m.status,
+                        "card_number": m.card_number,
+                        "admitted_on": m.admitted_on.isoformat() if m.admitted_on else None,
+                        "official_on": m.official_on.isoformat() if m.official_on else None,
+                    }
+                    for m in members
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for number, m in enumerate(members, start=1):
         print(f"{number:4d}. {m.full_name:32s} {format_date(m.birth_date):10s}  {label(STATUSES, m.status)}")
@@ -85,8 +103,16 @@ def cmd_badges(args: argparse.Namespace, ctx: AppContext) -> int:
     with opened(args, ctx) as store, store.session() as session:
         found = badges_in(session, args.year)
     if args.json:
-        print(json.dumps([{"full_name": m.full_name, "admitted_on": m.admitted_on.isoformat(), "years": years}
-                          for m, years in found], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {"full_name": m.full_name, "admitted_on": m.admitted_on.isoformat(), "years": years}
+                    for m, years in found
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for m, years in found:
         print(_("{name}: {years} years of Party age").format(name=m.full_name, years=years))
@@ -94,8 +120,9 @@ def cmd_badges(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
+    from khoidesktop.domain.structure import GROUP_LABELS
     from khoidesktop.i18n import format_number
-    from khoidesktop.members.structure import GROUP_LABELS, structure_on
+    from khoidesktop.members.structure import structure_on
 
     with opened(args, ctx) as store, store.session() as session:
         result = structure_on(session, args.on or ctx.today())
@@ -117,8 +144,11 @@ def cmd_meetings(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
         return 0
-    print(_("Meetings in {year}: {n}; average attendance {percent}%.").format(
-        year=args.year, n=len(summary.rows), percent=format_number(summary.average_attendance(), 2)))
+    print(
+        _("Meetings in {year}: {n}; average attendance {percent}%.").format(
+            year=args.year, n=len(summary.rows), percent=format_number(summary.average_attendance(), 2)
+        )
+    )
     for warning in summary.warnings:
         print(f"- {warning}")
     return 0

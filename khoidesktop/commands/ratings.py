@@ -1,4 +1,5 @@
 """ratings import, stats ratings, report ratings / rating-list."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,8 +11,9 @@ from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 
 
-def register(commands: argparse._SubParsersAction, stats: argparse._SubParsersAction,
-             reports: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction, stats: argparse._SubParsersAction, reports: argparse._SubParsersAction
+) -> None:
     ratings = commands.add_parser("ratings", help=_("the yearly rating of members"))
     actions = ratings.add_subparsers(dest="action", required=True, metavar=_("ACTION"))
     imp = actions.add_parser("import", help=_("import a rating sheet from an .xlsx file (all rows or none)"))
@@ -23,8 +25,10 @@ def register(commands: argparse._SubParsersAction, stats: argparse._SubParsersAc
     figures.add_argument("--year", type=int, required=True)
     figures.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
     figures.set_defaults(handler=cmd_stats)
-    for name, text in (("ratings", _("the report on the rating results of a year")),
-                       ("rating-list", _("the list of proposed rating levels of a year"))):
+    for name, text in (
+        ("ratings", _("the report on the rating results of a year")),
+        ("rating-list", _("the list of proposed rating levels of a year")),
+    ):
         report = reports.add_parser(name, help=text)
         report.add_argument("--year", type=int, required=True)
         report.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
@@ -34,9 +38,12 @@ def register(commands: argparse._SubParsersAction, stats: argparse._SubParsersAc
 def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.ratings.sheet_import import apply_rating_import, plan_rating_import
 
-    return run_import(args, ctx, lambda session: plan_rating_import(session, args.file, args.year),
-                      lambda session, plan, now, actor: apply_rating_import(session, plan, args.year, now=now,
-                                                                            actor=actor))
+    return run_import(
+        args,
+        ctx,
+        lambda session: plan_rating_import(session, args.file, args.year),
+        lambda session, plan, now, actor: apply_rating_import(session, plan, args.year, now=now, actor=actor),
+    )
 
 
 def cmd_stats(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -1,4 +1,5 @@
 """stats recruitment, report recruitment / admission-resolution."""
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,11 @@ def cmd_stats(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0
-    print(_("Admitted in {year}: {n}; files open: {open}.").format(year=figures["year"], n=figures["admitted_in_year"],
-                                                                   open=figures["files_open"]))
+    print(
+        _("Admitted in {year}: {n}; files open: {open}.").format(
+            year=figures["year"], n=figures["admitted_in_year"], open=figures["files_open"]
+        )
+    )
     for item in figures["overdue"]:
         print(f"- {item['full_name']}: {item['what']} ({item['due']})")
     return 0
@@ -44,8 +48,13 @@ def cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.recruitment.documents import recruitment_report_pdf
 
     with opened(args, ctx) as store:
-        path = recruitment_report_pdf(store, args.out, year=args.year or ctx.today().year, today=ctx.today(),
-                                      extra_days_off=tuple(ctx.extra_days_off()))
+        path = recruitment_report_pdf(
+            store,
+            args.out,
+            year=args.year or ctx.today().year,
+            today=ctx.today(),
+            extra_days_off=tuple(ctx.extra_days_off()),
+        )
     print(_("Saved {path}.").format(path=path))
     return 0
 

@@ -1,4 +1,5 @@
 """report roster / structure: the PDFs."""
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """Creating a data file and describing an open one (used by the first-run dialog and the CLI)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,16 +19,21 @@ def _remove_file_set(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def create_data_file(path: Path, identity: IdentityData | None, *, actor: str,
-                     now: Callable[[], datetime] = datetime.now, lock: bool = True,
-                     fill: Callable[[Store], None] | None = None) -> Store:
+def create_data_file(
+    path: Path,
+    identity: IdentityData | None,
+    *,
+    actor: str,
+    now: Callable[[], datetime] = datetime.now,
+    lock: bool = True,
+    fill: Callable[[Store], None] | None = None,
+) -> Store:
     """Make a new data file with its identity, then let `fill` write its first data (the training files of
     demo/ do; `fill` may write the identity itself, `identity` is then None). All or nothing: on any error the
     new file is removed again, so the user can simply try again."""
     path = path.expanduser().absolute()
     if path.exists():
-        raise ValidationError(_("The file {path} already exists. Open it, or choose another name.")
-                              .format(path=path))
+        raise ValidationError(_("The file {path} already exists. Open it, or choose another name.").format(path=path))
     if identity is None and fill is None:
         raise ValidationError(_("Please fill in the cell's names."))
     if identity is not None:
@@ -65,10 +71,16 @@ class DataFileInfo:
         return {
             "path": str(self.path),
             "schema_version": self.schema_version,
-            "identity": None if ident is None else {
-                "cell_name": ident.cell_name, "org_name": ident.org_name,
-                "superior_name": ident.superior_name, "place_name": ident.place_name,
-                "secretary_name": ident.secretary_name, "kind": ident.kind},
+            "identity": None
+            if ident is None
+            else {
+                "cell_name": ident.cell_name,
+                "org_name": ident.org_name,
+                "superior_name": ident.superior_name,
+                "place_name": ident.place_name,
+                "secretary_name": ident.secretary_name,
+                "kind": ident.kind,
+            },
             "member_count": self.member_count,
             "units": self.units,
             "training": self.training,
@@ -89,7 +101,9 @@ def describe(store: Store) -> DataFileInfo:
 
             today = date.today()  # only decides lateness, which this summary does not show
             rows = unit_rows(session, default_period(session, today), today)
-            return DataFileInfo(store.path, store.schema_version, identity_data(row), bloc_figures(rows).total,
-                                len(rows))
-        return DataFileInfo(store.path, store.schema_version, identity_data(row) if row else None,
-                            headline_counts(session).active)
+            return DataFileInfo(
+                store.path, store.schema_version, identity_data(row), bloc_figures(rows).total, len(rows)
+            )
+        return DataFileInfo(
+            store.path, store.schema_version, identity_data(row) if row else None, headline_counts(session).active
+        )

@@ -1,4 +1,5 @@
 """The cell's identity: the names printed on every document."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
@@ -59,18 +60,26 @@ def display_name(row: Identity) -> str:
 
 
 def identity_data(row: Identity) -> IdentityData:
-    return IdentityData(row.cell_name, row.org_name, row.superior_name, row.place_name,
-                        row.secretary_name, row.training, row.kind)
+    return IdentityData(
+        row.cell_name, row.org_name, row.superior_name, row.place_name, row.secretary_name, row.training, row.kind
+    )
 
 
 def create_identity(session: Session, data: IdentityData, *, now: datetime, actor: str) -> Identity:
     if get_identity(session) is not None:
         raise ValidationError(_("This data file already has a cell; open it instead of creating it again."))
     data = data.validated()
-    row = Identity(kind=data.kind, cell_name=data.cell_name, org_name=data.org_name,
-                   superior_name=data.superior_name, place_name=data.place_name,
-                   secretary_name=data.secretary_name, training=data.training,
-                   created_at=now, updated_at=now)
+    row = Identity(
+        kind=data.kind,
+        cell_name=data.cell_name,
+        org_name=data.org_name,
+        superior_name=data.superior_name,
+        place_name=data.place_name,
+        secretary_name=data.secretary_name,
+        training=data.training,
+        created_at=now,
+        updated_at=now,
+    )
     session.add(row)
     session.flush()
     audit.record(session, at=now, actor=actor, action="create", entity="identity", entity_id=row.id)
@@ -84,14 +93,18 @@ def update_identity(session: Session, data: IdentityData, *, now: datetime, acto
     if row is None:
         raise ValidationError(_("This data file has no cell yet."))
     data = data.validated()
-    changes = {name: (getattr(row, name), getattr(data, name)) for name in (*FIELD_LABELS, "kind")
-               if getattr(row, name) != getattr(data, name)}
+    changes = {
+        name: (getattr(row, name), getattr(data, name))
+        for name in (*FIELD_LABELS, "kind")
+        if getattr(row, name) != getattr(data, name)
+    }
     if changes:
         for name, (_old, new) in changes.items():
             setattr(row, name, new)
         row.updated_at = now
-        audit.record(session, at=now, actor=actor, action="update", entity="identity",
-                     entity_id=row.id, changes=changes)
+        audit.record(
+            session, at=now, actor=actor, action="update", entity="identity", entity_id=row.id, changes=changes
+        )
     return changes
 
 

@@ -1,5 +1,6 @@
 """Who issues a data file's documents (the letterhead of HD 36-HD/VPTW): the cell under its grassroots
 organisation, or a committee under its superior."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -25,7 +26,7 @@ COMMITTEE_CODE, BLOC_COMMITTEE_CODE = "ĐU", "ĐUK"  # in the number line: Số 
 def committee_of(organisation: str) -> str:
     """The executive committee that receives a document: "Đảng bộ Sở Tài chính" → "Đảng ủy Sở Tài chính"."""
     if organisation.startswith(GRASSROOTS_PREFIX):
-        return COMMITTEE_PREFIX + organisation[len(GRASSROOTS_PREFIX):]
+        return COMMITTEE_PREFIX + organisation[len(GRASSROOTS_PREFIX) :]
     return organisation
 
 
@@ -43,8 +44,15 @@ def letterhead(session: Session, today: date) -> Letterhead:
     if normalize_text(above).casefold() == normalize_text(identity.cell_name).casefold():
         above = identity.superior_name  # the cell is itself the grassroots organisation
     recipients = (_("{body} (to report)").format(body=committee_of(above)), _("Cell records"))
-    return Letterhead(superior=above, issuer=identity.cell_name, place=identity.place_name, dated=today,
-                      secretary=identity.secretary_name, recipients=recipients, training=identity.training)
+    return Letterhead(
+        superior=above,
+        issuer=identity.cell_name,
+        place=identity.place_name,
+        dated=today,
+        secretary=identity.secretary_name,
+        recipients=recipients,
+        training=identity.training,
+    )
 
 
 def _bloc_letterhead(identity: Identity, today: date) -> Letterhead:
@@ -53,11 +61,21 @@ def _bloc_letterhead(identity: Identity, today: date) -> Letterhead:
     from khoidesktop.reports.frame import ON_BEHALF_COMMITTEE, Letterhead
 
     issuer = committee_of(identity.org_name)
-    recipients = (_("{body} (to report)").format(body=committee_of(identity.superior_name)),
-                  _("Committee office records"))
-    return Letterhead(superior=identity.superior_name, issuer=issuer, place=identity.place_name, dated=today,
-                      secretary=identity.secretary_name, recipients=recipients, training=identity.training,
-                      on_behalf=ON_BEHALF_COMMITTEE, issuer_code=committee_code(issuer))
+    recipients = (
+        _("{body} (to report)").format(body=committee_of(identity.superior_name)),
+        _("Committee office records"),
+    )
+    return Letterhead(
+        superior=identity.superior_name,
+        issuer=issuer,
+        place=identity.place_name,
+        dated=today,
+        secretary=identity.secretary_name,
+        recipients=recipients,
+        training=identity.training,
+        on_behalf=ON_BEHALF_COMMITTEE,
+        issuer_code=committee_code(issuer),
+    )
 
 
 def committee_code(committee: str) -> str:

@@ -1,5 +1,6 @@
 """Made-up cells for a bloc: real cell data files filled quickly (members and their ratings), each exporting
 its real bundle. Used by the training bloc, the bloc tests and the benchmark."""
+
 from __future__ import annotations
 
 import random
@@ -26,12 +27,34 @@ from khoidesktop.store.models import (
     RecruitmentTarget,
 )
 
-UNIT_NAMES = ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Công Thương",
-              "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ",
-              "Sở Văn hóa, Thể thao và Du lịch", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Ban Dân tộc",
-              "Kho bạc Nhà nước tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Đài Phát thanh và Truyền hình"]
-DEMO_BLOC = IdentityData("Đảng bộ Khối các cơ quan tỉnh", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy Quảng Ninh",
-                         "Hạ Long", "Hoàng Minh Đức", training=True, kind="bloc")
+UNIT_NAMES = [
+    "Sở Tài chính",
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Xây dựng",
+    "Sở Y tế",
+    "Sở Công Thương",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Khoa học và Công nghệ",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Thanh tra tỉnh",
+    "Văn phòng UBND tỉnh",
+    "Ban Dân tộc",
+    "Kho bạc Nhà nước tỉnh",
+    "Bảo hiểm xã hội tỉnh",
+    "Cục Thuế tỉnh",
+    "Đài Phát thanh và Truyền hình",
+]
+DEMO_BLOC = IdentityData(
+    "Đảng bộ Khối các cơ quan tỉnh",
+    "Đảng bộ Khối các cơ quan tỉnh",
+    "Tỉnh ủy Quảng Ninh",
+    "Hạ Long",
+    "Hoàng Minh Đức",
+    training=True,
+    kind="bloc",
+)
 DEMO_UNITS, DEMO_MEMBERS = 12, 480
 LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]
 
@@ -39,8 +62,13 @@ LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]
 def unit_identity(number: int, training: bool) -> IdentityData:
     base = UNIT_NAMES[number % len(UNIT_NAMES)]
     suffix = f" {number // len(UNIT_NAMES) + 1}" if number >= len(UNIT_NAMES) else ""
-    return IdentityData(cell_name=f"Chi bộ {base}{suffix}", org_name=f"Đảng bộ {base}{suffix}",
-                        superior_name="Đảng ủy Khối các cơ quan tỉnh", place_name="Hạ Long", training=training)
+    return IdentityData(
+        cell_name=f"Chi bộ {base}{suffix}",
+        org_name=f"Đảng bộ {base}{suffix}",
+        superior_name="Đảng ủy Khối các cơ quan tỉnh",
+        place_name="Hạ Long",
+        training=training,
+    )
 
 
 def _members(rng: random.Random, count: int, today: date, now: datetime) -> list[dict]:
@@ -51,30 +79,51 @@ def _members(rng: random.Random, count: int, today: date, now: datetime) -> list
         born = date(today.year - rng.randint(23, 64), rng.randint(1, 12), rng.randint(1, 28))
         admitted = date(min(today.year - 1, born.year + rng.randint(20, 40)), rng.randint(1, 12), rng.randint(1, 28))
         official = date(admitted.year + 1, admitted.month, admitted.day)
-        rows.append({"full_name": name, "sort_key": sort_key(name), "search_key": fold(name), "birth_date": born,
-                     "gender": gender, "ethnicity": rng.choice(ETHNICITY), "religion": rng.choice(RELIGION),
-                     "professional_education": rng.choice(EDUCATION), "political_theory": rng.choice(THEORY),
-                     "admitted_on": admitted, "official_on": official if official <= today else None,
-                     "status": "official" if official <= today else "probationary",
-                     "created_at": now, "updated_at": now})
+        rows.append(
+            {
+                "full_name": name,
+                "sort_key": sort_key(name),
+                "search_key": fold(name),
+                "birth_date": born,
+                "gender": gender,
+                "ethnicity": rng.choice(ETHNICITY),
+                "religion": rng.choice(RELIGION),
+                "professional_education": rng.choice(EDUCATION),
+                "political_theory": rng.choice(THEORY),
+                "admitted_on": admitted,
+                "official_on": official if official <= today else None,
+                "status": "official" if official <= today else "probationary",
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
     return rows
 
 
 def make_cell(path: Path, number: int, members: int, *, seed: int, now: datetime, training: bool = False) -> None:
     """A cell data file with `members` members, all rated for last year."""
     rng = random.Random(seed * 1000 + number)
-    store = create_data_file(path, unit_identity(number, training), actor="demo",
-                             now=lambda: now)
+    store = create_data_file(path, unit_identity(number, training), actor="demo", now=lambda: now)
     try:
         with store.session() as session, session.begin():
             session.execute(insert(Member), _members(rng, members, now.date(), now))
             year = now.year - 1
-            session.add(RatingYear(year=year, rating_date=date(year, 12, 15), cap_percent=20,
-                                   cell_level=rng.choice(LEVELS), updated_at=now))
-            ids = session.scalars(Member.__table__.select().with_only_columns(Member.id)
-                                  .where(Member.admitted_on < date(year, 6, 1))).all()
-            session.execute(insert(Rating), [{"year": year, "member_id": i, "level": rng.choice(LEVELS),
-                                              "updated_at": now} for i in ids])
+            session.add(
+                RatingYear(
+                    year=year,
+                    rating_date=date(year, 12, 15),
+                    cap_percent=20,
+                    cell_level=rng.choice(LEVELS),
+                    updated_at=now,
+                )
+            )
+            ids = session.scalars(
+                Member.__table__.select().with_only_columns(Member.id).where(Member.admitted_on < date(year, 6, 1))
+            ).all()
+            session.execute(
+                insert(Rating),
+                [{"year": year, "member_id": i, "level": rng.choice(LEVELS), "updated_at": now} for i in ids],
+            )
             _meetings(session, rng, year, ids, now)
             _recruitment(session, rng, year, now)
     finally:
@@ -87,14 +136,22 @@ def _meetings(session, rng: random.Random, year: int, member_ids: list[int], now
         if rng.random() < 0.05:
             continue
         kind = "combined" if month % 3 == 0 and rng.random() < 0.9 else "regular"
-        meeting = Meeting(kind=kind, on_date=date(year, month, rng.randint(3, 10)), minutes_done=True,
-                          created_at=now, updated_at=now)
+        meeting = Meeting(
+            kind=kind, on_date=date(year, month, rng.randint(3, 10)), minutes_done=True, created_at=now, updated_at=now
+        )
         session.add(meeting)
         session.flush()
-        session.execute(insert(MeetingAttendance), [
-            {"meeting_id": meeting.id, "member_id": i,
-             "presence": "present" if rng.random() < 0.93 else rng.choice(("excused", "unexcused"))}
-            for i in member_ids])
+        session.execute(
+            insert(MeetingAttendance),
+            [
+                {
+                    "meeting_id": meeting.id,
+                    "member_id": i,
+                    "presence": "present" if rng.random() < 0.93 else rng.choice(("excused", "unexcused")),
+                }
+                for i in member_ids
+            ],
+        )
 
 
 def _recruitment(session, rng: random.Random, year: int, now: datetime) -> None:
@@ -106,14 +163,27 @@ def _recruitment(session, rng: random.Random, year: int, now: datetime) -> None:
         session.add(candidate)
         session.flush()
         month = rng.randint(2, 11)
-        session.add_all([CandidateStep(candidate_id=candidate.id, step="application", on_date=date(year, month - 1, 5)),
-                         CandidateStep(candidate_id=candidate.id, step="decision", on_date=date(year, month, 20)),
-                         CandidateStep(candidate_id=candidate.id, step="ceremony", on_date=date(year, month + 1, 10))])
+        session.add_all(
+            [
+                CandidateStep(candidate_id=candidate.id, step="application", on_date=date(year, month - 1, 5)),
+                CandidateStep(candidate_id=candidate.id, step="decision", on_date=date(year, month, 20)),
+                CandidateStep(candidate_id=candidate.id, step="ceremony", on_date=date(year, month + 1, 10)),
+            ]
+        )
 
 
-def make_bundles(folder: Path, units: int, members: int, *, now: datetime, seed: int = 2026,
-                 training: bool = False, reports: bool = False, late: int = 0,
-                 progress: Callable[[int, int], None] = lambda _d, _t: None) -> list[Path]:
+def make_bundles(
+    folder: Path,
+    units: int,
+    members: int,
+    *,
+    now: datetime,
+    seed: int = 2026,
+    training: bool = False,
+    reports: bool = False,
+    late: int = 0,
+    progress: Callable[[int, int], None] = lambda _d, _t: None,
+) -> list[Path]:
     """`units` cells sharing `members` members between them, each with its bundle for last year (the last
     `late` ones only for the year before: they are late)."""
     from khoidesktop.store.database import open_store

@@ -3,6 +3,7 @@
 Dates are placed relative to the reference date, so the data stays plausible in any year. Later features
 (meetings, ratings, recruitment) add their own generators on top of these members.
 """
+
 from __future__ import annotations
 
 import random
@@ -32,22 +33,82 @@ DEMO_IDENTITY = IdentityData(
     training=True,
 )
 
-FAMILY = ["Nguyễn"] * 8 + ["Trần"] * 3 + ["Lê"] * 3 + ["Phạm"] * 2 + [
-    "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Phan", "Lương"]
-MIDDLE = {"male": ["Văn", "Hữu", "Đức", "Minh", "Quang", "Xuân", "Công", "Đình", "Thanh"],
-          "female": ["Thị", "Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Minh", "Phương", "Thúy"]}
-GIVEN = {"male": ["Hùng", "Dũng", "Tuấn", "Hải", "Thắng", "Thông", "Long", "Nam", "Sơn", "Quân",
-                  "Cường", "Hiếu", "Phúc", "An", "Bình", "Định", "Khánh", "Trung"],
-         "female": ["Hà", "Hạnh", "Hanh", "Lan", "Hương", "Mai", "Trang", "Thảo", "Linh", "Nhung",
-                    "Yến", "Huyền", "Loan", "Ánh", "Oanh", "Vân", "Ngân"]}
+FAMILY = (
+    ["Nguyễn"] * 8
+    + ["Trần"] * 3
+    + ["Lê"] * 3
+    + ["Phạm"] * 2
+    + ["Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Phan", "Lương"]
+)
+MIDDLE = {
+    "male": ["Văn", "Hữu", "Đức", "Minh", "Quang", "Xuân", "Công", "Đình", "Thanh"],
+    "female": ["Thị", "Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Minh", "Phương", "Thúy"],
+}
+GIVEN = {
+    "male": [
+        "Hùng",
+        "Dũng",
+        "Tuấn",
+        "Hải",
+        "Thắng",
+        "Thông",
+        "Long",
+        "Nam",
+        "Sơn",
+        "Quân",
+        "Cường",
+        "Hiếu",
+        "Phúc",
+        "An",
+        "Bình",
+        "Định",
+        "Khánh",
+        "Trung",
+    ],
+    "female": [
+        "Hà",
+        "Hạnh",
+        "Hanh",
+        "Lan",
+        "Hương",
+        "Mai",
+        "Trang",
+        "Thảo",
+        "Linh",
+        "Nhung",
+        "Yến",
+        "Huyền",
+        "Loan",
+        "Ánh",
+        "Oanh",
+        "Vân",
+        "Ngân",
+    ],
+}
 ETHNICITY = ["Kinh"] * 30 + ["Tày", "Dao", "Sán Dìu", "Sán Chay", "Nùng"]
 RELIGION = ["Không"] * 31 + ["Phật giáo", "Phật giáo", "Công giáo"]
-POSITIONS = ["Chuyên viên"] * 10 + ["Chuyên viên chính"] * 4 + [
-    "Trưởng phòng", "Phó Trưởng phòng", "Kế toán", "Văn thư", "Thủ quỹ", "Lái xe", "Cán sự"]
-UNITS = ["Văn phòng Sở", "Phòng Tổng hợp", "Phòng Kế hoạch - Tài chính", "Phòng Quản lý giá",
-         "Phòng Tin học và Thống kê"]
-TOWNS = ["Hạ Long, Quảng Ninh", "Cẩm Phả, Quảng Ninh", "Uông Bí, Quảng Ninh", "Đông Triều, Quảng Ninh",
-         "Tiên Lãng, Hải Phòng", "Kim Sơn, Ninh Bình", "Hưng Hà, Hưng Yên", "Tiên Yên, Quảng Ninh"]
+POSITIONS = (
+    ["Chuyên viên"] * 10
+    + ["Chuyên viên chính"] * 4
+    + ["Trưởng phòng", "Phó Trưởng phòng", "Kế toán", "Văn thư", "Thủ quỹ", "Lái xe", "Cán sự"]
+)
+UNITS = [
+    "Văn phòng Sở",
+    "Phòng Tổng hợp",
+    "Phòng Kế hoạch - Tài chính",
+    "Phòng Quản lý giá",
+    "Phòng Tin học và Thống kê",
+]
+TOWNS = [
+    "Hạ Long, Quảng Ninh",
+    "Cẩm Phả, Quảng Ninh",
+    "Uông Bí, Quảng Ninh",
+    "Đông Triều, Quảng Ninh",
+    "Tiên Lãng, Hải Phòng",
+    "Kim Sơn, Ninh Bình",
+    "Hưng Hà, Hưng Yên",
+    "Tiên Yên, Quảng Ninh",
+]
 EDUCATION = ["bachelor"] * 20 + ["master"] * 8 + ["college"] * 3 + ["intermediate"] * 2 + ["doctor"]
 THEORY = ["intermediate"] * 14 + ["elementary"] * 10 + ["advanced"] * 5 + ["bachelor"] + ["none"] * 2
 
@@ -88,13 +149,30 @@ def _person(rng: random.Random, index: int, today: date, used_cards: set[str]) -
     used_cards.add(card)
     century = (0 if born.year < 2000 else 2) + (1 if gender == "female" else 0)
     personal_id = f"022{century}{born.year % 100:02d}{rng.randrange(10**6):06d}"
-    return DemoPerson(MemberData(
-        full_name=name, birth_date=born, gender=gender, ethnicity=rng.choice(ETHNICITY),
-        religion=rng.choice(RELIGION), home_town=rng.choice(TOWNS), residence=rng.choice(TOWNS),
-        position=rng.choice(POSITIONS), work_unit=rng.choice(UNITS), general_education="12/12",
-        professional_education=rng.choice(EDUCATION), political_theory=rng.choice(THEORY),
-        admitted_on=admitted, official_on=official, card_number=card, personal_id=personal_id,
-        phone=f"09{rng.randrange(10**8):08d}", status=status), note, leaves)
+    return DemoPerson(
+        MemberData(
+            full_name=name,
+            birth_date=born,
+            gender=gender,
+            ethnicity=rng.choice(ETHNICITY),
+            religion=rng.choice(RELIGION),
+            home_town=rng.choice(TOWNS),
+            residence=rng.choice(TOWNS),
+            position=rng.choice(POSITIONS),
+            work_unit=rng.choice(UNITS),
+            general_education="12/12",
+            professional_education=rng.choice(EDUCATION),
+            political_theory=rng.choice(THEORY),
+            admitted_on=admitted,
+            official_on=official,
+            card_number=card,
+            personal_id=personal_id,
+            phone=f"09{rng.randrange(10**8):08d}",
+            status=status,
+        ),
+        note,
+        leaves,
+    )
 
 
 def demo_people(today: date, seed: int = DEMO_SEED, size: int = DEMO_SIZE) -> list[DemoPerson]:
@@ -111,15 +189,37 @@ def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_S
     for number, person in enumerate(people, start=1):
         member = add_member(session, person.data, now=now, actor=actor)
         data = person.data
-        add_event(session, member.id, "admitted", data.admitted_on, now=now, actor=actor,
-                  document_number=f"{100 + number}-QĐ/ĐU")
+        add_event(
+            session,
+            member.id,
+            "admitted",
+            data.admitted_on,
+            now=now,
+            actor=actor,
+            document_number=f"{100 + number}-QĐ/ĐU",
+        )
         if data.official_on:
-            add_event(session, member.id, "official", data.official_on, now=now, actor=actor,
-                      document_number=f"{200 + number}-QĐ/ĐU")
+            add_event(
+                session,
+                member.id,
+                "official",
+                data.official_on,
+                now=now,
+                actor=actor,
+                document_number=f"{200 + number}-QĐ/ĐU",
+            )
         if person.leaves:
             kind, on = person.leaves
-            add_event(session, member.id, kind, on, now=now, actor=actor, document_number=f"{300 + number}-QĐ/ĐU",
-                      note=person.note or "")
+            add_event(
+                session,
+                member.id,
+                kind,
+                on,
+                now=now,
+                actor=actor,
+                document_number=f"{300 + number}-QĐ/ĐU",
+                note=person.note or "",
+            )
         if person.note:
             session.add(MemberNote(member_id=member.id, at=now, text=person.note))
     session.flush()

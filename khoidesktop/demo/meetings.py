@@ -1,5 +1,6 @@
 """Training data: a year of meetings for the demo cell (attendance, minutes, the thematic plan), with a
 few things for the overview to warn about (repeated unexcused absences, unfinished minutes)."""
+
 from __future__ import annotations
 
 import random
@@ -61,18 +62,28 @@ def fill_demo_meetings(session: Session, *, now: datetime, actor: str, secretary
             else:
                 attendance[member.id] = ("present", "")
         data = MeetingData(
-            kind="combined" if combined else "regular", on_date=on, start_time=time(14, 0),
-            end_time=time(16, 15) if combined else time(15, 45), place=PLACE, chair=secretary,
-            minute_taker=members[1].full_name if len(members) > 1 else "", guests="",
+            kind="combined" if combined else "regular",
+            on_date=on,
+            start_time=time(14, 0),
+            end_time=time(16, 15) if combined else time(15, 45),
+            place=PLACE,
+            chair=secretary,
+            minute_taker=members[1].full_name if len(members) > 1 else "",
+            guests="",
             topic=topics[quarter - 1].title if combined else f"Sinh hoạt chi bộ thường kỳ tháng {month}/{year}",
             thematic_topic_id=topics[quarter - 1].id if combined else None,
-            materials_sent_on=on - timedelta(days=2 if month != 4 else 0), content=REGULAR_OUTLINE,
+            materials_sent_on=on - timedelta(days=2 if month != 4 else 0),
+            content=REGULAR_OUTLINE,
             conclusion="Chi bộ thống nhất đánh giá kết quả tháng và nhiệm vụ tháng tới như dự thảo.",
-            resolution=f"Nghị quyết chi bộ tháng {month}/{year}.", vote_rule="more_than_half",
+            resolution=f"Nghị quyết chi bộ tháng {month}/{year}.",
+            vote_rule="more_than_half",
             votes_against=0,
-            minutes_done=month != last_month, attendance=attendance,
-            speakers=[(m.full_name, "Đồng ý với dự thảo; đề nghị bổ sung nội dung phân công cụ thể.")
-                      for m in members[2:4]])
+            minutes_done=month != last_month,
+            attendance=attendance,
+            speakers=[
+                (m.full_name, "Đồng ý với dự thảo; đề nghị bổ sung nội dung phân công cụ thể.") for m in members[2:4]
+            ],
+        )
         official_present = sum(in_vote_base(v) and v.presence == "present" for v in voters(session, data))
         data.votes_for, data.votes_abstain = official_present - 1, 1  # only official members vote
         save_meeting(session, None, data, now=now, actor=actor)

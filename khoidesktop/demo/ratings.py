@@ -1,5 +1,6 @@
 """Training data: the demo cell's ratings of the last three years (two under QĐ 124 without a score,
 one under QĐ 366 with scores), within the cap on excellence."""
+
 from __future__ import annotations
 
 import random
@@ -23,8 +24,16 @@ def fill_demo_ratings(session: Session, *, now: datetime, actor: str, seed: int)
     rng = random.Random(seed + 366)
     for index, year in enumerate(range(now.year - 3, now.year)):
         rules, settings = rule_set_for(year), year_settings(session, year)
-        save_year(session, year, rating_date=settings.rating_date, cap_percent=rules.cap_percent,
-                  cell_level=CELL_LEVELS[index], cell_notes="", now=now, actor=actor)
+        save_year(
+            session,
+            year,
+            rating_date=settings.rating_date,
+            cap_percent=rules.cap_percent,
+            cell_level=CELL_LEVELS[index],
+            cell_notes="",
+            now=now,
+            actor=actor,
+        )
         rows = [r for r in rating_rows(session, year) if not r.exclusion]
         levels = {r.member.id: _level(rng) for r in rows}
         good = sum(level in ("HTXSNV", "HTTNV") for level in levels.values())
@@ -34,7 +43,19 @@ def fill_demo_ratings(session: Session, *, now: datetime, actor: str, seed: int)
         for row in rows:
             level = levels[row.member.id]
             score = round(rng.uniform(*SCORES[level]), 1) if rules.scored else None
-            save_rating(session, year, row.member.id, RatingInput(
-                self_level=level, self_score=score, level=level, score=score,
-                exceeding_percent=35 if level == "HTXSNV" else 10, all_on_time=level in ("HTXSNV", "HTTNV"),
-                late_percent=0 if level != "HTNV" else 15), now=now, actor=actor)
+            save_rating(
+                session,
+                year,
+                row.member.id,
+                RatingInput(
+                    self_level=level,
+                    self_score=score,
+                    level=level,
+                    score=score,
+                    exceeding_percent=35 if level == "HTXSNV" else 10,
+                    all_on_time=level in ("HTXSNV", "HTTNV"),
+                    late_percent=0 if level != "HTNV" else 15,
+                ),
+                now=now,
+                actor=actor,
+            )

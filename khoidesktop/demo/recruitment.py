@@ -1,4 +1,5 @@
 """Training data: recruitment files at every step (one overdue, one stale), and the targets."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -34,11 +35,29 @@ def fill_demo_recruitment(session: Session, *, now: datetime, actor: str) -> Non
     for name, gender, last, days_ago, gap in FILES:
         start = today - timedelta(days=days_ago)
         officials = [m for m in members_on(session, start) if m.official_on and m.official_on <= add_years(start, -1)]
-        candidate = save_candidate(session, None, CandidateData(
-            name, date(start.year - 27, 3, 14), gender, "Kinh", "Không", "Hạ Long, Quảng Ninh", "Chuyên viên",
-            "Văn phòng Sở", "bachelor", "elementary", certificate_on=start - timedelta(days=40),
-            introducer1_id=officials[0].id, introducer1_since=add_years(start, -2), introducer2_id=officials[1].id,
-            introducer2_since=add_years(start, -2)), now=now, actor=actor)
+        candidate = save_candidate(
+            session,
+            None,
+            CandidateData(
+                name,
+                date(start.year - 27, 3, 14),
+                gender,
+                "Kinh",
+                "Không",
+                "Hạ Long, Quảng Ninh",
+                "Chuyên viên",
+                "Văn phòng Sở",
+                "bachelor",
+                "elementary",
+                certificate_on=start - timedelta(days=40),
+                introducer1_id=officials[0].id,
+                introducer1_since=add_years(start, -2),
+                introducer2_id=officials[1].id,
+                introducer2_since=add_years(start, -2),
+            ),
+            now=now,
+            actor=actor,
+        )
         on = start
         for step in STEP_CODES[: STEP_CODES.index(last) + 1]:
             if step == "cell_resolution":
@@ -46,8 +65,15 @@ def fill_demo_recruitment(session: Session, *, now: datetime, actor: str) -> Non
                 candidate.votes_against = candidate.votes_abstain = 0
             if step == "official_vote":
                 on = max(on, add_years(steps_start(candidate, session), 1))
-            record_step(session, candidate.id, step, on, now=now, actor=actor,
-                        document_number=f"{STEP_CODES.index(step) + 1}-{candidate.id}/CB")
+            record_step(
+                session,
+                candidate.id,
+                step,
+                on,
+                now=now,
+                actor=actor,
+                document_number=f"{STEP_CODES.index(step) + 1}-{candidate.id}/CB",
+            )
             session.flush()
             on = min(on + timedelta(days=gap), today)
             if step == "ceremony" and last != "ceremony":

@@ -1,4 +1,5 @@
 """Date arithmetic the rules need (no Qt, no database)."""
+
 from __future__ import annotations
 
 from datetime import date

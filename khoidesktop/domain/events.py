@@ -1,4 +1,5 @@
 """A member's history: kinds of events and the status they lead to (DOMAIN.md, Members)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -60,8 +61,9 @@ def membership_status(official_on: date | None, on: date) -> str:
     return "official" if official_on is not None and official_on <= on else "probationary"
 
 
-def status_on(events: Iterable[EventFact], official_on: date | None, on: date,
-              without_history: str | None = None) -> str:
+def status_on(
+    events: Iterable[EventFact], official_on: date | None, on: date, without_history: str | None = None
+) -> str:
     """The member's status on `on`, replaying the events up to that day in date order.
 
     With no event up to that day, `without_history` (the status typed or imported) is kept if given."""

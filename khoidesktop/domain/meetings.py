@@ -1,5 +1,6 @@
 """Cell meetings (Chỉ thị 50-CT/TW and its guide HD 42-HD/BTCTW, 2025): kinds, the rules as data, the
 duration and materials checks, and the base a resolution's vote is counted against."""
+
 from __future__ import annotations
 
 import math
@@ -82,6 +83,7 @@ def quarter_of(day: date) -> int:
 
 
 # --- votes -------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Voter:

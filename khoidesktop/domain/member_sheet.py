@@ -3,6 +3,7 @@
 The header texts are those of the forms in use (Vietnamese by nature, not translated); matching folds case,
 accents and spaces, so "HO VA TEN" or "Họ và  tên" find the same column.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,25 +40,55 @@ def header_key(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
-HEADER_INDEX: dict[str, Column] = {header_key(name): column for column in COLUMNS
-                                   for name in (column.header, *column.aliases)}
+HEADER_INDEX: dict[str, Column] = {
+    header_key(name): column for column in COLUMNS for name in (column.header, *column.aliases)
+}
 
 GENDER_WORDS = {"nam": "male", "nu": "female"}
 GENDER_TEXT = {"male": "Nam", "female": "Nữ"}
 
 EDUCATION_WORDS = {
-    "tien si": "doctor", "ts": "doctor", "thac si": "master", "ths": "master", "dai hoc": "bachelor",
-    "dh": "bachelor", "cu nhan": "bachelor", "ky su": "bachelor", "cao dang": "college", "cd": "college",
-    "trung cap": "intermediate", "tc": "intermediate", "so cap": "elementary",
-    "chua qua dao tao": "none", "khong": "none",
+    "tien si": "doctor",
+    "ts": "doctor",
+    "thac si": "master",
+    "ths": "master",
+    "dai hoc": "bachelor",
+    "dh": "bachelor",
+    "cu nhan": "bachelor",
+    "ky su": "bachelor",
+    "cao dang": "college",
+    "cd": "college",
+    "trung cap": "intermediate",
+    "tc": "intermediate",
+    "so cap": "elementary",
+    "chua qua dao tao": "none",
+    "khong": "none",
 }
-EDUCATION_TEXT = {"doctor": "Tiến sĩ", "master": "Thạc sĩ", "bachelor": "Đại học", "college": "Cao đẳng",
-                  "intermediate": "Trung cấp", "elementary": "Sơ cấp", "none": "Chưa qua đào tạo"}
+EDUCATION_TEXT = {
+    "doctor": "Tiến sĩ",
+    "master": "Thạc sĩ",
+    "bachelor": "Đại học",
+    "college": "Cao đẳng",
+    "intermediate": "Trung cấp",
+    "elementary": "Sơ cấp",
+    "none": "Chưa qua đào tạo",
+}
 
-THEORY_WORDS = {"cao cap": "advanced", "cu nhan": "bachelor", "trung cap": "intermediate", "so cap": "elementary",
-                "chua qua dao tao": "none", "khong": "none"}
-THEORY_TEXT = {"advanced": "Cao cấp", "bachelor": "Cử nhân", "intermediate": "Trung cấp", "elementary": "Sơ cấp",
-               "none": "Chưa qua đào tạo"}
+THEORY_WORDS = {
+    "cao cap": "advanced",
+    "cu nhan": "bachelor",
+    "trung cap": "intermediate",
+    "so cap": "elementary",
+    "chua qua dao tao": "none",
+    "khong": "none",
+}
+THEORY_TEXT = {
+    "advanced": "Cao cấp",
+    "bachelor": "Cử nhân",
+    "intermediate": "Trung cấp",
+    "elementary": "Sơ cấp",
+    "none": "Chưa qua đào tạo",
+}
 
 CARD_WIDTHS = (8, 12)  # old cards have 8 digits, the national data-entry template uses 12
 
@@ -83,11 +114,18 @@ RATING_COLUMNS: tuple[Column, ...] = (
     Column("level", "Xếp loại", ("Mức xếp loại", "Kết quả xếp loại"), "level"),
     Column("notes", "Ghi chú"),
 )
-RATING_HEADER_INDEX: dict[str, Column] = {header_key(name): column for column in RATING_COLUMNS
-                                          for name in (column.header, *column.aliases)}
+RATING_HEADER_INDEX: dict[str, Column] = {
+    header_key(name): column for column in RATING_COLUMNS for name in (column.header, *column.aliases)
+}
 LEVEL_WORDS = {
-    "htxsnv": "HTXSNV", "hoan thanh xuat sac nhiem vu": "HTXSNV", "xuat sac": "HTXSNV",
-    "httnv": "HTTNV", "hoan thanh tot nhiem vu": "HTTNV", "tot": "HTTNV",
-    "htnv": "HTNV", "hoan thanh nhiem vu": "HTNV",
-    "khtnv": "KHTNV", "khong hoan thanh nhiem vu": "KHTNV",
+    "htxsnv": "HTXSNV",
+    "hoan thanh xuat sac nhiem vu": "HTXSNV",
+    "xuat sac": "HTXSNV",
+    "httnv": "HTTNV",
+    "hoan thanh tot nhiem vu": "HTTNV",
+    "tot": "HTTNV",
+    "htnv": "HTNV",
+    "hoan thanh nhiem vu": "HTNV",
+    "khtnv": "KHTNV",
+    "khong hoan thanh nhiem vu": "KHTNV",
 }

@@ -1,4 +1,5 @@
 """Pick lists for the member profile: codes stored in the database, Vietnamese labels shown."""
+
 from __future__ import annotations
 
 from khoidesktop.i18n import N_, _

@@ -7,6 +7,7 @@ are equal does the tone decide: none < huyền < hỏi < ngã < sắc < nặng.
 The sort key is a plain string whose binary order (SQLite's default) is that order, so it can be stored
 in an indexed column and compared anywhere without this module.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -95,8 +96,9 @@ def lowercase_first(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without any diacritic (đ → d): "Nguyễn Văn Định" → "nguyen van dinh"."""
-    stripped = "".join(ch for ch in unicodedata.normalize("NFD", normalize_text(text).casefold())
-                       if not unicodedata.combining(ch))
+    stripped = "".join(
+        ch for ch in unicodedata.normalize("NFD", normalize_text(text).casefold()) if not unicodedata.combining(ch)
+    )
     return " ".join(stripped.replace("đ", "d").split())
 
 

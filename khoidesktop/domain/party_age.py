@@ -1,4 +1,5 @@
 """Party age and the Party badge milestones (Huy hiệu Đảng)."""
+
 from __future__ import annotations
 
 from datetime import date

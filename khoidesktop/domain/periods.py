@@ -1,4 +1,5 @@
 """The period a bundle reports on: a year ("2025") or a quarter ("2025-Q3")."""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """"2025" or "2025-Q3"; ValueError otherwise."""
+        """ "2025" or "2025-Q3"; ValueError otherwise."""
         found = _PATTERN.fullmatch(text.strip().upper())
         if not found or not 2000 <= int(found.group(1)) <= 2100:
             raise ValueError(text)

@@ -1,5 +1,6 @@
 """Yearly rating of members (đánh giá, xếp loại chất lượng): each regulation is a rule set held as data,
 with its number and the years it governs, so a past year re-opens as it was judged (DOMAIN.md, Rating)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,8 +47,19 @@ class RuleSet:
 
 
 RULE_SETS: tuple[RuleSet, ...] = (
-    RuleSet("QD366", "Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW", 2025, None, True,
-            (("HTXSNV", 90), ("HTTNV", 70), ("HTNV", 50), ("KHTNV", 0)), 20, 25, 6, 30, 20),
+    RuleSet(
+        "QD366",
+        "Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW",
+        2025,
+        None,
+        True,
+        (("HTXSNV", 90), ("HTTNV", 70), ("HTNV", 50), ("KHTNV", 0)),
+        20,
+        25,
+        6,
+        30,
+        20,
+    ),
     RuleSet("QD124", "Quy định 124-QĐ/TW ngày 04/10/2023", 2023, 2024, False, (), 20, 20, 6),
     RuleSet("QD132", "Quy định 132-QĐ/TW ngày 08/3/2018", 2018, 2022, False, (), 20, 20, 6),
 )

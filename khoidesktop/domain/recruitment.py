@@ -1,5 +1,6 @@
 """Recruitment (phát triển đảng viên; HD 38-HD/BTCTW of 2025, forms "x-KNĐ"): the steps of a file, the rules
 as data, and the checks on the candidate, the introducers, the cell vote and the deadlines."""
+
 from __future__ import annotations
 
 import math
@@ -61,11 +62,16 @@ def certificate_valid(issued: date | None, on: date, rules: RecruitmentRules = R
     return issued is not None and issued <= on and months_between(issued, on) < rules.certificate_valid_months
 
 
-def introducer_ok(official_on: date | None, together_since: date | None, on: date,
-                  rules: RecruitmentRules = RULES) -> bool:
+def introducer_ok(
+    official_on: date | None, together_since: date | None, on: date, rules: RecruitmentRules = RULES
+) -> bool:
     """An introducer is an official member on that day who has worked with the candidate for a year or more."""
-    return (official_on is not None and official_on <= on and together_since is not None
-            and months_between(together_since, on) >= rules.introducer_together_months)
+    return (
+        official_on is not None
+        and official_on <= on
+        and together_since is not None
+        and months_between(together_since, on) >= rules.introducer_together_months
+    )
 
 
 def votes_needed(official_members: int) -> int:

@@ -1,6 +1,7 @@
 """Working days in Viet Nam: Monday to Friday, minus public holidays and their observed or swapped days off,
 plus the Saturdays the government made working days in a swap (e.g. 22/8/2026 worked for 31/8/2026 off).
 The `holidays` package (country VN) knows these; the cell may add local days off."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -1,12 +1,13 @@
 """Making the cell's bundle for the superior committee: the period's data and reports, signed with the
 cell's key (made on the first export)."""
+
 from __future__ import annotations
 
 import json
 import tempfile
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import RULE_SETS
 from khoidesktop.domain.workdays import WorkCalendar
 from khoidesktop.errors import ValidationError
+from khoidesktop.exchange import summary
 from khoidesktop.exchange.bundle_format import fingerprint, write_bundle
 from khoidesktop.i18n import _
 from khoidesktop.store import audit
@@ -34,9 +36,12 @@ def signing_key(session: Session, *, now: datetime, actor: str) -> tuple[Exchang
     if found is not None:
         return found, False
     key = Ed25519PrivateKey.generate()
-    row = ExchangeKey(cell_uid=uuid.uuid4().hex, created_at=now,
-                      private_key=key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()),
-                      public_key=key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+    row = ExchangeKey(
+        cell_uid=uuid.uuid4().hex,
+        created_at=now,
+        private_key=key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()),
+        public_key=key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
+    )
     session.add(row)
     session.flush()
     audit.record(session, at=now, actor=actor, action="create", entity="exchange_key", entity_id=row.id)
@@ -49,39 +54,6 @@ def key_fingerprint(session: Session) -> str | None:
     return fingerprint(found.public_key) if found else None
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def period_data(session: Session, period: Period, today: date, calendar: WorkCalendar) -> dict[str, dict]:
-    """The parts of the bundle, each computed by the code behind the cell's own figures."""
-    from khoidesktop.meetings.stats import meetings_of, year_summary
-    from khoidesktop.members.structure import members_on, structure_on
-    from khoidesktop.ratings.records import rating_rows, year_figures
-    from khoidesktop.recruitment.stats import file_rows, recruitment_figures
-
-    on = min(today, period.end)
-    members = [{"full_name": m.full_name, "birth_date": _iso(m.birth_date), "gender": m.gender,
-                "ethnicity": m.ethnicity, "religion": m.religion, "professional_education": m.professional_education,
-                "political_theory": m.political_theory, "admitted_on": _iso(m.admitted_on),
-                "official_on": _iso(m.official_on),
-                "status": "official" if m.official_on and m.official_on <= on else "probationary"}
-               for m in members_on(session, on)]
-    meetings = year_summary(session, period.year, today)
-    if period.quarter:
-        meetings = replace(meetings, rows=meetings_of(session, period.year, period.quarter),
-                           planned={period.quarter: meetings.planned.get(period.quarter, 0)})
-    ratings = year_figures(session, period.year).as_json()
-    ratings["members"] = [{"full_name": r.member.full_name, "level": r.level} for r in rating_rows(session, period.year)
-                          if not r.exclusion]
-    recruitment = recruitment_figures(session, period.year, on, calendar)
-    recruitment["files"] = [{"full_name": r.candidate.full_name, "step": r.step}
-                            for r in file_rows(session, on, calendar)]
-    return {"members": {"on": on.isoformat(), "members": members}, "structure": structure_on(session, on).as_json(),
-            "meetings": {**meetings.as_json(), "quarter": period.quarter}, "ratings": ratings,
-            "recruitment": recruitment}
-
-
 def _reports(store: Store, period: Period, today: date, folder: Path, rated: bool) -> dict[str, bytes]:
     from khoidesktop.meetings.documents import meetings_report_pdf
     from khoidesktop.members.documents import structure_pdf
@@ -89,10 +61,11 @@ def _reports(store: Store, period: Period, today: date, folder: Path, rated: boo
     from khoidesktop.recruitment.documents import recruitment_report_pdf
 
     on = min(today, period.end)
-    made = {"structure": structure_pdf(store, folder / "s.pdf", on=on, today=today),
-            "meetings": meetings_report_pdf(store, folder / "m.pdf", year=period.year, quarter=period.quarter,
-                                            today=today),
-            "recruitment": recruitment_report_pdf(store, folder / "r.pdf", year=period.year, today=today)}
+    made = {
+        "structure": structure_pdf(store, folder / "s.pdf", on=on, today=today),
+        "meetings": meetings_report_pdf(store, folder / "m.pdf", year=period.year, quarter=period.quarter, today=today),
+        "recruitment": recruitment_report_pdf(store, folder / "r.pdf", year=period.year, today=today),
+    }
     if rated and not period.quarter:
         made["ratings"] = ratings_report_pdf(store, folder / "x.pdf", year=period.year, today=today)
     return {f"reports/{name}.pdf": path.read_bytes() for name, path in made.items()}
@@ -106,32 +79,54 @@ class ExportResult:
     members: int
 
 
-def export_bundle(store: Store, out: Path, period: Period, *, today: date, now: datetime, actor: str,
-                  calendar: WorkCalendar | None = None, reports: bool = True,
-                  step: Callable[[str], None] = lambda _text: None) -> ExportResult:
+def export_bundle(
+    store: Store,
+    out: Path,
+    period: Period,
+    *,
+    today: date,
+    now: datetime,
+    actor: str,
+    calendar: WorkCalendar | None = None,
+    reports: bool = True,
+    step: Callable[[str], None] = lambda _text: None,
+) -> ExportResult:
     """Write the period's bundle at `out` (whole or not at all)."""
     calendar = calendar or WorkCalendar()
     if period.start > today:
         raise ValidationError(_("The period {period} has not begun yet.").format(period=period.label()))
     first = min(rules.first_year for rules in RULE_SETS)
     if period.year < first:
-        raise ValidationError(_("Bundles are made for {first} and later (the rating rules the program knows begin "
-                                "in {first}).").format(first=first))
+        raise ValidationError(
+            _("Bundles are made for {first} and later (the rating rules the program knows begin in {first}).").format(
+                first=first
+            )
+        )
     with store.session() as session, session.begin():
         identity = get_identity(session)
         if identity is None or identity.kind != "cell":
             raise ValidationError(_("Bundles are made from a cell's data file; this file belongs to a bloc."))
         key, new_key = signing_key(session, now=now, actor=actor)
-        manifest = {"app_version": __version__, "period": period.code, "created_at": now.isoformat(),
-                    "cell": {"id": key.cell_uid, "name": identity.cell_name, "org": identity.org_name,
-                             "superior": identity.superior_name, "training": identity.training}}
+        manifest = {
+            "app_version": __version__,
+            "period": period.code,
+            "created_at": now.isoformat(),
+            "cell": {
+                "id": key.cell_uid,
+                "name": identity.cell_name,
+                "org": identity.org_name,
+                "superior": identity.superior_name,
+                "training": identity.training,
+            },
+        }
         private = Ed25519PrivateKey.from_private_bytes(key.private_key)
         public = key.public_key
     with store.session() as session:
         step(_("Collecting the figures…"))
-        parts = period_data(session, period, today, calendar)
-    files = {f"data/{name}.json": json.dumps(part, ensure_ascii=False, indent=1).encode()
-             for name, part in parts.items()}
+        parts = summary.write_parts(session, period, today, calendar)
+    files = {
+        f"data/{name}.json": json.dumps(part, ensure_ascii=False, indent=1).encode() for name, part in parts.items()
+    }
     if reports:
         step(_("Making the reports…"))
         with tempfile.TemporaryDirectory(prefix="khoi-bundle-") as folder:

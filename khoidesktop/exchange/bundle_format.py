@@ -4,6 +4,7 @@ made before anything is trusted. No database here.
 A bundle is a zip holding `manifest.json`, `manifest.sig` (the Ed25519 signature of manifest.json's bytes,
 hex) and the files the manifest lists with their size and sha256: `data/*.json` and `reports/*.pdf`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,14 +22,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from khoidesktop.domain.periods import Period
 from khoidesktop.errors import UserError
+from khoidesktop.exchange import summary
 from khoidesktop.i18n import _
-from khoidesktop.units.figures import DataProblem, UnitFigures
 
 FORMAT_NAME = "khoi-desktop-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = summary.VERSION  # the bundle's version is that of the summary format it carries
 SUFFIX = ".khoi"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
-DATA_PARTS = ("members", "structure", "meetings", "ratings", "recruitment")
+DATA_PARTS = summary.PARTS
 REQUIRED_FILES = tuple(f"data/{part}.json" for part in DATA_PARTS)
 
 
@@ -47,8 +48,15 @@ LIMITS = Limits()
 _SAFE_NAME = re.compile(r"(data/[a-z_]+\.json|reports/[a-z0-9_-]+\.pdf)")
 _CELL_ID = re.compile(r"[0-9a-f]{32}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, zlib.error,
-               RuntimeError)  # RuntimeError: an entry marked as encrypted
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    NotImplementedError,
+    ValueError,
+    zlib.error,
+    RuntimeError,
+)  # RuntimeError: an entry marked as encrypted
 
 
 class BundleRefused(UserError):
@@ -58,7 +66,7 @@ class BundleRefused(UserError):
 def fingerprint(public_key: bytes) -> str:
     """What the two secretaries read to each other: 20 hex digits of the key's sha256, in groups of four."""
     digest = hashlib.sha256(public_key).hexdigest()[:20].upper()
-    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
 def sha256(content: bytes) -> str:
@@ -72,9 +80,15 @@ def write_bundle(out: Path, manifest: dict, files: dict[str, bytes], key: Ed2551
     from khoidesktop.reports.output import write_atomically
 
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    manifest = {**manifest, "format": FORMAT_NAME, "format_version": FORMAT_VERSION, "public_key": public.hex(),
-                "files": [{"name": name, "size": len(content), "sha256": sha256(content)}
-                          for name, content in sorted(files.items())]}
+    manifest = {
+        **manifest,
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "public_key": public.hex(),
+        "files": [
+            {"name": name, "size": len(content), "sha256": sha256(content)} for name, content in sorted(files.items())
+        ],
+    }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -95,6 +109,10 @@ class Bundle:
     manifest_sha256: str
     files: dict[str, bytes]
     parts: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def format_version(self) -> int:
+        return int(self.manifest["format_version"])
 
     @property
     def cell_uid(self) -> str:
@@ -133,15 +151,20 @@ def read_bundle(path: Path, limits: Limits = LIMITS) -> Bundle:
         with zipfile.ZipFile(path) as zf:
             contents = _read_members(zf, limits)
     except _UNREADABLE:
-        raise BundleRefused(_("The file is not a bundle of Khối desktop, or it is damaged or incomplete "
-                              "(for example cut short while copying). Ask the cell to send it again.")) from None
+        raise BundleRefused(
+            _(
+                "The file is not a bundle of Khối desktop, or it is damaged or incomplete "
+                "(for example cut short while copying). Ask the cell to send it again."
+            )
+        ) from None
     except FileNotFoundError:
         raise BundleRefused(_("The file is no longer there.")) from None
     except IsADirectoryError:
         raise BundleRefused(_("This is a folder, not a bundle: choose the “.khoi” files inside it.")) from None
     except OSError:
-        raise BundleRefused(_("The file cannot be read: check that it is not open in another program and "
-                              "that you may read it.")) from None
+        raise BundleRefused(
+            _("The file cannot be read: check that it is not open in another program and that you may read it.")
+        ) from None
     manifest_bytes = contents.pop(MANIFEST, None)
     signature = contents.pop(SIGNATURE, None)
     if manifest_bytes is None or signature is None:
@@ -159,8 +182,12 @@ def _read_members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, bytes]:
     names = [info.filename for info in infos]
     for name in names:
         if name not in (MANIFEST, SIGNATURE) and not _SAFE_NAME.fullmatch(name):
-            raise BundleRefused(_("The bundle holds a file with a name that is not allowed (“{name}”); "
-                                  "it may be an attempt to write outside its folder.").format(name=name))
+            raise BundleRefused(
+                _(
+                    "The bundle holds a file with a name that is not allowed (“{name}”); "
+                    "it may be an attempt to write outside its folder."
+                ).format(name=name)
+            )
     if len(set(names)) != len(names):
         raise BundleRefused(_("The bundle holds the same file twice."))
     if sum(info.file_size for info in infos) > limits.unpacked_bytes:
@@ -190,14 +217,22 @@ def _manifest(raw: bytes) -> dict:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise BundleRefused(_("The manifest is not that of a Khối desktop bundle."))
     version = manifest.get("format_version")
-    if not isinstance(version, int) or version != FORMAT_VERSION:
+    if not isinstance(version, int) or version not in summary.READERS:
         if isinstance(version, int) and version > FORMAT_VERSION:
-            raise BundleRefused(_("The bundle was made by a newer version of Khối desktop (format {v}); "
-                                  "update the program, then import it again.").format(v=version))
+            raise BundleRefused(
+                _(
+                    "The bundle was made by a newer version of Khối desktop (format {v}); "
+                    "update the program, then import it again."
+                ).format(v=version)
+            )
         raise BundleRefused(_("The bundle's format version ({v}) is unknown.").format(v=version))
     if not _well_formed(manifest):
-        raise BundleRefused(_("The manifest is incomplete or malformed: the cell, the period, the date it was "
-                              "made, the key or the file list is missing or wrong."))
+        raise BundleRefused(
+            _(
+                "The manifest is incomplete or malformed: the cell, the period, the date it was "
+                "made, the key or the file list is missing or wrong."
+            )
+        )
     if len({f["name"] for f in manifest["files"]}) != len(manifest["files"]):
         raise BundleRefused(_("The manifest lists a file twice."))
     return manifest
@@ -206,8 +241,12 @@ def _manifest(raw: bytes) -> dict:
 def _plain_name(value: object) -> bool:
     """A name shown to the user: one line of printable text, as any cell's name is (the screens show it as
     plain text and the PDFs escape it, so "&" or "<" in it can never act as markup)."""
-    return (isinstance(value, str) and 0 < len(value) <= 500 and value.strip() == value
-            and all(ch.isprintable() for ch in value))
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= 500
+        and value.strip() == value
+        and all(ch.isprintable() for ch in value)
+    )
 
 
 def _well_formed(manifest: dict) -> bool:
@@ -217,26 +256,43 @@ def _well_formed(manifest: dict) -> bool:
         made = datetime.fromisoformat(created) if isinstance(created, str) else None
     except ValueError:
         return False
-    return (made is not None and made.tzinfo is None  # the cell's local time, as the program writes it
-            and isinstance(cell, dict) and isinstance(cell.get("id"), str) and bool(_CELL_ID.fullmatch(cell["id"]))
-            and _plain_name(cell.get("name")) and (cell.get("org") in (None, "") or _plain_name(cell.get("org")))
-            and isinstance(cell.get("training", False), bool)
-            and isinstance(manifest.get("public_key"), str) and bool(_SHA256.fullmatch(manifest["public_key"]))
-            and isinstance(files, list) and all(
-                isinstance(f, dict) and isinstance(f.get("name"), str) and isinstance(f.get("sha256"), str)
-                and isinstance(f.get("size"), int) for f in files))
+    return (
+        made is not None
+        and made.tzinfo is None  # the cell's local time, as the program writes it
+        and isinstance(cell, dict)
+        and isinstance(cell.get("id"), str)
+        and bool(_CELL_ID.fullmatch(cell["id"]))
+        and _plain_name(cell.get("name"))
+        and (cell.get("org") in (None, "") or _plain_name(cell.get("org")))
+        and isinstance(cell.get("training", False), bool)
+        and isinstance(manifest.get("public_key"), str)
+        and bool(_SHA256.fullmatch(manifest["public_key"]))
+        and isinstance(files, list)
+        and all(
+            isinstance(f, dict)
+            and isinstance(f.get("name"), str)
+            and isinstance(f.get("sha256"), str)
+            and isinstance(f.get("size"), int)
+            for f in files
+        )
+    )
 
 
 def _check_files(manifest: dict, contents: dict[str, bytes]) -> None:
     listed = {f["name"]: f for f in manifest["files"]}
     if set(listed) != set(contents):
         missing = sorted(set(listed) - set(contents)) or sorted(set(contents) - set(listed))
-        raise BundleRefused(_("The bundle's files do not match its manifest ({names}).").format(
-            names=", ".join(missing)))
+        raise BundleRefused(
+            _("The bundle's files do not match its manifest ({names}).").format(names=", ".join(missing))
+        )
     for name, entry in listed.items():
         if entry.get("size") != len(contents[name]) or entry.get("sha256") != sha256(contents[name]):
-            raise BundleRefused(_("The file {name} in the bundle was changed or damaged (its checksum does "
-                                  "not match). Ask the cell to send the bundle again.").format(name=name))
+            raise BundleRefused(
+                _(
+                    "The file {name} in the bundle was changed or damaged (its checksum does "
+                    "not match). Ask the cell to send the bundle again."
+                ).format(name=name)
+            )
     absent = [name for name in REQUIRED_FILES if name not in listed]
     if absent:
         raise BundleRefused(_("The bundle lacks {names}.").format(names=", ".join(absent)))
@@ -247,20 +303,29 @@ def _check_signature(manifest: dict, manifest_bytes: bytes, signature: bytes) ->
         key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(manifest["public_key"]))
         key.verify(bytes.fromhex(signature.decode("ascii")), manifest_bytes)
     except (InvalidSignature, ValueError, UnicodeDecodeError):
-        raise BundleRefused(_("The signature does not match: the bundle was changed after the cell made it. "
-                              "Ask the cell to send it again.")) from None
+        raise BundleRefused(
+            _(
+                "The signature does not match: the bundle was changed after the cell made it. "
+                "Ask the cell to send it again."
+            )
+        ) from None
 
 
 def _data_parts(manifest: dict, contents: dict[str, bytes]) -> dict[str, dict]:
-    """The data files, parsed, with the figures the bloc sums all there and in range (see bloc_figures)."""
+    """The data files, parsed, with the figures the level above sums all there and in range (exchange.summary)."""
     parts = {part: _json(contents[f"data/{part}.json"]) for part in DATA_PARTS}
     broken = [part for part, value in parts.items() if not isinstance(value, dict)]
     if broken:
-        raise BundleRefused(_("The data in the bundle is incomplete (data/{part}.json cannot be read).").format(
-            part=broken[0]))
+        raise BundleRefused(
+            _("The data in the bundle is incomplete (data/{part}.json cannot be read).").format(part=broken[0])
+        )
     try:
-        UnitFigures.from_parts(parts, Period.parse(manifest["period"]))
-    except DataProblem as problem:
-        raise BundleRefused(_("The data in the bundle is incomplete or inconsistent (data/{part}.json). Ask the "
-                              "cell to make the bundle again with the program.").format(part=problem.part)) from None
+        summary.read_unit(parts, Period.parse(manifest["period"]), manifest["format_version"])
+    except summary.DataProblem as problem:
+        raise BundleRefused(
+            _(
+                "The data in the bundle is incomplete or inconsistent (data/{part}.json). Ask the "
+                "cell to make the bundle again with the program."
+            ).format(part=problem.part)
+        ) from None
     return parts

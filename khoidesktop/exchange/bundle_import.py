@@ -1,6 +1,7 @@
 """Importing cells' bundles into a bloc: every bundle checked completely first, then each written in one
 transaction. The same bundle twice changes nothing; a newer bundle of the same cell and period replaces
 the older one; a cell's key is used only once the user has confirmed its fingerprint."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -65,8 +66,13 @@ class Outcome:
     period: str = ""
 
     def as_json(self) -> dict:
-        return {"file": self.path.name, "status": self.status, "reason": self.reason, "cell": self.cell_name,
-                "period": self.period}
+        return {
+            "file": self.path.name,
+            "status": self.status,
+            "reason": self.reason,
+            "cell": self.cell_name,
+            "period": self.period,
+        }
 
 
 def check_files(paths: Iterable[Path], cancelled: Callable[[], bool] = lambda: False) -> list[Checked]:
@@ -85,8 +91,12 @@ def check_files(paths: Iterable[Path], cancelled: Callable[[], bool] = lambda: F
 def require_bloc(session: Session) -> None:
     identity = get_identity(session)
     if identity is None or identity.kind != "bloc":
-        raise ValidationError(_("This is a cell's data file; this works on a bloc's data file only (the superior "
-                                "committee's). Create one with “init --bloc”, or switch the mode in the settings."))
+        raise ValidationError(
+            _(
+                "This is a cell's data file; this works on a bloc's data file only (the superior "
+                "committee's). Create one with “init --bloc”, or switch the mode in the settings."
+            )
+        )
 
 
 def keys_to_confirm(session: Session, checked: list[Checked], now: datetime) -> list[KeyQuestion]:
@@ -108,15 +118,28 @@ def keys_to_confirm(session: Session, checked: list[Checked], now: datetime) -> 
             continue
         changed = unit is not None or len(keys_seen[bundle.cell_uid]) > 1
         namesake = unit is None and names.get(text_key(bundle.cell_name)) not in (None, bundle.cell_uid)
-        question = KeyQuestion(unit.cell_name if unit else bundle.cell_name, fingerprint(bundle.public_key),
-                               bundle.cell_uid, bundle.public_key, changed, namesake)
+        question = KeyQuestion(
+            unit.cell_name if unit else bundle.cell_name,
+            fingerprint(bundle.public_key),
+            bundle.cell_uid,
+            bundle.public_key,
+            changed,
+            namesake,
+        )
         questions.setdefault(question.trust, question)
     return list(questions.values())
 
 
-def import_checked(store: Store, checked: list[Checked], *, trusted: set[Trust], now: datetime, actor: str,
-                   progress: Callable[[int, int], None] = lambda _done, _total: None,
-                   cancelled: Callable[[], bool] = lambda: False) -> list[Outcome]:
+def import_checked(
+    store: Store,
+    checked: list[Checked],
+    *,
+    trusted: set[Trust],
+    now: datetime,
+    actor: str,
+    progress: Callable[[int, int], None] = lambda _done, _total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[Outcome]:
     """Write each good bundle in its own transaction (all of it or nothing of it); `trusted` holds the
     (cell id, key) pairs the user confirmed now. After a cancel, the files not reached are reported as not imported."""
     with store.session() as session:
@@ -141,12 +164,16 @@ def _basic_refusal(session: Session, bundle: Bundle, now: datetime) -> str:
     """Why this bundle cannot go in whoever signed it ("" when it can)."""
     training = get_identity(session).training
     if bundle.training != training:
-        return (_("The bundle holds training data; it is not mixed with the bloc's real data.") if bundle.training
-                else _("The bundle holds a cell's real data; this bloc's data file is for training."))
+        return (
+            _("The bundle holds training data; it is not mixed with the bloc's real data.")
+            if bundle.training
+            else _("The bundle holds a cell's real data; this bloc's data file is for training.")
+        )
     if bundle.created_at > now + CLOCK_SLACK or bundle.period.start > now.date():
-        return _("The bundle is dated in the future ({when}, period {period}): the clock of the cell's computer "
-                 "is probably wrong. Ask the cell to set it right and make the bundle again.").format(
-            when=bundle.created_at.strftime("%d/%m/%Y %H:%M"), period=bundle.period.label())
+        return _(
+            "The bundle is dated in the future ({when}, period {period}): the clock of the cell's computer "
+            "is probably wrong. Ask the cell to set it right and make the bundle again."
+        ).format(when=bundle.created_at.strftime("%d/%m/%Y %H:%M"), period=bundle.period.label())
     return ""
 
 
@@ -156,40 +183,71 @@ def _refusal(session: Session, bundle: Bundle, unit: BlocUnit | None, trusted: s
     if basic:
         return basic
     if (unit is None or unit.public_key != bundle.public_key) and (bundle.cell_uid, bundle.public_key) not in trusted:
-        return _("The key of {cell} (fingerprint {fp}) has not been confirmed. Check the fingerprint with the "
-                 "cell's secretary, then import the file again and confirm the key.").format(
-            cell=unit.cell_name if unit else bundle.cell_name, fp=fingerprint(bundle.public_key))
+        return _(
+            "The key of {cell} (fingerprint {fp}) has not been confirmed. Check the fingerprint with the "
+            "cell's secretary, then import the file again and confirm the key."
+        ).format(cell=unit.cell_name if unit else bundle.cell_name, fp=fingerprint(bundle.public_key))
     return ""
 
 
-def _import_one(session: Session, path: Path, bundle: Bundle, trusted: set[Trust], now: datetime,
-                actor: str) -> Outcome:
+def _import_one(
+    session: Session, path: Path, bundle: Bundle, trusted: set[Trust], now: datetime, actor: str
+) -> Outcome:
     period, name = bundle.period.code, bundle.cell_name
     unit = session.scalar(select(BlocUnit).where(BlocUnit.cell_uid == bundle.cell_uid))
     reason = _refusal(session, bundle, unit, trusted, now)
     if reason:
         return Outcome(path, "refused", reason, unit.cell_name if unit else name, period)
-    old = None if unit is None else session.scalar(
-        select(BlocBundle).where(BlocBundle.unit_id == unit.id, BlocBundle.period == period))
+    old = (
+        None
+        if unit is None
+        else session.scalar(select(BlocBundle).where(BlocBundle.unit_id == unit.id, BlocBundle.period == period))
+    )
     if old is not None and old.manifest_sha256 == bundle.manifest_sha256:
         return Outcome(path, "unchanged", "", name, period)
     if old is not None and old.created_at > bundle.created_at:
-        return Outcome(path, "refused", _("A newer bundle of {cell} for this period (made {when}) is already "
-                                          "imported; this older one was left aside.").format(
-            cell=name, when=old.created_at.strftime("%d/%m/%Y %H:%M")), name, period)
+        return Outcome(
+            path,
+            "refused",
+            _(
+                "A newer bundle of {cell} for this period (made {when}) is already "
+                "imported; this older one was left aside."
+            ).format(cell=name, when=old.created_at.strftime("%d/%m/%Y %H:%M")),
+            name,
+            period,
+        )
     unit = _unit(session, unit, bundle, now, actor)
     if old is not None:
         session.delete(old)
         session.flush()
-    row = BlocBundle(unit_id=unit.id, period=period, created_at=bundle.created_at, imported_at=now,
-                     manifest_sha256=bundle.manifest_sha256, app_version=str(bundle.manifest.get("app_version", "")),
-                     file_name=path.name, member_count=len(bundle.data("members")["members"]))
+    row = BlocBundle(
+        unit_id=unit.id,
+        period=period,
+        created_at=bundle.created_at,
+        imported_at=now,
+        manifest_sha256=bundle.manifest_sha256,
+        app_version=str(bundle.manifest.get("app_version", "")),
+        file_name=path.name,
+        member_count=len(bundle.data("members")["members"]),
+        format_version=bundle.format_version,
+    )
     session.add(row)
     session.flush()
-    session.add_all(BlocBundleFile(bundle_id=row.id, name=entry["name"], sha256=entry["sha256"],
-                                   content=bundle.files[entry["name"]]) for entry in bundle.manifest["files"])
-    audit.record(session, at=now, actor=actor, action="replace" if old else "create", entity="bloc_bundle",
-                 entity_id=row.id, changes={"cell": (None, name), "period": (None, period)})
+    session.add_all(
+        BlocBundleFile(
+            bundle_id=row.id, name=entry["name"], sha256=entry["sha256"], content=bundle.files[entry["name"]]
+        )
+        for entry in bundle.manifest["files"]
+    )
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="replace" if old else "create",
+        entity="bloc_bundle",
+        entity_id=row.id,
+        changes={"cell": (None, name), "period": (None, period)},
+    )
     return Outcome(path, "replaced" if old else "imported", "", name, period)
 
 
@@ -201,8 +259,15 @@ def _unit(session: Session, unit: BlocUnit | None, bundle: Bundle, now: datetime
     else:
         newest = session.scalar(select(func.max(BlocBundle.created_at)).where(BlocBundle.unit_id == unit.id))
         if unit.public_key != bundle.public_key:
-            audit.record(session, at=now, actor=actor, action="update", entity="bloc_unit", entity_id=unit.id,
-                         changes={"public_key": (fingerprint(unit.public_key), fingerprint(bundle.public_key))})
+            audit.record(
+                session,
+                at=now,
+                actor=actor,
+                action="update",
+                entity="bloc_unit",
+                entity_id=unit.id,
+                changes={"public_key": (fingerprint(unit.public_key), fingerprint(bundle.public_key))},
+            )
             unit.public_key, unit.trusted_at = bundle.public_key, now
     if newest is None or bundle.created_at >= newest:
         unit.cell_name, unit.org_name = bundle.cell_name, str(bundle.manifest["cell"].get("org") or "")
@@ -219,12 +284,29 @@ def remove_bundle(session: Session, bundle_id: int, *, now: datetime, actor: str
     if bundle is None:
         raise ValidationError(_("This bundle is no longer in the data file."))
     unit = session.get(BlocUnit, bundle.unit_id)
-    audit.record(session, at=now, actor=actor, action="delete", entity="bloc_bundle", entity_id=bundle.id,
-                 changes={"cell": (unit.cell_name, None), "period": (bundle.period, None),
-                          "created_at": (bundle.created_at, None)})
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="delete",
+        entity="bloc_bundle",
+        entity_id=bundle.id,
+        changes={
+            "cell": (unit.cell_name, None),
+            "period": (bundle.period, None),
+            "created_at": (bundle.created_at, None),
+        },
+    )
     session.delete(bundle)
     session.flush()
     if session.scalar(select(func.count()).select_from(BlocBundle).where(BlocBundle.unit_id == unit.id)) == 0:
-        audit.record(session, at=now, actor=actor, action="delete", entity="bloc_unit", entity_id=unit.id,
-                     changes={"cell": (unit.cell_name, None), "public_key": (fingerprint(unit.public_key), None)})
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action="delete",
+            entity="bloc_unit",
+            entity_id=unit.id,
+            changes={"cell": (unit.cell_name, None), "public_key": (fingerprint(unit.public_key), None)},
+        )
         session.delete(unit)  # nothing left of it: it is no longer listed (or counted late)

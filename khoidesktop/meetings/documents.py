@@ -1,4 +1,5 @@
 """The meetings' documents: Biên bản sinh hoạt chi bộ and Báo cáo tình hình sinh hoạt chi bộ."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -24,16 +25,26 @@ def minutes_pdf(store: Store, out: Path, *, meeting_id: int, today: date, number
         head = letterhead(session, min(data.on_date, today))
         topic = session.get(ThematicTopic, data.thematic_topic_id) if data.thematic_topic_id else None
         roll = session.scalars(select(Member).where(Member.id.in_(data.attendance)).order_by(Member.sort_key))
-        absentees = tuple(Absentee(m.full_name, presence, reason) for m in roll
-                          for presence, reason in [data.attendance[m.id]] if presence != "present")
-        minutes = Minutes(data, topic.title if topic is not None else data.topic, len(data.attendance),
-                          absentees, check_vote(session, data))
+        absentees = tuple(
+            Absentee(m.full_name, presence, reason)
+            for m in roll
+            for presence, reason in [data.attendance[m.id]]
+            if presence != "present"
+        )
+        minutes = Minutes(
+            data,
+            topic.title if topic is not None else data.topic,
+            len(data.attendance),
+            absentees,
+            check_vote(session, data),
+        )
     build_minutes(out, head, minutes, number=number)
     return out.expanduser().absolute()
 
 
-def meetings_report_pdf(store: Store, out: Path, *, year: int, quarter: int | None, today: date,
-                        number: str | None = None) -> Path:
+def meetings_report_pdf(
+    store: Store, out: Path, *, year: int, quarter: int | None, today: date, number: str | None = None
+) -> Path:
     """Báo cáo tình hình sinh hoạt chi bộ for a year or one of its quarters, dated `today`, at `out`."""
     from collections import Counter
     from dataclasses import replace
@@ -55,11 +66,22 @@ def meetings_report_pdf(store: Store, out: Path, *, year: int, quarter: int | No
             topics.setdefault(topic.quarter, []).append(topic.title)
         if quarter:
             summary = replace(summary, rows=meetings_of(session, year, quarter))
-            counts = Counter(session.scalars(select(MeetingAttendance.member_id).where(
-                MeetingAttendance.meeting_id.in_([r.id for r in summary.rows]),
-                MeetingAttendance.presence == "unexcused")))
-            truants = sorted((Truant(a.member.full_name, counts[a.member.id], a.count) for a in summary.unexcused
-                              if counts[a.member.id]), key=lambda t: -t.count)
+            counts = Counter(
+                session.scalars(
+                    select(MeetingAttendance.member_id).where(
+                        MeetingAttendance.meeting_id.in_([r.id for r in summary.rows]),
+                        MeetingAttendance.presence == "unexcused",
+                    )
+                )
+            )
+            truants = sorted(
+                (
+                    Truant(a.member.full_name, counts[a.member.id], a.count)
+                    for a in summary.unexcused
+                    if counts[a.member.id]
+                ),
+                key=lambda t: -t.count,
+            )
         else:
             truants = [Truant(a.member.full_name, a.count, a.count) for a in summary.unexcused]
     period = MeetingsPeriod(summary, quarter, today, topics, tuple(truants))

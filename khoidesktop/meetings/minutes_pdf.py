@@ -1,6 +1,7 @@
 """Biên bản sinh hoạt chi bộ: the minutes of one meeting (Chỉ thị 50-CT/TW, HD 42-HD/BTCTW) in the usual
 order: time, place and participants; attendance; content; speakers; conclusion; resolution and its vote;
 time ended. Signed by the minute-taker (left) and the chair on behalf of the cell (right)."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -33,8 +34,13 @@ KIND_MINUTES = "BB"
 CHAIR = "CHỦ TRÌ"
 MINUTE_TAKER = "THƯ KÝ"
 
-SECTIONS = (N_("Time, place and participants"), N_("Content of the meeting"), N_("Opinions in the discussion"),
-            N_("Conclusion"), N_("Resolution and the result of the vote"))
+SECTIONS = (
+    N_("Time, place and participants"),
+    N_("Content of the meeting"),
+    N_("Opinions in the discussion"),
+    N_("Conclusion"),
+    N_("Resolution and the result of the vote"),
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ def _para(text: str, style_name: str = "body") -> Paragraph:
 
 
 def _labelled(label: str, value: str) -> Paragraph:
-    """"Địa điểm: …" with the label in bold."""
+    """ "Địa điểm: …" with the label in bold."""
     return Paragraph(f"<b>{escape(label)}</b> {escape(value)}", styles().body)
 
 
@@ -74,9 +80,10 @@ def clock(value: time) -> str:
 
 
 def minutes_subtitle(data: MeetingData) -> str:
-    """"Sinh hoạt thường kỳ tháng 11/2026": the kind and the month."""
-    return _("{kind}, month {month}/{year}").format(kind=_(KINDS.get(data.kind, data.kind)),
-                                                     month=data.on_date.month, year=data.on_date.year)
+    """ "Sinh hoạt thường kỳ tháng 11/2026": the kind and the month."""
+    return _("{kind}, month {month}/{year}").format(
+        kind=_(KINDS.get(data.kind, data.kind)), month=data.on_date.month, year=data.on_date.year
+    )
 
 
 def minutes_spec(data: MeetingData, number: str | None = None) -> DocumentSpec:
@@ -96,8 +103,11 @@ def topic_line(minutes: Minutes) -> str:
 def _participants(minutes: Minutes) -> list[Flowable]:
     data = minutes.data
     day = format_date(data.on_date)
-    started = (_("{time}, on {date}").format(time=clock(data.start_time), date=day) if data.start_time
-               else _("on {date}").format(date=day))
+    started = (
+        _("{time}, on {date}").format(time=clock(data.start_time), date=day)
+        if data.start_time
+        else _("on {date}").format(date=day)
+    )
     found: list[Flowable] = [_labelled(_("Time started:"), started + ".")]
     if data.place:
         found.append(_labelled(_("Place:"), data.place + "."))
@@ -108,8 +118,14 @@ def _participants(minutes: Minutes) -> list[Flowable]:
     if data.guests:
         found.append(_labelled(_("Guests:"), data.guests + "."))
     if minutes.expected:
-        found.append(_labelled(_("Present:"), _("{present}/{expected} Party members.").format(
-            present=format_number(data.present), expected=format_number(minutes.expected))))
+        found.append(
+            _labelled(
+                _("Present:"),
+                _("{present}/{expected} Party members.").format(
+                    present=format_number(data.present), expected=format_number(minutes.expected)
+                ),
+            )
+        )
         found += _absent(minutes.absentees)
     return found
 
@@ -126,8 +142,9 @@ def absentee_text(absentee: Absentee) -> str:
 def _absent(absentees: Sequence[Absentee]) -> list[Flowable]:
     if not absentees:
         return [_labelled(_("Absent:"), _("none."))]
-    found: list[Flowable] = [_labelled(_("Absent:"), _("{count} Party members:").format(
-        count=format_number(len(absentees))))]
+    found: list[Flowable] = [
+        _labelled(_("Absent:"), _("{count} Party members:").format(count=format_number(len(absentees))))
+    ]
     last = len(absentees) - 1
     found += [_para(f"- {absentee_text(a)}{'.' if i == last else ';'}") for i, a in enumerate(absentees)]
     return found
@@ -142,9 +159,13 @@ def _speaker(name: str, points: str) -> Paragraph:
 def vote_lines(data: MeetingData, vote: VoteCheck | None) -> list[str]:
     if data.votes_for is None:
         return []
-    found = [_("Result of the vote: {votes_for} in favour, {against} against, {abstain} abstaining.").format(
-        votes_for=format_number(data.votes_for), against=format_number(data.votes_against or 0),
-        abstain=format_number(data.votes_abstain or 0))]
+    found = [
+        _("Result of the vote: {votes_for} in favour, {against} against, {abstain} abstaining.").format(
+            votes_for=format_number(data.votes_for),
+            against=format_number(data.votes_against or 0),
+            abstain=format_number(data.votes_abstain or 0),
+        )
+    ]
     if vote is not None and data.vote_rule is not None:
         found.append(vote.describe(data.vote_rule))
     return found
@@ -183,8 +204,7 @@ def minutes_story(head: Letterhead, spec: DocumentSpec, minutes: Minutes) -> lis
 def signatures(minute_taker: str, chair: str) -> Flowable:
     """Left: THƯ KÝ and the minute-taker; right: T/M CHI BỘ, CHỦ TRÌ and the chair; the names level."""
     s = styles()
-    left = [Paragraph(MINUTE_TAKER, s.sign), Spacer(1, s.sign.leading), Spacer(1, 24 * mm),
-            _para(minute_taker, "sign")]
+    left = [Paragraph(MINUTE_TAKER, s.sign), Spacer(1, s.sign.leading), Spacer(1, 24 * mm), _para(minute_taker, "sign")]
     right = [Paragraph(ON_BEHALF, s.sign), Paragraph(CHAIR, s.sign), Spacer(1, 24 * mm), _para(chair, "sign")]
     table = Table([[left, right]], colWidths=[0.48 * TEXT_WIDTH, 0.52 * TEXT_WIDTH])
     table.setStyle([*LAYOUT_CELLS, ("TOPPADDING", (0, 0), (-1, -1), 14)])
@@ -199,5 +219,6 @@ def build_minutes(target: Path, head: Letterhead, minutes: Minutes, *, number: s
     def build(path: Path) -> None:
         nonlocal pages
         pages = build_pdf(path, head, spec, minutes_story(head, spec, minutes))
+
     write_atomically(target, build)
     return pages

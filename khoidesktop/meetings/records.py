@@ -1,4 +1,5 @@
 """Meetings: saving the minutes with attendance and speakers, the checks a form shows, the vote base."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -107,9 +108,9 @@ class VoteCheck:
 
     def describe(self, rule: str) -> str:
         verdict = _("the resolution is adopted") if self.passed else _("not enough votes to adopt the resolution")
-        return _("Vote base: {base} official members. At least {needed} votes for are needed ({rule}): "
-                 "{verdict}.").format(base=self.base, rule=_(VOTE_RULES[rule]).lower(), needed=self.needed,
-                                      verdict=verdict)
+        return _(
+            "Vote base: {base} official members. At least {needed} votes for are needed ({rule}): {verdict}."
+        ).format(base=self.base, rule=_(VOTE_RULES[rule]).lower(), needed=self.needed, verdict=verdict)
 
 
 def check_vote(session: Session, data: MeetingData) -> VoteCheck | None:
@@ -126,11 +127,17 @@ def warnings(data: MeetingData) -> list[str]:
     found = []
     minutes, least = duration_minutes(data.start_time, data.end_time), minimum_minutes(data.kind, rules)
     if minutes is not None and least is not None and minutes < least:
-        found.append(_("The meeting lasted {minutes} minutes; {rule} asks for at least {least}.").format(
-            minutes=minutes, rule=rules.regulation, least=least))
+        found.append(
+            _("The meeting lasted {minutes} minutes; {rule} asks for at least {least}.").format(
+                minutes=minutes, rule=rules.regulation, least=least
+            )
+        )
     if data.kind != "extraordinary" and materials_late(data.on_date, data.materials_sent_on, rules):
-        found.append(_("The materials should reach the members at least {days} day before the meeting.").format(
-            days=rules.materials_days_before))
+        found.append(
+            _("The materials should reach the members at least {days} day before the meeting.").format(
+                days=rules.materials_days_before
+            )
+        )
     return found
 
 
@@ -149,8 +156,11 @@ def problems(data: MeetingData, today: date) -> list[str]:
     if any(v < 0 for v in votes):
         found.append(_("A number of votes cannot be negative."))
     elif sum(votes) > data.present:
-        found.append(_("{votes} votes counted but only {present} members present.").format(
-            votes=format_number(sum(votes)), present=data.present))
+        found.append(
+            _("{votes} votes counted but only {present} members present.").format(
+                votes=format_number(sum(votes)), present=data.present
+            )
+        )
     if data.vote_rule is not None and data.vote_rule not in VOTE_RULES:
         found.append(_("Choose how the resolution is adopted."))
     if any(p not in PRESENCE for p, _r in data.attendance.values()):
@@ -160,19 +170,26 @@ def problems(data: MeetingData, today: date) -> list[str]:
     return found
 
 
-def save_meeting(session: Session, meeting_id: int | None, data: MeetingData, *, now: datetime,
-                 actor: str) -> Meeting:
+def save_meeting(session: Session, meeting_id: int | None, data: MeetingData, *, now: datetime, actor: str) -> Meeting:
     """Write the meeting, its attendance and speakers in the caller's transaction."""
     for name in TEXT_FIELDS:
-        setattr(data, name, normalize_text(getattr(data, name)) if name not in ("content", "conclusion",
-                                                                                "resolution")
-                else getattr(data, name).strip())
+        setattr(
+            data,
+            name,
+            normalize_text(getattr(data, name))
+            if name not in ("content", "conclusion", "resolution")
+            else getattr(data, name).strip(),
+        )
     found = problems(data, now.date())
     votes = sum(v or 0 for v in (data.votes_for, data.votes_against, data.votes_abstain))
     official_present = sum(in_vote_base(v) and v.presence == "present" for v in voters(session, data))
     if data.vote_rule and votes > official_present:
-        found.append(_("{votes} votes counted but only {present} official members present (probationary members "
-                       "do not vote on resolutions).").format(votes=votes, present=official_present))
+        found.append(
+            _(
+                "{votes} votes counted but only {present} official members present (probationary members "
+                "do not vote on resolutions)."
+            ).format(votes=votes, present=official_present)
+        )
     if found:
         raise ValidationError(" ".join(found))
     values = {name: getattr(data, name) for name in MEETING_COLUMNS}
@@ -191,12 +208,15 @@ def save_meeting(session: Session, meeting_id: int | None, data: MeetingData, *,
         action = "update"
         session.execute(delete(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id))
         session.execute(delete(MeetingSpeaker).where(MeetingSpeaker.meeting_id == meeting.id))
-    session.add_all(MeetingAttendance(meeting_id=meeting.id, member_id=member_id, presence=presence,
-                                      reason=normalize_text(reason))
-                    for member_id, (presence, reason) in data.attendance.items())
-    session.add_all(MeetingSpeaker(meeting_id=meeting.id, position=i, name=normalize_text(name),
-                                   points=points.strip())
-                    for i, (name, points) in enumerate(data.speakers, start=1) if name.strip())
+    session.add_all(
+        MeetingAttendance(meeting_id=meeting.id, member_id=member_id, presence=presence, reason=normalize_text(reason))
+        for member_id, (presence, reason) in data.attendance.items()
+    )
+    session.add_all(
+        MeetingSpeaker(meeting_id=meeting.id, position=i, name=normalize_text(name), points=points.strip())
+        for i, (name, points) in enumerate(data.speakers, start=1)
+        if name.strip()
+    )
     audit.record(session, at=now, actor=actor, action=action, entity="meeting", entity_id=meeting.id)
     return meeting
 
@@ -206,10 +226,16 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingData:
     if meeting is None:
         raise ValidationError(_("This meeting no longer exists in the data file."))
     data = MeetingData(**{name: getattr(meeting, name) for name in MEETING_COLUMNS})
-    data.attendance = {a.member_id: (a.presence, a.reason) for a in session.scalars(
-        select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id))}
-    data.speakers = [(s.name, s.points) for s in session.scalars(
-        select(MeetingSpeaker).where(MeetingSpeaker.meeting_id == meeting_id).order_by(MeetingSpeaker.position))]
+    data.attendance = {
+        a.member_id: (a.presence, a.reason)
+        for a in session.scalars(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id))
+    }
+    data.speakers = [
+        (s.name, s.points)
+        for s in session.scalars(
+            select(MeetingSpeaker).where(MeetingSpeaker.meeting_id == meeting_id).order_by(MeetingSpeaker.position)
+        )
+    ]
     return data
 
 
@@ -240,10 +266,18 @@ def add_topic(session: Session, year: int, quarter: int, title: str, *, now: dat
 
 def held_topic_ids(session: Session, year: int) -> set[int | None]:
     """The thematic topics of `year` that a thematic meeting has dealt with."""
-    return set(session.scalars(select(Meeting.thematic_topic_id).where(
-        Meeting.kind.in_(THEMATIC_KINDS), extract("year", Meeting.on_date) == year)))
+    return set(
+        session.scalars(
+            select(Meeting.thematic_topic_id).where(
+                Meeting.kind.in_(THEMATIC_KINDS), extract("year", Meeting.on_date) == year
+            )
+        )
+    )
 
 
 def topics_of(session: Session, year: int) -> list[ThematicTopic]:
-    return list(session.scalars(select(ThematicTopic).where(ThematicTopic.year == year)
-                                .order_by(ThematicTopic.quarter, ThematicTopic.id)))
+    return list(
+        session.scalars(
+            select(ThematicTopic).where(ThematicTopic.year == year).order_by(ThematicTopic.quarter, ThematicTopic.id)
+        )
+    )

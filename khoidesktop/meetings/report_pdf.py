@@ -1,6 +1,7 @@
 """Báo cáo tình hình sinh hoạt chi bộ: the meetings of a year or a quarter (Chỉ thị 50-CT/TW): how many by
 kind, the list with attendance, the thematic topics held against the plan, unexcused absences and what the
 cell has to remedy."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -22,11 +23,20 @@ from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout
 from khoidesktop.reports.styles import styles
 
 # (title, width in mm, alignment); each table is the text width (165 mm).
-MEETING_COLUMNS = ((N_("No."), 10, "CENTRE"), (N_("Date"), 20, "CENTRE"), (N_("Kind"), 36, "LEFT"),
-                   (N_("Content / topic"), 59, "LEFT"), (N_("Present / called"), 20, "CENTRE"),
-                   (N_("Share"), 20, "CENTRE"))
-THEMATIC_COLUMNS = ((N_("Quarter"), 15, "CENTRE"), (N_("Topics registered"), 100, "LEFT"),
-                    (N_("Planned"), 25, "CENTRE"), (N_("Held"), 25, "CENTRE"))
+MEETING_COLUMNS = (
+    (N_("No."), 10, "CENTRE"),
+    (N_("Date"), 20, "CENTRE"),
+    (N_("Kind"), 36, "LEFT"),
+    (N_("Content / topic"), 59, "LEFT"),
+    (N_("Present / called"), 20, "CENTRE"),
+    (N_("Share"), 20, "CENTRE"),
+)
+THEMATIC_COLUMNS = (
+    (N_("Quarter"), 15, "CENTRE"),
+    (N_("Topics registered"), 100, "LEFT"),
+    (N_("Planned"), 25, "CENTRE"),
+    (N_("Held"), 25, "CENTRE"),
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,7 @@ class MeetingsPeriod:
 
 
 def period_name(year: int, quarter: int | None) -> str:
-    """"Năm 2026", "Quý 3 năm 2026"."""
+    """ "Năm 2026", "Quý 3 năm 2026"."""
     if quarter:
         return _("Quarter {quarter} of {year}").format(quarter=quarter, year=year)
     return _("Year {year}").format(year=year)
@@ -80,7 +90,7 @@ def _para(text: str, style_name: str = "body") -> Paragraph:
 
 
 def _items(lines: Sequence[str]) -> list[Flowable]:
-    """"- a;", "- b." as body paragraphs."""
+    """ "- a;", "- b." as body paragraphs."""
     last = len(lines) - 1
     return [_para(f"- {line.rstrip('.;')}{'.' if i == last else ';'}") for i, line in enumerate(lines)]
 
@@ -111,23 +121,36 @@ def held_text(period: MeetingsPeriod) -> str:
 def _held(period: MeetingsPeriod) -> list[Flowable]:
     found: list[Flowable] = [_para(held_text(period))]
     if period.summary.rows:
-        found += _items([_("{kind}: {count} meetings").format(kind=_(KINDS[kind]), count=format_number(count))
-                         for kind, count in period.summary.by_kind().items()])
+        found += _items(
+            [
+                _("{kind}: {count} meetings").format(kind=_(KINDS[kind]), count=format_number(count))
+                for kind, count in period.summary.by_kind().items()
+            ]
+        )
     return found
 
 
 def average_text(summary: YearSummary) -> str:
     return _("Average attendance of the Party members: {percent}.").format(
-        percent=format_number(summary.average_attendance(), 2) + "%")
+        percent=format_number(summary.average_attendance(), 2) + "%"
+    )
 
 
 def _meetings(period: MeetingsPeriod) -> list[Flowable]:
     rows = period.summary.rows
     if not rows:
         return [_para(_("No meeting has been recorded in this period."))]
-    cells = [[str(n), format_date(r.on_date), _(KINDS.get(r.kind, r.kind)), r.topic,
-              f"{format_number(r.present)}/{format_number(r.expected)}", format_percent(r.present, r.expected)]
-             for n, r in enumerate(rows, start=1)]
+    cells = [
+        [
+            str(n),
+            format_date(r.on_date),
+            _(KINDS.get(r.kind, r.kind)),
+            r.topic,
+            f"{format_number(r.present)}/{format_number(r.expected)}",
+            format_percent(r.present, r.expected),
+        ]
+        for n, r in enumerate(rows, start=1)
+    ]
     return [_table(_layout(MEETING_COLUMNS), cells), _para(average_text(period.summary), "plain")]
 
 
@@ -145,7 +168,8 @@ def truant_text(truant: Truant, year: int, quarter: int | None) -> str:
     name = _("Comrade {name}").format(name=truant.full_name)
     if quarter and truant.year_count != truant.count:
         return _("{name}: {count} times ({year_count} times in {year})").format(
-            name=name, count=format_number(truant.count), year_count=format_number(truant.year_count), year=year)
+            name=name, count=format_number(truant.count), year_count=format_number(truant.year_count), year=year
+        )
     return _("{name}: {count} times").format(name=name, count=format_number(truant.count))
 
 
@@ -166,13 +190,18 @@ def _section(index: int, title: str, body: list[Flowable]) -> list[Flowable]:
 
 
 def meetings_report_story(head: Letterhead, spec: DocumentSpec, period: MeetingsPeriod) -> list[Flowable]:
-    shortcomings = (_("Shortcomings to remedy since the start of {year}").format(year=period.year)
-                    if period.quarter else _("Shortcomings to remedy"))
-    sections = ((_("Number of meetings"), _held(period)),
-                (_("The meetings and attendance"), _meetings(period)),
-                (_("Thematic meetings"), _thematic(period)),
-                (_("Party members absent without a reason"), _truants(period)),
-                (shortcomings, _shortcomings(period)))
+    shortcomings = (
+        _("Shortcomings to remedy since the start of {year}").format(year=period.year)
+        if period.quarter
+        else _("Shortcomings to remedy")
+    )
+    sections = (
+        (_("Number of meetings"), _held(period)),
+        (_("The meetings and attendance"), _meetings(period)),
+        (_("Thematic meetings"), _thematic(period)),
+        (_("Party members absent without a reason"), _truants(period)),
+        (shortcomings, _shortcomings(period)),
+    )
     story: list[Flowable] = [*opening(head, spec)]
     for index, (title, body) in enumerate(sections, start=1):
         story += _section(index, title, body)
@@ -180,8 +209,7 @@ def meetings_report_story(head: Letterhead, spec: DocumentSpec, period: Meetings
     return story
 
 
-def build_meetings_report(target: Path, head: Letterhead, period: MeetingsPeriod, *,
-                          number: str | None = None) -> int:
+def build_meetings_report(target: Path, head: Letterhead, period: MeetingsPeriod, *, number: str | None = None) -> int:
     """Write the report at `target` (all or nothing); returns the page count."""
     spec = meetings_report_spec(period.year, period.quarter, number)
     pages = 0
@@ -189,5 +217,6 @@ def build_meetings_report(target: Path, head: Letterhead, period: MeetingsPeriod
     def build(path: Path) -> None:
         nonlocal pages
         pages = build_pdf(path, head, spec, meetings_report_story(head, spec, period))
+
     write_atomically(target, build)
     return pages

@@ -1,4 +1,5 @@
 """The member list's documents: Danh sách đảng viên and Báo cáo cơ cấu đảng viên (read, then write the PDF)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,9 +12,15 @@ from khoidesktop.members.structure import structure_on
 from khoidesktop.store.database import Store
 
 
-def roster_pdf(store: Store, out: Path, *, today: date, number: str | None = None,
-               progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Path:
+def roster_pdf(
+    store: Store,
+    out: Path,
+    *,
+    today: date,
+    number: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
     """Danh sách đảng viên at `out`, dated `today`. Raises ReportCancelled (and writes nothing) if
     `cancelled()` turns true; `progress(done, total)` follows the rows laid out."""
     from khoidesktop.members.roster_pdf import RosterRow, build_roster

@@ -1,4 +1,5 @@
 """Read-only member lists: badges in a year, rows for the member table."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,8 +17,11 @@ from khoidesktop.store.models import Member
 def badges_in(session: Session, year: int) -> list[tuple[Member, int]]:
     """Active members whose Party age reaches a badge milestone during `year`, in Vietnamese order."""
     years = [year - m for m in BADGE_MILESTONES]
-    query = (select(Member).where(Member.status.in_(ACTIVE_STATUSES), Member.admitted_on.is_not(None))
-             .order_by(Member.sort_key, Member.id))
+    query = (
+        select(Member)
+        .where(Member.status.in_(ACTIVE_STATUSES), Member.admitted_on.is_not(None))
+        .order_by(Member.sort_key, Member.id)
+    )
     found = []
     for member in session.scalars(query):
         if member.admitted_on.year in years:

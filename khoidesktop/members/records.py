@@ -1,4 +1,5 @@
 """Members: adding and editing (validated, normalised, audited) and the headline counts."""
+
 from __future__ import annotations
 
 import re
@@ -17,13 +18,24 @@ from khoidesktop.store import audit
 from khoidesktop.store.models import Member
 
 FIELD_LABELS = {
-    "full_name": N_("Full name"), "birth_date": N_("Date of birth"), "gender": N_("Gender"),
-    "ethnicity": N_("Ethnicity"), "religion": N_("Religion"), "home_town": N_("Home town"),
-    "residence": N_("Residence"), "position": N_("Position"), "work_unit": N_("Work unit"),
-    "general_education": N_("General education"), "professional_education": N_("Professional education"),
-    "political_theory": N_("Political theory"), "admitted_on": N_("Date admitted to the Party"),
-    "official_on": N_("Date became official"), "card_number": N_("Party card number"),
-    "personal_id": N_("Personal ID number"), "phone": N_("Phone"), "status": N_("Status"),
+    "full_name": N_("Full name"),
+    "birth_date": N_("Date of birth"),
+    "gender": N_("Gender"),
+    "ethnicity": N_("Ethnicity"),
+    "religion": N_("Religion"),
+    "home_town": N_("Home town"),
+    "residence": N_("Residence"),
+    "position": N_("Position"),
+    "work_unit": N_("Work unit"),
+    "general_education": N_("General education"),
+    "professional_education": N_("Professional education"),
+    "political_theory": N_("Political theory"),
+    "admitted_on": N_("Date admitted to the Party"),
+    "official_on": N_("Date became official"),
+    "card_number": N_("Party card number"),
+    "personal_id": N_("Personal ID number"),
+    "phone": N_("Phone"),
+    "status": N_("Status"),
 }
 MIN_AGE_AT_ADMISSION = 18  # Điều lệ Đảng: a candidate is at least 18 years old
 
@@ -88,11 +100,17 @@ def problems(session: Session, values: dict, today: date, member_id: int | None 
         bad("admitted_on", _("A member with an official date needs the date admitted too."))
     if official and admitted and official < admitted:
         bad("official_on", _("The official date is before the date admitted."))
-    for name, table in (("gender", GENDERS), ("professional_education", EDUCATION),
-                        ("political_theory", THEORY), ("status", STATUSES)):
+    for name, table in (
+        ("gender", GENDERS),
+        ("professional_education", EDUCATION),
+        ("political_theory", THEORY),
+        ("status", STATUSES),
+    ):
         if values[name] is not None and values[name] not in table:
-            bad(name, _("“{value}” is not a valid {field}.").format(value=values[name],
-                                                                   field=_(FIELD_LABELS[name]).lower()))
+            bad(
+                name,
+                _("“{value}” is not a valid {field}.").format(value=values[name], field=_(FIELD_LABELS[name]).lower()),
+            )
     card = values["card_number"]
     if card and not re.fullmatch(r"\d{6,12}", card):
         bad("card_number", _("A Party card number has 6 to 12 digits."))
@@ -120,8 +138,13 @@ def check(session: Session, values: dict, today: date, member_id: int | None = N
 
 def _derived(values: dict) -> dict:
     parts = split_name(values["full_name"])
-    return {"family_name": parts.family, "middle_name": parts.middle, "given_name": parts.given,
-            "sort_key": sort_key(values["full_name"]), "search_key": fold(values["full_name"])}
+    return {
+        "family_name": parts.family,
+        "middle_name": parts.middle,
+        "given_name": parts.given,
+        "sort_key": sort_key(values["full_name"]),
+        "search_key": fold(values["full_name"]),
+    }
 
 
 def add_member(session: Session, data: MemberData, *, now: datetime, actor: str) -> Member:
@@ -134,8 +157,7 @@ def add_member(session: Session, data: MemberData, *, now: datetime, actor: str)
     return member
 
 
-def update_member(session: Session, member_id: int, data: MemberData, *, now: datetime,
-                  actor: str) -> dict:
+def update_member(session: Session, member_id: int, data: MemberData, *, now: datetime, actor: str) -> dict:
     """Save edited values; returns field → (old, new) for what changed (for the audit and for undo)."""
     member = session.get(Member, member_id)
     if member is None:
@@ -149,8 +171,9 @@ def update_member(session: Session, member_id: int, data: MemberData, *, now: da
         for key, value in _derived(values).items():
             setattr(member, key, value)
         member.updated_at = now
-        audit.record(session, at=now, actor=actor, action="update", entity="member", entity_id=member_id,
-                     changes=changes)
+        audit.record(
+            session, at=now, actor=actor, action="update", entity="member", entity_id=member_id, changes=changes
+        )
     return changes
 
 
@@ -172,18 +195,22 @@ def load_member(session: Session, member_id: int) -> Member:
 
 def headline_counts(session: Session) -> HeadlineCounts:
     active = Member.status.in_(ACTIVE_STATUSES)
-    by_status = dict(session.execute(
-        select(Member.status, func.count()).where(active).group_by(Member.status)).all())
+    by_status = dict(session.execute(select(Member.status, func.count()).where(active).group_by(Member.status)).all())
     women = session.scalar(select(func.count()).where(active, Member.gender == "female")) or 0
-    return HeadlineCounts(active=sum(by_status.values()), official=by_status.get("official", 0),
-                          probationary=by_status.get("probationary", 0), women=women,
-                          exempt=by_status.get("exempt", 0))
+    return HeadlineCounts(
+        active=sum(by_status.values()),
+        official=by_status.get("official", 0),
+        probationary=by_status.get("probationary", 0),
+        women=women,
+        exempt=by_status.get("exempt", 0),
+    )
 
 
 def active_members(session: Session) -> list[Member]:
     """The cell's current list in Vietnamese order."""
-    return list(session.scalars(select(Member).where(Member.status.in_(ACTIVE_STATUSES))
-                                .order_by(Member.sort_key, Member.id)))
+    return list(
+        session.scalars(select(Member).where(Member.status.in_(ACTIVE_STATUSES)).order_by(Member.sort_key, Member.id))
+    )
 
 
 def undo_update(session: Session, member_id: int, changes: dict, *, now: datetime, actor: str) -> dict:

@@ -2,6 +2,7 @@
 
 Fast for thousands of rows: cells are plain strings pre-wrapped with simpleSplit (no Paragraph per cell)
 and the table is laid out one page at a time (paged_table)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -27,10 +28,16 @@ Cancelled = Callable[[], bool]
 CHECK_EVERY = 250  # rows prepared between two looks at the cancel flag
 
 # (title, width in mm, alignment); the widths add up to the text width (165 mm).
-COLUMNS = ((N_("No."), 10, "CENTRE"), (N_("Full name"), 37, "LEFT"), (N_("Date of birth"), 19.5, "CENTRE"),
-           (N_("Gender"), 11, "CENTRE"), (N_("Date admitted to the Party"), 19.5, "CENTRE"),
-           (N_("Date became official"), 19.5, "CENTRE"), (N_("Party card number"), 25, "CENTRE"),
-           (N_("Position"), 23.5, "LEFT"))  # a 12-digit card number fits on one line
+COLUMNS = (
+    (N_("No."), 10, "CENTRE"),
+    (N_("Full name"), 37, "LEFT"),
+    (N_("Date of birth"), 19.5, "CENTRE"),
+    (N_("Gender"), 11, "CENTRE"),
+    (N_("Date admitted to the Party"), 19.5, "CENTRE"),
+    (N_("Date became official"), 19.5, "CENTRE"),
+    (N_("Party card number"), 25, "CENTRE"),
+    (N_("Position"), 23.5, "LEFT"),
+)  # a 12-digit card number fits on one line
 
 
 class MemberLike(Protocol):
@@ -55,18 +62,33 @@ class RosterRow:
 
     @classmethod
     def of(cls, member: MemberLike) -> RosterRow:
-        return cls(member.full_name, member.birth_date, member.gender, member.admitted_on, member.official_on,
-                   member.card_number, member.position)
+        return cls(
+            member.full_name,
+            member.birth_date,
+            member.gender,
+            member.admitted_on,
+            member.official_on,
+            member.card_number,
+            member.position,
+        )
 
     def cells(self, number: int) -> list[str]:
-        return [str(number), self.full_name, format_date(self.birth_date), label(GENDERS, self.gender),
-                format_date(self.admitted_on), format_date(self.official_on), self.card_number or "",
-                self.position]
+        return [
+            str(number),
+            self.full_name,
+            format_date(self.birth_date),
+            label(GENDERS, self.gender),
+            format_date(self.admitted_on),
+            format_date(self.official_on),
+            self.card_number or "",
+            self.position,
+        ]
 
 
 def roster_spec(today: date, number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(KIND_LIST, _("List of Party members"),
-                        _("(As of {date})").format(date=format_date(today)), number)
+    return DocumentSpec(
+        KIND_LIST, _("List of Party members"), _("(As of {date})").format(date=format_date(today)), number
+    )
 
 
 def roster_layout() -> TableLayout:
@@ -79,11 +101,13 @@ def _watcher(total: int, progress: Progress | None, cancelled: Cancelled | None)
             raise ReportCancelled
         if progress is not None:
             progress(done, total)
+
     return laid_out
 
 
-def _prepared(layout: TableLayout, rows: Sequence[RosterRow],
-              cancelled: Cancelled | None) -> tuple[list[tuple[str, ...]], list[float]]:
+def _prepared(
+    layout: TableLayout, rows: Sequence[RosterRow], cancelled: Cancelled | None
+) -> tuple[list[tuple[str, ...]], list[float]]:
     cells, heights = [], []
     for i, row in enumerate(rows):
         if cancelled is not None and i % CHECK_EVERY == 0 and cancelled():
@@ -94,25 +118,41 @@ def _prepared(layout: TableLayout, rows: Sequence[RosterRow],
     return cells, heights
 
 
-def roster_story(head: Letterhead, spec: DocumentSpec, rows: Sequence[RosterRow], *,
-                 progress: Progress | None = None, cancelled: Cancelled | None = None) -> list[Flowable]:
+def roster_story(
+    head: Letterhead,
+    spec: DocumentSpec,
+    rows: Sequence[RosterRow],
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> list[Flowable]:
     layout = roster_layout()
     cells, heights = _prepared(layout, rows, cancelled)
     table = PagedTable(layout, cells, heights, _watcher(len(rows), progress, cancelled))
     total = _("Total: {count} Party members").format(count=format_number(len(rows)))
-    return [*opening(head, spec), table,
-            KeepTogether([Paragraph(escape(total), styles().plain), signature_block(head)])]
+    return [
+        *opening(head, spec),
+        table,
+        KeepTogether([Paragraph(escape(total), styles().plain), signature_block(head)]),
+    ]
 
 
-def build_roster(target: Path, head: Letterhead, rows: Sequence[RosterRow], *, number: str | None = None,
-                 progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
+def build_roster(
+    target: Path,
+    head: Letterhead,
+    rows: Sequence[RosterRow],
+    *,
+    number: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
     """Write the list at `target` (all or nothing); returns the page count. Raises ReportCancelled."""
     spec = roster_spec(head.dated, number)
     pages = 0
 
     def build(path: Path) -> None:
         nonlocal pages
-        pages = build_pdf(path, head, spec, roster_story(head, spec, rows, progress=progress,
-                                                         cancelled=cancelled))
+        pages = build_pdf(path, head, spec, roster_story(head, spec, rows, progress=progress, cancelled=cancelled))
+
     write_atomically(target, build)
     return pages

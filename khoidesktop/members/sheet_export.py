@@ -1,4 +1,5 @@
 """Exporting the member list to .xlsx with the import's own headers (export → import is lossless)."""
+
 from __future__ import annotations
 
 import os
@@ -8,8 +9,14 @@ from pathlib import Path
 from khoidesktop.domain.member_sheet import COLUMNS, EDUCATION_TEXT, GENDER_TEXT, THEORY_TEXT
 from khoidesktop.store.models import Member
 
-WIDTHS = {"full_name": 28, "home_town": 26, "position": 22, "professional_education": 18,
-          "political_theory": 16, "card_number": 16}
+WIDTHS = {
+    "full_name": 28,
+    "home_town": 26,
+    "position": 22,
+    "professional_education": 18,
+    "political_theory": 16,
+    "card_number": 16,
+}
 TEXTS = {"gender": GENDER_TEXT, "professional_education": EDUCATION_TEXT, "political_theory": THEORY_TEXT}
 
 

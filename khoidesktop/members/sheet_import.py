@@ -1,4 +1,5 @@
 """Importing members from an .xlsx sheet: read, plan (preview), then apply all or nothing."""
+
 from __future__ import annotations
 
 import zipfile
@@ -64,11 +65,16 @@ class ImportPlan:
 
     def summary(self) -> str:
         return _("{total} rows: {add} to add, {update} to update, {same} unchanged, {reject} rejected.").format(
-            total=len(self.rows), add=self.count("add"), update=self.count("update"),
-            same=self.count("unchanged"), reject=self.count("reject"))
+            total=len(self.rows),
+            add=self.count("add"),
+            update=self.count("update"),
+            same=self.count("unchanged"),
+            reject=self.count("reject"),
+        )
 
 
 # --- reading the file ------------------------------------------------------------------------------------
+
 
 def _open_workbook(path: Path) -> Any:
     from openpyxl import load_workbook
@@ -77,19 +83,30 @@ def _open_workbook(path: Path) -> Any:
     if not path.is_file():
         raise ValidationError(_("The file {path} does not exist.").format(path=path))
     if path.suffix.lower() == ".xls":
-        raise ValidationError(_("{name} is an old Excel 97-2003 file (.xls). Open it in Excel and save it as "
-                                "“Excel Workbook (.xlsx)”, then import that file.").format(name=path.name))
+        raise ValidationError(
+            _(
+                "{name} is an old Excel 97-2003 file (.xls). Open it in Excel and save it as "
+                "“Excel Workbook (.xlsx)”, then import that file."
+            ).format(name=path.name)
+        )
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise ValidationError(_("{name} is not an Excel (.xlsx) file or it is damaged. Open it in Excel, "
-                                "save it again as .xlsx, then import it.").format(name=path.name)) from None
+        raise ValidationError(
+            _(
+                "{name} is not an Excel (.xlsx) file or it is damaged. Open it in Excel, "
+                "save it again as .xlsx, then import it."
+            ).format(name=path.name)
+        ) from None
 
 
 def _find_header(sheet: Any, index: dict[str, Column]) -> tuple[int, dict[int, Column]] | None:
     for number, cells in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS), start=1):
-        columns = {i: index[header_key(str(c.value))] for i, c in enumerate(cells)
-                   if c.value is not None and header_key(str(c.value)) in index}
+        columns = {
+            i: index[header_key(str(c.value))]
+            for i, c in enumerate(cells)
+            if c.value is not None and header_key(str(c.value)) in index
+        }
         if any(col.field == REQUIRED_FIELD for col in columns.values()):
             return number, columns
     return None
@@ -104,8 +121,10 @@ def _cells(row: tuple) -> tuple[SheetCell, ...]:
     return tuple(SheetCell(c.value, getattr(c, "number_format", None) or "General") for c in row)
 
 
-def read_sheet(path: Path, index: dict[str, Column] = HEADER_INDEX,
-               ) -> tuple[str, dict[int, Column], list[tuple[int, tuple[SheetCell, ...]]]]:
+def read_sheet(
+    path: Path,
+    index: dict[str, Column] = HEADER_INDEX,
+) -> tuple[str, dict[int, Column], list[tuple[int, tuple[SheetCell, ...]]]]:
     """The sheet holding the table: its name, its columns (found by `index`), and its data rows (numbered
     as in Excel)."""
     book = _open_workbook(path)
@@ -115,20 +134,26 @@ def read_sheet(path: Path, index: dict[str, Column] = HEADER_INDEX,
             found = _find_header(sheet, index)
             if found:
                 header_row, columns = found
-                rows = [(n, _cells(row)) for n, row in enumerate(sheet.iter_rows(min_row=header_row + 1),
-                                                                 start=header_row + 1)]
+                rows = [
+                    (n, _cells(row))
+                    for n, row in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1)
+                ]
                 return sheet.title, columns, rows
             empty = empty and not any(any(c.value is not None for c in row) for row in sheet.iter_rows(max_row=50))
     finally:
         book.close()
     if empty:
         raise ValidationError(_("{name} has no data: its sheets are empty.").format(name=path.name))
-    raise ValidationError(_("No “Họ và tên” column was found in the first {n} rows of {name}. The header row "
-                            "must name the columns (Họ và tên, Ngày sinh, …).").format(n=HEADER_SEARCH_ROWS,
-                                                                                       name=path.name))
+    raise ValidationError(
+        _(
+            "No “Họ và tên” column was found in the first {n} rows of {name}. The header row "
+            "must name the columns (Họ và tên, Ngày sinh, …)."
+        ).format(n=HEADER_SEARCH_ROWS, name=path.name)
+    )
 
 
 # --- reading one value ------------------------------------------------------------------------------------
+
 
 def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
@@ -194,8 +219,9 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "text": lambda cell: _text(cell.value),
     "date": lambda cell: _date(cell.value),
     "gender": lambda cell: _choice(cell.value, GENDER_WORDS, "Nam, Nữ"),
-    "education": lambda cell: _choice(cell.value, EDUCATION_WORDS, "Tiến sĩ, Thạc sĩ, Đại học, Cao đẳng, "
-                                                                   "Trung cấp, Sơ cấp"),
+    "education": lambda cell: _choice(
+        cell.value, EDUCATION_WORDS, "Tiến sĩ, Thạc sĩ, Đại học, Cao đẳng, Trung cấp, Sơ cấp"
+    ),
     "theory": lambda cell: _choice(cell.value, THEORY_WORDS, "Cao cấp, Cử nhân, Trung cấp, Sơ cấp"),
     "card": _card,
     "number": lambda cell: _number(cell.value),
@@ -204,6 +230,7 @@ READERS: dict[str, Callable[[Any], Any]] = {
 
 
 # --- planning: what each row will do -----------------------------------------------------------------------
+
 
 def row_values(number: int, cells: tuple, columns: dict[int, Column]) -> tuple[dict, list[str]]:
     values: dict[str, Any] = {}
@@ -214,8 +241,9 @@ def row_values(number: int, cells: tuple, columns: dict[int, Column]) -> tuple[d
         try:
             values[column.field] = READERS[column.kind](cells[index])
         except CellError as exc:
-            errors.append(_("Row {row}, column “{column}”: {problem}").format(
-                row=number, column=column.header, problem=exc))
+            errors.append(
+                _("Row {row}, column “{column}”: {problem}").format(row=number, column=column.header, problem=exc)
+            )
     return values, errors
 
 
@@ -227,8 +255,9 @@ class _Known:
     @classmethod
     def load(cls, session: Session) -> _Known:
         members = list(session.scalars(select(Member)))
-        return cls({m.card_number: m for m in members if m.card_number},
-                   {(m.search_key, m.birth_date): m for m in members})
+        return cls(
+            {m.card_number: m for m in members if m.card_number}, {(m.search_key, m.birth_date): m for m in members}
+        )
 
 
 def _membership(data: MemberData) -> MemberData:
@@ -254,8 +283,11 @@ class _Planner:
         errors += self._duplicates(number, card, person)
         match = self.known.by_card.get(card) if card else None
         if match is not None and match.search_key != person[0]:
-            errors.append(_("Row {row}: card number {card} belongs to {name} in the data file, not to this "
-                            "name.").format(row=number, card=card, name=match.full_name))
+            errors.append(
+                _("Row {row}: card number {card} belongs to {name} in the data file, not to this name.").format(
+                    row=number, card=card, name=match.full_name
+                )
+            )
         match = match or self.known.by_person.get(person)
         if errors:
             return RowPlan(number, "reject", messages=errors, name=name)
@@ -264,8 +296,9 @@ class _Planner:
         data = _membership(replace(base, **filled) if base else MemberData(**filled))
         found = problems(self.session, data.normalized(), self.today, match.id if match else None)
         if found:
-            return RowPlan(number, "reject", messages=[self._where(number, p.field) + p.message for p in found],
-                           name=name)
+            return RowPlan(
+                number, "reject", messages=[self._where(number, p.field) + p.message for p in found], name=name
+            )
         if base is None:
             return RowPlan(number, "add", data, name=name)
         return RowPlan(number, "unchanged" if data == base else "update", data, match.id, name=name)
@@ -273,11 +306,17 @@ class _Planner:
     def _duplicates(self, number: int, card: str | None, person: tuple) -> list[str]:
         errors = []
         if card and card in self.seen_cards:
-            errors.append(_("Row {row}: card number {card} is already on row {other}.").format(
-                row=number, card=card, other=self.seen_cards[card]))
+            errors.append(
+                _("Row {row}: card number {card} is already on row {other}.").format(
+                    row=number, card=card, other=self.seen_cards[card]
+                )
+            )
         elif person in self.seen_people and person[0]:
-            errors.append(_("Row {row}: the same name and date of birth are already on row {other}.").format(
-                row=number, other=self.seen_people[person]))
+            errors.append(
+                _("Row {row}: the same name and date of birth are already on row {other}.").format(
+                    row=number, other=self.seen_people[person]
+                )
+            )
         if card:
             self.seen_cards.setdefault(card, number)
         self.seen_people.setdefault(person, number)
@@ -294,17 +333,21 @@ def plan_import(session: Session, path: Path, today: date) -> ImportPlan:
     """What importing `path` would do, row by row. Reads only; writes nothing."""
     sheet, columns, rows = read_sheet(path)
     planner = _Planner(session, columns, today)
-    plans = [planner.plan(number, cells) for number, cells in rows
-             if any(c.value not in (None, "") for c in cells)]
+    plans = [planner.plan(number, cells) for number, cells in rows if any(c.value not in (None, "") for c in cells)]
     if not plans:
-        raise ValidationError(_("The sheet “{sheet}” has a header row but no member under it.").format(
-            sheet=sheet))
+        raise ValidationError(_("The sheet “{sheet}” has a header row but no member under it.").format(sheet=sheet))
     return ImportPlan(path, sheet, plans)
 
 
-def apply_import(session: Session, plan: ImportPlan, *, now: datetime, actor: str,
-                 progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> None:
+def apply_import(
+    session: Session,
+    plan: ImportPlan,
+    *,
+    now: datetime,
+    actor: str,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
     """Write a clean plan in the caller's transaction (all rows or, on any error or a cancel, none)."""
     if not plan.clean:
         raise ValidationError(_("The file has rejected rows; nothing was imported. Correct them and try again."))

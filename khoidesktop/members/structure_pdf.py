@@ -1,4 +1,5 @@
 """Báo cáo cơ cấu đảng viên: the member structure on a date, section by section (counts and shares)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,15 +9,19 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import KeepTogether
 
+from khoidesktop.domain.structure import GROUP_LABELS, SECTIONS, Share, Structure
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.members.structure import GROUP_LABELS, SECTIONS, Share, Structure
 from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 
-COLUMNS = ((N_("No."), 12, "CENTRE"), (N_("Item"), 103, "LEFT"), (N_("Number"), 22, "CENTRE"),
-           (N_("Share"), 28, "CENTRE"))
+COLUMNS = (
+    (N_("No."), 12, "CENTRE"),
+    (N_("Item"), 103, "LEFT"),
+    (N_("Number"), 22, "CENTRE"),
+    (N_("Share"), 28, "CENTRE"),
+)
 
 
 def percent_text(share: Share) -> str:
@@ -25,17 +30,19 @@ def percent_text(share: Share) -> str:
 
 
 def structure_spec(structure: Structure, number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(KIND_REPORT, _("Report on the structure of Party members"),
-                        _("(As of {date})").format(date=format_date(structure.on)), number)
+    return DocumentSpec(
+        KIND_REPORT,
+        _("Report on the structure of Party members"),
+        _("(As of {date})").format(date=format_date(structure.on)),
+        number,
+    )
 
 
-def _section(index: int, title: str, keys: tuple[str, ...], structure: Structure,
-             layout: TableLayout) -> Flowable:
+def _section(index: int, title: str, keys: tuple[str, ...], structure: Structure, layout: TableLayout) -> Flowable:
     rows, heights = [], []
     for n, key in enumerate(keys, start=1):
         share = structure.groups[key]
-        cells, height = layout.wrap_row([str(n), _(GROUP_LABELS[key]), format_number(share.count),
-                                         percent_text(share)])
+        cells, height = layout.wrap_row([str(n), _(GROUP_LABELS[key]), format_number(share.count), percent_text(share)])
         rows.append(cells)
         heights.append(height)
     heading = Paragraph(escape(f"{index}. {_(title)}"), styles().heading)
@@ -45,15 +52,19 @@ def _section(index: int, title: str, keys: tuple[str, ...], structure: Structure
 def structure_sections(structure: Structure) -> list[Flowable]:
     """One numbered section per group of SECTIONS, each with its table of counts and shares."""
     layout = TableLayout.of([Column(_(title), width * mm, align) for title, width, align in COLUMNS])
-    return [_section(index, title, keys, structure, layout)
-            for index, (title, keys) in enumerate(SECTIONS, start=1)]
+    return [_section(index, title, keys, structure, layout) for index, (title, keys) in enumerate(SECTIONS, start=1)]
 
 
 def structure_story(head: Letterhead, spec: DocumentSpec, structure: Structure) -> list[Flowable]:
-    intro = _("As of {date}, the cell has {total} Party members; the shares below are percentages of this "
-              "total.").format(date=format_date(structure.on), total=format_number(structure.total))
-    return [*opening(head, spec), Paragraph(escape(intro), styles().body), *structure_sections(structure),
-            signature_block(head)]
+    intro = _(
+        "As of {date}, the cell has {total} Party members; the shares below are percentages of this total."
+    ).format(date=format_date(structure.on), total=format_number(structure.total))
+    return [
+        *opening(head, spec),
+        Paragraph(escape(intro), styles().body),
+        *structure_sections(structure),
+        signature_block(head),
+    ]
 
 
 def build_structure(target: Path, head: Letterhead, structure: Structure, *, number: str | None = None) -> int:
@@ -64,5 +75,6 @@ def build_structure(target: Path, head: Letterhead, structure: Structure, *, num
     def build(path: Path) -> None:
         nonlocal pages
         pages = build_pdf(path, head, spec, structure_story(head, spec, structure))
+
     write_atomically(target, build)
     return pages

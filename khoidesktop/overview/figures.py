@@ -1,6 +1,7 @@
 """The overview's charts as plain figures (the window draws them and shows each as a table too): member
 structure, ratings per year, meetings per month, recruitment progress — for a cell from its own records,
 for a bloc from what its units sent."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -13,12 +14,22 @@ from sqlalchemy.orm import Session
 from khoidesktop.domain.meetings import SHORT_KINDS
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER
+from khoidesktop.domain.structure import GROUP_LABELS, Structure
+from khoidesktop.exchange.summary import UnitFigures
 from khoidesktop.i18n import N_, _
-from khoidesktop.members.structure import GROUP_LABELS, Structure
-from khoidesktop.units.figures import BlocFigures, UnitFigures, sum_units
+from khoidesktop.units.figures import BlocFigures, sum_units
 
-STRUCTURE_GROUPS = ("women", "ethnic_minority", "religious", "under_40", "over_60", "doctorate", "masters",
-                    "theory_advanced", "probationary")
+STRUCTURE_GROUPS = (
+    "women",
+    "ethnic_minority",
+    "religious",
+    "under_40",
+    "over_60",
+    "doctorate",
+    "masters",
+    "theory_advanced",
+    "probationary",
+)
 YEARS_SHOWN = 5
 # A chart has no section headings: a label that leans on one ("Cao cấp" under "Lý luận chính trị") says more.
 CHART_LABELS = {"theory_advanced": N_("Advanced-level political theory")}
@@ -43,29 +54,53 @@ class ChartData:
 
 def structure_chart(result: Structure) -> ChartData:
     labels = [CHART_LABELS.get(key) or GROUP_LABELS[key] for key in STRUCTURE_GROUPS]
-    return ChartData("structure", _("Structure"), _("Member structure"), [_(label) for label in labels],
-                     [(_("Members"), [result.groups[k].count for k in STRUCTURE_GROUPS])], total=result.total,
-                     horizontal=True, category_label=_("Group"))
+    return ChartData(
+        "structure",
+        _("Structure"),
+        _("Member structure"),
+        [_(label) for label in labels],
+        [(_("Members"), [result.groups[k].count for k in STRUCTURE_GROUPS])],
+        total=result.total,
+        horizontal=True,
+        category_label=_("Group"),
+    )
 
 
 def ratings_chart(per_year: dict[int, Counter]) -> ChartData:
     years = sorted(per_year)
-    return ChartData("ratings", _("Rating"), _("Ratings per year"), [str(y) for y in years],
-                     [(level, [per_year[y][level] for y in years]) for level in LEVEL_ORDER], stacked=True,
-                     category_label=_("Year"))
+    return ChartData(
+        "ratings",
+        _("Rating"),
+        _("Ratings per year"),
+        [str(y) for y in years],
+        [(level, [per_year[y][level] for y in years]) for level in LEVEL_ORDER],
+        stacked=True,
+        category_label=_("Year"),
+    )
 
 
 def meetings_chart(year: int, by_month: dict[str, list[int]]) -> ChartData:
-    return ChartData("meetings", _("Meetings"), _("Meetings per month in {year}").format(year=year),
-                     [str(m) for m in range(1, 13)], list(by_month.items()), stacked=True,
-                     category_label=_("Month"))
+    return ChartData(
+        "meetings",
+        _("Meetings"),
+        _("Meetings per month in {year}").format(year=year),
+        [str(m) for m in range(1, 13)],
+        list(by_month.items()),
+        stacked=True,
+        category_label=_("Month"),
+    )
 
 
 def recruitment_chart(admitted: dict[int, int], targets: dict[int, int]) -> ChartData:
     years = sorted(admitted)
-    return ChartData("recruitment", _("Recruitment"), _("Recruitment: admitted and target"), [str(y) for y in years],
-                     [(_("Admitted"), [admitted[y] for y in years]), (_("Target"), [targets.get(y, 0) for y in years])],
-                     category_label=_("Year"))
+    return ChartData(
+        "recruitment",
+        _("Recruitment"),
+        _("Recruitment: admitted and target"),
+        [str(y) for y in years],
+        [(_("Admitted"), [admitted[y] for y in years]), (_("Target"), [targets.get(y, 0) for y in years])],
+        category_label=_("Year"),
+    )
 
 
 def cell_charts(session: Session, today: date) -> list[ChartData]:
@@ -77,17 +112,26 @@ def cell_charts(session: Session, today: date) -> list[ChartData]:
     span, _table, shares = compare_years(session, today.year, YEARS_SHOWN)
     per_year = {y: Counter({lv: shares[y][lv]["count"] for lv in LEVEL_ORDER}) for y in span}
     rows = meetings_of(session, today.year)
-    by_month = {_(SHORT_KINDS[kind]): [sum(1 for r in rows if r.kind == kind and r.on_date.month == m)
-                                       for m in range(1, 13)] for kind in SHORT_KINDS}
+    by_month = {
+        _(SHORT_KINDS[kind]): [sum(1 for r in rows if r.kind == kind and r.on_date.month == m) for m in range(1, 13)]
+        for kind in SHORT_KINDS
+    }
     years = range(today.year - YEARS_SHOWN + 1, today.year + 1)
     year = extract("year", CandidateStep.on_date)
-    admitted = dict(session.execute(select(year, func.count()).where(CandidateStep.step == "decision",
-                                                                     year.in_(list(years))).group_by(year)).all())
-    targets = {t.first_year: t.target for t in session.scalars(select(RecruitmentTarget))
-               if t.first_year == t.last_year}
-    return [structure_chart(structure_on(session, today)), ratings_chart(per_year),
-            meetings_chart(today.year, {k: v for k, v in by_month.items() if any(v)} or by_month),
-            recruitment_chart({y: admitted.get(y, 0) for y in years}, targets)]
+    admitted = dict(
+        session.execute(
+            select(year, func.count()).where(CandidateStep.step == "decision", year.in_(list(years))).group_by(year)
+        ).all()
+    )
+    targets = {
+        t.first_year: t.target for t in session.scalars(select(RecruitmentTarget)) if t.first_year == t.last_year
+    }
+    return [
+        structure_chart(structure_on(session, today)),
+        ratings_chart(per_year),
+        meetings_chart(today.year, {k: v for k, v in by_month.items() if any(v)} or by_month),
+        recruitment_chart({y: admitted.get(y, 0) for y in years}, targets),
+    ]
 
 
 def bloc_charts(session: Session, period: Period, today: date) -> list[ChartData]:
@@ -96,10 +140,12 @@ def bloc_charts(session: Session, period: Period, today: date) -> list[ChartData
     current = bloc_figures(unit_rows(session, period, today))
     years = sorted(p.year for p in periods(session) if p.quarter is None)[-YEARS_SHOWN:]
     by_year: dict[int, BlocFigures] = {y: _year_sum(session, y, today) for y in years}
-    return [structure_chart(current.structure_result()),
-            ratings_chart({y: by_year[y].levels for y in years}),
-            meetings_chart(period.year, {_("Meetings"): [current.meetings_by_month[m] for m in range(1, 13)]}),
-            recruitment_chart({y: by_year[y].admitted for y in years}, {y: by_year[y].year_target for y in years})]
+    return [
+        structure_chart(current.structure_result()),
+        ratings_chart({y: by_year[y].levels for y in years}),
+        meetings_chart(period.year, {_("Meetings"): [current.meetings_by_month[m] for m in range(1, 13)]}),
+        recruitment_chart({y: by_year[y].admitted for y in years}, {y: by_year[y].year_target for y in years}),
+    ]
 
 
 def _year_sum(session: Session, year: int, today: date) -> BlocFigures:
@@ -107,4 +153,3 @@ def _year_sum(session: Session, year: int, today: date) -> BlocFigures:
 
     units: list[UnitFigures] = [r.figures for r in unit_rows(session, Period(year), today) if r.figures]
     return sum_units(units)
-

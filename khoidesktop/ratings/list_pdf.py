@@ -1,6 +1,7 @@
 """Danh sách đề nghị xếp loại chất lượng đảng viên: one row per member of the year's list, with the member's
 own level, the score (rule sets that score only), the level the cell proposes and notes; the members not
 rated come last, with the reason. Laid out like the roster (pre-wrapped cells, paged_table)."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -23,12 +24,23 @@ from khoidesktop.reports.styles import styles
 
 # (title, width in mm, alignment); each set adds up to the text width (165 mm). The levels are printed as
 # their Vietnamese short codes (HTXSNV …), explained under the table.
-SCORED_COLUMNS = ((N_("No."), 10, "CENTRE"), (N_("Full name"), 38, "LEFT"), (N_("Date of birth"), 20, "CENTRE"),
-                  (N_("Self-rated level"), 22, "CENTRE"), (N_("Score"), 14, "CENTRE"),
-                  (N_("Level proposed by the cell"), 24, "CENTRE"), (N_("Notes"), 37, "LEFT"))
-PLAIN_COLUMNS = ((N_("No."), 10, "CENTRE"), (N_("Full name"), 42, "LEFT"), (N_("Date of birth"), 20, "CENTRE"),
-                 (N_("Self-rated level"), 24, "CENTRE"), (N_("Level proposed by the cell"), 26, "CENTRE"),
-                 (N_("Notes"), 43, "LEFT"))
+SCORED_COLUMNS = (
+    (N_("No."), 10, "CENTRE"),
+    (N_("Full name"), 38, "LEFT"),
+    (N_("Date of birth"), 20, "CENTRE"),
+    (N_("Self-rated level"), 22, "CENTRE"),
+    (N_("Score"), 14, "CENTRE"),
+    (N_("Level proposed by the cell"), 24, "CENTRE"),
+    (N_("Notes"), 37, "LEFT"),
+)
+PLAIN_COLUMNS = (
+    (N_("No."), 10, "CENTRE"),
+    (N_("Full name"), 42, "LEFT"),
+    (N_("Date of birth"), 20, "CENTRE"),
+    (N_("Self-rated level"), 24, "CENTRE"),
+    (N_("Level proposed by the cell"), 26, "CENTRE"),
+    (N_("Notes"), 43, "LEFT"),
+)
 
 
 @dataclass(frozen=True)
@@ -48,8 +60,15 @@ class RatingListRow:
         elif self.level is None:
             notes = "; ".join(filter(None, [_("No level recorded yet."), notes]))
         score = [format_number(self.score) if self.score is not None and not self.not_rated else ""]
-        return [str(number), self.full_name, format_date(self.birth_date), self.self_level or "",
-                *(score if scored else []), self.level or "", notes]
+        return [
+            str(number),
+            self.full_name,
+            format_date(self.birth_date),
+            self.self_level or "",
+            *(score if scored else []),
+            self.level or "",
+            notes,
+        ]
 
 
 @dataclass(frozen=True)
@@ -84,8 +103,8 @@ def legend_text() -> str:
 def total_text(rows: Sequence[RatingListRow]) -> str:
     excluded = sum(1 for r in rows if r.not_rated)
     return _("Total: {count} Party members; proposed for a rating: {rated}; not rated: {excluded}.").format(
-        count=format_number(len(rows)), rated=format_number(len(rows) - excluded),
-        excluded=format_number(excluded))
+        count=format_number(len(rows)), rated=format_number(len(rows) - excluded), excluded=format_number(excluded)
+    )
 
 
 def rating_list_story(head: Letterhead, spec: DocumentSpec, data: RatingList) -> list[Flowable]:
@@ -96,9 +115,12 @@ def rating_list_story(head: Letterhead, spec: DocumentSpec, data: RatingList) ->
         cells.append(wrapped)
         heights.append(height)
     plain = styles().plain
-    return [*opening(head, spec), PagedTable(layout, cells, heights),
-            Paragraph(escape(legend_text()), plain),
-            KeepTogether([Paragraph(escape(total_text(data.rows)), plain), signature_block(head)])]
+    return [
+        *opening(head, spec),
+        PagedTable(layout, cells, heights),
+        Paragraph(escape(legend_text()), plain),
+        KeepTogether([Paragraph(escape(total_text(data.rows)), plain), signature_block(head)]),
+    ]
 
 
 def build_rating_list(target: Path, head: Letterhead, data: RatingList, *, number: str | None = None) -> int:
@@ -109,5 +131,6 @@ def build_rating_list(target: Path, head: Letterhead, data: RatingList, *, numbe
     def build(path: Path) -> None:
         nonlocal pages
         pages = build_pdf(path, head, spec, rating_list_story(head, spec, data))
+
     write_atomically(target, build)
     return pages

@@ -1,5 +1,6 @@
 """The yearly rating: who is rated (and why not), saving a member's rating with the rule set's checks,
 the cell's own level, and the year's figures (counts and shares per level, the cap on excellence)."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -39,8 +40,13 @@ def default_rating_date(year: int) -> date:
 def year_settings(session: Session, year: int) -> RatingYear:
     """The year's settings (not written until the user changes them)."""
     found = session.get(RatingYear, year)
-    return found or RatingYear(year=year, rating_date=default_rating_date(year), cap_percent=rule_set_for(year)
-                               .cap_percent, cell_level=None, cell_notes="")
+    return found or RatingYear(
+        year=year,
+        rating_date=default_rating_date(year),
+        cap_percent=rule_set_for(year).cap_percent,
+        cell_level=None,
+        cell_notes="",
+    )
 
 
 @dataclass
@@ -74,8 +80,7 @@ def _months_before(day: date, months: int) -> date:
 
 def _automatic(events: list[MemberEvent], year: int, rating: Rating | None) -> list[str]:
     found = []
-    if any(e.kind == "discipline" and e.level in DISCIPLINE_LEVELS_COUNTED and e.on_date.year == year
-           for e in events):
+    if any(e.kind == "discipline" and e.level in DISCIPLINE_LEVELS_COUNTED and e.on_date.year == year for e in events):
         found.append("discipline")
     if rating is not None and rating.tasks_mostly_undone:
         found.append("tasks")
@@ -89,20 +94,26 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
         return [_("Not rated yet.")]
     rules, found = rule_set_for(year), []
     if automatic and rating.level != "KHTNV":
-        found.append(_("Must be rated “{level}”: {reason}.").format(
-            level=level_label("KHTNV"), reason="; ".join(_(AUTOMATIC[c]) for c in automatic)))
+        found.append(
+            _("Must be rated “{level}”: {reason}.").format(
+                level=level_label("KHTNV"), reason="; ".join(_(AUTOMATIC[c]) for c in automatic)
+            )
+        )
     if rules.scored and rating.score is not None and not automatic:
         by_score = level_for_score(rules, rating.score)
         if by_score != rating.level:
-            found.append(_("The score {score} corresponds to “{level}”.").format(
-                score=format_number(rating.score), level=_(LEVELS[by_score])))
-        ceiling = highest_level_allowed(rules, TaskFacts(rating.all_on_time, rating.exceeding_percent,
-                                                         rating.all_done, rating.late_percent))
+            found.append(
+                _("The score {score} corresponds to “{level}”.").format(
+                    score=format_number(rating.score), level=_(LEVELS[by_score])
+                )
+            )
+        ceiling = highest_level_allowed(
+            rules, TaskFacts(rating.all_on_time, rating.exceeding_percent, rating.all_done, rating.late_percent)
+        )
         if cap_level(rating.level, ceiling) != rating.level:
             found.append(_("The tasks' results allow at most “{level}”.").format(level=_(LEVELS[ceiling])))
     elif rules.scored and rating.score is None:
-        found.append(_("The score is missing ({regulation} rates with a score).").format(
-            regulation=rules.regulation))
+        found.append(_("The score is missing ({regulation} rates with a score).").format(regulation=rules.regulation))
     return found
 
 
@@ -117,8 +128,9 @@ def rating_rows(session: Session, year: int) -> list[RatingRow]:
         rating = ratings.get(member.id)
         exclusion = _exclusion(member, events[member.id], settings.rating_date, rules.recent_months)
         automatic = [] if exclusion else _automatic(events[member.id], year, rating)
-        rows.append(RatingRow(member, exclusion, automatic, rating,
-                              [] if exclusion else flags_for(year, rating, automatic)))
+        rows.append(
+            RatingRow(member, exclusion, automatic, rating, [] if exclusion else flags_for(year, rating, automatic))
+        )
     return rows
 
 
@@ -146,23 +158,35 @@ def problems(year: int, values: RatingInput) -> list[str]:
         if score is not None and not 0 <= score <= 100:
             found.append(_("A score is between 0 and 100."))
     if not rules.scored and (values.score is not None or values.self_score is not None):
-        found.append(_("{regulation} rates without a score: leave the score empty.").format(
-            regulation=rules.regulation))
+        found.append(
+            _("{regulation} rates without a score: leave the score empty.").format(regulation=rules.regulation)
+        )
     for share in (values.exceeding_percent, values.late_percent):
         if not 0 <= share <= 100:
             found.append(_("A share of tasks is between 0 and 100%."))
     return found
 
 
-def save_rating(session: Session, year: int, member_id: int, values: RatingInput, *, now: datetime,
-                actor: str, row: RatingRow | None = None) -> Rating:
+def save_rating(
+    session: Session,
+    year: int,
+    member_id: int,
+    values: RatingInput,
+    *,
+    now: datetime,
+    actor: str,
+    row: RatingRow | None = None,
+) -> Rating:
     """Save a member's rating (`row`: the member's line of rating_rows, when the caller already has it)."""
     row = row or next((r for r in rating_rows(session, year) if r.member.id == member_id), None)
     if row is None:
         raise ValidationError(_("This member is not in the cell's list on the rating date."))
     if row.exclusion:
-        raise ValidationError(_("{name} is not rated this year: {reason}.").format(
-            name=row.member.full_name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))))
+        raise ValidationError(
+            _("{name} is not rated this year: {reason}.").format(
+                name=row.member.full_name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))
+            )
+        )
     found = problems(year, values)
     if found:
         raise ValidationError(" ".join(found))
@@ -172,20 +196,40 @@ def save_rating(session: Session, year: int, member_id: int, values: RatingInput
     rating.updated_at = now
     session.add(rating)
     session.flush()
-    audit.record(session, at=now, actor=actor, action="update" if row.rating else "create", entity="rating",
-                 entity_id=rating.id, changes={"level": (row.level, values.level)})
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="update" if row.rating else "create",
+        entity="rating",
+        entity_id=rating.id,
+        changes={"level": (row.level, values.level)},
+    )
     return rating
 
 
-def save_year(session: Session, year: int, *, rating_date: date, cap_percent: int, cell_level: str | None,
-              cell_notes: str, now: datetime, actor: str) -> RatingYear:
+def save_year(
+    session: Session,
+    year: int,
+    *,
+    rating_date: date,
+    cap_percent: int,
+    cell_level: str | None,
+    cell_notes: str,
+    now: datetime,
+    actor: str,
+) -> RatingYear:
     rules = rule_set_for(year)
     if rating_date.year not in (year, year + 1):
-        raise ValidationError(_("The rating date of {year} must fall in {year} or early {next}.").format(
-            year=year, next=year + 1))
+        raise ValidationError(
+            _("The rating date of {year} must fall in {year} or early {next}.").format(year=year, next=year + 1)
+        )
     if not rules.cap_percent <= cap_percent <= rules.cap_percent_max:
-        raise ValidationError(_("{regulation} allows a cap between {low}% and {high}%.").format(
-            regulation=rules.regulation, low=rules.cap_percent, high=rules.cap_percent_max))
+        raise ValidationError(
+            _("{regulation} allows a cap between {low}% and {high}%.").format(
+                regulation=rules.regulation, low=rules.cap_percent, high=rules.cap_percent_max
+            )
+        )
     if cell_level is not None and cell_level not in LEVELS:
         raise ValidationError(_("“{value}” is not a rating level.").format(value=cell_level))
     settings = session.get(RatingYear, year) or RatingYear(year=year)
@@ -212,14 +256,21 @@ class YearFigures:
         return self.levels["HTXSNV"] + self.levels["HTTNV"]
 
     def as_json(self) -> dict:
-        return {"year": self.year, "rule_set": self.rule_set, "rated": self.rated,
-                "not_rated": [{"full_name": n, "reason": r} for n, r in self.not_rated],
-                "levels": {lv: {"count": n, "percent": percent(n, self.rated)} for lv, n in self.levels.items()},
-                "good_or_better": {"count": self.good_or_better, "percent": percent(self.good_or_better, self.rated)},
-                "excellent_cap": {"cap_percent": self.cap_percent, "allowed": self.excellent_allowed,
-                                  "actual": self.levels["HTXSNV"],
-                                  "exceeded": self.levels["HTXSNV"] > self.excellent_allowed},
-                "cell_level": self.cell_level}
+        return {
+            "year": self.year,
+            "rule_set": self.rule_set,
+            "rated": self.rated,
+            "not_rated": [{"full_name": n, "reason": r} for n, r in self.not_rated],
+            "levels": {lv: {"count": n, "percent": percent(n, self.rated)} for lv, n in self.levels.items()},
+            "good_or_better": {"count": self.good_or_better, "percent": percent(self.good_or_better, self.rated)},
+            "excellent_cap": {
+                "cap_percent": self.cap_percent,
+                "allowed": self.excellent_allowed,
+                "actual": self.levels["HTXSNV"],
+                "exceeded": self.levels["HTXSNV"] > self.excellent_allowed,
+            },
+            "cell_level": self.cell_level,
+        }
 
 
 def year_figures(session: Session, year: int) -> YearFigures:
@@ -228,8 +279,16 @@ def year_figures(session: Session, year: int) -> YearFigures:
     levels = {level: counts[level] for level in LEVEL_ORDER}
     not_rated = [(r.member.full_name, _(EXCLUSIONS[r.exclusion])) for r in rows if r.exclusion]
     allowed = excellent_allowed(rules, levels["HTXSNV"] + levels["HTTNV"], settings.cap_percent)
-    return YearFigures(year, rules.regulation, sum(levels.values()), not_rated, levels, allowed,
-                       settings.cap_percent, settings.cell_level)
+    return YearFigures(
+        year,
+        rules.regulation,
+        sum(levels.values()),
+        not_rated,
+        levels,
+        allowed,
+        settings.cap_percent,
+        settings.cell_level,
+    )
 
 
 def compare_years(session: Session, last_year: int, years: int = 5) -> tuple[list[int], list[tuple[str, list]], dict]:

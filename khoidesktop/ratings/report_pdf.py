@@ -1,6 +1,7 @@
 """Báo cáo kết quả đánh giá, xếp loại đảng viên: a year's rating (DOMAIN.md, Rating) under the rule set that
 judged it: who was rated and who not (with the reason), counts and shares per level, the share rated HTTNV
 or above against the cell's target, the cap on excellence, and the cell's own level."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -23,8 +24,12 @@ from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 
 # (title, width in mm, alignment); the table is the text width (165 mm).
-LEVEL_COLUMNS = ((N_("No."), 12, "CENTRE"), (N_("Rating level"), 93, "LEFT"), (N_("Number"), 27, "CENTRE"),
-                 (N_("Share"), 33, "CENTRE"))
+LEVEL_COLUMNS = (
+    (N_("No."), 12, "CENTRE"),
+    (N_("Rating level"), 93, "LEFT"),
+    (N_("Number"), 27, "CENTRE"),
+    (N_("Share"), 33, "CENTRE"),
+)
 
 
 @dataclass(frozen=True)
@@ -61,12 +66,13 @@ class RatingsReport:
 
 
 def ratings_report_spec(year: int, number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(KIND_REPORT, _("Report on the rating of Party members in {year}").format(year=year),
-                        number=number)
+    return DocumentSpec(
+        KIND_REPORT, _("Report on the rating of Party members in {year}").format(year=year), number=number
+    )
 
 
 def lower_first(text: str) -> str:
-    """"Vào Đảng chưa đủ …" → "vào Đảng chưa đủ …" (after a colon); the rest keeps its capitals."""
+    """ "Vào Đảng chưa đủ …" → "vào Đảng chưa đủ …" (after a colon); the rest keeps its capitals."""
     return text[:1].lower() + text[1:]
 
 
@@ -75,23 +81,31 @@ def _para(text: str, style_name: str = "body") -> Paragraph:
 
 
 def _items(lines: Sequence[str]) -> list[Flowable]:
-    """"- a;", "- b." as body paragraphs."""
+    """ "- a;", "- b." as body paragraphs."""
     last = len(lines) - 1
     return [_para(f"- {line.rstrip('.;')}{'.' if i == last else ';'}") for i, line in enumerate(lines)]
 
 
 def basis_text(report: RatingsReport) -> str:
     return _("The rating of the Party members for {year} follows {regulation}.").format(
-        year=report.year, regulation=report.figures.rule_set)
+        year=report.year, regulation=report.figures.rule_set
+    )
 
 
 def score_text(report: RatingsReport) -> str:
     lowest = dict(report.thresholds)
-    return _("Each member is scored out of 100 points: “{excellent}” from {e} points, “{good}” from {g} points, "
-             "“{done}” from {d} points, “{not_done}” below {d} points.").format(
-        excellent=level_label("HTXSNV"), good=level_label("HTTNV"), done=level_label("HTNV"),
-        not_done=level_label("KHTNV"), e=format_number(lowest["HTXSNV"]), g=format_number(lowest["HTTNV"]),
-        d=format_number(lowest["HTNV"]))
+    return _(
+        "Each member is scored out of 100 points: “{excellent}” from {e} points, “{good}” from {g} points, "
+        "“{done}” from {d} points, “{not_done}” below {d} points."
+    ).format(
+        excellent=level_label("HTXSNV"),
+        good=level_label("HTTNV"),
+        done=level_label("HTNV"),
+        not_done=level_label("KHTNV"),
+        e=format_number(lowest["HTXSNV"]),
+        g=format_number(lowest["HTTNV"]),
+        d=format_number(lowest["HTNV"]),
+    )
 
 
 def _basis(report: RatingsReport) -> list[Flowable]:
@@ -102,10 +116,15 @@ def _basis(report: RatingsReport) -> list[Flowable]:
 
 
 def counts_text(report: RatingsReport) -> str:
-    return _("On the rating date ({date}) the cell's list has {total} Party members; {rated} were rated, "
-             "{not_rated} were not rated.").format(
-        date=format_date(report.rating_date), total=format_number(report.total),
-        rated=format_number(report.figures.rated), not_rated=format_number(len(report.figures.not_rated)))
+    return _(
+        "On the rating date ({date}) the cell's list has {total} Party members; {rated} were rated, "
+        "{not_rated} were not rated."
+    ).format(
+        date=format_date(report.rating_date),
+        total=format_number(report.total),
+        rated=format_number(report.figures.rated),
+        not_rated=format_number(len(report.figures.not_rated)),
+    )
 
 
 def not_rated_line(name: str, reason: str) -> str:
@@ -118,8 +137,13 @@ def _members(report: RatingsReport) -> list[Flowable]:
         found.append(_para(_("Party members not rated, and why:")))
         found += _items([not_rated_line(name, reason) for name, reason in report.figures.not_rated])
     if report.pending > 0:
-        found.append(_para(_("{count} Party members in the list have no level recorded yet.").format(
-            count=format_number(report.pending))))
+        found.append(
+            _para(
+                _("{count} Party members in the list have no level recorded yet.").format(
+                    count=format_number(report.pending)
+                )
+            )
+        )
     return found
 
 
@@ -131,9 +155,15 @@ class LevelCounts(Protocol):
 
 
 def level_rows(figures: LevelCounts) -> list[list[str]]:
-    rows = [[str(n), _(LEVELS[level]), format_number(figures.levels[level]),
-             format_percent(figures.levels[level], figures.rated)]
-            for n, level in enumerate(LEVEL_ORDER, start=1)]
+    rows = [
+        [
+            str(n),
+            _(LEVELS[level]),
+            format_number(figures.levels[level]),
+            format_percent(figures.levels[level], figures.rated),
+        ]
+        for n, level in enumerate(LEVEL_ORDER, start=1)
+    ]
     rows.append(["", _("Total rated"), format_number(figures.rated), format_percent(figures.rated, figures.rated)])
     return rows
 
@@ -151,21 +181,32 @@ def _levels(report: RatingsReport) -> list[Flowable]:
 
 def target_text(report: RatingsReport) -> str:
     verdict = _("the target is met") if report.target_met else _("the target is not met")
-    return _("Party members rated “{good}” or above: {count}, that is {share} of those rated; against the "
-             "cell's target of at least {target}%: {verdict}.").format(
-        good=level_label("HTTNV"), count=format_number(report.figures.good_or_better),
-        share=format_number(report.good_percent, 2) + "%", target=format_number(report.target_percent),
-        verdict=verdict)
+    return _(
+        "Party members rated “{good}” or above: {count}, that is {share} of those rated; against the "
+        "cell's target of at least {target}%: {verdict}."
+    ).format(
+        good=level_label("HTTNV"),
+        count=format_number(report.figures.good_or_better),
+        share=format_number(report.good_percent, 2) + "%",
+        target=format_number(report.target_percent),
+        verdict=verdict,
+    )
 
 
 def cap_text(report: RatingsReport) -> str:
     figures = report.figures
     verdict = _("the cap is exceeded") if report.cap_exceeded else _("the cap is not exceeded")
-    return _("Party members rated “{excellent}”: {actual}; at most {cap}% of those rated “{good}” or above may "
-             "be, that is {allowed}: {verdict}.").format(
-        excellent=level_label("HTXSNV"), actual=format_number(figures.levels["HTXSNV"]),
-        cap=format_number(figures.cap_percent), good=level_label("HTTNV"),
-        allowed=format_number(figures.excellent_allowed), verdict=verdict)
+    return _(
+        "Party members rated “{excellent}”: {actual}; at most {cap}% of those rated “{good}” or above may "
+        "be, that is {allowed}: {verdict}."
+    ).format(
+        excellent=level_label("HTXSNV"),
+        actual=format_number(figures.levels["HTXSNV"]),
+        cap=format_number(figures.cap_percent),
+        good=level_label("HTTNV"),
+        allowed=format_number(figures.excellent_allowed),
+        verdict=verdict,
+    )
 
 
 def _against(report: RatingsReport) -> list[Flowable]:
@@ -181,10 +222,12 @@ def _section(index: int, title: str, body: list[Flowable]) -> list[Flowable]:
 
 
 def ratings_report_story(head: Letterhead, spec: DocumentSpec, report: RatingsReport) -> list[Flowable]:
-    sections = [(_("Basis of the rating"), _basis(report)),
-                (_("Party members rated"), _members(report)),
-                (_("Results by level"), _levels(report)),
-                (_("Against the target and the cap"), _against(report))]
+    sections = [
+        (_("Basis of the rating"), _basis(report)),
+        (_("Party members rated"), _members(report)),
+        (_("Results by level"), _levels(report)),
+        (_("Against the target and the cap"), _against(report)),
+    ]
     if report.figures.cell_level in LEVELS:
         sections.append((_("The cell's own rating"), [_para(cell_level_text(report.figures.cell_level))]))
     story: list[Flowable] = [*opening(head, spec)]
@@ -194,8 +237,7 @@ def ratings_report_story(head: Letterhead, spec: DocumentSpec, report: RatingsRe
     return story
 
 
-def build_ratings_report(target: Path, head: Letterhead, report: RatingsReport, *,
-                         number: str | None = None) -> int:
+def build_ratings_report(target: Path, head: Letterhead, report: RatingsReport, *, number: str | None = None) -> int:
     """Write the report at `target` (all or nothing); returns the page count."""
     spec = ratings_report_spec(report.year, number)
     pages = 0
@@ -203,5 +245,6 @@ def build_ratings_report(target: Path, head: Letterhead, report: RatingsReport, 
     def build(path: Path) -> None:
         nonlocal pages
         pages = build_pdf(path, head, spec, ratings_report_story(head, spec, report))
+
     write_atomically(target, build)
     return pages

@@ -1,5 +1,6 @@
 """Importing a rating sheet (.xlsx: Họ và tên | Ngày sinh | Điểm | Xếp loại | Ghi chú), matched to the
 members by name and date of birth; a preview first, then all rows or none (like the member import)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -37,23 +38,42 @@ def plan_rating_import(session: Session, path: Path, year: int) -> ImportPlan:
         if not name:
             errors.append(_("Row {row}, column “Họ và tên”: the name is empty.").format(row=number))
         elif row is None:
-            errors.append(_("Row {row}: no member named {name} born on {born} is in the list on the rating date.")
-                          .format(row=number, name=name, born=born.strftime("%d/%m/%Y") if born else "?"))
+            errors.append(
+                _("Row {row}: no member named {name} born on {born} is in the list on the rating date.").format(
+                    row=number, name=name, born=born.strftime("%d/%m/%Y") if born else "?"
+                )
+            )
         elif row.exclusion:
-            errors.append(_("Row {row}: {name} is not rated this year ({reason}).").format(
-                row=number, name=name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))))
+            errors.append(
+                _("Row {row}: {name} is not rated this year ({reason}).").format(
+                    row=number, name=name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))
+                )
+            )
         elif row.member.id in seen:
-            errors.append(_("Row {row}: {name} is already on row {other}.").format(
-                row=number, name=name, other=seen[row.member.id]))
+            errors.append(
+                _("Row {row}: {name} is already on row {other}.").format(
+                    row=number, name=name, other=seen[row.member.id]
+                )
+            )
         score, level = values.get("score"), values.get("level")
         if level is None and score is not None and rules.scored:
             level = level_for_score(rules, score)
         rating = RatingInput(level=level, score=score, notes=values.get("notes", "") or "")
         if row is not None and row.rating is not None:  # an update keeps what the sheet does not carry
             old = row.rating
-            rating = RatingInput(old.self_level, old.self_score, level, score, old.all_on_time, old.exceeding_percent,
-                                 old.all_done, old.late_percent, old.tasks_mostly_undone, old.degradation,
-                                 values.get("notes") or old.notes)
+            rating = RatingInput(
+                old.self_level,
+                old.self_score,
+                level,
+                score,
+                old.all_on_time,
+                old.exceeding_percent,
+                old.all_done,
+                old.late_percent,
+                old.tasks_mostly_undone,
+                old.degradation,
+                values.get("notes") or old.notes,
+            )
         errors += [_("Row {row}: ").format(row=number) + p for p in problems(year, rating)]
         if errors:
             plans.append(RatingRowPlan(number, "reject", messages=errors, name=name))
@@ -66,8 +86,15 @@ def plan_rating_import(session: Session, path: Path, year: int) -> ImportPlan:
     return ImportPlan(path, sheet, plans)
 
 
-def apply_rating_import(session: Session, plan: ImportPlan, year: int, *, now: datetime, actor: str,
-                        cancelled: Callable[[], bool] | None = None) -> None:
+def apply_rating_import(
+    session: Session,
+    plan: ImportPlan,
+    year: int,
+    *,
+    now: datetime,
+    actor: str,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
     if not plan.clean:
         raise ValidationError(_("The file has rejected rows; nothing was imported. Correct them and try again."))
     rows = {r.member.id: r for r in rating_rows(session, year)}  # once: saving rows does not change who is rated
@@ -75,5 +102,3 @@ def apply_rating_import(session: Session, plan: ImportPlan, year: int, *, now: d
         if cancelled is not None and cancelled():
             raise Cancelled
         save_rating(session, year, row.member_id, row.values, now=now, actor=actor, row=rows[row.member_id])
-
-

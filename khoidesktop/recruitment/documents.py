@@ -1,4 +1,5 @@
 """The recruitment documents: Báo cáo công tác phát triển đảng viên and Nghị quyết đề nghị kết nạp (6-KNĐ)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,8 +11,9 @@ from khoidesktop.i18n import _
 from khoidesktop.store.database import Store
 
 
-def recruitment_report_pdf(store: Store, out: Path, *, year: int, today: date, number: str | None = None,
-                           extra_days_off: tuple[date, ...] = ()) -> Path:
+def recruitment_report_pdf(
+    store: Store, out: Path, *, year: int, today: date, number: str | None = None, extra_days_off: tuple[date, ...] = ()
+) -> Path:
     """Báo cáo công tác phát triển đảng viên of `year`, dated `today`, at `out`: files by step, those admitted in
     the year, progress against the targets, new members' share, files overdue or stale."""
     from sqlalchemy import extract, select
@@ -38,7 +40,8 @@ def recruitment_report_pdf(store: Store, out: Path, *, year: int, today: date, n
             select(Candidate.full_name, CandidateStep.on_date, CandidateStep.document_number)
             .join(CandidateStep, CandidateStep.candidate_id == Candidate.id)
             .where(CandidateStep.step == "decision", extract("year", CandidateStep.on_date) == year)
-            .order_by(CandidateStep.on_date, Candidate.full_name))
+            .order_by(CandidateStep.on_date, Candidate.full_name)
+        )
         admitted = tuple(Admitted(name, on, number_) for name, on, number_ in decisions)
         overdue, stale = [], []
         for row in file_rows(session, today, calendar):
@@ -46,21 +49,36 @@ def recruitment_report_pdf(store: Store, out: Path, *, year: int, today: date, n
                 overdue.append(Overdue(row.candidate.full_name, _(row.deadline.what), row.deadline.due))
             if row.stale:
                 index = STEP_CODES.index(row.step)
-                stale.append(Stale(row.candidate.full_name, row.step, steps_of(session, row.candidate.id)[row.step]
-                                   .on_date, STEP_CODES[index + 1] if index + 1 < len(STEP_CODES) else None))
+                stale.append(
+                    Stale(
+                        row.candidate.full_name,
+                        row.step,
+                        steps_of(session, row.candidate.id)[row.step].on_date,
+                        STEP_CODES[index + 1] if index + 1 < len(STEP_CODES) else None,
+                    )
+                )
     term = figures["term"]
     report = RecruitmentReport(
-        year, today, tuple(figures["files_by_step"].items()), figures["files_open"], admitted,
+        year,
+        today,
+        tuple(figures["files_by_step"].items()),
+        figures["files_open"],
+        admitted,
         Target(year, year, figures["year_target"], figures["admitted_in_year"])
-        if figures["year_target"] is not None else None,
+        if figures["year_target"] is not None
+        else None,
         Target(term["first_year"], term["last_year"], term["target"], term["admitted"]) if term else None,
-        figures["new_members_percent"], tuple(overdue), tuple(stale))
+        figures["new_members_percent"],
+        tuple(overdue),
+        tuple(stale),
+    )
     build_recruitment_report(out, head, report, number=number)
     return out.expanduser().absolute()
 
 
-def admission_resolution_pdf(store: Store, out: Path, *, candidate_id: int, today: date,
-                             number: str | None = None) -> Path:
+def admission_resolution_pdf(
+    store: Store, out: Path, *, candidate_id: int, today: date, number: str | None = None
+) -> Path:
     """Nghị quyết đề nghị kết nạp đảng viên (6-KNĐ) of one recruitment file at `out`, dated the day the cell voted
     (it is drawn up at that meeting; `today` is the day it is printed). The cell resolution must be recorded."""
     from khoidesktop.domain.members import EDUCATION, THEORY, label
@@ -74,18 +92,34 @@ def admission_resolution_pdf(store: Store, out: Path, *, candidate_id: int, toda
             raise ValidationError(_("This recruitment file no longer exists."))
         step = steps_of(session, candidate_id).get("cell_resolution")
         if step is None:
-            raise ValidationError(_("The cell's vote on admitting {name} is not recorded yet: record the step "
-                                    "“Cell resolution proposing admission” first.").format(name=candidate.full_name))
+            raise ValidationError(
+                _(
+                    "The cell's vote on admitting {name} is not recorded yet: record the step "
+                    "“Cell resolution proposing admission” first."
+                ).format(name=candidate.full_name)
+            )
         head = letterhead(session, min(step.on_date, today))
         names = []
         for member_id in (candidate.introducer1_id, candidate.introducer2_id):
             member = session.get(Member, member_id) if member_id else None
             names.append(member.full_name if member is not None else "")
         resolution = AdmissionResolution(
-            head.issuer, committee_of(head.superior), step.on_date, candidate.full_name, candidate.birth_date,
-            candidate.home_town, candidate.position, candidate.work_unit,
-            label(EDUCATION, candidate.professional_education), label(THEORY, candidate.political_theory),
-            candidate.certificate_on, (names[0], names[1]), candidate.official_members or 0,
-            candidate.votes_for or 0, candidate.votes_against or 0, candidate.votes_abstain or 0)
+            head.issuer,
+            committee_of(head.superior),
+            step.on_date,
+            candidate.full_name,
+            candidate.birth_date,
+            candidate.home_town,
+            candidate.position,
+            candidate.work_unit,
+            label(EDUCATION, candidate.professional_education),
+            label(THEORY, candidate.political_theory),
+            candidate.certificate_on,
+            (names[0], names[1]),
+            candidate.official_members or 0,
+            candidate.votes_for or 0,
+            candidate.votes_against or 0,
+            candidate.votes_abstain or 0,
+        )
     build_admission_resolution(out, head, resolution, number=number)
     return out.expanduser().absolute()

@@ -1,6 +1,7 @@
 """Recruitment files: the person, the steps with their dates and documents, the checks of HD 38 at the cell
 vote, the transitions (ceremony → probationary member, official vote → official member), deadlines in
 working days, and the figures against the targets."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -52,10 +53,10 @@ class CandidateData:
     notes: str = ""
 
 
-def save_candidate(session: Session, candidate_id: int | None, data: CandidateData, *, now: datetime,
-                   actor: str) -> Candidate:
-    values = {f.name: (normalize_text(v) if isinstance(v := getattr(data, f.name), str) else v)
-              for f in fields(data)}
+def save_candidate(
+    session: Session, candidate_id: int | None, data: CandidateData, *, now: datetime, actor: str
+) -> Candidate:
+    values = {f.name: (normalize_text(v) if isinstance(v := getattr(data, f.name), str) else v) for f in fields(data)}
     if not values["full_name"]:
         raise ValidationError(_("Please fill in the candidate's full name."))
     for name in ("birth_date", "certificate_on", "introducer1_since", "introducer2_since"):
@@ -72,8 +73,14 @@ def save_candidate(session: Session, candidate_id: int | None, data: CandidateDa
     candidate.updated_at = now
     session.add(candidate)
     session.flush()
-    audit.record(session, at=now, actor=actor, action="update" if candidate_id else "create", entity="candidate",
-                 entity_id=candidate.id)
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="update" if candidate_id else "create",
+        entity="candidate",
+        entity_id=candidate.id,
+    )
     return candidate
 
 
@@ -91,9 +98,13 @@ def official_members_on(session: Session, on: date) -> int:
     suspended or exempt (DOMAIN.md, the vote base; attendance of the vote is not recorded in the file)."""
     from khoidesktop.members.history import events_of, facts, status_on_date
 
-    return sum(1 for m in members_on(session, on) if m.official_on is not None and m.official_on <= on
-               and status_on_date(facts(events_of(session, m.id)), m, on) not in ("temporary_out", "suspended",
-                                                                                    "exempt"))
+    return sum(
+        1
+        for m in members_on(session, on)
+        if m.official_on is not None
+        and m.official_on <= on
+        and status_on_date(facts(events_of(session, m.id)), m, on) not in ("temporary_out", "suspended", "exempt")
+    )
 
 
 def vote_problems(session: Session, candidate: Candidate, on: date) -> list[str]:
@@ -104,17 +115,27 @@ def vote_problems(session: Session, candidate: Candidate, on: date) -> list[str]
         found.append(_("On the vote day the candidate must be 18 to 60 years old (counted in months)."))
     if not certificate_valid(candidate.certificate_on, on):
         found.append(_("The awareness course certificate is missing or older than 60 months on the vote day."))
-    for number, (member_id, since) in enumerate(((candidate.introducer1_id, candidate.introducer1_since),
-                                                 (candidate.introducer2_id, candidate.introducer2_since)), start=1):
+    for number, (member_id, since) in enumerate(
+        (
+            (candidate.introducer1_id, candidate.introducer1_since),
+            (candidate.introducer2_id, candidate.introducer2_since),
+        ),
+        start=1,
+    ):
         member = session.get(Member, member_id) if member_id else None
         if member is None or member.id not in in_cell or not introducer_ok(member.official_on, since, on):
-            found.append(_("Introducer {n} must be an official member who has worked with the candidate for at "
-                           "least a year.").format(n=number))
+            found.append(
+                _(
+                    "Introducer {n} must be an official member who has worked with the candidate for at least a year."
+                ).format(n=number)
+            )
     official = official_members_on(session, on)
     if candidate.votes_for is None or candidate.votes_for < votes_needed(official):
-        found.append(_("At least two thirds of the {official} official members must agree ({needed} votes); "
-                       "{votes} agreed.").format(official=official, needed=votes_needed(official),
-                                                 votes=candidate.votes_for or 0))
+        found.append(
+            _(
+                "At least two thirds of the {official} official members must agree ({needed} votes); {votes} agreed."
+            ).format(official=official, needed=votes_needed(official), votes=candidate.votes_for or 0)
+        )
     return found
 
 
@@ -140,8 +161,18 @@ def _set_votes(candidate: Candidate, votes: tuple[int, int, int]) -> dict[str, t
     return changes
 
 
-def record_step(session: Session, candidate_id: int, step: str, on: date, *, now: datetime, actor: str,
-                document_number: str = "", passed: bool = True, votes: tuple[int, int, int] | None = None) -> str:
+def record_step(
+    session: Session,
+    candidate_id: int,
+    step: str,
+    on: date,
+    *,
+    now: datetime,
+    actor: str,
+    document_number: str = "",
+    passed: bool = True,
+    votes: tuple[int, int, int] | None = None,
+) -> str:
     """Record a step; returns a message for the user. All checks before anything is written (the caller's
     transaction is rolled back on a refusal). `votes` (for, against, abstaining) go with the cell's resolution."""
     candidate = load_candidate(session, candidate_id)
@@ -172,44 +203,75 @@ def record_step(session: Session, candidate_id: int, step: str, on: date, *, now
         if not passed:
             candidate.failed_official_votes += 1
             candidate.updated_at = now
-            audit.record(session, at=now, actor=actor, action="update", entity="candidate", entity_id=candidate_id,
-                         changes={"official_vote_failed": (None, on), "document": (None, document_number)})
+            audit.record(
+                session,
+                at=now,
+                actor=actor,
+                action="update",
+                entity="candidate",
+                entity_id=candidate_id,
+                changes={"official_vote_failed": (None, on), "document": (None, document_number)},
+            )
             if candidate.failed_official_votes >= 3:
                 return _("The official vote failed for the third time: the file goes to the superior committee.")
             return _("The official vote failed ({n} time(s)); recorded.").format(n=candidate.failed_official_votes)
         message = _make_official(session, candidate, steps["ceremony"].on_date, on, now=now, actor=actor)
-    session.add(CandidateStep(candidate_id=candidate_id, step=step, on_date=on,
-                              document_number=normalize_text(document_number)))
+    session.add(
+        CandidateStep(candidate_id=candidate_id, step=step, on_date=on, document_number=normalize_text(document_number))
+    )
     candidate.updated_at = now
-    audit.record(session, at=now, actor=actor, action="update", entity="candidate", entity_id=candidate_id,
-                 changes={"step": (None, step), **vote_changes})
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="update",
+        entity="candidate",
+        entity_id=candidate_id,
+        changes={"step": (None, step), **vote_changes},
+    )
     return message
 
 
 def _admit(session: Session, candidate: Candidate, decision: CandidateStep, *, now: datetime, actor: str) -> str:
     if candidate.member_id is not None:
         raise ValidationError(_("This person is already a member."))
-    data = MemberData(candidate.full_name, candidate.birth_date, candidate.gender, candidate.ethnicity,
-                      candidate.religion, candidate.home_town, "", candidate.position, candidate.work_unit, "",
-                      candidate.professional_education, candidate.political_theory, admitted_on=decision.on_date,
-                      status="probationary")
+    data = MemberData(
+        candidate.full_name,
+        candidate.birth_date,
+        candidate.gender,
+        candidate.ethnicity,
+        candidate.religion,
+        candidate.home_town,
+        "",
+        candidate.position,
+        candidate.work_unit,
+        "",
+        candidate.professional_education,
+        candidate.political_theory,
+        admitted_on=decision.on_date,
+        status="probationary",
+    )
     member = add_member(session, data, now=now, actor=actor)
-    add_event(session, member.id, "admitted", decision.on_date, now=now, actor=actor,
-              document_number=decision.document_number)
+    add_event(
+        session, member.id, "admitted", decision.on_date, now=now, actor=actor, document_number=decision.document_number
+    )
     candidate.member_id = member.id
     return _("{name} is now a probationary member (Party age counted from {date}).").format(
-        name=candidate.full_name, date=format_date(decision.on_date))
+        name=candidate.full_name, date=format_date(decision.on_date)
+    )
 
 
-def _make_official(session: Session, candidate: Candidate, ceremony: date, vote_day: date, *, now: datetime,
-                   actor: str) -> str:
+def _make_official(
+    session: Session, candidate: Candidate, ceremony: date, vote_day: date, *, now: datetime, actor: str
+) -> str:
     member = session.get(Member, candidate.member_id) if candidate.member_id else None
     if member is None:
         raise ValidationError(_("Record the admission ceremony first."))
     official_on = official_date(ceremony)
     if official_on > vote_day:
-        raise ValidationError(_("The probation ends on {date}: the official vote comes after it.").format(
-            date=format_date(official_on)))
+        raise ValidationError(
+            _("The probation ends on {date}: the official vote comes after it.").format(date=format_date(official_on))
+        )
     member.official_on = official_on
     add_event(session, member.id, "official", official_on, now=now, actor=actor)
     return _("{name} is an official member from {date}.").format(name=member.full_name, date=format_date(official_on))
@@ -222,8 +284,12 @@ class Deadline:
     working_days_left: int
 
 
-def next_deadline(steps: dict[str, CandidateStep], extended: bool, today: date, calendar: WorkCalendar,
-                  ) -> Deadline | None:
+def next_deadline(
+    steps: dict[str, CandidateStep],
+    extended: bool,
+    today: date,
+    calendar: WorkCalendar,
+) -> Deadline | None:
     step = current_step(steps)
     if step == "cell_resolution":
         days = RULES.decision_workdays + (RULES.decision_extension_workdays if extended else 0)
@@ -247,5 +313,3 @@ def is_stale(steps: dict[str, CandidateStep], today: date) -> bool:
     if step is None or step in ("ceremony", "self_report", "official_vote", "official"):
         return False  # after the ceremony the file waits for the probation by design
     return months_between(steps[step].on_date, today) >= RULES.stale_months
-
-

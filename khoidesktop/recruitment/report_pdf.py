@@ -1,6 +1,7 @@
 """Báo cáo công tác phát triển đảng viên: a year's recruitment (DOMAIN.md, Recruitment): the files at each step
 (forms "x-KNĐ" of HD 38-HD/BTCTW), those admitted in the year with their decisions, progress against the year's
 and the term's targets, new members as a share of all members, and the files overdue or stale."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -21,8 +22,12 @@ from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 
 # (title, width in mm, alignment); the table is the text width (165 mm).
-STEP_COLUMNS = ((N_("No."), 12, "CENTRE"), (N_("Step of the file"), 101, "LEFT"), (N_("Form"), 25, "CENTRE"),
-                (N_("Number of files"), 27, "CENTRE"))
+STEP_COLUMNS = (
+    (N_("No."), 12, "CENTRE"),
+    (N_("Step of the file"), 101, "LEFT"),
+    (N_("Form"), 25, "CENTRE"),
+    (N_("Number of files"), 27, "CENTRE"),
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +77,9 @@ class RecruitmentReport:
 
 
 def recruitment_report_spec(year: int, number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(KIND_REPORT, _("Report on the admission of new Party members"),
-                        _("Year {year}").format(year=year), number)
+    return DocumentSpec(
+        KIND_REPORT, _("Report on the admission of new Party members"), _("Year {year}").format(year=year), number
+    )
 
 
 def _para(text: str, style_name: str = "body") -> Paragraph:
@@ -81,7 +87,7 @@ def _para(text: str, style_name: str = "body") -> Paragraph:
 
 
 def _items(lines: Sequence[str]) -> list[Flowable]:
-    """"- a;", "- b." as body paragraphs."""
+    """ "- a;", "- b." as body paragraphs."""
     last = len(lines) - 1
     return [_para(f"- {line.rstrip('.;')}{'.' if i == last else ';'}") for i, line in enumerate(lines)]
 
@@ -103,8 +109,10 @@ def percent_text(value: float) -> str:
 
 
 def step_rows(files_by_step: Sequence[tuple[str, int]]) -> list[list[str]]:
-    rows = [[str(n), _(STEP_LABELS[code]), STEP_FORMS[code], format_number(count)]
-            for n, (code, count) in enumerate(files_by_step, start=1)]
+    rows = [
+        [str(n), _(STEP_LABELS[code]), STEP_FORMS[code], format_number(count)]
+        for n, (code, count) in enumerate(files_by_step, start=1)
+    ]
     rows.append(["", _("Total"), "", format_number(sum(count for _code, count in files_by_step))])
     return rows
 
@@ -116,10 +124,14 @@ def steps_table(files_by_step: Sequence[tuple[str, int]]) -> Table:
 
 
 def files_text(report: RecruitmentReport) -> str:
-    return _("As of {date}, the cell keeps {total} recruitment files, {open} of them still in progress "
-             "(not yet recognised as official members):").format(
-        date=format_date(report.as_of), total=format_number(sum(c for _s, c in report.files_by_step)),
-        open=format_number(report.files_open))
+    return _(
+        "As of {date}, the cell keeps {total} recruitment files, {open} of them still in progress "
+        "(not yet recognised as official members):"
+    ).format(
+        date=format_date(report.as_of),
+        total=format_number(sum(c for _s, c in report.files_by_step)),
+        open=format_number(report.files_open),
+    )
 
 
 def _files(report: RecruitmentReport) -> Groups:
@@ -129,35 +141,47 @@ def _files(report: RecruitmentReport) -> Groups:
 def admitted_line(admitted: Admitted) -> str:
     if admitted.document_number:
         return _("Comrade {name}: admission decision No. {number} of {date}").format(
-            name=admitted.full_name, number=admitted.document_number, date=format_date(admitted.decided_on))
+            name=admitted.full_name, number=admitted.document_number, date=format_date(admitted.decided_on)
+        )
     return _("Comrade {name}: admission decision of {date}").format(
-        name=admitted.full_name, date=format_date(admitted.decided_on))
+        name=admitted.full_name, date=format_date(admitted.decided_on)
+    )
 
 
 def _admitted(report: RecruitmentReport) -> Groups:
     if not report.admitted:
         return [[_para(_("No one was admitted to the Party in {year}.").format(year=report.year))]]
     intro = _("In {year} the cell admitted {count} new Party members:").format(
-        year=report.year, count=format_number(len(report.admitted)))
+        year=report.year, count=format_number(len(report.admitted))
+    )
     return _list(intro, [admitted_line(a) for a in report.admitted])
 
 
 def year_target_text(report: RecruitmentReport, target: Target) -> str:
     return _("Admitted in {year}: {admitted} against the year's target of {target}, that is {share}.").format(
-        year=report.year, admitted=format_number(target.admitted), target=format_number(target.target),
-        share=format_percent(target.admitted, target.target))
+        year=report.year,
+        admitted=format_number(target.admitted),
+        target=format_number(target.target),
+        share=format_percent(target.admitted, target.target),
+    )
 
 
 def term_target_text(target: Target) -> str:
-    return _("Admitted in the term {first}–{last}: {admitted} against the term's target of {target}, that is "
-             "{share}.").format(first=target.first_year, last=target.last_year,
-                                 admitted=format_number(target.admitted), target=format_number(target.target),
-                                 share=format_percent(target.admitted, target.target))
+    return _(
+        "Admitted in the term {first}–{last}: {admitted} against the term's target of {target}, that is {share}."
+    ).format(
+        first=target.first_year,
+        last=target.last_year,
+        admitted=format_number(target.admitted),
+        target=format_number(target.target),
+        share=format_percent(target.admitted, target.target),
+    )
 
 
 def new_members_text(report: RecruitmentReport) -> str:
     return _("The Party members admitted in {year} make up {share} of all the cell's Party members.").format(
-        year=report.year, share=percent_text(report.new_members_percent))
+        year=report.year, share=percent_text(report.new_members_percent)
+    )
 
 
 def _targets(report: RecruitmentReport) -> Groups:
@@ -173,17 +197,20 @@ def _targets(report: RecruitmentReport) -> Groups:
 
 
 def overdue_line(item: Overdue) -> str:
-    return _("{name}: “{what}” was due on {date} and is overdue").format(name=item.full_name, what=item.what,
-                                                          date=format_date(item.due))
+    return _("{name}: “{what}” was due on {date} and is overdue").format(
+        name=item.full_name, what=item.what, date=format_date(item.due)
+    )
 
 
 def stale_line(item: Stale) -> str:
     step = _(STEP_LABELS[item.step])
     if item.next_step is None:
-        return _("{name}: at “{step}” since {date}").format(name=item.full_name, step=step,
-                                                            date=format_date(item.since))
+        return _("{name}: at “{step}” since {date}").format(
+            name=item.full_name, step=step, date=format_date(item.since)
+        )
     return _("{name}: at “{step}” since {date}; next due: “{next}”").format(
-        name=item.full_name, step=step, date=format_date(item.since), next=_(STEP_LABELS[item.next_step]))
+        name=item.full_name, step=step, date=format_date(item.since), next=_(STEP_LABELS[item.next_step])
+    )
 
 
 def _late(report: RecruitmentReport) -> Groups:
@@ -203,10 +230,12 @@ def _section(index: int, title: str, body: Groups) -> Groups:
 
 
 def recruitment_report_story(head: Letterhead, spec: DocumentSpec, report: RecruitmentReport) -> list[Flowable]:
-    sections = [(_("Recruitment files by step"), _files(report)),
-                (_("Admitted to the Party in {year}").format(year=report.year), _admitted(report)),
-                (_("Against the targets"), _targets(report)),
-                (_("Files overdue and files left standing"), _late(report))]
+    sections = [
+        (_("Recruitment files by step"), _files(report)),
+        (_("Admitted to the Party in {year}").format(year=report.year), _admitted(report)),
+        (_("Against the targets"), _targets(report)),
+        (_("Files overdue and files left standing"), _late(report)),
+    ]
     groups: Groups = []
     for index, (title, body) in enumerate(sections, start=1):
         groups += _section(index, title, body)
@@ -214,8 +243,9 @@ def recruitment_report_story(head: Letterhead, spec: DocumentSpec, report: Recru
     return [*opening(head, spec), *[KeepTogether(group) if len(group) > 1 else group[0] for group in groups]]
 
 
-def build_recruitment_report(target: Path, head: Letterhead, report: RecruitmentReport, *,
-                             number: str | None = None) -> int:
+def build_recruitment_report(
+    target: Path, head: Letterhead, report: RecruitmentReport, *, number: str | None = None
+) -> int:
     """Write the report at `target` (all or nothing); returns the page count."""
     spec = recruitment_report_spec(report.year, number)
     pages = 0
@@ -223,5 +253,6 @@ def build_recruitment_report(target: Path, head: Letterhead, report: Recruitment
     def build(path: Path) -> None:
         nonlocal pages
         pages = build_pdf(path, head, spec, recruitment_report_story(head, spec, report))
+
     write_atomically(target, build)
     return pages

@@ -1,6 +1,7 @@
 """Nghị quyết đề nghị kết nạp đảng viên (form 6-KNĐ, HD 38-HD/BTCTW): the cell's resolution after its vote on a
 recruitment file: the meeting, the person, the awareness course certificate, the two introducers, the vote of
 the official members against the two-thirds rule, and the proposal to the grassroots committee."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -60,8 +61,9 @@ class AdmissionResolution:
 
 
 def admission_resolution_spec(number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(KIND_RESOLUTION, _("Resolution proposing admission to the Party"),
-                        _("(Form {form})").format(form=FORM), number)
+    return DocumentSpec(
+        KIND_RESOLUTION, _("Resolution proposing admission to the Party"), _("(Form {form})").format(form=FORM), number
+    )
 
 
 def _para(text: str, style_name: str = "body") -> Paragraph:
@@ -69,18 +71,20 @@ def _para(text: str, style_name: str = "body") -> Paragraph:
 
 
 def _labelled(label: str, value: str) -> Paragraph:
-    """"Họ và tên: …" with the label in bold; user text escaped."""
+    """ "Họ và tên: …" with the label in bold; user text escaped."""
     return Paragraph(f"- <b>{escape(label)}:</b> {escape(value)}", styles().body)
 
 
 def meeting_text(resolution: AdmissionResolution) -> str:
     return _("On {date}, {cell} met to consider the proposal to admit {name} to the Party.").format(
-        date=format_date(resolution.meeting_on), cell=resolution.cell, name=resolution.full_name)
+        date=format_date(resolution.meeting_on), cell=resolution.cell, name=resolution.full_name
+    )
 
 
 def attendance_text(resolution: AdmissionResolution) -> str:
     return _("Official members of the cell: {official}; present and taking part in the vote: {voting}.").format(
-        official=format_number(resolution.official_members), voting=format_number(resolution.voting))
+        official=format_number(resolution.official_members), voting=format_number(resolution.voting)
+    )
 
 
 def _or_none(value: str) -> str:
@@ -89,15 +93,18 @@ def _or_none(value: str) -> str:
 
 def particulars(resolution: AdmissionResolution) -> list[tuple[str, str]]:
     """(label, value) of the person's particulars, in the order of the form."""
-    certificate = (_("issued on {date}").format(date=format_date(resolution.certificate_on))
-                   if resolution.certificate_on else "")
-    return [(_("Full name"), resolution.full_name),
-            (_("Date of birth"), format_date(resolution.birth_date) if resolution.birth_date else ""),
-            (_("Home town"), resolution.home_town),
-            (_("Position and work unit"), ", ".join(v for v in (resolution.position, resolution.work_unit) if v)),
-            (_("Professional education"), resolution.education),
-            (_("Political theory"), resolution.theory),
-            (_("Certificate of the awareness course on the Party"), certificate)]
+    certificate = (
+        _("issued on {date}").format(date=format_date(resolution.certificate_on)) if resolution.certificate_on else ""
+    )
+    return [
+        (_("Full name"), resolution.full_name),
+        (_("Date of birth"), format_date(resolution.birth_date) if resolution.birth_date else ""),
+        (_("Home town"), resolution.home_town),
+        (_("Position and work unit"), ", ".join(v for v in (resolution.position, resolution.work_unit) if v)),
+        (_("Professional education"), resolution.education),
+        (_("Political theory"), resolution.theory),
+        (_("Certificate of the awareness course on the Party"), certificate),
+    ]
 
 
 def _person(resolution: AdmissionResolution) -> list[Flowable]:
@@ -105,8 +112,9 @@ def _person(resolution: AdmissionResolution) -> list[Flowable]:
 
 
 def introducer_lines(resolution: AdmissionResolution) -> list[str]:
-    return [_(line).format(name=_or_none(name)) for line, name in zip(INTRODUCER_LINES, resolution.introducers,
-                                                                         strict=True)]
+    return [
+        _(line).format(name=_or_none(name)) for line, name in zip(INTRODUCER_LINES, resolution.introducers, strict=True)
+    ]
 
 
 def _items(lines: Sequence[str]) -> list[Flowable]:
@@ -116,38 +124,51 @@ def _items(lines: Sequence[str]) -> list[Flowable]:
 
 def vote_text(resolution: AdmissionResolution) -> str:
     r = resolution
-    return _("Official members in favour of admitting {name} to the Party: {votes_for}, that is {share} of the "
-             "{official} official members; against: {against} ({against_share}); abstaining: {abstain}.").format(
-        name=r.full_name, votes_for=format_number(r.votes_for), share=format_percent(r.votes_for, r.official_members),
-        official=format_number(r.official_members), against=format_number(r.votes_against),
-        against_share=format_percent(r.votes_against, r.official_members), abstain=format_number(r.votes_abstain))
+    return _(
+        "Official members in favour of admitting {name} to the Party: {votes_for}, that is {share} of the "
+        "{official} official members; against: {against} ({against_share}); abstaining: {abstain}."
+    ).format(
+        name=r.full_name,
+        votes_for=format_number(r.votes_for),
+        share=format_percent(r.votes_for, r.official_members),
+        official=format_number(r.official_members),
+        against=format_number(r.votes_against),
+        against_share=format_percent(r.votes_against, r.official_members),
+        abstain=format_number(r.votes_abstain),
+    )
 
 
 def rule_text(resolution: AdmissionResolution) -> str:
     verdict = _("the requirement is met") if resolution.passed else _("the requirement is not met")
-    return _("An admission needs at least two thirds of the cell's official members in favour, that is {needed} "
-             "of {official}: {verdict}.").format(needed=format_number(resolution.needed),
-                                                  official=format_number(resolution.official_members),
-                                                  verdict=verdict)
+    return _(
+        "An admission needs at least two thirds of the cell's official members in favour, that is {needed} "
+        "of {official}: {verdict}."
+    ).format(
+        needed=format_number(resolution.needed), official=format_number(resolution.official_members), verdict=verdict
+    )
 
 
 def conclusion_text(resolution: AdmissionResolution) -> str:
     if not resolution.passed:
-        return _("The vote does not reach two thirds of the official members: the cell does not propose the "
-                 "admission of {name}.").format(name=resolution.full_name)
+        return _(
+            "The vote does not reach two thirds of the official members: the cell does not propose the "
+            "admission of {name}."
+        ).format(name=resolution.full_name)
     return _("The cell proposes that {committee} consider admitting {name} to the Party.").format(
-        committee=resolution.committee, name=resolution.full_name)
+        committee=resolution.committee, name=resolution.full_name
+    )
 
 
 def _section(index: int, title: str, body: list[Flowable]) -> list[Flowable]:
     return [KeepTogether([_para(f"{index}. {title}", "heading"), *body[:2]]), *body[2:]]
 
 
-def admission_resolution_story(head: Letterhead, spec: DocumentSpec,
-                               resolution: AdmissionResolution) -> list[Flowable]:
-    sections = [(_("The person proposed for admission"), _person(resolution)),
-                (_("The introducers"), _items(introducer_lines(resolution))),
-                (_("The vote of the official members"), [_para(vote_text(resolution)), _para(rule_text(resolution))])]
+def admission_resolution_story(head: Letterhead, spec: DocumentSpec, resolution: AdmissionResolution) -> list[Flowable]:
+    sections = [
+        (_("The person proposed for admission"), _person(resolution)),
+        (_("The introducers"), _items(introducer_lines(resolution))),
+        (_("The vote of the official members"), [_para(vote_text(resolution)), _para(rule_text(resolution))]),
+    ]
     story: list[Flowable] = [*opening(head, spec), _para(f"{meeting_text(resolution)} {attendance_text(resolution)}")]
     for index, (title, body) in enumerate(sections, start=1):
         story += _section(index, title, body)
@@ -156,8 +177,9 @@ def admission_resolution_story(head: Letterhead, spec: DocumentSpec,
     return story
 
 
-def build_admission_resolution(target: Path, head: Letterhead, resolution: AdmissionResolution, *,
-                               number: str | None = None) -> int:
+def build_admission_resolution(
+    target: Path, head: Letterhead, resolution: AdmissionResolution, *, number: str | None = None
+) -> int:
     """Write the resolution at `target` (all or nothing); returns the page count."""
     spec = admission_resolution_spec(number)
     pages = 0
@@ -165,5 +187,6 @@ def build_admission_resolution(target: Path, head: Letterhead, resolution: Admis
     def build(path: Path) -> None:
         nonlocal pages
         pages = build_pdf(path, head, spec, admission_resolution_story(head, spec, resolution))
+
     write_atomically(target, build)
     return pages

@@ -1,5 +1,6 @@
 """The recruitment pipeline: each file's step and next deadline (overdue, stale), the targets, and the
 year's figures (`stats recruitment`)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -37,8 +38,14 @@ def file_rows(session: Session, today: date, calendar: WorkCalendar | None = Non
     rows = []
     for candidate in session.scalars(select(Candidate).order_by(Candidate.full_name)):
         steps = steps_of(session, candidate.id)
-        rows.append(FileRow(candidate, current_step(steps), next_deadline(steps, candidate.extended, today, calendar),
-                            is_stale(steps, today)))
+        rows.append(
+            FileRow(
+                candidate,
+                current_step(steps),
+                next_deadline(steps, candidate.extended, today, calendar),
+                is_stale(steps, today),
+            )
+        )
     return rows
 
 
@@ -48,11 +55,17 @@ def reminders(rows: list[FileRow]) -> list[str]:
     for row in rows:
         name, deadline = row.candidate.full_name, row.deadline
         if row.overdue:
-            found.append(_("{name}: “{what}” was due on {date} (overdue).").format(
-                name=name, what=_(deadline.what), date=format_date(deadline.due)))
+            found.append(
+                _("{name}: “{what}” was due on {date} (overdue).").format(
+                    name=name, what=_(deadline.what), date=format_date(deadline.due)
+                )
+            )
         elif deadline and deadline.working_days_left <= REMIND_WORKING_DAYS:
-            found.append(_("{name}: “{what}” is due on {date} ({days} working days left).").format(
-                name=name, what=_(deadline.what), date=format_date(deadline.due), days=deadline.working_days_left))
+            found.append(
+                _("{name}: “{what}” is due on {date} ({days} working days left).").format(
+                    name=name, what=_(deadline.what), date=format_date(deadline.due), days=deadline.working_days_left
+                )
+            )
         if row.stale:
             found.append(_("{name}: the file has not moved for 12 months.").format(name=name))
     return found
@@ -61,8 +74,11 @@ def reminders(rows: list[FileRow]) -> list[str]:
 def set_target(session: Session, first_year: int, last_year: int, target: int) -> RecruitmentTarget:
     if target < 0 or last_year < first_year:
         raise ValidationError(_("A target is a number of admissions over a year or a term."))
-    found = session.scalar(select(RecruitmentTarget).where(RecruitmentTarget.first_year == first_year,
-                                                           RecruitmentTarget.last_year == last_year))
+    found = session.scalar(
+        select(RecruitmentTarget).where(
+            RecruitmentTarget.first_year == first_year, RecruitmentTarget.last_year == last_year
+        )
+    )
     found = found or RecruitmentTarget(first_year=first_year, last_year=last_year, target=target)
     found.target = target
     session.add(found)
@@ -70,8 +86,14 @@ def set_target(session: Session, first_year: int, last_year: int, target: int) -
 
 
 def _admitted_between(session: Session, first: int, last: int) -> int:
-    return session.scalar(select(func.count()).select_from(CandidateStep).where(
-        CandidateStep.step == "decision", extract("year", CandidateStep.on_date).between(first, last))) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(CandidateStep)
+            .where(CandidateStep.step == "decision", extract("year", CandidateStep.on_date).between(first, last))
+        )
+        or 0
+    )
 
 
 def recruitment_figures(session: Session, year: int, today: date, calendar: WorkCalendar | None = None) -> dict:
@@ -89,13 +111,23 @@ def recruitment_figures(session: Session, year: int, today: date, calendar: Work
         "files_open": sum(1 for r in rows if r.step not in ("official", None)),
         "admitted_in_year": admitted_year,
         "year_target": year_target.target if year_target else None,
-        "term": {"first_year": term.first_year, "last_year": term.last_year, "target": term.target,
-                 "admitted": admitted_term} if term else None,
-        "progress_percent": percent(admitted_term, term.target) if term else (
-            percent(admitted_year, year_target.target) if year_target else None),
+        "term": {
+            "first_year": term.first_year,
+            "last_year": term.last_year,
+            "target": term.target,
+            "admitted": admitted_term,
+        }
+        if term
+        else None,
+        "progress_percent": percent(admitted_term, term.target)
+        if term
+        else (percent(admitted_year, year_target.target) if year_target else None),
         "members_at_end": members_end,
         "new_members_percent": percent(admitted_year, members_end),
-        "overdue": [{"full_name": r.candidate.full_name, "due": r.deadline.due.isoformat(), "what": _(r.deadline.what)}
-                    for r in rows if r.overdue],
+        "overdue": [
+            {"full_name": r.candidate.full_name, "due": r.deadline.due.isoformat(), "what": _(r.deadline.what)}
+            for r in rows
+            if r.overdue
+        ],
         "stale": [r.candidate.full_name for r in rows if r.stale],
     }

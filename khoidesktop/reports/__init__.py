@@ -2,6 +2,7 @@
 
 reportlab is imported by the report modules only, never by this package's __init__, so importing
 `khoidesktop.reports` (for ReportCancelled) stays cheap."""
+
 from khoidesktop.reports.output import ReportCancelled, ReportWriteError
 
 __all__ = ["ReportCancelled", "ReportWriteError"]

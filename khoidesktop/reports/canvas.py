@@ -1,5 +1,6 @@
 """Page decorations: "Trang x/y" on every page (a canvas that holds the pages until the total is known)
 and the training watermark."""
+
 from __future__ import annotations
 
 import math

@@ -1,5 +1,6 @@
 """The document font: Liberation Serif (metric-compatible with Times New Roman, full Vietnamese),
 registered once with reportlab as the family "KhoiSerif". TrueType fonts are always embedded as subsets."""
+
 from __future__ import annotations
 
 import threading
@@ -17,8 +18,12 @@ ITALIC = f"{FAMILY}-Italic"
 BOLD_ITALIC = f"{FAMILY}-BoldItalic"
 
 _lock = threading.Lock()  # reports are built on worker threads
-_FILES = {REGULAR: "LiberationSerif-Regular.ttf", BOLD: "LiberationSerif-Bold.ttf",
-          ITALIC: "LiberationSerif-Italic.ttf", BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf"}
+_FILES = {
+    REGULAR: "LiberationSerif-Regular.ttf",
+    BOLD: "LiberationSerif-Bold.ttf",
+    ITALIC: "LiberationSerif-Italic.ttf",
+    BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+}
 
 
 def fonts_dir() -> Path:
@@ -31,6 +36,5 @@ def register_fonts() -> str:
         if BOLD_ITALIC not in pdfmetrics.getRegisteredFontNames():  # registered last
             for name, filename in _FILES.items():
                 pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / filename)))
-            pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC,
-                                          boldItalic=BOLD_ITALIC)
+            pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
     return FAMILY

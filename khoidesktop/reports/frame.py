@@ -2,6 +2,7 @@
 
 A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; the Times-metric font embedded.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,12 @@ TEXT_WIDTH = PAGE_SIZE[0] - LEFT - RIGHT
 CREATOR = "Khối desktop"
 # Borderless layout tables (header, signature): no padding at the sides; the cell font is set so that
 # reportlab does not reference its default Helvetica.
-LAYOUT_CELLS = [("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+LAYOUT_CELLS = [
+    ("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+]
 
 
 @dataclass(frozen=True)
@@ -80,11 +85,16 @@ def place_date_line(head: Letterhead) -> str:
 def header_block(head: Letterhead, spec: DocumentSpec) -> Table:
     """Top left: superior, issuer, star, number; top right: the national line, then place and date."""
     s = styles()
-    left = [_p(head.superior.upper(), s.header_upper), _p(head.issuer.upper(), s.header_issuer),
-            _p("*", s.header_plain)]
+    left = [
+        _p(head.superior.upper(), s.header_upper),
+        _p(head.issuer.upper(), s.header_issuer),
+        _p("*", s.header_plain),
+    ]
     right = [Paragraph(f"<u>{NATIONAL_LINE}</u>", s.national)]
-    rows = [[left, right], [_p(number_line(spec, head.issuer_code), s.header_plain),
-                            _p(place_date_line(head), s.place_date)]]
+    rows = [
+        [left, right],
+        [_p(number_line(spec, head.issuer_code), s.header_plain), _p(place_date_line(head), s.place_date)],
+    ]
     table = Table(rows, colWidths=[0.44 * TEXT_WIDTH, 0.56 * TEXT_WIDTH])
     table.setStyle([*LAYOUT_CELLS, ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
     return table
@@ -130,12 +140,32 @@ def page_label(page: int, pages: int) -> str:
 def build_pdf(path: Path, head: Letterhead, spec: DocumentSpec, story: list[Flowable]) -> int:
     """Lay the story out on the document's pages and write the PDF at `path`; returns the page count."""
     register_fonts()
-    doc = BaseDocTemplate(str(path), pagesize=PAGE_SIZE, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
-                          bottomMargin=BOTTOM, title=document_title(head, spec), author=head.issuer,
-                          subject=spec.title, creator=CREATOR, lang="vi",
-                          initialFontName=REGULAR, initialFontSize=BODY_SIZE)  # else Helvetica is referenced
-    frame = Frame(LEFT, BOTTOM, TEXT_WIDTH, PAGE_SIZE[1] - TOP - BOTTOM, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=PAGE_SIZE,
+        leftMargin=LEFT,
+        rightMargin=RIGHT,
+        topMargin=TOP,
+        bottomMargin=BOTTOM,
+        title=document_title(head, spec),
+        author=head.issuer,
+        subject=spec.title,
+        creator=CREATOR,
+        lang="vi",
+        initialFontName=REGULAR,
+        initialFontSize=BODY_SIZE,
+    )  # else Helvetica is referenced
+    frame = Frame(
+        LEFT,
+        BOTTOM,
+        TEXT_WIDTH,
+        PAGE_SIZE[1] - TOP - BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     watermark = _("TRAINING DATA")
 
     def decorate(canvas: NumberedCanvas, _doc: BaseDocTemplate) -> None:

@@ -1,6 +1,7 @@
 """Writing a report file all or nothing: built beside the target under a temporary name, renamed at the end.
 
 No reportlab here, so the cancellation exception can be imported (by the GUI task runner) without it."""
+
 from __future__ import annotations
 
 import contextlib
@@ -27,8 +28,9 @@ def write_atomically(target: Path, build: Callable[[Path], None]) -> Path:
     the temporary file is removed and an existing `target` is left as it was."""
     target = target.expanduser().absolute()
     if not target.parent.is_dir():
-        raise ReportWriteError(_("The folder {folder} does not exist. Choose another place to save the "
-                                 "file.").format(folder=target.parent))
+        raise ReportWriteError(
+            _("The folder {folder} does not exist. Choose another place to save the file.").format(folder=target.parent)
+        )
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
     except OSError as exc:
@@ -56,8 +58,10 @@ def _write_error(target: Path, exc: OSError) -> ReportWriteError:
     if exc.errno == errno.ENOSPC:
         hint = _("The disk is full: free some space or choose another disk, then try again.")
     elif isinstance(exc, PermissionError):
-        hint = _("If the file is open in another program (a PDF viewer, Excel), close it; otherwise choose a "
-                 "folder you may write in, then try again.")
+        hint = _(
+            "If the file is open in another program (a PDF viewer, Excel), close it; otherwise choose a "
+            "folder you may write in, then try again."
+        )
     else:
         hint = _("Choose another folder, then try again.")
     return ReportWriteError(_("Cannot save {path}.").format(path=target) + " " + hint)

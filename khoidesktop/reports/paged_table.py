@@ -5,6 +5,7 @@ number of rows (one huge Table grows worse than linearly, DESIGN.md) and the hea
 at the top of every page. Row heights are known in advance (lines × leading + padding), so fitting rows on
 a page is a bisection, not a trial layout.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -68,18 +69,23 @@ class TableLayout:
     def of(cls, columns: Sequence[Column]) -> TableLayout:
         register_fonts()
         wrapped = [wrap_text(c.title, c.width, BOLD) for c in columns]
-        style = TableStyle([
-            ("FONT", (0, 0), (-1, -1), REGULAR, TABLE_SIZE, TABLE_LEADING),
-            ("FONT", (0, 0), (-1, 0), BOLD, TABLE_SIZE, TABLE_LEADING),
-            ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (0, 0), (-1, 0), "CENTRE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-            *[("ALIGN", (i, 1), (i, -1), c.align) for i, c in enumerate(columns)],
-        ])
-        return cls(tuple(columns), tuple("\n".join(w) for w in wrapped),
-                   row_height(max(len(w) for w in wrapped)), style)
+        style = TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, TABLE_SIZE, TABLE_LEADING),
+                ("FONT", (0, 0), (-1, 0), BOLD, TABLE_SIZE, TABLE_LEADING),
+                ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (-1, 0), "CENTRE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
+                *[("ALIGN", (i, 1), (i, -1), c.align) for i, c in enumerate(columns)],
+            ]
+        )
+        return cls(
+            tuple(columns), tuple("\n".join(w) for w in wrapped), row_height(max(len(w) for w in wrapped)), style
+        )
 
     @property
     def widths(self) -> list[float]:
@@ -99,8 +105,9 @@ class TableLayout:
         table.setStyle(self.style)
         return table
 
-    def short_table(self, rows: Sequence[Sequence[str]], *, total: bool = False,
-                    merged: Mapping[int, int] | None = None) -> Table:
+    def short_table(
+        self, rows: Sequence[Sequence[str]], *, total: bool = False, merged: Mapping[int, int] | None = None
+    ) -> Table:
         """A short table (tens of rows: one reportlab Table) of `rows` wrapped here; `total`: the last row is a
         total, in bold; `merged`: row index → the column from which that row's cells make one. Split across
         pages, it repeats its header."""
@@ -117,9 +124,16 @@ class TableLayout:
 class PagedTable(Flowable):
     """The rows from `start` on; `laid_out(n)` is told how many rows are placed (it may raise to stop)."""
 
-    def __init__(self, layout: TableLayout, rows: Sequence[Sequence[str]], heights: Sequence[float],
-                 laid_out: Callable[[int], None] | None = None, *, start: int = 0,
-                 offsets: list[float] | None = None) -> None:
+    def __init__(
+        self,
+        layout: TableLayout,
+        rows: Sequence[Sequence[str]],
+        heights: Sequence[float],
+        laid_out: Callable[[int], None] | None = None,
+        *,
+        start: int = 0,
+        offsets: list[float] | None = None,
+    ) -> None:
         super().__init__()
         self.layout, self.rows, self.heights, self.laid_out, self.start = layout, rows, heights, laid_out, start
         self.offsets = offsets if offsets is not None else [0.0, *accumulate(heights)]
@@ -139,13 +153,13 @@ class PagedTable(Flowable):
         if end >= len(self.rows):
             return [self]
         self._notify(end)
-        page = self.layout.table(self.rows[self.start:end], self.heights[self.start:end])
+        page = self.layout.table(self.rows[self.start : end], self.heights[self.start : end])
         rest = PagedTable(self.layout, self.rows, self.heights, self.laid_out, start=end, offsets=self.offsets)
         return [page, rest]
 
     def draw(self) -> None:
         self._notify(len(self.rows))
-        table = self.layout.table(self.rows[self.start:], self.heights[self.start:])
+        table = self.layout.table(self.rows[self.start :], self.heights[self.start :])
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
 

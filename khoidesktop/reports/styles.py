@@ -1,4 +1,5 @@
 """Paragraph and table styles of the documents (HD 36-HD/VPTW: Times-like font, 13–14 pt body)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,10 +34,10 @@ class Styles:
     recipients: ParagraphStyle
 
 
-def _style(name: str, font: str = REGULAR, size: float = BODY_SIZE, align: int = TA_CENTER,
-           **extra: float) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.25, 1), alignment=align,
-                          **extra)
+def _style(
+    name: str, font: str = REGULAR, size: float = BODY_SIZE, align: int = TA_CENTER, **extra: float
+) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.25, 1), alignment=align, **extra)
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,5 @@
 """The audit log: who changed what, when."""
+
 from __future__ import annotations
 
 import getpass
@@ -22,8 +23,24 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (date, datetime)) else value
 
 
-def record(session: Session, *, at: datetime, actor: str, action: str, entity: str,
-           entity_id: int | None, changes: dict[str, tuple[Any, Any]] | None = None) -> None:
+def record(
+    session: Session,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    changes: dict[str, tuple[Any, Any]] | None = None,
+) -> None:
     detail = {k: [_plain(old), _plain(new)] for k, (old, new) in (changes or {}).items()}
-    session.add(AuditEntry(at=at, actor=actor, action=action, entity=entity, entity_id=entity_id,
-                           detail=json.dumps(detail, ensure_ascii=False)))
+    session.add(
+        AuditEntry(
+            at=at,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=json.dumps(detail, ensure_ascii=False),
+        )
+    )

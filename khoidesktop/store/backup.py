@@ -1,4 +1,5 @@
 """Consistent copies of a data file through SQLite's online backup API."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -44,6 +45,6 @@ def make_backup(db_path: Path, now: datetime, keep: int) -> Path:
     """A dated copy in `backups/`; only the newest `keep` copies are kept (older ones are removed)."""
     target = backups_dir_for(db_path) / f"{db_path.stem}{BACKUP_MARK}{now.strftime('%Y%m%d-%H%M%S')}.sqlite"
     backup_to(db_path, target)
-    for old in list_backups(db_path)[max(keep, 1):]:
+    for old in list_backups(db_path)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
     return target

@@ -1,4 +1,5 @@
 """Opening a data file: existence, lock, integrity check, migrations, then the SQLAlchemy engine."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -30,6 +31,7 @@ def _pragmas(readonly: bool) -> Callable[[sqlite3.Connection, object], None]:
         for pragma in wanted:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+
     return on_connect
 
 
@@ -64,9 +66,10 @@ def integrity_problems(path: Path) -> list[str]:
 
 
 def damaged_message(path: Path, problems: list[str]) -> str:
-    return _("The data file {path} is damaged ({problem}). Nothing has been changed in it. Restore the "
-             "latest copy from its backups folder, or send the file to your support person.").format(
-        path=path, problem="; ".join(problems[:3]))
+    return _(
+        "The data file {path} is damaged ({problem}). Nothing has been changed in it. Restore the "
+        "latest copy from its backups folder, or send the file to your support person."
+    ).format(path=path, problem="; ".join(problems[:3]))
 
 
 @dataclass
@@ -101,12 +104,14 @@ def _check_can_open(path: Path, create: bool) -> None:
         raise DatabaseError(_("{path} is a folder, not a data file.").format(path=path))
     if path.exists():
         if path.stat().st_size == 0 and not create:
-            raise DatabaseError(_("The file {path} is empty: it is not a Khối data file. Choose another file.")
-                                .format(path=path))
+            raise DatabaseError(
+                _("The file {path} is empty: it is not a Khối data file. Choose another file.").format(path=path)
+            )
         return
     if not create:
-        raise DatabaseError(_("The data file {path} does not exist. Check the name, or create a new "
-                              "data file.").format(path=path))
+        raise DatabaseError(
+            _("The data file {path} does not exist. Check the name, or create a new data file.").format(path=path)
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -121,13 +126,21 @@ def _open_readonly(path: Path, migrations: list[Migration] | None) -> Store:
     finally:
         conn.close()
     if version != latest_version(migrations):
-        raise DatabaseError(_("The data file {path} must be upgraded first: open it once in the program.")
-                            .format(path=path))
+        raise DatabaseError(
+            _("The data file {path} must be upgraded first: open it once in the program.").format(path=path)
+        )
     return Store(path, make_engine(path, readonly=True), MigrationResult(version, version, None))
 
 
-def open_store(path: Path, *, create: bool = False, lock: bool = True, readonly: bool = False,
-               now: Callable[[], datetime] = datetime.now, migrations: list[Migration] | None = None) -> Store:
+def open_store(
+    path: Path,
+    *,
+    create: bool = False,
+    lock: bool = True,
+    readonly: bool = False,
+    now: Callable[[], datetime] = datetime.now,
+    migrations: list[Migration] | None = None,
+) -> Store:
     """Open (or with `create`, make) a data file; raise a DatabaseError with the user's message.
 
     `readonly`: for commands that only read (no lock, no migration). Otherwise the file is locked for

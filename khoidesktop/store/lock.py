@@ -1,5 +1,6 @@
 """One program instance per data file: an OS lock on `<file>.lock`, released when the process ends
 (even when it crashes, so a stale lock file never blocks the user)."""
+
 from __future__ import annotations
 
 import os
@@ -42,8 +43,11 @@ class InstanceLock:
         if not _try_lock(fd):
             os.close(fd)
             raise DatabaseLockedError(
-                _("The data file {path} is already open in another Khối window. "
-                  "Switch to that window, or close it and try again.").format(path=self.db_path))
+                _(
+                    "The data file {path} is already open in another Khối window. "
+                    "Switch to that window, or close it and try again."
+                ).format(path=self.db_path)
+            )
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, f"{os.getpid()}\n".encode().ljust(16))  # for support: which process holds it
         self._fd = fd

@@ -5,6 +5,7 @@ previous version, untouched by the failed step. Before the first step on an exis
 made. Every step runs with foreign keys off (so a table rebuilt by drop-and-rename does not cascade into
 its children) and must pass `PRAGMA foreign_key_check` before it commits.
 """
+
 from __future__ import annotations
 
 import re
@@ -80,15 +81,20 @@ def migrate(db_path: Path, now: datetime, migrations: list[Migration] | None = N
 def _refuse_foreign(conn: sqlite3.Connection, db_path: Path, current: int, target: int) -> None:
     if current > target:
         raise DatabaseError(
-            _("The data file {path} was made by a newer version of Khối (schema {found}; this version "
-              "reads up to {known}). Update the program; the file has not been changed.")
-            .format(path=db_path, found=current, known=target))
+            _(
+                "The data file {path} was made by a newer version of Khối (schema {found}; this version "
+                "reads up to {known}). Update the program; the file has not been changed."
+            ).format(path=db_path, found=current, known=target)
+        )
     if current == 0:
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         if tables:
             raise DatabaseError(
-                _("The file {path} is a database of another program, not a Khối data file. "
-                  "Choose another file; this one has not been changed.").format(path=db_path))
+                _(
+                    "The file {path} is a database of another program, not a Khối data file. "
+                    "Choose another file; this one has not been changed."
+                ).format(path=db_path)
+            )
 
 
 def _apply(conn: sqlite3.Connection, step: Migration) -> None:
@@ -96,8 +102,12 @@ def _apply(conn: sqlite3.Connection, step: Migration) -> None:
         conn.executescript(f"BEGIN IMMEDIATE;\n{step.sql}\n;PRAGMA user_version = {step.version};")
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
-            raise DatabaseError(_("Upgrading the data file failed: {count} broken links between "
-                                  "records. The file has not been changed.").format(count=len(broken)))
+            raise DatabaseError(
+                _(
+                    "Upgrading the data file failed: {count} broken links between "
+                    "records. The file has not been changed."
+                ).format(count=len(broken))
+            )
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

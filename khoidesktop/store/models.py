@@ -4,6 +4,7 @@ tests/store/test_schema.py checks that these models and those scripts describe t
 Enumerated values are stored as short English codes; their Vietnamese labels live in domain/.
 Dates are `date` (ISO text in SQLite); card and ID numbers are text (leading zeros matter).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, time
@@ -300,6 +301,7 @@ class BlocBundle(Base):
     app_version: Mapped[str] = mapped_column(default="")
     file_name: Mapped[str] = mapped_column(default="")
     member_count: Mapped[int] = mapped_column(default=0)
+    format_version: Mapped[int] = mapped_column(default=1)  # of the summary format (exchange/summary.py)
 
 
 class BlocBundleFile(Base):

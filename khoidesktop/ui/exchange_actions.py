@@ -1,5 +1,6 @@
 """What the data exchange page does with files: export the cell's bundle, import cells' bundles into the
 bloc (checked in the background, keys confirmed by the user, then written), save the bloc's PDFs."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,7 @@ def bundle_filter() -> str:
 
 
 def _file_stem(text: str) -> str:
-    """"Chi bộ Tổ chức/Hành chính" → "chi-bo-to-chuc-hanh-chinh": letters and digits only, on any system."""
+    """ "Chi bộ Tổ chức/Hành chính" → "chi-bo-to-chuc-hanh-chinh": letters and digits only, on any system."""
     return "-".join(re.findall(r"[a-z0-9]+", fold(text))) or "goi"
 
 
@@ -38,16 +39,20 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
     store = ctx.require_store()
 
     def work(progress, cancelled):
-        return export(store, path, period, today=ctx.today(), now=ctx.now(), actor=current_actor(),
-                      calendar=ctx.work_calendar())
+        return export(
+            store, path, period, today=ctx.today(), now=ctx.now(), actor=current_actor(), calendar=ctx.work_calendar()
+        )
 
     def exported(result):
         done()
         first = _("This was the cell's first bundle: its signing key was made now. ") if result.new_key else ""
-        ctx.prompts.info(_("Bundle saved"), _(
-            "Saved {path} ({n} members, {period}).\n\n{first}Key fingerprint: {fp}\nRead it to the superior "
-            "committee when they ask to confirm the cell's key.").format(
-            path=result.path, n=result.members, period=period.label(), first=first, fp=result.fingerprint))
+        ctx.prompts.info(
+            _("Bundle saved"),
+            _(
+                "Saved {path} ({n} members, {period}).\n\n{first}Key fingerprint: {fp}\nRead it to the superior "
+                "committee when they ask to confirm the cell's key."
+            ).format(path=result.path, n=result.members, period=period.label(), first=first, fp=result.fingerprint),
+        )
 
     run_task(page, ctx, _("Making the bundle for {period}…").format(period=period.label()), work, exported)
 
@@ -57,11 +62,14 @@ def key_question(q) -> str:
     if q.changed:
         warning = _("The key of this cell has CHANGED since its last bundle. ")
     elif q.namesake:
-        warning = _("The bloc already has a unit with this name but another key: if the cell started a new data "
-                    "file, accept, then remove the old unit's bundles. ")
-    return _("{changed}{cell} signs its bundles with the key whose fingerprint is\n\n{fp}\n\nCall the cell's "
-             "secretary and compare: is it the fingerprint shown on their “Data exchange” page?").format(
-        changed=warning, cell=q.cell_name, fp=q.fingerprint)
+        warning = _(
+            "The bloc already has a unit with this name but another key: if the cell started a new data "
+            "file, accept, then remove the old unit's bundles. "
+        )
+    return _(
+        "{changed}{cell} signs its bundles with the key whose fingerprint is\n\n{fp}\n\nCall the cell's "
+        "secretary and compare: is it the fingerprint shown on their “Data exchange” page?"
+    ).format(changed=warning, cell=q.cell_name, fp=q.fingerprint)
 
 
 def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None]) -> None:
@@ -83,8 +91,15 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None])
         trusted = {q.trust for q in questions if ctx.prompts.confirm(_("Confirm the cell's key"), key_question(q))}
 
         def write(progress, cancelled):
-            return import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor(),
-                                  progress=progress, cancelled=cancelled)
+            return import_checked(
+                store,
+                checked,
+                trusted=trusted,
+                now=ctx.now(),
+                actor=current_actor(),
+                progress=progress,
+                cancelled=cancelled,
+            )
 
         run_task(page, ctx, _("Importing the bundles…"), write, done)
 
@@ -107,6 +122,10 @@ def bloc_pdf(page: QWidget, ctx: AppContext, kind: str, period: Period) -> None:
         return
     store = ctx.require_store()
     make = getattr(bloc_reports, function)
-    run_task(page, ctx, _("Making the report…"),
-             lambda progress, cancelled: make(store, Path(path), period=period, today=ctx.today()),
-             lambda p: saved(ctx, p))
+    run_task(
+        page,
+        ctx,
+        _("Making the report…"),
+        lambda progress, cancelled: make(store, Path(path), period=period, today=ctx.today()),
+        lambda p: saved(ctx, p),
+    )

@@ -3,6 +3,7 @@
 The window paints before the data file is opened; each page is built the first time it is shown (its
 module, and the services and SQLAlchemy behind it, are imported then, not at start-up).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -51,8 +52,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.sidebar)
         right = QVBoxLayout()
         right.setSpacing(0)
-        self.banner = QLabel(_("TRAINING DATA — made-up records for practice, not for real reports"),
-                             central)
+        self.banner = QLabel(_("TRAINING DATA — made-up records for practice, not for real reports"), central)
         self.banner.setObjectName("trainingBanner")
         self.banner.setVisible(False)
         right.addWidget(self.banner)

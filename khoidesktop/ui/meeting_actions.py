@@ -1,4 +1,5 @@
 """The meeting PDFs, made in a background task and saved where the user chooses."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
@@ -16,9 +17,13 @@ def minutes_pdf(page: QWidget, ctx: AppContext, meeting_id: int) -> None:
     if path is None:
         return
     store = ctx.require_store()
-    run_task(page, ctx, _("Making the minutes…"),
-             lambda progress, cancelled: reports.minutes_pdf(store, path, meeting_id=meeting_id, today=ctx.today()),
-             lambda p: saved(ctx, p))
+    run_task(
+        page,
+        ctx,
+        _("Making the minutes…"),
+        lambda progress, cancelled: reports.minutes_pdf(store, path, meeting_id=meeting_id, today=ctx.today()),
+        lambda p: saved(ctx, p),
+    )
 
 
 def meetings_report_pdf(page: QWidget, ctx: AppContext, year: int, quarter: int | None) -> None:
@@ -29,7 +34,12 @@ def meetings_report_pdf(page: QWidget, ctx: AppContext, year: int, quarter: int 
     if path is None:
         return
     store = ctx.require_store()
-    run_task(page, ctx, _("Making the meetings report…"),
-             lambda progress, cancelled: reports.meetings_report_pdf(store, path, year=year, quarter=quarter,
-                                                                     today=ctx.today()),
-             lambda p: saved(ctx, p))
+    run_task(
+        page,
+        ctx,
+        _("Making the meetings report…"),
+        lambda progress, cancelled: reports.meetings_report_pdf(
+            store, path, year=year, quarter=quarter, today=ctx.today()
+        ),
+        lambda p: saved(ctx, p),
+    )

@@ -1,5 +1,6 @@
 """What the member page does with files: import from and export to Excel, the PDFs. Each long step runs
 in a background task; the data file is written only after the user confirms."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -40,16 +41,21 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
     def write(import_plan):
         def work(progress, cancelled):
             with store.session() as session, session.begin():
-                apply_import(session, import_plan, now=ctx.now(), actor=current_actor(), progress=progress,
-                             cancelled=cancelled)
+                apply_import(
+                    session, import_plan, now=ctx.now(), actor=current_actor(), progress=progress, cancelled=cancelled
+                )
             return import_plan
 
         run_task(page, ctx, _("Writing the members…"), work, imported)
 
     def imported(import_plan):
         done()
-        ctx.prompts.info(_("Import finished"), _("Imported: {add} added, {update} updated.").format(
-            add=import_plan.count("add"), update=import_plan.count("update")))
+        ctx.prompts.info(
+            _("Import finished"),
+            _("Imported: {add} added, {update} updated.").format(
+                add=import_plan.count("add"), update=import_plan.count("update")
+            ),
+        )
 
     def preview(import_plan):
         dialog = ImportPreviewDialog(import_plan, page)
@@ -82,20 +88,28 @@ def roster_pdf(page: QWidget, ctx: AppContext) -> None:
     if path is None:
         return
     store = ctx.require_store()
-    run_task(page, ctx, _("Making the member list…"),
-             lambda progress, cancelled: reports.roster_pdf(store, path, today=ctx.today(), progress=progress,
-                                                            cancelled=cancelled),
-             lambda p: saved(ctx, p))
+    run_task(
+        page,
+        ctx,
+        _("Making the member list…"),
+        lambda progress, cancelled: reports.roster_pdf(
+            store, path, today=ctx.today(), progress=progress, cancelled=cancelled
+        ),
+        lambda p: saved(ctx, p),
+    )
 
 
 def structure_pdf(page: QWidget, ctx: AppContext, on: date | None = None) -> None:
     from khoidesktop.members import documents as reports
 
-    path = ctx.prompts.save_file(_("Save the structure report as PDF"), "bao-cao-co-cau-dang-vien.pdf",
-                                 PDF_FILTER)
+    path = ctx.prompts.save_file(_("Save the structure report as PDF"), "bao-cao-co-cau-dang-vien.pdf", PDF_FILTER)
     if path is None:
         return
     store = ctx.require_store()
-    run_task(page, ctx, _("Making the structure report…"),
-             lambda progress, cancelled: reports.structure_pdf(store, path, on=on or ctx.today(), today=ctx.today()),
-             lambda p: saved(ctx, p))
+    run_task(
+        page,
+        ctx,
+        _("Making the structure report…"),
+        lambda progress, cancelled: reports.structure_pdf(store, path, on=on or ctx.today(), today=ctx.today()),
+        lambda p: saved(ctx, p),
+    )

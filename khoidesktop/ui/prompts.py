@@ -1,4 +1,5 @@
 """The Qt implementation of the Prompts seam (context.Prompts): message boxes and file dialogs."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Qt's own strings in Vietnamese: our resources/translations/qtbase_vi.qm (Qt ships no Vietnamese)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator

@@ -1,4 +1,5 @@
 """Rating files: importing a rating sheet (preview, then all or nothing) and the rating PDFs."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -41,19 +42,30 @@ def _pdf(page: QWidget, ctx: AppContext, title: str, suggested: str, build) -> N
     if path is None:
         return
     store = ctx.require_store()
-    run_task(page, ctx, _("Making the report…"), lambda progress, cancelled: build(store, path),
-             lambda p: saved(ctx, p))
+    run_task(
+        page, ctx, _("Making the report…"), lambda progress, cancelled: build(store, path), lambda p: saved(ctx, p)
+    )
 
 
 def report(page: QWidget, ctx: AppContext, year: int) -> None:
     from khoidesktop.ratings import documents as reports
 
-    _pdf(page, ctx, _("Save the rating report as PDF"), f"bao-cao-xep-loai-{year}.pdf",
-         lambda store, path: reports.ratings_report_pdf(store, path, year=year, today=ctx.today()))
+    _pdf(
+        page,
+        ctx,
+        _("Save the rating report as PDF"),
+        f"bao-cao-xep-loai-{year}.pdf",
+        lambda store, path: reports.ratings_report_pdf(store, path, year=year, today=ctx.today()),
+    )
 
 
 def rating_list(page: QWidget, ctx: AppContext, year: int) -> None:
     from khoidesktop.ratings import documents as reports
 
-    _pdf(page, ctx, _("Save the list of proposed levels as PDF"), f"danh-sach-de-nghi-xep-loai-{year}.pdf",
-         lambda store, path: reports.rating_list_pdf(store, path, year=year, today=ctx.today()))
+    _pdf(
+        page,
+        ctx,
+        _("Save the list of proposed levels as PDF"),
+        f"danh-sach-de-nghi-xep-loai-{year}.pdf",
+        lambda store, path: reports.rating_list_pdf(store, path, year=year, today=ctx.today()),
+    )

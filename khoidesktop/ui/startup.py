@@ -1,4 +1,5 @@
 """Which data file to open at start, and the first-run choice when there is none (or it fails)."""
+
 from __future__ import annotations
 
 import logging
@@ -88,12 +89,19 @@ def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) 
     try:
         if path.exists() or demo:
             store = _attempt(ctx, lambda: open_or_create(ctx, path, demo=demo))
-            notice = None if store else _("The data file could not be opened (see the message). Open another "
-                                          "file, restore a backup, open the training data or create a new file.")
+            notice = (
+                None
+                if store
+                else _(
+                    "The data file could not be opened (see the message). Open another "
+                    "file, restore a backup, open the training data or create a new file."
+                )
+            )
         elif db_arg is None and ctx.settings.get("last_database"):
-            notice = _("The data file opened last time was not found: {path}. It may have been moved, or it is "
-                       "on a USB stick that is not plugged in. Open it where it is now, or create a new one."
-                       ).format(path=path)
+            notice = _(
+                "The data file opened last time was not found: {path}. It may have been moved, or it is "
+                "on a USB stick that is not plugged in. Open it where it is now, or create a new one."
+            ).format(path=path)
         while store is None:
             action = _ask(window, ctx, free_path(db_arg or ctx.paths.default_db), notice)
             if action is None:

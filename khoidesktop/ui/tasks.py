@@ -6,6 +6,7 @@
 looks at cancelled() between steps. The result (or the exception) comes back on the GUI thread by signal:
 `on_done(result)` on success; a UserError or storage failure is shown in Vietnamese; a cancel is silent.
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,8 +50,9 @@ class Task(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget, ctx: AppContext, label: str, work: Work,
-                 on_done: Callable[[Any], None]) -> None:
+    def __init__(
+        self, parent: QWidget, ctx: AppContext, label: str, work: Work, on_done: Callable[[Any], None]
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.on_done = ctx, on_done
         self.cancel = threading.Event()

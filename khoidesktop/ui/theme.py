@@ -1,4 +1,5 @@
 """Look: Fusion with a calm light palette, a font with Vietnamese glyphs, tinted SVG icons."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray

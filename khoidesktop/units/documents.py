@@ -2,6 +2,7 @@
 in the documents' frame, issued by the bloc's committee.
 
 The CLI and the GUI call these; reportlab is imported only when a report is actually made."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -33,13 +34,17 @@ def bloc_report(session: Session, period: Period, today: date) -> BlocReport:
 
     identity = get_identity(session)
     if identity is None or identity.kind != "bloc":
-        raise ValidationError(_("The bloc reports sum up the figures the units sent: open the bloc's data file "
-                                "(bloc mode) to make them."))
+        raise ValidationError(
+            _("The bloc reports sum up the figures the units sent: open the bloc's data file (bloc mode) to make them.")
+        )
     rows = unit_rows(session, period, today)
     figures = bloc_figures(rows)
     if not figures.units:
-        raise ValidationError(_("No unit has sent its figures for {period} yet: import the units' bundles, or "
-                                "choose another period.").format(period=period.label()))
+        raise ValidationError(
+            _(
+                "No unit has sent its figures for {period} yet: import the units' bundles, or choose another period."
+            ).format(period=period.label())
+        )
     return BlocReport(period, tuple(UnitLine(row.name, row.figures) for row in rows), figures)
 
 
@@ -66,8 +71,7 @@ def bloc_ratings_pdf(store: Store, out: Path, *, period: Period, today: date, nu
     return _make(store, out, period, today, number, build_bloc_ratings)
 
 
-def bloc_recruitment_pdf(store: Store, out: Path, *, period: Period, today: date,
-                         number: str | None = None) -> Path:
+def bloc_recruitment_pdf(store: Store, out: Path, *, period: Period, today: date, number: str | None = None) -> Path:
     """Báo cáo công tác phát triển đảng viên of `period`, summed over the units (admitted against the targets,
     files by step, one row per unit), dated `today`, at `out`."""
     from khoidesktop.units.report_pdf import build_bloc_recruitment

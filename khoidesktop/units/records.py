@@ -1,4 +1,5 @@
 """The bloc's view of its units: who sent what for a period, who is late, and the summed figures."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,9 @@ from sqlalchemy.orm import Session
 from khoidesktop.domain.names import text_key
 from khoidesktop.domain.periods import Period
 from khoidesktop.exchange.bundle_format import DATA_PARTS, fingerprint
+from khoidesktop.exchange.summary import UnitFigures, read_unit
 from khoidesktop.store.models import BlocBundle, BlocBundleFile, BlocUnit
-from khoidesktop.units.figures import BlocFigures, UnitFigures, sum_units
+from khoidesktop.units.figures import BlocFigures, sum_units
 
 
 def periods(session: Session) -> list[Period]:
@@ -49,10 +51,15 @@ class UnitRow:
         return fingerprint(self.unit.public_key)
 
     def as_json(self) -> dict:
-        return {"unit": self.unit.cell_name, "organisation": self.unit.org_name,
-                "members": self.figures.members if self.figures else None,
-                "last_bundle": self.last_sent.isoformat() if self.last_sent else None,
-                "last_period": self.last_period, "period_received": self.bundle is not None, "late": self.late}
+        return {
+            "unit": self.unit.cell_name,
+            "organisation": self.unit.org_name,
+            "members": self.figures.members if self.figures else None,
+            "last_bundle": self.last_sent.isoformat() if self.last_sent else None,
+            "last_period": self.last_period,
+            "period_received": self.bundle is not None,
+            "late": self.late,
+        }
 
 
 def _parts(session: Session, bundle_ids: list[int]) -> dict[int, dict[str, dict]]:
@@ -60,7 +67,8 @@ def _parts(session: Session, bundle_ids: list[int]) -> dict[int, dict[str, dict]
     names = [f"data/{part}.json" for part in DATA_PARTS]
     found: dict[int, dict[str, dict]] = {}
     query = select(BlocBundleFile.bundle_id, BlocBundleFile.name, BlocBundleFile.content).where(
-        BlocBundleFile.bundle_id.in_(bundle_ids), BlocBundleFile.name.in_(names))
+        BlocBundleFile.bundle_id.in_(bundle_ids), BlocBundleFile.name.in_(names)
+    )
     for bundle_id, name, content in session.execute(query):
         found.setdefault(bundle_id, {})[name[5:-5]] = json.loads(content)
     return found
@@ -71,15 +79,24 @@ def unit_rows(session: Session, period: Period, today: date) -> list[UnitRow]:
     bundles = {b.unit_id: b for b in session.scalars(select(BlocBundle).where(BlocBundle.period == period.code))}
     newest = select(BlocBundle.unit_id, func.max(BlocBundle.created_at)).group_by(BlocBundle.unit_id)
     last_sent = dict(session.execute(newest).all())
-    last_period = {b.unit_id: b.period for b in session.scalars(select(BlocBundle))
-                   if b.created_at == last_sent.get(b.unit_id)}
+    last_period = {
+        b.unit_id: b.period for b in session.scalars(select(BlocBundle)) if b.created_at == last_sent.get(b.unit_id)
+    }
     parts = _parts(session, [b.id for b in bundles.values()])
     rows = []
     for unit in units:
         bundle = bundles.get(unit.id)
-        figures = UnitFigures.from_parts(parts[bundle.id], period) if bundle else None
-        rows.append(UnitRow(unit, bundle, figures, last_sent.get(unit.id), last_period.get(unit.id),
-                            bundle is None and period.end < today))
+        figures = read_unit(parts[bundle.id], period, bundle.format_version) if bundle else None
+        rows.append(
+            UnitRow(
+                unit,
+                bundle,
+                figures,
+                last_sent.get(unit.id),
+                last_period.get(unit.id),
+                bundle is None and period.end < today,
+            )
+        )
     return rows
 
 
@@ -89,7 +106,10 @@ def bloc_figures(rows: list[UnitRow]) -> BlocFigures:
 
 def bloc_members(session: Session, period: Period) -> list[tuple[str, dict]]:
     """(unit name, member row) for every member the units sent for the period: the bloc's member list."""
-    query = (select(BlocUnit.cell_name, BlocBundleFile.content).join(BlocBundle, BlocBundle.unit_id == BlocUnit.id)
-             .join(BlocBundleFile, BlocBundleFile.bundle_id == BlocBundle.id)
-             .where(BlocBundle.period == period.code, BlocBundleFile.name == "data/members.json"))
+    query = (
+        select(BlocUnit.cell_name, BlocBundleFile.content)
+        .join(BlocBundle, BlocBundle.unit_id == BlocUnit.id)
+        .join(BlocBundleFile, BlocBundleFile.bundle_id == BlocBundle.id)
+        .where(BlocBundle.period == period.code, BlocBundleFile.name == "data/members.json")
+    )
     return [(unit, member) for unit, content in session.execute(query) for member in json.loads(content)["members"]]

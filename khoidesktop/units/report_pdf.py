@@ -3,6 +3,7 @@ documents' frame: the member structure, the rating of the members, the admission
 
 Each has the bloc's totals (the cell reports' own tables), one row per unit ("Chưa gửi" for a unit that sent
 nothing for the period) and a line saying how many units sent their figures."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
@@ -16,6 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER, level_label
 from khoidesktop.domain.recruitment import STEP_CODES
+from khoidesktop.exchange.summary import UnitFigures
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent
 from khoidesktop.members.structure_pdf import structure_sections
 from khoidesktop.ratings.report_pdf import levels_table, lower_first
@@ -32,7 +34,7 @@ from khoidesktop.reports.frame import (
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
-from khoidesktop.units.figures import BlocFigures, UnitFigures
+from khoidesktop.units.figures import BlocFigures
 
 NOT_SENT = N_("Not sent")
 NOTHING = "—"  # a figure the unit has not set (a target)
@@ -42,17 +44,31 @@ NO_WIDTH, MEMBERS_WIDTH = 10, 14
 UNITS_ROOM = 70 * mm  # a per-unit table starts on a new page unless its heading and a few rows fit
 AFTER_TABLE = 6  # points between a table and the paragraph after it
 # Per-unit structure: (title, width, the GROUP_LABELS keys counted together).
-STRUCTURE_COLUMNS = ((N_("Female"), 15.5, ("women",)), (N_("Ethnic minority"), 15.5, ("ethnic_minority",)),
-                     (N_("Under 40"), 15.5, ("under_40",)), (N_("Over 60"), 15.5, ("over_60",)),
-                     (N_("Master or higher"), 15.5, ("doctorate", "masters")),
-                     (N_("Advanced or bachelor political theory"), 16, ("theory_advanced", "theory_bachelor")),
-                     (N_("Probationary"), 15.5, ("probationary",)))
+STRUCTURE_COLUMNS = (
+    (N_("Female"), 15.5, ("women",)),
+    (N_("Ethnic minority"), 15.5, ("ethnic_minority",)),
+    (N_("Under 40"), 15.5, ("under_40",)),
+    (N_("Over 60"), 15.5, ("over_60",)),
+    (N_("Master or higher"), 15.5, ("doctorate", "masters")),
+    (N_("Advanced or bachelor political theory"), 16, ("theory_advanced", "theory_bachelor")),
+    (N_("Probationary"), 15.5, ("probationary",)),
+)
 LEVEL_WIDTHS = {"HTXSNV": 18, "HTTNV": 16, "HTNV": 15.5, "KHTNV": 16}
-RATING_COLUMNS = ((N_("Rated"), 13), *((code, width) for code, width in LEVEL_WIDTHS.items()),
-                  (N_("Not rated"), 13), (N_("Rating of the unit"), 18))
-RECRUITMENT_COLUMNS = (N_("Year's target"), N_("Admitted in the year"), N_("Share of the year's target"),
-                       N_("Term's target"), N_("Admitted in the term"), N_("Share of the term's target"),
-                       N_("Files in progress"))
+RATING_COLUMNS = (
+    (N_("Rated"), 13),
+    *((code, width) for code, width in LEVEL_WIDTHS.items()),
+    (N_("Not rated"), 13),
+    (N_("Rating of the unit"), 18),
+)
+RECRUITMENT_COLUMNS = (
+    N_("Year's target"),
+    N_("Admitted in the year"),
+    N_("Share of the year's target"),
+    N_("Term's target"),
+    N_("Admitted in the term"),
+    N_("Share of the term's target"),
+    N_("Files in progress"),
+)
 RECRUITMENT_WIDTHS = (14, 15, 16, 14, 15, 16, 14)
 
 
@@ -90,8 +106,8 @@ def _items(lines: Sequence[str]) -> list[Flowable]:
 
 def sent_text(report: BlocReport) -> str:
     text = _("{sent} of the {units} units under the committee sent their figures for {period}.").format(
-        sent=format_number(report.figures.units), units=format_number(len(report.units)),
-        period=report.period.label())
+        sent=format_number(report.figures.units), units=format_number(len(report.units)), period=report.period.label()
+    )
     if report.missing:
         text += " " + _("Not sent yet: {names}.").format(names=", ".join(report.missing))
     return text
@@ -106,15 +122,24 @@ def share_cell(count: int, whole: int) -> str:
     return f"{format_number(count)}\n{format_percent(count, whole)}"
 
 
-def unit_table(columns: Sequence[Column], report: BlocReport, cells: Callable[[UnitFigures], list[str]],
-               total: list[str]) -> Table:
+def unit_table(
+    columns: Sequence[Column], report: BlocReport, cells: Callable[[UnitFigures], list[str]], total: list[str]
+) -> Table:
     """One row per unit: number, name, members, then `columns` (a unit that sent nothing: "Chưa gửi" across its
     figures); then the bloc's `total` (members and `columns`)."""
     name_width = TEXT_WIDTH - (NO_WIDTH + MEMBERS_WIDTH) * mm - sum(c.width for c in columns)
-    layout = TableLayout.of([Column(_("No."), NO_WIDTH * mm, "CENTRE"), Column(_("Unit"), name_width),
-                             Column(_("Members in all"), MEMBERS_WIDTH * mm, "CENTRE"), *columns])
-    rows = [[str(n), unit.name, *(cells(unit.figures) if unit.figures else [_(NOT_SENT)] + [""] * len(columns))]
-            for n, unit in enumerate(report.units, start=1)]
+    layout = TableLayout.of(
+        [
+            Column(_("No."), NO_WIDTH * mm, "CENTRE"),
+            Column(_("Unit"), name_width),
+            Column(_("Members in all"), MEMBERS_WIDTH * mm, "CENTRE"),
+            *columns,
+        ]
+    )
+    rows = [
+        [str(n), unit.name, *(cells(unit.figures) if unit.figures else [_(NOT_SENT)] + [""] * len(columns))]
+        for n, unit in enumerate(report.units, start=1)
+    ]
     not_sent = {i: 2 for i, unit in enumerate(report.units) if unit.figures is None}
     return layout.short_table([*rows, ["", _("Whole Party organisation"), *total]], total=True, merged=not_sent)
 
@@ -129,7 +154,7 @@ def _figure_columns(titles: Sequence[str], widths: Sequence[float]) -> list[Colu
 
 
 def closing_text(head: Letterhead, spec: DocumentSpec) -> str:
-    """"Trên đây là báo cáo … của Đảng ủy Khối …": the last paragraph, kept with the signature."""
+    """ "Trên đây là báo cáo … của Đảng ủy Khối …": the last paragraph, kept with the signature."""
     return _("The above is the {title} of the {issuer}.").format(title=lower_first(spec.title), issuer=head.issuer)
 
 
@@ -140,51 +165,76 @@ def _build(target: Path, head: Letterhead, spec: DocumentSpec, story: list[Flowa
     def build(path: Path) -> None:
         nonlocal pages
         pages = build_pdf(path, head, spec, [*opening(head, spec), *story, Spacer(1, AFTER_TABLE), ending])
+
     write_atomically(target, build)
     return pages
 
 
 # --- Structure ----------------------------------------------------------------------------------------------
 
+
 def structure_cells(counts: Mapping[str, int]) -> list[str]:
     """Members, then each key figure with its share of them (counts: GROUP_LABELS key → count, and "total")."""
     total = counts["total"]
-    return [format_number(total),
-            *(share_cell(sum(counts[key] for key in keys), total) for _t, _w, keys in STRUCTURE_COLUMNS)]
+    return [
+        format_number(total),
+        *(share_cell(sum(counts[key] for key in keys), total) for _t, _w, keys in STRUCTURE_COLUMNS),
+    ]
 
 
 def bloc_structure_story(report: BlocReport) -> list[Flowable]:
     structure = report.figures.structure_result()
-    intro = _("As of {date}, the units that sent their figures have {total} Party members in all; the shares "
-              "below are percentages of this total.").format(date=format_date(structure.on),
-                                                             total=format_number(structure.total))
+    intro = _(
+        "As of {date}, the units that sent their figures have {total} Party members in all; the shares "
+        "below are percentages of this total."
+    ).format(date=format_date(structure.on), total=format_number(structure.total))
     columns = _figure_columns([t for t, _w, _k in STRUCTURE_COLUMNS], [w for _t, w, _k in STRUCTURE_COLUMNS])
-    by_unit = unit_table(columns, report, lambda f: structure_cells(f.structure),
-                         structure_cells(report.figures.structure))
-    return [_para(sent_text(report)), _para(intro),
-            _heading(0, _("Structure of the whole Party organisation")), *structure_sections(structure),
-            *unit_section(1, _("Structure by unit"), by_unit,
-                          _("Each figure of a unit is followed by its share of the unit's Party members."))]
+    by_unit = unit_table(
+        columns, report, lambda f: structure_cells(f.structure), structure_cells(report.figures.structure)
+    )
+    return [
+        _para(sent_text(report)),
+        _para(intro),
+        _heading(0, _("Structure of the whole Party organisation")),
+        *structure_sections(structure),
+        *unit_section(
+            1,
+            _("Structure by unit"),
+            by_unit,
+            _("Each figure of a unit is followed by its share of the unit's Party members."),
+        ),
+    ]
 
 
 def build_bloc_structure(target: Path, head: Letterhead, report: BlocReport, *, number: str | None = None) -> int:
     """Báo cáo cơ cấu đảng viên toàn Đảng bộ at `target` (all or nothing); returns the page count."""
     on = report.figures.structure_result().on
-    spec = DocumentSpec(KIND_REPORT, _("Report on the structure of Party members in the whole Party organisation"),
-                        _("(As of {date})").format(date=format_date(on)), number)
+    spec = DocumentSpec(
+        KIND_REPORT,
+        _("Report on the structure of Party members in the whole Party organisation"),
+        _("(As of {date})").format(date=format_date(on)),
+        number,
+    )
     return _build(target, head, spec, bloc_structure_story(report))
 
 
 # --- Rating -------------------------------------------------------------------------------------------------
 
+
 def rating_cells(levels: Mapping[str, int], rated: int, not_rated: int, unit_level: str) -> list[str]:
-    return [format_number(rated), *(share_cell(levels[level], rated) for level in LEVEL_ORDER),
-            format_number(not_rated), unit_level]
+    return [
+        format_number(rated),
+        *(share_cell(levels[level], rated) for level in LEVEL_ORDER),
+        format_number(not_rated),
+        unit_level,
+    ]
 
 
 def _unit_rating_cells(figures: UnitFigures) -> list[str]:
-    return [format_number(figures.members),
-            *rating_cells(figures.levels, figures.rated, figures.not_rated, figures.cell_level or NOTHING)]
+    return [
+        format_number(figures.members),
+        *rating_cells(figures.levels, figures.rated, figures.not_rated, figures.cell_level or NOTHING),
+    ]
 
 
 def over_cap(report: BlocReport) -> list[str]:
@@ -194,17 +244,34 @@ def over_cap(report: BlocReport) -> list[str]:
 
 def _rating_results(report: BlocReport) -> list[Flowable]:
     figures = report.figures
-    found = [_para(_("The rating of the Party members for {year} follows {regulation}.").format(
-                 year=report.period.year, regulation=", ".join(sorted(figures.rule_sets)))),
-             _para(_("{rated} Party members were rated and {not_rated} were not rated.").format(
-                 rated=format_number(figures.rated), not_rated=format_number(figures.not_rated))),
-             levels_table(figures), Spacer(1, AFTER_TABLE),
-             _para(_("Party members rated “{good}” or above: {count}, that is {share} of those rated.").format(
-                 good=level_label("HTTNV"), count=format_number(figures.good_or_better()),
-                 share=format_percent(figures.good_or_better(), figures.rated))),
-             _para(_("Party members rated “{excellent}”: {actual}; the units' caps allow at most {allowed}.").format(
-                 excellent=level_label("HTXSNV"), actual=format_number(figures.levels["HTXSNV"]),
-                 allowed=format_number(figures.excellent_allowed)))]
+    found = [
+        _para(
+            _("The rating of the Party members for {year} follows {regulation}.").format(
+                year=report.period.year, regulation=", ".join(sorted(figures.rule_sets))
+            )
+        ),
+        _para(
+            _("{rated} Party members were rated and {not_rated} were not rated.").format(
+                rated=format_number(figures.rated), not_rated=format_number(figures.not_rated)
+            )
+        ),
+        levels_table(figures),
+        Spacer(1, AFTER_TABLE),
+        _para(
+            _("Party members rated “{good}” or above: {count}, that is {share} of those rated.").format(
+                good=level_label("HTTNV"),
+                count=format_number(figures.good_or_better()),
+                share=format_percent(figures.good_or_better(), figures.rated),
+            )
+        ),
+        _para(
+            _("Party members rated “{excellent}”: {actual}; the units' caps allow at most {allowed}.").format(
+                excellent=level_label("HTXSNV"),
+                actual=format_number(figures.levels["HTXSNV"]),
+                allowed=format_number(figures.excellent_allowed),
+            )
+        ),
+    ]
     if over_cap(report):
         found.append(_para(_("Units above their cap: {names}.").format(names=", ".join(over_cap(report)))))
     return found
@@ -212,8 +279,10 @@ def _rating_results(report: BlocReport) -> list[Flowable]:
 
 def _unit_levels(report: BlocReport) -> list[Flowable]:
     counts = report.figures.cell_levels
-    lines = [_("{level}: {count} units").format(level=level_label(level), count=format_number(counts[level]))
-             for level in LEVEL_ORDER]
+    lines = [
+        _("{level}: {count} units").format(level=level_label(level), count=format_number(counts[level]))
+        for level in LEVEL_ORDER
+    ]
     if counts[None]:
         lines.append(_("Not rated yet: {count} units").format(count=format_number(counts[None])))
     return [_para(_("Rating of the units that sent their figures:")), *_items(lines)]
@@ -226,24 +295,35 @@ def legend_text() -> str:
 
 def bloc_ratings_story(report: BlocReport) -> list[Flowable]:
     figures = report.figures
-    columns = [Column(_(title) if title not in LEVEL_WIDTHS else title, width * mm, "CENTRE")
-               for title, width in RATING_COLUMNS]
+    columns = [
+        Column(_(title) if title not in LEVEL_WIDTHS else title, width * mm, "CENTRE")
+        for title, width in RATING_COLUMNS
+    ]
     total = [format_number(figures.total), *rating_cells(figures.levels, figures.rated, figures.not_rated, "")]
-    return [_para(sent_text(report)),
-            _heading(0, _("Rating of the Party members")), *_rating_results(report),
-            _heading(1, _("Rating of the units")), *_unit_levels(report),
-            *unit_section(2, _("Rating by unit"), unit_table(columns, report, _unit_rating_cells, total)),
-            _para(legend_text(), "plain")]
+    return [
+        _para(sent_text(report)),
+        _heading(0, _("Rating of the Party members")),
+        *_rating_results(report),
+        _heading(1, _("Rating of the units")),
+        *_unit_levels(report),
+        *unit_section(2, _("Rating by unit"), unit_table(columns, report, _unit_rating_cells, total)),
+        _para(legend_text(), "plain"),
+    ]
 
 
 def build_bloc_ratings(target: Path, head: Letterhead, report: BlocReport, *, number: str | None = None) -> int:
     """Báo cáo kết quả đánh giá, xếp loại chất lượng đảng viên, summed (all or nothing); returns the page count."""
-    spec = DocumentSpec(KIND_REPORT, _("Report on the quality rating of Party members in {year}").format(
-        year=report.period.year), summed_subtitle(report.period), number)
+    spec = DocumentSpec(
+        KIND_REPORT,
+        _("Report on the quality rating of Party members in {year}").format(year=report.period.year),
+        summed_subtitle(report.period),
+        number,
+    )
     return _build(target, head, spec, bloc_ratings_story(report))
 
 
 # --- Recruitment --------------------------------------------------------------------------------------------
+
 
 def target_cells(target: int | None, admitted: int) -> list[str]:
     """Target, admitted, share of the target ("—" where no target is set)."""
@@ -254,8 +334,12 @@ def target_cells(target: int | None, admitted: int) -> list[str]:
 
 def _unit_recruitment_cells(f: UnitFigures) -> list[str]:
     term = target_cells(f.term.target, f.term.admitted) if f.term else [NOTHING] * 3
-    return [format_number(f.members_at_end), *target_cells(f.year_target, f.admitted), *term,
-            format_number(f.files_open)]
+    return [
+        format_number(f.members_at_end),
+        *target_cells(f.year_target, f.admitted),
+        *term,
+        format_number(f.files_open),
+    ]
 
 
 @dataclass(frozen=True)
@@ -281,9 +365,14 @@ def admitted_text(report: BlocReport) -> str:
     f, year = report.figures, report.period.year
     if not f.admitted:
         return _("In {year} the units admitted no new Party members.").format(year=year)
-    return _("In {year} the units admitted {count} new Party members, that is {share} of their {members} Party "
-             "members.").format(year=year, count=format_number(f.admitted), members=format_number(f.members_at_end),
-                                share=format_percent(f.admitted, f.members_at_end))
+    return _(
+        "In {year} the units admitted {count} new Party members, that is {share} of their {members} Party members."
+    ).format(
+        year=year,
+        count=format_number(f.admitted),
+        members=format_number(f.members_at_end),
+        share=format_percent(f.admitted, f.members_at_end),
+    )
 
 
 def targets_text(report: BlocReport, targets: Targets) -> list[str]:
@@ -292,25 +381,48 @@ def targets_text(report: BlocReport, targets: Targets) -> list[str]:
         return [_("No unit has an admission target for {year}.").format(year=report.period.year)]
     found = []
     if targets.year:
-        found.append(_("The year's admission target, summed over the {units} units given one: {target}; "
-                       "admitted: {admitted}, that is {share}.").format(
-            units=format_number(targets.year), target=format_number(f.year_target),
-            admitted=format_number(f.admitted), share=format_percent(f.admitted, f.year_target)))
+        found.append(
+            _(
+                "The year's admission target, summed over the {units} units given one: {target}; "
+                "admitted: {admitted}, that is {share}."
+            ).format(
+                units=format_number(targets.year),
+                target=format_number(f.year_target),
+                admitted=format_number(f.admitted),
+                share=format_percent(f.admitted, f.year_target),
+            )
+        )
     if targets.term:
-        found.append(_("The term's admission target, summed over the {units} units given one: {target}; "
-                       "admitted in the term: {admitted}, that is {share}.").format(
-            units=format_number(targets.term), target=format_number(f.term_target),
-            admitted=format_number(f.term_admitted), share=format_percent(f.term_admitted, f.term_target)))
+        found.append(
+            _(
+                "The term's admission target, summed over the {units} units given one: {target}; "
+                "admitted in the term: {admitted}, that is {share}."
+            ).format(
+                units=format_number(targets.term),
+                target=format_number(f.term_target),
+                admitted=format_number(f.term_admitted),
+                share=format_percent(f.term_admitted, f.term_target),
+            )
+        )
     return found
 
 
 def _files(report: BlocReport) -> list[Flowable]:
     f = report.figures
-    found = [_para(_("The units keep {total} recruitment files, {open} of them still in progress:").format(
-                 total=format_number(sum(f.files_by_step.values())), open=format_number(f.files_open))),
-             steps_table([(code, f.files_by_step[code]) for code in STEP_CODES]), Spacer(1, AFTER_TABLE),
-             _para(_("Files past their deadline: {overdue}; files left at one step for 12 months or more: "
-                     "{stale}.").format(overdue=format_number(f.overdue), stale=format_number(f.stale)))]
+    found = [
+        _para(
+            _("The units keep {total} recruitment files, {open} of them still in progress:").format(
+                total=format_number(sum(f.files_by_step.values())), open=format_number(f.files_open)
+            )
+        ),
+        steps_table([(code, f.files_by_step[code]) for code in STEP_CODES]),
+        Spacer(1, AFTER_TABLE),
+        _para(
+            _("Files past their deadline: {overdue}; files left at one step for 12 months or more: {stale}.").format(
+                overdue=format_number(f.overdue), stale=format_number(f.stale)
+            )
+        ),
+    ]
     late = [f"{u.name} ({format_number(u.figures.overdue)})" for u in report.units if u.figures and u.figures.overdue]
     if late:
         found.append(_para(_("Units with files past their deadline: {units}.").format(units=", ".join(late))))
@@ -319,17 +431,26 @@ def _files(report: BlocReport) -> list[Flowable]:
 
 def bloc_recruitment_story(report: BlocReport) -> list[Flowable]:
     targets = Targets.of(report)
-    by_unit = unit_table(_figure_columns(RECRUITMENT_COLUMNS, RECRUITMENT_WIDTHS), report, _unit_recruitment_cells,
-                         _bloc_recruitment_cells(report.figures, targets))
-    return [_para(sent_text(report)),
-            _heading(0, _("Admission of new Party members")), _para(admitted_text(report)),
-            *(_para(text) for text in targets_text(report, targets)),
-            _heading(1, _("Recruitment files")), *_files(report),
-            *unit_section(2, _("Recruitment by unit"), by_unit)]
+    by_unit = unit_table(
+        _figure_columns(RECRUITMENT_COLUMNS, RECRUITMENT_WIDTHS),
+        report,
+        _unit_recruitment_cells,
+        _bloc_recruitment_cells(report.figures, targets),
+    )
+    return [
+        _para(sent_text(report)),
+        _heading(0, _("Admission of new Party members")),
+        _para(admitted_text(report)),
+        *(_para(text) for text in targets_text(report, targets)),
+        _heading(1, _("Recruitment files")),
+        *_files(report),
+        *unit_section(2, _("Recruitment by unit"), by_unit),
+    ]
 
 
 def build_bloc_recruitment(target: Path, head: Letterhead, report: BlocReport, *, number: str | None = None) -> int:
     """Báo cáo công tác phát triển đảng viên, summed (all or nothing); returns the page count."""
-    spec = DocumentSpec(KIND_REPORT, _("Report on the admission of new Party members"),
-                        summed_subtitle(report.period), number)
+    spec = DocumentSpec(
+        KIND_REPORT, _("Report on the admission of new Party members"), summed_subtitle(report.period), number
+    )
     return _build(target, head, spec, bloc_recruitment_story(report))

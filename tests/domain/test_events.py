@@ -7,9 +7,14 @@ from khoidesktop.domain.party_age import badge_reached_in, party_age
 
 def test_status_follows_the_history_in_date_order():
     official_on = date(2011, 3, 1)
-    events = [E("official", date(2011, 3, 1)), E("admitted", date(2010, 3, 1)),
-              E("temporary_out", date(2020, 5, 1)), E("temporary_back", date(2021, 5, 1)),
-              E("exempt", date(2024, 1, 10)), E("badge", date(2024, 2, 3))]
+    events = [
+        E("official", date(2011, 3, 1)),
+        E("admitted", date(2010, 3, 1)),
+        E("temporary_out", date(2020, 5, 1)),
+        E("temporary_back", date(2021, 5, 1)),
+        E("exempt", date(2024, 1, 10)),
+        E("badge", date(2024, 2, 3)),
+    ]
     assert status_on(events, official_on, date(2010, 6, 1)) == "probationary"
     assert status_on(events, official_on, date(2015, 1, 1)) == "official"
     assert status_on(events, official_on, date(2020, 12, 1)) == "temporary_out"
@@ -19,10 +24,14 @@ def test_status_follows_the_history_in_date_order():
 
 def test_discipline_changes_status_only_when_it_is_expulsion():
     base = [E("admitted", date(2000, 1, 1))]
-    assert status_on(base + [E("discipline", date(2020, 1, 1), "warning")], date(2001, 1, 1),
-                     date(2021, 1, 1)) == "official"
-    assert status_on(base + [E("discipline", date(2020, 1, 1), "expulsion")], date(2001, 1, 1),
-                     date(2021, 1, 1)) == "expelled"
+    assert (
+        status_on(base + [E("discipline", date(2020, 1, 1), "warning")], date(2001, 1, 1), date(2021, 1, 1))
+        == "official"
+    )
+    assert (
+        status_on(base + [E("discipline", date(2020, 1, 1), "expulsion")], date(2001, 1, 1), date(2021, 1, 1))
+        == "expelled"
+    )
 
 
 def test_without_history_the_typed_status_is_kept():

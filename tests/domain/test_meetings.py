@@ -21,11 +21,17 @@ def test_the_rules_in_force_carry_their_regulation():
     assert "50-CT/TW" in RULES.regulation and RULES.min_minutes == 90 and RULES.min_minutes_combined == 120
 
 
-@pytest.mark.parametrize("kind, start, end, short", [
-    ("regular", time(14, 0), time(15, 29), True), ("regular", time(14, 0), time(15, 30), False),
-    ("combined", time(14, 0), time(15, 59), True), ("combined", time(14, 0), time(16, 0), False),
-    ("thematic", time(8, 0), time(9, 30), False), ("extraordinary", time(8, 0), time(8, 30), False),
-])
+@pytest.mark.parametrize(
+    "kind, start, end, short",
+    [
+        ("regular", time(14, 0), time(15, 29), True),
+        ("regular", time(14, 0), time(15, 30), False),
+        ("combined", time(14, 0), time(15, 59), True),
+        ("combined", time(14, 0), time(16, 0), False),
+        ("thematic", time(8, 0), time(9, 30), False),
+        ("extraordinary", time(8, 0), time(8, 30), False),
+    ],
+)
 def test_duration_against_the_minimum(kind, start, end, short):
     least = minimum_minutes(kind, RULES)
     assert (least is not None and duration_minutes(start, end) < least) is short
@@ -54,10 +60,18 @@ def test_the_vote_base_excludes_who_the_rules_exclude():
     assert vote_base(v for v, _c in cases) == 3
 
 
-@pytest.mark.parametrize("rule, base, needed", [
-    ("more_than_half", 10, 6), ("more_than_half", 9, 5), ("more_than_half", 1, 1),
-    ("two_thirds", 9, 6), ("two_thirds", 10, 7), ("two_thirds", 30, 20), ("two_thirds", 31, 21),
-])
+@pytest.mark.parametrize(
+    "rule, base, needed",
+    [
+        ("more_than_half", 10, 6),
+        ("more_than_half", 9, 5),
+        ("more_than_half", 1, 1),
+        ("two_thirds", 9, 6),
+        ("two_thirds", 10, 7),
+        ("two_thirds", 30, 20),
+        ("two_thirds", 31, 21),
+    ],
+)
 def test_thresholds(rule, base, needed):
     assert votes_needed(rule, base) == needed
     assert passes(rule, needed, base) and not passes(rule, needed - 1, base)

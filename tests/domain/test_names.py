@@ -9,23 +9,34 @@ def ordered(names: list[str]) -> list[str]:
     return sorted(names, key=sort_key)
 
 
-@pytest.mark.parametrize("first, second", [
-    ("Hà", "Hải"), ("Hải", "Hanh"), ("Hà", "Hanh"),     # letters decide before the tone
-    ("Đình", "Định"),                                     # same letters: huyền before nặng
-    ("Thắng", "Thông"),                                   # ă before ô
-    ("Ba", "Bà"), ("Bà", "Bả"), ("Bả", "Bã"), ("Bã", "Bá"), ("Bá", "Bạ"),  # none<huyền<hỏi<ngã<sắc<nặng
-    ("Dũng", "Đức"),                                      # d before đ
-    ("An", "Ân"), ("Ăn", "Ân"), ("Ơn", "Ưng"), ("Uyên", "Ưng"),
-    ("Y", "Yến"),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Hà", "Hải"),
+        ("Hải", "Hanh"),
+        ("Hà", "Hanh"),  # letters decide before the tone
+        ("Đình", "Định"),  # same letters: huyền before nặng
+        ("Thắng", "Thông"),  # ă before ô
+        ("Ba", "Bà"),
+        ("Bà", "Bả"),
+        ("Bả", "Bã"),
+        ("Bã", "Bá"),
+        ("Bá", "Bạ"),  # none<huyền<hỏi<ngã<sắc<nặng
+        ("Dũng", "Đức"),  # d before đ
+        ("An", "Ân"),
+        ("Ăn", "Ân"),
+        ("Ơn", "Ưng"),
+        ("Uyên", "Ưng"),
+        ("Y", "Yến"),
+    ],
+)
 def test_given_names_follow_the_vietnamese_alphabet_then_the_tone(first, second):
     assert sort_key(first) < sort_key(second)
 
 
 def test_given_name_then_middle_then_family():
     names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn An", "Nguyễn Văn An", "Bùi Văn An", "Phạm An"]
-    assert ordered(names) == ["Phạm An", "Nguyễn Thị An", "Bùi Văn An", "Lê Văn An", "Nguyễn Văn An",
-                              "Trần Văn Bình"]
+    assert ordered(names) == ["Phạm An", "Nguyễn Thị An", "Bùi Văn An", "Lê Văn An", "Nguyễn Văn An", "Trần Văn Bình"]
 
 
 def test_a_longer_middle_name_comes_after_its_prefix():
@@ -77,7 +88,11 @@ def test_letters_outside_the_alphabet_sort_as_their_base_letter():
 def test_unit_names_sort_word_by_word_from_the_first():
     from khoidesktop.domain.names import text_key
 
-    names = ["Chi bộ Sở Y tế", "Chi bộ Ban Dân tộc", "Chi bộ Đài Phát thanh", "Chi bộ Cục Thuế tỉnh",
-             "Chi bộ Dân vận"]
-    assert sorted(names, key=text_key) == ["Chi bộ Ban Dân tộc", "Chi bộ Cục Thuế tỉnh", "Chi bộ Dân vận",
-                                           "Chi bộ Đài Phát thanh", "Chi bộ Sở Y tế"]
+    names = ["Chi bộ Sở Y tế", "Chi bộ Ban Dân tộc", "Chi bộ Đài Phát thanh", "Chi bộ Cục Thuế tỉnh", "Chi bộ Dân vận"]
+    assert sorted(names, key=text_key) == [
+        "Chi bộ Ban Dân tộc",
+        "Chi bộ Cục Thuế tỉnh",
+        "Chi bộ Dân vận",
+        "Chi bộ Đài Phát thanh",
+        "Chi bộ Sở Y tế",
+    ]

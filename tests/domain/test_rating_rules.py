@@ -12,10 +12,19 @@ from khoidesktop.domain.rating_rules import (
 QD366 = rule_set_for(2025)
 
 
-@pytest.mark.parametrize("score, level", [
-    (49.5, "KHTNV"), (50, "HTNV"), (69.9, "HTNV"), (70, "HTTNV"), (89.9, "HTTNV"), (90, "HTXSNV"), (100, "HTXSNV"),
-    (0, "KHTNV"),
-])
+@pytest.mark.parametrize(
+    "score, level",
+    [
+        (49.5, "KHTNV"),
+        (50, "HTNV"),
+        (69.9, "HTNV"),
+        (70, "HTTNV"),
+        (89.9, "HTTNV"),
+        (90, "HTXSNV"),
+        (100, "HTXSNV"),
+        (0, "KHTNV"),
+    ],
+)
 def test_score_thresholds_at_their_edges(score, level):
     assert level_for_score(QD366, score) == level
 
@@ -29,8 +38,9 @@ def test_each_year_is_judged_by_its_own_rule_set():
         rule_set_for(2017)
 
 
-@pytest.mark.parametrize("good, cap, allowed", [(25, 20, 5), (24, 20, 4), (25, 25, 6), (28, 25, 7), (4, 20, 0),
-                                                (30, 30, 7)])  # 30% asked: only the 25% maximum is granted
+@pytest.mark.parametrize(
+    "good, cap, allowed", [(25, 20, 5), (24, 20, 4), (25, 25, 6), (28, 25, 7), (4, 20, 0), (30, 30, 7)]
+)  # 30% asked: only the 25% maximum is granted
 def test_the_cap_on_excellence(good, cap, allowed):
     assert excellent_allowed(QD366, good, cap) == allowed
 

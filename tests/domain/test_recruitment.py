@@ -12,12 +12,15 @@ from khoidesktop.domain.recruitment import (
 )
 
 
-@pytest.mark.parametrize("born, vote, ok", [
-    (date(2008, 5, 10), date(2026, 5, 10), True),  # exactly 18 years = 216 months
-    (date(2008, 5, 11), date(2026, 5, 10), False),  # one day short
-    (date(1966, 5, 10), date(2026, 5, 10), True),  # exactly 60 years = 720 months
-    (date(1966, 4, 9), date(2026, 5, 10), False),  # 60 years and 1 month
-])
+@pytest.mark.parametrize(
+    "born, vote, ok",
+    [
+        (date(2008, 5, 10), date(2026, 5, 10), True),  # exactly 18 years = 216 months
+        (date(2008, 5, 11), date(2026, 5, 10), False),  # one day short
+        (date(1966, 5, 10), date(2026, 5, 10), True),  # exactly 60 years = 720 months
+        (date(1966, 4, 9), date(2026, 5, 10), False),  # 60 years and 1 month
+    ],
+)
 def test_age_in_months_at_both_edges(born, vote, ok):
     assert age_ok(born, vote) is ok
 

@@ -20,14 +20,17 @@ def test_a_swapped_saturday_is_worked_and_its_monday_is_off():
     assert not CAL.is_working_day(date(2026, 8, 31))  # … for this Monday off
 
 
-@pytest.mark.parametrize("start, days, expected", [
-    (date(2026, 2, 12), 1, date(2026, 2, 13)),  # Thursday → Friday
-    (date(2026, 2, 13), 1, date(2026, 2, 23)),  # across the weekend and Tết (16–20/2)
-    (date(2026, 4, 28), 3, date(2026, 5, 5)),  # 29/4, then 30/4–1/5 off, weekend, 4/5, 5/5
-    (date(2026, 8, 28), 2, date(2026, 9, 4)),  # 31/8 swapped off, 1–2/9 National Day: 3/9, 4/9
-    (date(2026, 8, 21), 1, date(2026, 8, 22)),  # the worked Saturday counts
-    (date(2026, 3, 2), 0, date(2026, 3, 2)),
-])
+@pytest.mark.parametrize(
+    "start, days, expected",
+    [
+        (date(2026, 2, 12), 1, date(2026, 2, 13)),  # Thursday → Friday
+        (date(2026, 2, 13), 1, date(2026, 2, 23)),  # across the weekend and Tết (16–20/2)
+        (date(2026, 4, 28), 3, date(2026, 5, 5)),  # 29/4, then 30/4–1/5 off, weekend, 4/5, 5/5
+        (date(2026, 8, 28), 2, date(2026, 9, 4)),  # 31/8 swapped off, 1–2/9 National Day: 3/9, 4/9
+        (date(2026, 8, 21), 1, date(2026, 8, 22)),  # the worked Saturday counts
+        (date(2026, 3, 2), 0, date(2026, 3, 2)),
+    ],
+)
 def test_n_working_days_after(start, days, expected):
     assert CAL.add_working_days(start, days) == expected
     assert CAL.working_days_between(start, expected) == days

@@ -1,4 +1,5 @@
 """Helpers for the bundle tests: a dump of a data file to compare, and re-packing a bundle."""
+
 from __future__ import annotations
 
 import io

@@ -1,5 +1,6 @@
 """Bad bundles are refused with the reason in Vietnamese, and the bloc's data file stays exactly as it was;
 the good bundles of the same import still go in."""
+
 from __future__ import annotations
 
 import json
@@ -72,8 +73,10 @@ def _incomplete_data(good, out):
 def _zip_bomb(good, out):
     """A few hundred kilobytes that unpack to more than the limit."""
     pack(out, unpack(good))
-    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as zf, zf.open("reports/extra.pdf", "w",
-                                                                        force_zip64=True) as stream:
+    with (
+        zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("reports/extra.pdf", "w", force_zip64=True) as stream,
+    ):
         chunk = bytes(16 * 1024 * 1024)
         for _ in range(LIMITS.unpacked_bytes // len(chunk) + 1):
             stream.write(chunk)
@@ -108,7 +111,7 @@ def _flipped_byte(good, out):
 
 def _encrypted_flag(good, out):
     raw = bytearray(good.read_bytes())
-    entry = raw.index(b"PK\x01\x02" + bytes(raw[raw.index(b"PK\x01\x02") + 4:][:4]))  # the first central record
+    entry = raw.index(b"PK\x01\x02" + bytes(raw[raw.index(b"PK\x01\x02") + 4 :][:4]))  # the first central record
     raw[entry + 8] |= 0x01  # "encrypted" in its flags
     out.write_bytes(bytes(raw))
 
@@ -116,6 +119,7 @@ def _encrypted_flag(good, out):
 def _set(key, value):
     def change(data):
         data[key] = value
+
     return change
 
 
@@ -123,25 +127,36 @@ def _deep_manifest(good, out):
     pack(out, {**unpack(good), "manifest.json": b"[" * 100_000 + b"]" * 100_000})
 
 
-BAD = {"not_a_zip": (_not_a_zip, "không phải gói"),
-       "flipped_byte": (_flipped_byte, "hỏng"), "encrypted": (_encrypted_flag, "hỏng"),
-       "deep_json": (_deep_manifest, "Bản kê không phải"),
-       "period_number": (lambda g, o: _forged(g, o, _set("period", 2025)), "sai dạng"),
-       "file_name_number": (lambda g, o: _forged(g, o, lambda m: m["files"].append({"name": 1})), "sai dạng"),
-       "timezone": (lambda g, o: _forged(g, o, _set("created_at", "2026-11-23T09:30:00+07:00")), "sai dạng"),
-       "two_line_name": (lambda g, o: _forged(g, o, lambda m: m["cell"].update(name="Chi bộ\nSở Y tế")), "sai dạng"),
-       "future": (lambda g, o: _forged(g, o, _set("created_at", "2027-01-01T08:00:00")), "tương lai"),
-       "period_not_begun": (lambda g, o: _forged(g, o, _set("period", "2030"),
-                                                 ("ratings", _set("year", 2030))), "data/structure.json"),
-       "huge_count": (lambda g, o: _forged(g, o, None, ("meetings", lambda d: d["meetings_by_month"].update(
-           {"01": 10 ** 13}))), "data/meetings.json"),
-       "other_year": (lambda g, o: _forged(g, o, None, ("ratings", _set("year", 2024))), "data/ratings.json"),
-       "levels_not_rated": (lambda g, o: _forged(g, o, None, ("ratings", _set("rated", 0))), "data/ratings.json"),
-       "truncated": (_truncated, "hỏng"),
-       "path_traversal": (_path_traversal, "tên không được phép"), "absolute": (_absolute_path, "tên không được phép"),
-       "checksum": (_wrong_checksum, "data/members.json"), "signature": (_changed_manifest, "Chữ ký không khớp"),
-       "newer_format": (_newer_format, "phiên bản Khối desktop mới hơn"), "missing": (_missing_file, "không khớp"),
-       "incomplete": (_incomplete_data, "không đầy đủ"), "zip_bomb": (_zip_bomb, "quá lớn")}
+BAD = {
+    "not_a_zip": (_not_a_zip, "không phải gói"),
+    "flipped_byte": (_flipped_byte, "hỏng"),
+    "encrypted": (_encrypted_flag, "hỏng"),
+    "deep_json": (_deep_manifest, "Bản kê không phải"),
+    "period_number": (lambda g, o: _forged(g, o, _set("period", 2025)), "sai dạng"),
+    "file_name_number": (lambda g, o: _forged(g, o, lambda m: m["files"].append({"name": 1})), "sai dạng"),
+    "timezone": (lambda g, o: _forged(g, o, _set("created_at", "2026-11-23T09:30:00+07:00")), "sai dạng"),
+    "two_line_name": (lambda g, o: _forged(g, o, lambda m: m["cell"].update(name="Chi bộ\nSở Y tế")), "sai dạng"),
+    "future": (lambda g, o: _forged(g, o, _set("created_at", "2027-01-01T08:00:00")), "tương lai"),
+    "period_not_begun": (
+        lambda g, o: _forged(g, o, _set("period", "2030"), ("ratings", _set("year", 2030))),
+        "data/structure.json",
+    ),
+    "huge_count": (
+        lambda g, o: _forged(g, o, None, ("meetings", lambda d: d["meetings_by_month"].update({"01": 10**13}))),
+        "data/meetings.json",
+    ),
+    "other_year": (lambda g, o: _forged(g, o, None, ("ratings", _set("year", 2024))), "data/ratings.json"),
+    "levels_not_rated": (lambda g, o: _forged(g, o, None, ("ratings", _set("rated", 0))), "data/ratings.json"),
+    "truncated": (_truncated, "hỏng"),
+    "path_traversal": (_path_traversal, "tên không được phép"),
+    "absolute": (_absolute_path, "tên không được phép"),
+    "checksum": (_wrong_checksum, "data/members.json"),
+    "signature": (_changed_manifest, "Chữ ký không khớp"),
+    "newer_format": (_newer_format, "phiên bản Khối desktop mới hơn"),
+    "missing": (_missing_file, "không khớp"),
+    "incomplete": (_incomplete_data, "không đầy đủ"),
+    "zip_bomb": (_zip_bomb, "quá lớn"),
+}
 
 
 @pytest.mark.parametrize("kind", sorted(BAD))

@@ -1,5 +1,6 @@
 """Cell → bundle → bloc: every figure equal, the same bundle twice changes nothing, a newer bundle
 replaces the older, keys are used only once confirmed."""
+
 from __future__ import annotations
 
 import json
@@ -34,16 +35,18 @@ PERIOD = Period(2025)
 @pytest.fixture
 def training_bloc(tmp_path):
     """A bloc for a training session: it takes the training cell's bundles."""
-    opened = create_data_file(tmp_path / "khoi-tap-huan.sqlite", replace(BLOC_IDENTITY, training=True),
-                              actor="test", now=lambda: FIXED_NOW)
+    opened = create_data_file(
+        tmp_path / "khoi-tap-huan.sqlite", replace(BLOC_IDENTITY, training=True), actor="test", now=lambda: FIXED_NOW
+    )
     yield opened
     opened.close()
 
 
 @pytest.fixture
 def demo_bundle(demo_store, tmp_path):
-    return export_bundle(demo_store, tmp_path / "chi-bo-2025.khoi", PERIOD, today=TODAY, now=FIXED_NOW,
-                         actor="test").path
+    return export_bundle(
+        demo_store, tmp_path / "chi-bo-2025.khoi", PERIOD, today=TODAY, now=FIXED_NOW, actor="test"
+    ).path
 
 
 @pytest.mark.parametrize("year", [2025, 2026])  # the demo rates 2023–2025 and meets in 2026
@@ -52,9 +55,12 @@ def test_round_trip_gives_the_cells_own_figures(demo_store, training_bloc, tmp_p
     bundle = export_bundle(demo_store, tmp_path / "b.khoi", period, today=TODAY, now=FIXED_NOW, actor="t").path
     assert [o.status for o in import_all(training_bloc, [bundle])] == ["imported"]
     with demo_store.session() as s:
-        cell = {"structure": structure_on(s, on).as_json(), "ratings": year_figures(s, year).as_json(),
-                "meetings": year_summary(s, year, TODAY).as_json(),
-                "recruitment": recruitment_figures(s, year, on)}
+        cell = {
+            "structure": structure_on(s, on).as_json(),
+            "ratings": year_figures(s, year).as_json(),
+            "meetings": year_summary(s, year, TODAY).as_json(),
+            "recruitment": recruitment_figures(s, year, on),
+        }
     with training_bloc.session() as s:
         rows = unit_rows(s, period, TODAY)
     bloc = bloc_figures(rows)
@@ -70,7 +76,8 @@ def test_round_trip_gives_the_cells_own_figures(demo_store, training_bloc, tmp_p
         assert meetings[key] == cell["meetings"][key], key
     assert (ratings["rated"] if year == 2025 else meetings["meetings"]) > 0  # something real was compared
     assert {q: v["held"] for q, v in meetings["thematic_by_quarter"].items()} == {
-        q: v["held"] for q, v in cell["meetings"]["thematic_by_quarter"].items()}
+        q: v["held"] for q, v in cell["meetings"]["thematic_by_quarter"].items()
+    }
     recruitment = bloc.recruitment_json(year)
     for key in ("files_by_step", "files_open", "admitted_in_year", "members_at_end", "new_members_percent"):
         assert recruitment[key] == cell["recruitment"][key], key
@@ -83,8 +90,15 @@ def test_the_bundle_holds_the_data_the_reports_and_a_valid_signature(demo_bundle
     assert bundle.manifest["format"] == "khoi-desktop-bundle" and bundle.manifest["period"] == "2025"
     assert bundle.manifest["cell"]["name"] == "Chi bộ Văn phòng Sở"
     assert {f["name"] for f in bundle.manifest["files"]} >= {
-        "data/members.json", "data/meetings.json", "data/ratings.json", "data/recruitment.json",
-        "reports/structure.pdf", "reports/meetings.pdf", "reports/ratings.pdf", "reports/recruitment.pdf"}
+        "data/members.json",
+        "data/meetings.json",
+        "data/ratings.json",
+        "data/recruitment.json",
+        "reports/structure.pdf",
+        "reports/meetings.pdf",
+        "reports/ratings.pdf",
+        "reports/recruitment.pdf",
+    }
     members = bundle.data("members")["members"]
     assert members and {"full_name", "gender", "birth_date", "status", "ethnicity"} <= set(members[0])
     import io
@@ -94,10 +108,10 @@ def test_the_bundle_holds_the_data_the_reports_and_a_valid_signature(demo_bundle
 
 
 def test_the_key_is_made_once_and_its_fingerprint_stays(demo_store, tmp_path):
-    first = export_bundle(demo_store, tmp_path / "a.khoi", PERIOD, today=TODAY, now=FIXED_NOW, actor="t",
-                          reports=False)
-    second = export_bundle(demo_store, tmp_path / "b.khoi", Period(2026, 3), today=TODAY, now=FIXED_NOW,
-                           actor="t", reports=False)
+    first = export_bundle(demo_store, tmp_path / "a.khoi", PERIOD, today=TODAY, now=FIXED_NOW, actor="t", reports=False)
+    second = export_bundle(
+        demo_store, tmp_path / "b.khoi", Period(2026, 3), today=TODAY, now=FIXED_NOW, actor="t", reports=False
+    )
     assert first.new_key and not second.new_key
     assert first.fingerprint == second.fingerprint == fingerprint(read_bundle(second.path).public_key)
     assert read_bundle(first.path).cell_uid == read_bundle(second.path).cell_uid
@@ -126,9 +140,18 @@ def _later_bundle(cell_db, out, *, minutes: int, extra_member: bool):
     try:
         if extra_member:
             with store.session() as s, s.begin():
-                add_member(s, MemberData("Trần Thị Bổ Sung", date(1990, 5, 5), gender="female",
-                                         admitted_on=date(2015, 1, 1), official_on=date(2016, 1, 1)),
-                           now=now, actor="t")
+                add_member(
+                    s,
+                    MemberData(
+                        "Trần Thị Bổ Sung",
+                        date(1990, 5, 5),
+                        gender="female",
+                        admitted_on=date(2015, 1, 1),
+                        official_on=date(2016, 1, 1),
+                    ),
+                    now=now,
+                    actor="t",
+                )
         return export_bundle(store, out, PERIOD, today=TODAY, now=now, actor="t", reports=False).path
     finally:
         store.close()
@@ -148,7 +171,10 @@ def test_a_newer_bundle_replaces_the_older_and_an_older_one_is_refused(filled_bl
         after = bloc_figures(unit_rows(s, PERIOD, TODAY))
         files = s.query(BlocBundleFile).count()
     assert (after.units, after.total, after.structure["women"]) == (
-        before.units, before.total + 1, before.structure["women"] + 1)
+        before.units,
+        before.total + 1,
+        before.structure["women"] + 1,
+    )
     assert files == 4 * 5  # the old bundle's files went with it
     unchanged = dump(filled_bloc.path)
     [again] = import_all(filled_bloc, [generated_bundles[0]])  # the first, older bundle
@@ -225,8 +251,9 @@ def _impostor(good: Path, out: Path, created: datetime) -> tuple[Path, bytes]:
 def test_a_refused_bundle_leaves_the_cells_key_alone(filled_bloc, generated_bundles, tmp_path):
     forged, public = _impostor(generated_bundles[0], tmp_path / "cu.khoi", FIXED_NOW - timedelta(days=30))
     before = dump(filled_bloc.path)
-    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={(read_bundle(forged).cell_uid, public)},
-                               now=FIXED_NOW, actor="t")
+    [outcome] = import_checked(
+        filled_bloc, check_files([forged]), trusted={(read_bundle(forged).cell_uid, public)}, now=FIXED_NOW, actor="t"
+    )
     assert outcome.status == "refused" and "mới hơn" in outcome.reason  # older than the real one
     assert dump(filled_bloc.path) == before  # the real cell's key is still the one confirmed
 
@@ -240,8 +267,7 @@ def test_a_confirmed_new_key_is_recorded_in_the_audit_log(filled_bloc, generated
     with filled_bloc.session() as s:
         [question] = keys_to_confirm(s, check_files([forged]), FIXED_NOW)
     assert question.changed and question.cell_name == read_bundle(generated_bundles[0]).cell_name
-    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={question.trust}, now=FIXED_NOW,
-                               actor="t")
+    [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={question.trust}, now=FIXED_NOW, actor="t")
     assert outcome.status == "replaced"
     with filled_bloc.session() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "bloc_unit")).one()
@@ -257,8 +283,9 @@ def test_cancelling_the_check_imports_nothing_and_the_import_says_what_it_left(b
     with bloc_store.session() as s:
         trusted = {q.trust for q in keys_to_confirm(s, checked, FIXED_NOW)}
     calls = iter([False, True, True, True])
-    outcomes = import_checked(bloc_store, checked, trusted=trusted, now=FIXED_NOW, actor="t",
-                              cancelled=lambda: next(calls))
+    outcomes = import_checked(
+        bloc_store, checked, trusted=trusted, now=FIXED_NOW, actor="t", cancelled=lambda: next(calls)
+    )
     assert [o.status for o in outcomes] == ["imported", "stopped", "stopped", "stopped"]
     assert all("dừng" in o.reason for o in outcomes[1:])
 
@@ -278,8 +305,12 @@ def test_the_bloc_shows_the_latest_year_not_one_units_quarter(filled_bloc, tmp_p
     make_cell(tmp_path / "q.sqlite", 9, 3, seed=1, now=FIXED_NOW)
     cell = open_store(tmp_path / "q.sqlite", lock=False, now=lambda: FIXED_NOW)
     try:
-        early = [export_bundle(cell, tmp_path / f"{p.code}.khoi", p, today=TODAY, now=FIXED_NOW, actor="t",
-                               reports=False).path for p in (Period(2026, 3), Period(2026))]
+        early = [
+            export_bundle(
+                cell, tmp_path / f"{p.code}.khoi", p, today=TODAY, now=FIXED_NOW, actor="t", reports=False
+            ).path
+            for p in (Period(2026, 3), Period(2026))
+        ]
     finally:
         cell.close()
     assert [o.status for o in import_all(filled_bloc, early)] == ["imported", "imported"]
@@ -312,7 +343,9 @@ def test_confirming_a_new_cells_key_does_not_let_it_sign_for_another_cell(filled
     with filled_bloc.session() as s:
         questions = keys_to_confirm(s, checked, FIXED_NOW)
     assert [(q.cell_name, q.changed) for q in questions] == [
-        ("Chi bộ Mới", False), (read_bundle(generated_bundles[0]).cell_name, True)]
+        ("Chi bộ Mới", False),
+        (read_bundle(generated_bundles[0]).cell_name, True),
+    ]
     before_key = dump(filled_bloc.path)
     outcomes = import_checked(filled_bloc, checked, trusted={questions[0].trust}, now=FIXED_NOW, actor="t")
     assert [o.status for o in outcomes] == ["imported", "refused"]

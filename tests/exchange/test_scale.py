@@ -1,13 +1,14 @@
 """A bloc of 60 units and 5,000 members, from generated cells: the bloc's figures are exactly the sum of
 what the cells sent."""
+
 from __future__ import annotations
 
 from collections import Counter
 
 from khoidesktop.demo.bloc import make_bundles
 from khoidesktop.domain.periods import Period
+from khoidesktop.domain.structure import GROUP_LABELS
 from khoidesktop.exchange.bundle_format import read_bundle
-from khoidesktop.members.structure import GROUP_LABELS
 from khoidesktop.units.records import bloc_figures, bloc_members, unit_rows
 from tests.conftest import FIXED_NOW, import_all
 from tests.exchange.helpers import dump

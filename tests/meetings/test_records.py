@@ -25,12 +25,22 @@ def cell(store):
     """Six members: four official, one probationary, one official who is transferred away temporarily."""
     with store.session() as s, s.begin():
         ids = []
-        for i, name in enumerate(("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung",
-                                  "Hoàng Văn Em", "Vũ Thị Giang")):
+        for i, name in enumerate(
+            ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang")
+        ):
             official = None if i == 4 else date(2010, 1, 1)
-            m = add_member(s, MemberData(name, date(1980, 1, 1), admitted_on=date(2009, 1, 1) if official else
-                                         date(2026, 1, 1), official_on=official,
-                                         status="official" if official else "probationary"), now=NOW, actor="t")
+            m = add_member(
+                s,
+                MemberData(
+                    name,
+                    date(1980, 1, 1),
+                    admitted_on=date(2009, 1, 1) if official else date(2026, 1, 1),
+                    official_on=official,
+                    status="official" if official else "probationary",
+                ),
+                now=NOW,
+                actor="t",
+            )
             ids.append(m.id)
         add_event(s, ids[5], "temporary_out", date(2026, 5, 1), now=NOW, actor="t")
     return store, ids
@@ -38,16 +48,26 @@ def cell(store):
 
 def meeting(ids, **changes) -> MeetingData:
     attendance = {i: ("present", "") for i in ids}
-    values = dict(kind="regular", on_date=date(2026, 6, 2), start_time=time(14, 0), end_time=time(15, 45),
-                  materials_sent_on=date(2026, 5, 30), attendance=attendance)
+    values = dict(
+        kind="regular",
+        on_date=date(2026, 6, 2),
+        start_time=time(14, 0),
+        end_time=time(15, 45),
+        materials_sent_on=date(2026, 5, 30),
+        attendance=attendance,
+    )
     values.update(changes)
     return MeetingData(**values)
 
 
 def test_save_and_reload_a_meeting_with_attendance_and_speakers(cell):
     store, ids = cell
-    data = meeting(ids, speakers=[("Trần Thị Bình", "Đồng ý"), ("  ", "bỏ qua dòng trống")], content="1. Khai mạc",
-                   attendance={**{i: ("present", "") for i in ids}, ids[1]: ("excused", "Ốm")})
+    data = meeting(
+        ids,
+        speakers=[("Trần Thị Bình", "Đồng ý"), ("  ", "bỏ qua dòng trống")],
+        content="1. Khai mạc",
+        attendance={**{i: ("present", "") for i in ids}, ids[1]: ("excused", "Ốm")},
+    )
     with store.session() as s, s.begin():
         meeting_id = save_meeting(s, None, data, now=NOW, actor="t").id
     with store.session() as s:
@@ -62,8 +82,7 @@ def test_vote_base_and_two_thirds_on_a_real_meeting(cell):
     attendance = {i: ("present", "") for i in ids}
     attendance[ids[1]] = ("excused", "Đi công tác")  # official absent with a reason: out of the base
     attendance[ids[2]] = ("unexcused", "")  # absent without a reason: still in the base
-    data = meeting(ids, attendance=attendance, vote_rule="two_thirds", votes_for=2, votes_against=0,
-                   votes_abstain=1)
+    data = meeting(ids, attendance=attendance, vote_rule="two_thirds", votes_for=2, votes_against=0, votes_abstain=1)
     with store.session() as s:
         vote = check_vote(s, data)
     # official: An, Bình, Cường, Dung, Giang; Giang is away, Bình excused → base 3 (An, Cường, Dung)
@@ -79,12 +98,15 @@ def test_warnings_for_a_short_meeting_and_late_materials(cell):
     assert any("ít nhất 1 ngày" in w for w in found)
 
 
-@pytest.mark.parametrize("changes, words", [
-    ({"on_date": date(2026, 12, 1)}, "tương lai"),
-    ({"start_time": time(16, 0), "end_time": time(14, 0)}, "Giờ kết thúc sớm hơn"),
-    ({"votes_for": 9, "vote_rule": "more_than_half"}, "9 phiếu nhưng chỉ 6"),
-    ({"kind": "thematic"}, "cần có chủ đề"),
-])
+@pytest.mark.parametrize(
+    "changes, words",
+    [
+        ({"on_date": date(2026, 12, 1)}, "tương lai"),
+        ({"start_time": time(16, 0), "end_time": time(14, 0)}, "Giờ kết thúc sớm hơn"),
+        ({"votes_for": 9, "vote_rule": "more_than_half"}, "9 phiếu nhưng chỉ 6"),
+        ({"kind": "thematic"}, "cần có chủ đề"),
+    ],
+)
 def test_problems_prevent_saving_and_write_nothing(cell, changes, words):
     store, ids = cell
     with pytest.raises(ValidationError, match=words), store.session() as s, s.begin():
@@ -104,11 +126,22 @@ def test_quarterly_thematic_check_and_three_absences(cell):
             kind = "combined" if month == 5 else "regular"
             if month == 7:
                 continue  # a month without its meeting
-            save_meeting(s, None, meeting(ids, on_date=date(2026, month, 3), kind=kind, attendance=attendance,
-                                          materials_sent_on=date(2026, month, 1),
-                                          thematic_topic_id=topic.id if kind == "combined" else None,
-                                          end_time=time(16, 0), minutes_done=month != 10),
-                         now=NOW, actor="t")
+            save_meeting(
+                s,
+                None,
+                meeting(
+                    ids,
+                    on_date=date(2026, month, 3),
+                    kind=kind,
+                    attendance=attendance,
+                    materials_sent_on=date(2026, month, 1),
+                    thematic_topic_id=topic.id if kind == "combined" else None,
+                    end_time=time(16, 0),
+                    minutes_done=month != 10,
+                ),
+                now=NOW,
+                actor="t",
+            )
     with store.session() as s:
         summary = year_summary(s, 2026, NOW.date())
     assert summary.thematic_held() == {1: 0, 2: 1, 3: 0, 4: 0}
@@ -130,12 +163,28 @@ def test_quarterly_thematic_check_and_three_absences(cell):
 def test_a_new_meeting_copies_last_months_structure(cell):
     store, ids = cell
     with store.session() as s, s.begin():
-        save_meeting(s, None, meeting(ids, place="Hội trường", chair="Nguyễn Văn An", minute_taker="Lê Văn Cường",
-                                      content="Trình tự riêng của chi bộ"), now=NOW, actor="t")
+        save_meeting(
+            s,
+            None,
+            meeting(
+                ids,
+                place="Hội trường",
+                chair="Nguyễn Văn An",
+                minute_taker="Lê Văn Cường",
+                content="Trình tự riêng của chi bộ",
+            ),
+            now=NOW,
+            actor="t",
+        )
     with store.session() as s:
         data = template_from_last(s, date(2026, 7, 1))
     assert (data.kind, data.place, data.chair, data.minute_taker, data.content) == (
-        "regular", "Hội trường", "Nguyễn Văn An", "Lê Văn Cường", "Trình tự riêng của chi bộ")
+        "regular",
+        "Hội trường",
+        "Nguyễn Văn An",
+        "Lê Văn Cường",
+        "Trình tự riêng của chi bộ",
+    )
     with store.session() as s:
         first = template_from_last(s, date(2026, 1, 1))
     assert first.content.startswith("1. Khai mạc")
@@ -144,8 +193,15 @@ def test_a_new_meeting_copies_last_months_structure(cell):
 def test_a_meeting_before_a_status_change_uses_the_status_of_that_day(cell):
     store, ids = cell
     # Giang left temporarily on 1/5/2026: at an April meeting she was still an ordinary official member
-    data = meeting(ids, on_date=date(2026, 4, 7), materials_sent_on=date(2026, 4, 1), vote_rule="more_than_half",
-                   votes_for=5, votes_against=0, votes_abstain=0)
+    data = meeting(
+        ids,
+        on_date=date(2026, 4, 7),
+        materials_sent_on=date(2026, 4, 1),
+        vote_rule="more_than_half",
+        votes_for=5,
+        votes_against=0,
+        votes_abstain=0,
+    )
     with store.session() as s:
         assert check_vote(s, data).base == 5  # An, Bình, Cường, Dung, Giang (Em is probationary)
 
@@ -153,8 +209,12 @@ def test_a_meeting_before_a_status_change_uses_the_status_of_that_day(cell):
 def test_a_member_transferred_in_is_not_expected_before_arriving(cell):
     store, ids = cell
     with store.session() as s, s.begin():
-        newcomer = add_member(s, MemberData("Đỗ Văn Đến", date(1980, 1, 1), admitted_on=date(2000, 1, 1),
-                                            official_on=date(2001, 1, 1)), now=NOW, actor="t").id
+        newcomer = add_member(
+            s,
+            MemberData("Đỗ Văn Đến", date(1980, 1, 1), admitted_on=date(2000, 1, 1), official_on=date(2001, 1, 1)),
+            now=NOW,
+            actor="t",
+        ).id
         add_event(s, newcomer, "transfer_in", date(2026, 6, 1), now=NOW, actor="t")
     from khoidesktop.meetings.records import expected_members
 
@@ -177,9 +237,20 @@ def test_three_absences_in_two_months_are_not_yet_a_removal_case(cell):
             attendance = {i: ("present", "") for i in ids}
             attendance[ids[0]] = ("unexcused", "")
             kind = "extraordinary" if day.day == 20 else "regular"
-            save_meeting(s, None, meeting(ids, on_date=day, kind=kind, attendance=attendance,
-                                          materials_sent_on=day.replace(day=1), minutes_done=True),
-                         now=NOW, actor="t")
+            save_meeting(
+                s,
+                None,
+                meeting(
+                    ids,
+                    on_date=day,
+                    kind=kind,
+                    attendance=attendance,
+                    materials_sent_on=day.replace(day=1),
+                    minutes_done=True,
+                ),
+                now=NOW,
+                actor="t",
+            )
     with store.session() as s:
         summary = year_summary(s, 2026, NOW.date())
     assert [(a.count, a.months) for a in summary.unexcused] == [(3, 2)]

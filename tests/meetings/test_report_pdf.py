@@ -1,4 +1,5 @@
 """Báo cáo tình hình sinh hoạt chi bộ: a year and a quarter of the demo's meetings, read back from the PDF."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,8 +16,12 @@ from tests.conftest import TODAY
 from tests.meetings.test_minutes_pdf import SOURCES
 from tests.reports.pdf import all_text, assert_fonts_embedded, assert_no_english, flat, page_texts
 
-KINDS_VI = {"regular": "Sinh hoạt thường kỳ", "thematic": "Sinh hoạt chuyên đề",
-            "combined": "Sinh hoạt thường kỳ kết hợp chuyên đề", "extraordinary": "Sinh hoạt bất thường"}
+KINDS_VI = {
+    "regular": "Sinh hoạt thường kỳ",
+    "thematic": "Sinh hoạt chuyên đề",
+    "combined": "Sinh hoạt thường kỳ kết hợp chuyên đề",
+    "extraordinary": "Sinh hoạt bất thường",
+}
 
 
 def test_the_year_report_counts_lists_and_warns(demo_store, tmp_path: Path):
@@ -28,14 +33,22 @@ def test_the_year_report_counts_lists_and_warns(demo_store, tmp_path: Path):
     text = all_text(path)
     rows = summary.rows
     assert len(rows) == 11  # January to November
-    order = ["-BC/CB", "BÁO CÁO TÌNH HÌNH SINH HOẠT CHI BỘ", "Năm 2026",
-             f"Năm 2026 (tính đến ngày 22/11/2026), chi bộ đã tổ chức {len(rows)} buổi sinh hoạt, gồm:",
-             *[f"- {KINDS_VI[kind]}: {count} buổi" for kind, count in summary.by_kind().items()],
-             "STT Ngày Loại Nội dung, chủ đề Có mặt / triệu tập Tỷ lệ",
-             f"Tỷ lệ đảng viên dự sinh hoạt bình quân: {format_number(summary.average_attendance(), 2)}%.",
-             "3. Sinh hoạt chuyên đề", "4. Đảng viên vắng sinh hoạt không lý do",
-             "5. Những tồn tại, hạn chế cần khắc phục", *[flat(w).rstrip(".") for w in summary.warnings],
-             "Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ"]
+    order = [
+        "-BC/CB",
+        "BÁO CÁO TÌNH HÌNH SINH HOẠT CHI BỘ",
+        "Năm 2026",
+        f"Năm 2026 (tính đến ngày 22/11/2026), chi bộ đã tổ chức {len(rows)} buổi sinh hoạt, gồm:",
+        *[f"- {KINDS_VI[kind]}: {count} buổi" for kind, count in summary.by_kind().items()],
+        "STT Ngày Loại Nội dung, chủ đề Có mặt / triệu tập Tỷ lệ",
+        f"Tỷ lệ đảng viên dự sinh hoạt bình quân: {format_number(summary.average_attendance(), 2)}%.",
+        "3. Sinh hoạt chuyên đề",
+        "4. Đảng viên vắng sinh hoạt không lý do",
+        "5. Những tồn tại, hạn chế cần khắc phục",
+        *[flat(w).rstrip(".") for w in summary.warnings],
+        "Nơi nhận:",
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+    ]
     position = 0
     for phrase in order:
         assert phrase in text[position:], phrase
@@ -69,10 +82,15 @@ def test_a_quarter_report_covers_that_quarter_only(demo_store, tmp_path: Path):
     assert [r.on_date.month for r in rows] == [7, 8, 9]
     average = percent(sum(r.present for r in rows), sum(r.expected for r in rows))
     assert average != summary.average_attendance()  # the quarter's own figure, not the year's
-    for phrase in ("Quý 3 năm 2026", "Quý 3 năm 2026, chi bộ đã tổ chức 3 buổi sinh hoạt, gồm:",
-                   "- Sinh hoạt thường kỳ: 2 buổi", "- Sinh hoạt thường kỳ kết hợp chuyên đề: 1 buổi",
-                   f"Tỷ lệ đảng viên dự sinh hoạt bình quân: {format_number(average, 2)}%.", topics[3],
-                   "5. Những tồn tại, hạn chế cần khắc phục từ đầu năm 2026"):
+    for phrase in (
+        "Quý 3 năm 2026",
+        "Quý 3 năm 2026, chi bộ đã tổ chức 3 buổi sinh hoạt, gồm:",
+        "- Sinh hoạt thường kỳ: 2 buổi",
+        "- Sinh hoạt thường kỳ kết hợp chuyên đề: 1 buổi",
+        f"Tỷ lệ đảng viên dự sinh hoạt bình quân: {format_number(average, 2)}%.",
+        topics[3],
+        "5. Những tồn tại, hạn chế cần khắc phục từ đầu năm 2026",
+    ):
         assert phrase in text, phrase
     for row in year_rows:  # a table row: date and kind
         assert (f"{format_date(row.on_date)} {KINDS_VI[row.kind]}" in text) == (row in rows), row
@@ -86,9 +104,12 @@ def test_a_quarter_report_covers_that_quarter_only(demo_store, tmp_path: Path):
 
 def test_a_past_period_without_meetings(store, tmp_path: Path):
     text = all_text(meetings_report_pdf(store, tmp_path / "bc.pdf", year=2025, quarter=2, today=TODAY))
-    for phrase in ("Quý 2 năm 2025, chi bộ chưa tổ chức buổi sinh hoạt nào.",
-                   "Trong kỳ chưa ghi buổi sinh hoạt nào.", "Không có đảng viên vắng sinh hoạt không lý do.",
-                   "Tháng 4/2025: chưa ghi buổi sinh hoạt thường kỳ nào"):
+    for phrase in (
+        "Quý 2 năm 2025, chi bộ chưa tổ chức buổi sinh hoạt nào.",
+        "Trong kỳ chưa ghi buổi sinh hoạt nào.",
+        "Không có đảng viên vắng sinh hoạt không lý do.",
+        "Tháng 4/2025: chưa ghi buổi sinh hoạt thường kỳ nào",
+    ):
         assert phrase in text, phrase
     assert "tính đến ngày" not in text and "Tỷ lệ đảng viên dự sinh hoạt bình quân" not in text
     assert_no_english(text, SOURCES)

@@ -17,17 +17,23 @@ def values(**changes) -> dict:
     return MemberData(**{"full_name": "Hoàng Văn Thụ", **changes}).normalized()
 
 
-@pytest.mark.parametrize("changes, field, words", [
-    ({"birth_date": date(2027, 1, 1)}, "birth_date", "Ngày sinh là ngày trong tương lai"),
-    ({"birth_date": date(1990, 1, 1), "admitted_on": date(2007, 1, 1)}, "admitted_on",
-     "sớm hơn ngày đảng viên đủ 18 tuổi"),
-    ({"admitted_on": date(2010, 1, 1), "official_on": date(2009, 1, 1)}, "official_on", "trước ngày vào Đảng"),
-    ({"official_on": date(2009, 1, 1)}, "admitted_on", "cần có cả ngày vào Đảng"),
-    ({"card_number": "12-34"}, "card_number", "6 đến 12 chữ số"),
-    ({"personal_id": "0221850001"}, "personal_id", "đúng 12 chữ số"),
-    ({"gender": "other"}, "gender", "không phải là giới tính hợp lệ"),
-    ({"full_name": "  "}, "full_name", "Hãy điền họ và tên"),
-])
+@pytest.mark.parametrize(
+    "changes, field, words",
+    [
+        ({"birth_date": date(2027, 1, 1)}, "birth_date", "Ngày sinh là ngày trong tương lai"),
+        (
+            {"birth_date": date(1990, 1, 1), "admitted_on": date(2007, 1, 1)},
+            "admitted_on",
+            "sớm hơn ngày đảng viên đủ 18 tuổi",
+        ),
+        ({"admitted_on": date(2010, 1, 1), "official_on": date(2009, 1, 1)}, "official_on", "trước ngày vào Đảng"),
+        ({"official_on": date(2009, 1, 1)}, "admitted_on", "cần có cả ngày vào Đảng"),
+        ({"card_number": "12-34"}, "card_number", "6 đến 12 chữ số"),
+        ({"personal_id": "0221850001"}, "personal_id", "đúng 12 chữ số"),
+        ({"gender": "other"}, "gender", "không phải là giới tính hợp lệ"),
+        ({"full_name": "  "}, "full_name", "Hãy điền họ và tên"),
+    ],
+)
 def test_each_rule_names_its_field(store, changes, field, words):
     with store.session() as s:
         found = problems(s, values(**changes), TODAY)
@@ -37,9 +43,21 @@ def test_each_rule_names_its_field(store, changes, field, words):
 
 def test_a_valid_member_has_no_problem(store):
     with store.session() as s:
-        assert problems(s, values(birth_date=date(1990, 1, 1), admitted_on=date(2015, 5, 19),
-                                  official_on=date(2016, 5, 19), card_number="00123456",
-                                  personal_id="022090001234", phone="0912 345 678"), TODAY) == []
+        assert (
+            problems(
+                s,
+                values(
+                    birth_date=date(1990, 1, 1),
+                    admitted_on=date(2015, 5, 19),
+                    official_on=date(2016, 5, 19),
+                    card_number="00123456",
+                    personal_id="022090001234",
+                    phone="0912 345 678",
+                ),
+                TODAY,
+            )
+            == []
+        )
 
 
 def test_update_records_what_changed_and_keeps_the_card_unique(store):
@@ -47,8 +65,9 @@ def test_update_records_what_changed_and_keeps_the_card_unique(store):
         a = add_member(s, MemberData("Lý Thị Mai", card_number="11111111"), now=FIXED_NOW, actor="t").id
         b = add_member(s, MemberData("Lý Thị Lan", card_number="22222222"), now=FIXED_NOW, actor="t").id
     with store.session() as s, s.begin():
-        changes = update_member(s, a, MemberData("Lý Thị  Mai", card_number="11111111", position="Kế toán"),
-                                now=FIXED_NOW, actor="t")
+        changes = update_member(
+            s, a, MemberData("Lý Thị  Mai", card_number="11111111", position="Kế toán"), now=FIXED_NOW, actor="t"
+        )
     assert changes == {"position": ("", "Kế toán")}
     with pytest.raises(ValidationError, match="22222222 đã thuộc về"), store.session() as s, s.begin():
         update_member(s, a, MemberData("Lý Thị Mai", card_number="22222222"), now=FIXED_NOW, actor="t")
@@ -59,8 +78,14 @@ def test_update_records_what_changed_and_keeps_the_card_unique(store):
 
 def test_events_drive_the_status_and_nothing_is_deleted(store):
     with store.session() as s, s.begin():
-        m = add_member(s, MemberData("Tạ Quang Bửu", birth_date=date(1980, 1, 1), admitted_on=date(2005, 1, 1),
-                                     official_on=date(2006, 1, 1)), now=FIXED_NOW, actor="t")
+        m = add_member(
+            s,
+            MemberData(
+                "Tạ Quang Bửu", birth_date=date(1980, 1, 1), admitted_on=date(2005, 1, 1), official_on=date(2006, 1, 1)
+            ),
+            now=FIXED_NOW,
+            actor="t",
+        )
         add_event(s, m.id, "transfer_out", date(2026, 6, 1), document_number="12-QĐ/ĐU", now=FIXED_NOW, actor="t")
     with store.session() as s:
         member = s.get(Member, m.id)
@@ -75,9 +100,16 @@ def test_events_drive_the_status_and_nothing_is_deleted(store):
 
 def test_badges_of_a_year(store):
     with store.session() as s, s.begin():
-        for name, admitted in (("Võ Văn Kiệt", date(1996, 3, 3)), ("Lê Duẩn", date(1986, 8, 8)),
-                               ("Trường Chinh", date(1991, 1, 1))):
-            add_member(s, MemberData(name, admitted_on=admitted, official_on=admitted.replace(year=admitted.year + 1)),
-                       now=FIXED_NOW, actor="t")
+        for name, admitted in (
+            ("Võ Văn Kiệt", date(1996, 3, 3)),
+            ("Lê Duẩn", date(1986, 8, 8)),
+            ("Trường Chinh", date(1991, 1, 1)),
+        ):
+            add_member(
+                s,
+                MemberData(name, admitted_on=admitted, official_on=admitted.replace(year=admitted.year + 1)),
+                now=FIXED_NOW,
+                actor="t",
+            )
     with store.session() as s:
         assert [(m.full_name, years) for m, years in badges_in(s, 2026)] == [("Lê Duẩn", 40), ("Võ Văn Kiệt", 30)]

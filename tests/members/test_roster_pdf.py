@@ -1,4 +1,5 @@
 """Danh sách đảng viên: content, order, long lists over many pages, progress and cancel."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -22,11 +23,18 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Định", "Hà", "Hải", "Hạnh"
 
 def generated(count: int) -> list[MemberData]:
     """Members born 1960–1976, admitted 2000–2004 (always at 24 or older), official a year later."""
-    return [MemberData(f"Nguyễn Văn {GIVEN[i % len(GIVEN)]} {i:03d}", birth_date=date(1960, 1, 1)
-                       + timedelta(days=20 * i), gender="male" if i % 3 else "female",
-                       admitted_on=date(2000, 1, 1) + timedelta(days=5 * i),
-                       official_on=date(2001, 1, 1) + timedelta(days=5 * i), card_number=f"{i:08d}",
-                       position="Chuyên viên") for i in range(count)]
+    return [
+        MemberData(
+            f"Nguyễn Văn {GIVEN[i % len(GIVEN)]} {i:03d}",
+            birth_date=date(1960, 1, 1) + timedelta(days=20 * i),
+            gender="male" if i % 3 else "female",
+            admitted_on=date(2000, 1, 1) + timedelta(days=5 * i),
+            official_on=date(2001, 1, 1) + timedelta(days=5 * i),
+            card_number=f"{i:08d}",
+            position="Chuyên viên",
+        )
+        for i in range(count)
+    ]
 
 
 @pytest.fixture
@@ -51,8 +59,16 @@ def test_lists_the_active_members_in_vietnamese_order(demo_store, tmp_path: Path
 
 def test_a_row_has_every_column_in_order(three_store, tmp_path: Path):
     text = all_text(roster_pdf(three_store, tmp_path / "ds.pdf", today=TODAY))
-    for header in ("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức",
-                   "Số thẻ đảng viên", "Chức vụ"):
+    for header in (
+        "STT",
+        "Họ và tên",
+        "Ngày sinh",
+        "Giới tính",
+        "Ngày vào Đảng",
+        "Ngày chính thức",
+        "Số thẻ đảng viên",
+        "Chức vụ",
+    ):
         assert header in text, header
     assert "1 Nguyễn Văn Định 05/03/1980 Nam 01/06/2005 01/06/2006 01234567 Trưởng phòng" in text
     assert "2 Lê Thị Hà 31/12/1995 Nữ 19/05/2026 Chuyên viên" in text  # probationary: no official date
@@ -90,8 +106,13 @@ def test_cancel_leaves_no_file(big_store, tmp_path: Path):
         return len(calls) >= 2
 
     with pytest.raises(ReportCancelled):
-        roster_pdf(big_store, tmp_path / "ds.pdf", today=TODAY, progress=lambda done, total: calls.append(done),
-                   cancelled=cancelled)
+        roster_pdf(
+            big_store,
+            tmp_path / "ds.pdf",
+            today=TODAY,
+            progress=lambda done, total: calls.append(done),
+            cancelled=cancelled,
+        )
     assert calls and calls[-1] < 300
     assert [p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".part")] == []
 

@@ -13,8 +13,20 @@ from khoidesktop.store.models import AuditEntry, Member
 from tests.conftest import FIXED_NOW
 
 TODAY = FIXED_NOW.date()
-HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Tôn giáo", "Quê quán", "Chức vụ",
-           "Trình độ chuyên môn", "Lý luận chính trị", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ đảng viên"]
+HEADERS = [
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Dân tộc",
+    "Tôn giáo",
+    "Quê quán",
+    "Chức vụ",
+    "Trình độ chuyên môn",
+    "Lý luận chính trị",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Số thẻ đảng viên",
+]
 
 
 def sheet(path: Path, rows: list[list], headers: list[str] = HEADERS, above: list[list] = ()) -> Path:
@@ -31,8 +43,10 @@ def sheet(path: Path, rows: list[list], headers: list[str] = HEADERS, above: lis
 
 def state(store) -> tuple:
     with store.session() as s:
-        return (s.scalar(select(func.count()).select_from(Member)),
-                s.scalar(select(func.count()).select_from(AuditEntry)))
+        return (
+            s.scalar(select(func.count()).select_from(Member)),
+            s.scalar(select(func.count()).select_from(AuditEntry)),
+        )
 
 
 def plan(store, path: Path):
@@ -47,8 +61,20 @@ def run_import(store, path: Path):
     return result
 
 
-ROW = ["Nguyễn Thị Ánh", "05/09/1985", "Nữ", "Tày", "Không", "Tiên Yên, Quảng Ninh", "Chuyên viên",
-       "Thạc sĩ", "Trung cấp", "12/03/2012", "12/03/2013", "01234567"]
+ROW = [
+    "Nguyễn Thị Ánh",
+    "05/09/1985",
+    "Nữ",
+    "Tày",
+    "Không",
+    "Tiên Yên, Quảng Ninh",
+    "Chuyên viên",
+    "Thạc sĩ",
+    "Trung cấp",
+    "12/03/2012",
+    "12/03/2013",
+    "01234567",
+]
 
 
 def test_export_then_import_is_lossless(demo_store, store, tmp_path):
@@ -59,8 +85,20 @@ def test_export_then_import_is_lossless(demo_store, store, tmp_path):
     assert load_workbook(path).active["L2"].data_type == "s"  # card numbers written as text
     result = run_import(store, path)
     assert result.count("add") == len(original) and result.clean
-    fields = ("full_name", "birth_date", "gender", "ethnicity", "religion", "home_town", "position",
-              "professional_education", "political_theory", "admitted_on", "official_on", "card_number")
+    fields = (
+        "full_name",
+        "birth_date",
+        "gender",
+        "ethnicity",
+        "religion",
+        "home_town",
+        "position",
+        "professional_education",
+        "political_theory",
+        "admitted_on",
+        "official_on",
+        "card_number",
+    )
     with store.session() as s:
         imported = {(m.full_name, m.birth_date): m for m in active_members(s)}
     for m in original:
@@ -72,13 +110,16 @@ def test_export_then_import_is_lossless(demo_store, store, tmp_path):
 
 def test_headers_are_matched_by_name_whatever_the_case_accents_order_and_title_rows(store, tmp_path):
     headers = ["STT", "SO THE DANG VIEN", "  họ và  TÊN ", "ngay sinh", "GIOI TINH", "Ghi chú"]
-    path = sheet(tmp_path / "a.xlsx", [[1, "00012345", "Lê Văn Định", "01/02/1980", "nam", "x"]], headers,
-                 above=[["DANH SÁCH ĐẢNG VIÊN"], []])
+    path = sheet(
+        tmp_path / "a.xlsx",
+        [[1, "00012345", "Lê Văn Định", "01/02/1980", "nam", "x"]],
+        headers,
+        above=[["DANH SÁCH ĐẢNG VIÊN"], []],
+    )
     run_import(store, path)
     with store.session() as s:
         m = s.scalars(select(Member)).one()
-    assert (m.full_name, m.card_number, m.birth_date, m.gender) == ("Lê Văn Định", "00012345", date(1980, 2, 1),
-                                                                    "male")
+    assert (m.full_name, m.card_number, m.birth_date, m.gender) == ("Lê Văn Định", "00012345", date(1980, 2, 1), "male")
 
 
 def test_numbers_and_excel_dates_are_read_back_as_text_and_dates(store, tmp_path):
@@ -98,10 +139,15 @@ def test_numbers_and_excel_dates_are_read_back_as_text_and_dates(store, tmp_path
 
 def test_a_known_member_is_updated_not_added(store, tmp_path):
     with store.session() as s, s.begin():
-        add_member(s, MemberData("Nguyễn Thị Ánh", birth_date=date(1985, 9, 5), card_number="01234567",
-                                 position="Cán sự"), now=FIXED_NOW, actor="t")
-        add_member(s, MemberData("Vũ Văn Bình", birth_date=date(1970, 1, 1), position="Lái xe"),
-                   now=FIXED_NOW, actor="t")
+        add_member(
+            s,
+            MemberData("Nguyễn Thị Ánh", birth_date=date(1985, 9, 5), card_number="01234567", position="Cán sự"),
+            now=FIXED_NOW,
+            actor="t",
+        )
+        add_member(
+            s, MemberData("Vũ Văn Bình", birth_date=date(1970, 1, 1), position="Lái xe"), now=FIXED_NOW, actor="t"
+        )
     path = sheet(tmp_path / "u.xlsx", [ROW, ["Vũ Văn Bình", "01/01/1970", "", "", "", "", "Tổ trưởng"]])
     result = run_import(store, path)
     assert (result.count("update"), result.count("add")) == (2, 0)
@@ -110,15 +156,18 @@ def test_a_known_member_is_updated_not_added(store, tmp_path):
     assert positions == {"Nguyễn Thị Ánh": "Chuyên viên", "Vũ Văn Bình": "Tổ trưởng"}
 
 
-@pytest.mark.parametrize("change, words", [
-    ({1: "31/02/1980"}, "Dòng 3, cột “Ngày sinh”: “31/02/1980” không phải là ngày có thật"),
-    ({2: "Khác"}, "Dòng 3, cột “Giới tính”: “Khác” không phải là một trong: Nam, Nữ"),
-    ({7: "Kỹ thuật viên cao cấp"}, "cột “Trình độ chuyên môn”"),
-    ({1: "05/09/2030"}, "Dòng 3, cột “Ngày sinh”: Ngày sinh là ngày trong tương lai"),
-    ({10: "01/01/2011"}, "Dòng 3, cột “Ngày chính thức”: Ngày chính thức trước ngày vào Đảng"),
-    ({11: "12AB"}, "Số thẻ đảng viên gồm 6 đến 12 chữ số"),
-    ({0: ""}, "Dòng 3, cột “Họ và tên”: chưa có tên"),
-])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ({1: "31/02/1980"}, "Dòng 3, cột “Ngày sinh”: “31/02/1980” không phải là ngày có thật"),
+        ({2: "Khác"}, "Dòng 3, cột “Giới tính”: “Khác” không phải là một trong: Nam, Nữ"),
+        ({7: "Kỹ thuật viên cao cấp"}, "cột “Trình độ chuyên môn”"),
+        ({1: "05/09/2030"}, "Dòng 3, cột “Ngày sinh”: Ngày sinh là ngày trong tương lai"),
+        ({10: "01/01/2011"}, "Dòng 3, cột “Ngày chính thức”: Ngày chính thức trước ngày vào Đảng"),
+        ({11: "12AB"}, "Số thẻ đảng viên gồm 6 đến 12 chữ số"),
+        ({0: ""}, "Dòng 3, cột “Họ và tên”: chưa có tên"),
+    ],
+)
 def test_each_bad_value_rejects_the_file_and_changes_nothing(store, tmp_path, change, words):
     row = list(ROW)
     for index, value in change.items():
@@ -143,13 +192,16 @@ def test_duplicates_are_rejected(store, tmp_path):
     assert any("thuộc về Đỗ Thị Cúc" in m for m in messages)
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda p: p.write_text("không phải Excel", encoding="utf-8"), r"không phải là tệp Excel \(.xlsx\)"),
-    (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 100), r"không phải là tệp Excel \(.xlsx\)"),
-    (lambda p: sheet(p, [["Nguyễn Văn A"]], ["Tên", "Ngày sinh"]), "Không tìm thấy cột “Họ và tên”"),
-    (lambda p: Workbook().save(p), "không có dữ liệu"),
-    (lambda p: sheet(p, []), "không có đảng viên nào"),
-])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda p: p.write_text("không phải Excel", encoding="utf-8"), r"không phải là tệp Excel \(.xlsx\)"),
+        (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 100), r"không phải là tệp Excel \(.xlsx\)"),
+        (lambda p: sheet(p, [["Nguyễn Văn A"]], ["Tên", "Ngày sinh"]), "Không tìm thấy cột “Họ và tên”"),
+        (lambda p: Workbook().save(p), "không có dữ liệu"),
+        (lambda p: sheet(p, []), "không có đảng viên nào"),
+    ],
+)
 def test_files_that_cannot_be_read_are_explained(store, tmp_path, make, words):
     path = tmp_path / "f.xlsx"
     make(path)
@@ -169,5 +221,4 @@ def test_an_old_xls_file_is_explained(store, tmp_path):
 def test_a_year_alone_in_a_date_column_is_refused(store, tmp_path):
     path = sheet(tmp_path / "nam.xlsx", [["Lê Văn Năm", 1980]], ["Họ và tên", "Ngày sinh"])
     result = plan(store, path)
-    assert result.rejected[0].messages == ["Dòng 2, cột “Ngày sinh”: “1980” mới chỉ là năm: hãy ghi đủ "
-                                           "ngày/tháng/năm."]
+    assert result.rejected[0].messages == ["Dòng 2, cột “Ngày sinh”: “1980” mới chỉ là năm: hãy ghi đủ ngày/tháng/năm."]

@@ -1,4 +1,5 @@
 """Structure figures on a hand-checked set of members."""
+
 from datetime import date
 
 from khoidesktop.members.history import add_event
@@ -9,16 +10,52 @@ from tests.conftest import FIXED_NOW
 ON = date(2026, 11, 23)
 PEOPLE = [  # name, born, gender, ethnicity, religion, education, theory, admitted, official
     ("Nguyễn Thị An", date(1999, 1, 1), "female", "Kinh", "Không", "bachelor", "elementary", date(2024, 5, 1), None),
-    ("Trần Văn Bình", date(1986, 11, 23), "male", "Tày", "", "master", "intermediate", date(2010, 1, 1),
-     date(2011, 1, 1)),
-    ("Lê Thị Cúc", date(1986, 11, 24), "female", "Kinh", "Phật giáo", "doctor", "advanced", date(2010, 1, 1),
-     date(2011, 1, 1)),
-    ("Phạm Văn Dũng", date(1965, 11, 23), "male", "Dao", "Không", "college", "bachelor", date(1990, 1, 1),
-     date(1991, 1, 1)),
+    (
+        "Trần Văn Bình",
+        date(1986, 11, 23),
+        "male",
+        "Tày",
+        "",
+        "master",
+        "intermediate",
+        date(2010, 1, 1),
+        date(2011, 1, 1),
+    ),
+    (
+        "Lê Thị Cúc",
+        date(1986, 11, 24),
+        "female",
+        "Kinh",
+        "Phật giáo",
+        "doctor",
+        "advanced",
+        date(2010, 1, 1),
+        date(2011, 1, 1),
+    ),
+    (
+        "Phạm Văn Dũng",
+        date(1965, 11, 23),
+        "male",
+        "Dao",
+        "Không",
+        "college",
+        "bachelor",
+        date(1990, 1, 1),
+        date(1991, 1, 1),
+    ),
     ("Hoàng Văn Em", date(1966, 1, 1), "male", "Kinh", "Công giáo", None, None, date(1995, 1, 1), date(1996, 1, 1)),
     # left before the date: not counted
-    ("Đỗ Văn Giang", date(1970, 1, 1), "male", "Kinh", "", "bachelor", "intermediate", date(2000, 1, 1),
-     date(2001, 1, 1)),
+    (
+        "Đỗ Văn Giang",
+        date(1970, 1, 1),
+        "male",
+        "Kinh",
+        "",
+        "bachelor",
+        "intermediate",
+        date(2000, 1, 1),
+        date(2001, 1, 1),
+    ),
     # admitted two days before the date: not counted on 20/11
     ("Vũ Thị Hoa", date(1995, 1, 1), "female", "Kinh", "", "bachelor", "intermediate", date(2026, 11, 21), None),
 ]
@@ -28,11 +65,23 @@ def test_structure_on_a_date(store):
     with store.session() as s, s.begin():
         ids = {}
         for name, born, gender, eth, rel, edu, theory, admitted, official in PEOPLE:
-            ids[name] = add_member(s, MemberData(name, born, gender, eth, rel, professional_education=edu,
-                                                 political_theory=theory, admitted_on=admitted,
-                                                 official_on=official,
-                                                 status="official" if official else "probationary"),
-                                   now=FIXED_NOW, actor="t").id
+            ids[name] = add_member(
+                s,
+                MemberData(
+                    name,
+                    born,
+                    gender,
+                    eth,
+                    rel,
+                    professional_education=edu,
+                    political_theory=theory,
+                    admitted_on=admitted,
+                    official_on=official,
+                    status="official" if official else "probationary",
+                ),
+                now=FIXED_NOW,
+                actor="t",
+            ).id
         add_event(s, ids["Đỗ Văn Giang"], "transfer_out", date(2025, 3, 1), now=FIXED_NOW, actor="t")
     with store.session() as s:
         result = structure_on(s, ON).as_json()

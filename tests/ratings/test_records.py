@@ -15,16 +15,31 @@ NOW = FIXED_NOW
 def cell(store):
     """Ten official members, one exempt, one suspended, one admitted 3 months before the 2025 rating."""
     with store.session() as s, s.begin():
-        ids = [add_member(s, MemberData(f"Nguyễn Văn Thứ {i}", date(1980, 1, 1), admitted_on=date(2005, 1, 1),
-                                        official_on=date(2006, 1, 1)), now=NOW, actor="t").id for i in range(10)]
-        exempt = add_member(s, MemberData("Lê Miễn", admitted_on=date(1990, 1, 1), official_on=date(1991, 1, 1)),
-                            now=NOW, actor="t").id
+        ids = [
+            add_member(
+                s,
+                MemberData(
+                    f"Nguyễn Văn Thứ {i}", date(1980, 1, 1), admitted_on=date(2005, 1, 1), official_on=date(2006, 1, 1)
+                ),
+                now=NOW,
+                actor="t",
+            ).id
+            for i in range(10)
+        ]
+        exempt = add_member(
+            s, MemberData("Lê Miễn", admitted_on=date(1990, 1, 1), official_on=date(1991, 1, 1)), now=NOW, actor="t"
+        ).id
         add_event(s, exempt, "exempt", date(2025, 3, 1), now=NOW, actor="t")
-        suspended = add_member(s, MemberData("Lê Đình Chỉ", admitted_on=date(2000, 1, 1),
-                                             official_on=date(2001, 1, 1)), now=NOW, actor="t").id
+        suspended = add_member(
+            s, MemberData("Lê Đình Chỉ", admitted_on=date(2000, 1, 1), official_on=date(2001, 1, 1)), now=NOW, actor="t"
+        ).id
         add_event(s, suspended, "suspended", date(2025, 10, 1), now=NOW, actor="t")
-        add_member(s, MemberData("Trần Mới", date(2000, 1, 1), admitted_on=date(2025, 9, 20), status="probationary"),
-                   now=NOW, actor="t")
+        add_member(
+            s,
+            MemberData("Trần Mới", date(2000, 1, 1), admitted_on=date(2025, 9, 20), status="probationary"),
+            now=NOW,
+            actor="t",
+        )
     return store, ids
 
 
@@ -60,8 +75,9 @@ def test_figures_and_the_cap(cell):
     scores = [92, 95, 90, 80, 75, 70, 88, 71, 60, 40]
     with store.session() as s, s.begin():
         for member_id, level, score in zip(ids, levels, scores, strict=True):
-            save_rating(s, 2025, member_id, RatingInput(level=level, score=score, exceeding_percent=50),
-                        now=NOW, actor="t")
+            save_rating(
+                s, 2025, member_id, RatingInput(level=level, score=score, exceeding_percent=50), now=NOW, actor="t"
+            )
     with store.session() as s:
         figures = year_figures(s, 2025).as_json()
     assert figures["rated"] == 10 and len(figures["not_rated"]) == 3
@@ -69,13 +85,22 @@ def test_figures_and_the_cap(cell):
     assert figures["good_or_better"] == {"count": 8, "percent": 80.0}
     assert figures["excellent_cap"] == {"cap_percent": 20, "allowed": 1, "actual": 3, "exceeded": True}
     with store.session() as s, s.begin():
-        save_year(s, 2025, rating_date=date(2025, 12, 15), cap_percent=25, cell_level="HTTNV", cell_notes="",
-                  now=NOW, actor="t")
+        save_year(
+            s,
+            2025,
+            rating_date=date(2025, 12, 15),
+            cap_percent=25,
+            cell_level="HTTNV",
+            cell_notes="",
+            now=NOW,
+            actor="t",
+        )
     with store.session() as s:
         assert year_figures(s, 2025).as_json()["excellent_cap"]["allowed"] == 2
     with pytest.raises(ValidationError, match="từ 20% đến 25%"), store.session() as s, s.begin():
-        save_year(s, 2025, rating_date=date(2025, 12, 15), cap_percent=30, cell_level=None, cell_notes="",
-                  now=NOW, actor="t")
+        save_year(
+            s, 2025, rating_date=date(2025, 12, 15), cap_percent=30, cell_level=None, cell_notes="", now=NOW, actor="t"
+        )
 
 
 def test_an_older_year_is_rated_without_a_score(cell):
@@ -100,8 +125,14 @@ def test_an_excluded_member_cannot_be_rated(cell):
 def test_most_tasks_undone_forces_the_lowest_level(cell):
     store, ids = cell
     with store.session() as s, s.begin():
-        save_rating(s, 2025, ids[5], RatingInput(level="HTNV", score=55, tasks_mostly_undone=True, all_on_time=False,
-                                                late_percent=10), now=NOW, actor="t")
+        save_rating(
+            s,
+            2025,
+            ids[5],
+            RatingInput(level="HTNV", score=55, tasks_mostly_undone=True, all_on_time=False, late_percent=10),
+            now=NOW,
+            actor="t",
+        )
     with store.session() as s:
         row = next(r for r in rating_rows(s, 2025) if r.member.id == ids[5])
     assert row.automatic == ["tasks"]
@@ -111,16 +142,22 @@ def test_most_tasks_undone_forces_the_lowest_level(cell):
 def test_the_rating_date_belongs_to_its_year(cell):
     store, _ids = cell
     with pytest.raises(ValidationError, match="phải nằm trong năm 2025"), store.session() as s, s.begin():
-        save_year(s, 2025, rating_date=date(2019, 1, 1), cap_percent=20, cell_level=None, cell_notes="", now=NOW,
-                  actor="t")
+        save_year(
+            s, 2025, rating_date=date(2019, 1, 1), cap_percent=20, cell_level=None, cell_notes="", now=NOW, actor="t"
+        )
 
 
 def test_six_months_counted_to_the_end_of_a_long_month(cell):
     store, _ids = cell
     with store.session() as s, s.begin():
-        member = add_member(s, MemberData("Lý Đủ Sáu", date(1990, 1, 1), admitted_on=date(2025, 6, 30),
-                                          status="probationary"), now=NOW, actor="t").id
-        save_year(s, 2025, rating_date=date(2025, 12, 31), cap_percent=20, cell_level=None, cell_notes="", now=NOW,
-                  actor="t")
+        member = add_member(
+            s,
+            MemberData("Lý Đủ Sáu", date(1990, 1, 1), admitted_on=date(2025, 6, 30), status="probationary"),
+            now=NOW,
+            actor="t",
+        ).id
+        save_year(
+            s, 2025, rating_date=date(2025, 12, 31), cap_percent=20, cell_level=None, cell_notes="", now=NOW, actor="t"
+        )
     with store.session() as s:
         assert next(r for r in rating_rows(s, 2025) if r.member.id == member).exclusion is None

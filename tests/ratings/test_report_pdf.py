@@ -1,4 +1,5 @@
 """Báo cáo kết quả đánh giá, xếp loại and Danh sách đề nghị xếp loại: the demo's ratings, read back from the PDF."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,15 +14,14 @@ from khoidesktop.ratings.records import rating_rows, year_figures
 from tests.conftest import TODAY
 from tests.reports.pdf import all_text, assert_fonts_embedded, assert_no_english, page_texts
 
-SOURCES = [Path(__file__).parents[2] / "khoidesktop" / "ratings" / name
-           for name in ("report_pdf.py", "list_pdf.py")]
-LEVELS_VI = {"HTXSNV": "Hoàn thành xuất sắc nhiệm vụ", "HTTNV": "Hoàn thành tốt nhiệm vụ",
-             "HTNV": "Hoàn thành nhiệm vụ", "KHTNV": "Không hoàn thành nhiệm vụ"}
+SOURCES = [Path(__file__).parents[2] / "khoidesktop" / "ratings" / name for name in ("report_pdf.py", "list_pdf.py")]
+LEVELS_VI = {
+    "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ",
+    "HTTNV": "Hoàn thành tốt nhiệm vụ",
+    "HTNV": "Hoàn thành nhiệm vụ",
+    "KHTNV": "Không hoàn thành nhiệm vụ",
+}
 REASON_RECENT = "vào Đảng chưa đủ 6 tháng tính đến thời điểm đánh giá"
-
-
-
-
 
 
 def vi_percent(value: float) -> str:
@@ -47,24 +47,36 @@ def test_the_2025_report_gives_the_year_figures(demo_store, tmp_path: Path):
     assert figures["not_rated"] and figures["cell_level"] == "HTTNV"
     good = figures["good_or_better"]
     cap = figures["excellent_cap"]
-    in_order(text, [
-        "Số 07-BC/CB", "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025",
-        "theo Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW.", "theo thang 100 điểm",
-        f"Tại thời điểm đánh giá (15/12/2025), danh sách của chi bộ có {total} đảng viên; "
-        f"đã đánh giá, xếp loại {rated} đồng chí, không đánh giá, xếp loại {len(figures['not_rated'])} đồng chí.",
-        *[f"- Đồng chí {n['full_name']}: {n['reason'][:1].lower()}{n['reason'][1:]}" for n in figures["not_rated"]],
-        "STT Mức xếp loại Số lượng Tỷ lệ",
-        *[f"{i} {LEVELS_VI[lv]} {levels[lv]['count']} {vi_percent(levels[lv]['percent'])}"
-          for i, lv in enumerate(LEVELS_VI, start=1)],
-        f"Tổng số đảng viên được xếp loại {rated} 100,00%",
-        f"Số đảng viên “Hoàn thành tốt nhiệm vụ” trở lên: {good['count']} đồng chí, chiếm "
-        f"{vi_percent(good['percent'])} số đảng viên được xếp loại; so với chỉ tiêu của chi bộ (từ 95% trở lên): "
-        "đạt chỉ tiêu.",
-        f"Số đảng viên “Hoàn thành xuất sắc nhiệm vụ”: {cap['actual']} đồng chí; theo quy định, không quá "
-        f"{cap['cap_percent']}% số đảng viên “Hoàn thành tốt nhiệm vụ” trở lên, tức tối đa {cap['allowed']} đồng "
-        "chí: không vượt tỷ lệ cho phép.",
-        "Kết quả xếp loại chi bộ", "Chi bộ được xếp loại: “Hoàn thành tốt nhiệm vụ”.",
-        "Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ", secretary])
+    in_order(
+        text,
+        [
+            "Số 07-BC/CB",
+            "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025",
+            "theo Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW.",
+            "theo thang 100 điểm",
+            f"Tại thời điểm đánh giá (15/12/2025), danh sách của chi bộ có {total} đảng viên; "
+            f"đã đánh giá, xếp loại {rated} đồng chí, không đánh giá, xếp loại {len(figures['not_rated'])} đồng chí.",
+            *[f"- Đồng chí {n['full_name']}: {n['reason'][:1].lower()}{n['reason'][1:]}" for n in figures["not_rated"]],
+            "STT Mức xếp loại Số lượng Tỷ lệ",
+            *[
+                f"{i} {LEVELS_VI[lv]} {levels[lv]['count']} {vi_percent(levels[lv]['percent'])}"
+                for i, lv in enumerate(LEVELS_VI, start=1)
+            ],
+            f"Tổng số đảng viên được xếp loại {rated} 100,00%",
+            f"Số đảng viên “Hoàn thành tốt nhiệm vụ” trở lên: {good['count']} đồng chí, chiếm "
+            f"{vi_percent(good['percent'])} số đảng viên được xếp loại; so với chỉ tiêu của chi bộ (từ 95% trở lên): "
+            "đạt chỉ tiêu.",
+            f"Số đảng viên “Hoàn thành xuất sắc nhiệm vụ”: {cap['actual']} đồng chí; theo quy định, không quá "
+            f"{cap['cap_percent']}% số đảng viên “Hoàn thành tốt nhiệm vụ” trở lên, tức tối đa {cap['allowed']} đồng "
+            "chí: không vượt tỷ lệ cho phép.",
+            "Kết quả xếp loại chi bộ",
+            "Chi bộ được xếp loại: “Hoàn thành tốt nhiệm vụ”.",
+            "Nơi nhận:",
+            "T/M CHI BỘ",
+            "BÍ THƯ",
+            secretary,
+        ],
+    )
     assert format_number(levels["HTXSNV"]["percent"], 2) + "%" in text and REASON_RECENT in text
     assert good["percent"] >= 95 and not cap["exceeded"]
     assert "Trang 1/" in page_texts(path)[0]
@@ -75,11 +87,11 @@ def test_the_2025_report_gives_the_year_figures(demo_store, tmp_path: Path):
 def test_a_higher_target_is_not_met(demo_store, tmp_path: Path):
     with demo_store.session() as session:
         good = year_figures(session, 2025).as_json()["good_or_better"]["percent"]
-    text = all_text(ratings_report_pdf(demo_store, tmp_path / "bc.pdf", year=2025, today=TODAY,
-                                       target_percent=99.5))
+    text = all_text(ratings_report_pdf(demo_store, tmp_path / "bc.pdf", year=2025, today=TODAY, target_percent=99.5))
     assert good < 99.5
     assert "(từ 99,5% trở lên): không đạt chỉ tiêu." in text and "đạt chỉ tiêu." not in text.replace(
-        "không đạt chỉ tiêu.", "")
+        "không đạt chỉ tiêu.", ""
+    )
 
 
 def test_the_2024_report_names_its_regulation_and_has_no_score(demo_store, tmp_path: Path):
@@ -98,17 +110,32 @@ def test_the_2024_report_names_its_regulation_and_has_no_score(demo_store, tmp_p
 
 def _list_rows(demo_store, year: int):
     with demo_store.session() as session:
-        return [(r.member.full_name, format_date(r.member.birth_date), r.exclusion, r.rating and r.rating.self_level,
-                 r.rating and r.rating.score, r.level) for r in rating_rows(session, year)]
+        return [
+            (
+                r.member.full_name,
+                format_date(r.member.birth_date),
+                r.exclusion,
+                r.rating and r.rating.self_level,
+                r.rating and r.rating.score,
+                r.level,
+            )
+            for r in rating_rows(session, year)
+        ]
 
 
 def test_the_2025_list_has_every_member_with_score_and_the_excluded_last(demo_store, tmp_path: Path):
     rows = _list_rows(demo_store, 2025)
     path = rating_list_pdf(demo_store, tmp_path / "ds.pdf", year=2025, today=TODAY, number="03")
     text = all_text(path)
-    in_order(text, ["Số 03-DS/CB", "DANH SÁCH ĐỀ NGHỊ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025",
-                    "(Theo Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW)",
-                    "STT Họ và tên Ngày sinh Tự xếp loại Điểm Chi bộ đề nghị Ghi chú"])
+    in_order(
+        text,
+        [
+            "Số 03-DS/CB",
+            "DANH SÁCH ĐỀ NGHỊ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025",
+            "(Theo Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW)",
+            "STT Họ và tên Ngày sinh Tự xếp loại Điểm Chi bộ đề nghị Ghi chú",
+        ],
+    )
     rated = [r for r in rows if not r[2]]
     excluded = [r for r in rows if r[2]]
     assert len(rated) > 20 and excluded and all(r[5] for r in rated)  # every member in the list has a level
@@ -119,10 +146,17 @@ def test_the_2025_list_has_every_member_with_score_and_the_excluded_last(demo_st
         assert f"{n} {name} {born} Không xếp loại: {REASON_RECENT}" in text, name
     last_rated = text.index(rated[-1][0])
     assert all(text.index(f"{name} {born}") > last_rated for name, born, *_rest in excluded)
-    in_order(text, ["Ghi chú: HTXSNV: Hoàn thành xuất sắc nhiệm vụ; HTTNV: Hoàn thành tốt nhiệm vụ",
-                    f"Tổng số: {len(rows)} đảng viên; đề nghị xếp loại: {len(rated)} đồng chí; "
-                    f"không xếp loại: {len(excluded)} đồng chí.",
-                    "Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ"])
+    in_order(
+        text,
+        [
+            "Ghi chú: HTXSNV: Hoàn thành xuất sắc nhiệm vụ; HTTNV: Hoàn thành tốt nhiệm vụ",
+            f"Tổng số: {len(rows)} đảng viên; đề nghị xếp loại: {len(rated)} đồng chí; "
+            f"không xếp loại: {len(excluded)} đồng chí.",
+            "Nơi nhận:",
+            "T/M CHI BỘ",
+            "BÍ THƯ",
+        ],
+    )
     assert_fonts_embedded(path)
     assert_no_english(text, SOURCES)
 

@@ -14,12 +14,24 @@ from tests.conftest import FIXED_NOW
 @pytest.fixture
 def cell(store):
     with store.session() as s, s.begin():
-        for name, born in (("Nguyễn Văn An", date(1980, 1, 1)), ("Trần Thị Bình", date(1985, 5, 5)),
-                           ("Lê Mới", date(2000, 1, 1))):
+        for name, born in (
+            ("Nguyễn Văn An", date(1980, 1, 1)),
+            ("Trần Thị Bình", date(1985, 5, 5)),
+            ("Lê Mới", date(2000, 1, 1)),
+        ):
             admitted = date(2025, 10, 1) if name == "Lê Mới" else date(2005, 1, 1)
-            add_member(s, MemberData(name, born, admitted_on=admitted, official_on=None if name == "Lê Mới" else
-                                     date(2006, 1, 1), status="probationary" if name == "Lê Mới" else "official"),
-                       now=FIXED_NOW, actor="t")
+            add_member(
+                s,
+                MemberData(
+                    name,
+                    born,
+                    admitted_on=admitted,
+                    official_on=None if name == "Lê Mới" else date(2006, 1, 1),
+                    status="probationary" if name == "Lê Mới" else "official",
+                ),
+                now=FIXED_NOW,
+                actor="t",
+            )
     return store
 
 
@@ -38,8 +50,13 @@ def count(store) -> int:
 
 
 def test_a_clean_sheet_is_imported(cell, tmp_path):
-    path = sheet(tmp_path / "xl.xlsx", [["nguyen van an", "01/01/1980", 91.5, "", "Tiêu biểu"],
-                                        ["Trần Thị Bình", "05/05/1985", "75,5", "Hoàn thành tốt nhiệm vụ", ""]])
+    path = sheet(
+        tmp_path / "xl.xlsx",
+        [
+            ["nguyen van an", "01/01/1980", 91.5, "", "Tiêu biểu"],
+            ["Trần Thị Bình", "05/05/1985", "75,5", "Hoàn thành tốt nhiệm vụ", ""],
+        ],
+    )
     with cell.session() as s, s.begin():
         plan = plan_rating_import(s, path, 2025)
         assert plan.clean and plan.count("add") == 2
@@ -49,13 +66,16 @@ def test_a_clean_sheet_is_imported(cell, tmp_path):
     assert got == {91.5: "HTXSNV", 75.5: "HTTNV"}  # a missing level follows from the score
 
 
-@pytest.mark.parametrize("row, words", [
-    (["Nguyễn Văn Ba", "01/01/1980", 80, "", ""], "không có đảng viên nào tên Nguyễn Văn Ba"),
-    (["Lê Mới", "01/01/2000", 80, "", ""], "không xếp loại năm nay"),
-    (["Nguyễn Văn An", "01/01/1980", 120, "", ""], "Điểm phải từ 0 đến 100"),
-    (["Nguyễn Văn An", "01/01/1980", "tám", "", ""], "“tám” không phải là số"),
-    (["Nguyễn Văn An", "01/01/1980", 80, "Giỏi", ""], "“Giỏi” không phải là một trong"),
-])
+@pytest.mark.parametrize(
+    "row, words",
+    [
+        (["Nguyễn Văn Ba", "01/01/1980", 80, "", ""], "không có đảng viên nào tên Nguyễn Văn Ba"),
+        (["Lê Mới", "01/01/2000", 80, "", ""], "không xếp loại năm nay"),
+        (["Nguyễn Văn An", "01/01/1980", 120, "", ""], "Điểm phải từ 0 đến 100"),
+        (["Nguyễn Văn An", "01/01/1980", "tám", "", ""], "“tám” không phải là số"),
+        (["Nguyễn Văn An", "01/01/1980", 80, "Giỏi", ""], "“Giỏi” không phải là một trong"),
+    ],
+)
 def test_bad_rows_reject_the_whole_sheet(cell, tmp_path, row, words):
     path = sheet(tmp_path / "xl.xlsx", [["Trần Thị Bình", "05/05/1985", 75, "", ""], row])
     with cell.session() as s:
@@ -78,8 +98,14 @@ def test_reimporting_keeps_the_facts_the_sheet_does_not_carry(cell, tmp_path):
 
     with cell.session() as s, s.begin():
         member = next(r.member.id for r in rating_rows(s, 2025) if r.member.full_name == "Nguyễn Văn An")
-        save_rating(s, 2025, member, RatingInput(level="KHTNV", score=40, degradation=True, notes="Đã kiểm điểm"),
-                    now=FIXED_NOW, actor="t")
+        save_rating(
+            s,
+            2025,
+            member,
+            RatingInput(level="KHTNV", score=40, degradation=True, notes="Đã kiểm điểm"),
+            now=FIXED_NOW,
+            actor="t",
+        )
     path = sheet(tmp_path / "xl.xlsx", [["Nguyễn Văn An", "01/01/1980", 85, "", ""]])
     with cell.session() as s, s.begin():
         apply_rating_import(s, plan_rating_import(s, path, 2025), 2025, now=FIXED_NOW, actor="t")

@@ -18,15 +18,40 @@ NOW = datetime(2026, 11, 23, 9, 0)
 def cell(store):
     """Nine official members (two of them the introducers); a candidate ready for the cell vote."""
     with store.session() as s, s.begin():
-        ids = [add_member(s, MemberData(f"Nguyễn Văn Cũ {i}", date(1980, 1, 1), admitted_on=date(2005, 1, 1),
-                                        official_on=date(2006, 1, 1)), now=NOW, actor="t").id for i in range(9)]
-        candidate = save_candidate(s, None, CandidateData(
-            "Hoàng Thị Mới", date(1998, 3, 14), "female", certificate_on=date(2024, 1, 10), introducer1_id=ids[0],
-            introducer1_since=date(2022, 1, 1), introducer2_id=ids[1], introducer2_since=date(2023, 1, 1)),
-            now=NOW, actor="t").id
-        for step, on in (("source", date(2024, 2, 1)), ("application", date(2024, 3, 1)),
-                         ("biography", date(2024, 3, 15)), ("verification", date(2024, 4, 1)),
-                         ("comments", date(2024, 4, 10))):
+        ids = [
+            add_member(
+                s,
+                MemberData(
+                    f"Nguyễn Văn Cũ {i}", date(1980, 1, 1), admitted_on=date(2005, 1, 1), official_on=date(2006, 1, 1)
+                ),
+                now=NOW,
+                actor="t",
+            ).id
+            for i in range(9)
+        ]
+        candidate = save_candidate(
+            s,
+            None,
+            CandidateData(
+                "Hoàng Thị Mới",
+                date(1998, 3, 14),
+                "female",
+                certificate_on=date(2024, 1, 10),
+                introducer1_id=ids[0],
+                introducer1_since=date(2022, 1, 1),
+                introducer2_id=ids[1],
+                introducer2_since=date(2023, 1, 1),
+            ),
+            now=NOW,
+            actor="t",
+        ).id
+        for step, on in (
+            ("source", date(2024, 2, 1)),
+            ("application", date(2024, 3, 1)),
+            ("biography", date(2024, 3, 15)),
+            ("verification", date(2024, 4, 1)),
+            ("comments", date(2024, 4, 10)),
+        ):
             record_step(s, candidate, step, on, now=NOW, actor="t")
     return store, ids, candidate
 
@@ -35,8 +60,11 @@ def test_the_cell_vote_needs_two_thirds_and_every_check(cell):
     store, _ids, candidate = cell
     with store.session() as s, s.begin():
         s.get_one(__import__("khoidesktop.store.models", fromlist=["Candidate"]).Candidate, candidate).votes_for = 5
-    with pytest.raises(ValidationError, match=r"9 đảng viên chính thức tán thành \(6 phiếu\); mới có 5"), \
-            store.session() as s, s.begin():
+    with (
+        pytest.raises(ValidationError, match=r"9 đảng viên chính thức tán thành \(6 phiếu\); mới có 5"),
+        store.session() as s,
+        s.begin(),
+    ):
         record_step(s, candidate, "cell_resolution", date(2024, 5, 2), now=NOW, actor="t")
     with store.session() as s:
         assert "cell_resolution" not in steps_of(s, candidate)  # nothing written
@@ -59,8 +87,7 @@ def test_from_the_file_to_an_official_member(cell):
         assert [(e.kind, e.document_number) for e in events_of(s, member.id)] == [("admitted", "125-QĐ/ĐU")]
     with store.session() as s, s.begin():
         record_step(s, candidate, "self_report", date(2025, 6, 25), now=NOW, actor="t")
-        assert "lần 1" in record_step(s, candidate, "official_vote", date(2025, 7, 1), now=NOW, actor="t",
-                                      passed=False)
+        assert "lần 1" in record_step(s, candidate, "official_vote", date(2025, 7, 1), now=NOW, actor="t", passed=False)
         record_step(s, candidate, "official_vote", date(2025, 7, 15), now=NOW, actor="t")
     with store.session() as s:
         members = s.scalars(select(Member).where(Member.full_name == "Hoàng Thị Mới")).all()
@@ -70,8 +97,11 @@ def test_from_the_file_to_an_official_member(cell):
 
 def test_steps_come_in_order(cell):
     store, _ids, candidate = cell
-    with pytest.raises(ValidationError, match="Hãy ghi bước “Nghị quyết chi bộ đề nghị kết nạp” trước"), \
-            store.session() as s, s.begin():
+    with (
+        pytest.raises(ValidationError, match="Hãy ghi bước “Nghị quyết chi bộ đề nghị kết nạp” trước"),
+        store.session() as s,
+        s.begin(),
+    ):
         record_step(s, candidate, "committee_resolution", date(2024, 5, 20), now=NOW, actor="t")
 
 
@@ -131,9 +161,13 @@ def test_the_official_vote_comes_after_the_probation_and_introducers_must_be_in_
         c = s.get_one(Candidate, candidate)
         c.introducer1_id = ids[2]
         c.introducer1_since = date(2020, 1, 1)
-        for step, on in (("cell_resolution", date(2024, 5, 2)), ("committee_resolution", date(2024, 5, 20)),
-                         ("decision", date(2024, 6, 3)), ("ceremony", date(2024, 6, 20)),
-                         ("self_report", date(2024, 7, 1))):
+        for step, on in (
+            ("cell_resolution", date(2024, 5, 2)),
+            ("committee_resolution", date(2024, 5, 20)),
+            ("decision", date(2024, 6, 3)),
+            ("ceremony", date(2024, 6, 20)),
+            ("self_report", date(2024, 7, 1)),
+        ):
             record_step(s, candidate, step, on, now=NOW, actor="t")
     with pytest.raises(ValidationError, match="kết thúc ngày 20/06/2025"), store.session() as s, s.begin():
         record_step(s, candidate, "official_vote", date(2024, 7, 2), now=NOW, actor="t")
@@ -164,5 +198,7 @@ def test_the_vote_counts_go_through_the_step_checked_and_audited(cell):
     with store.session() as s:
         row = s.get_one(Candidate, candidate)
         assert (row.votes_for, row.votes_against, row.votes_abstain) == (7, 1, 1)
-        last = s.scalars(select(AuditEntry).where(AuditEntry.entity == "candidate").order_by(AuditEntry.id.desc())).first()
+        last = s.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "candidate").order_by(AuditEntry.id.desc())
+        ).first()
         assert json.loads(last.detail)["votes_for"] == [None, 7]

@@ -1,4 +1,5 @@
 """Reading the made PDFs back (pypdf), as a reader of the file would see them."""
+
 from __future__ import annotations
 
 import re
@@ -53,6 +54,7 @@ def text_x_positions(path: Path, page: int = 0) -> list[float]:
     def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
         if text.strip():
             xs.append(cm[0] * tm[4] + cm[2] * tm[5] + cm[4])
+
     PdfReader(path).pages[page].extract_text(visitor_text=visit)  # page may be -1
     return xs
 

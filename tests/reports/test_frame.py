@@ -1,4 +1,5 @@
 """The document frame (HD 36-HD/VPTW): page, fonts, header, signature, page numbers, watermark, metadata."""
+
 from __future__ import annotations
 
 import re
@@ -33,18 +34,29 @@ def test_only_the_bundled_serif_is_used_and_it_is_embedded(roster: Path):
     for name, embedded in used:
         assert re.fullmatch(r"/[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?", name), name
         assert embedded, name
-    assert {name.split("+")[1] for name, _ in used} >= {"LiberationSerif", "LiberationSerif-Bold",
-                                                       "LiberationSerif-Italic"}
+    assert {name.split("+")[1] for name, _ in used} >= {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+    }
 
 
 def test_header_reads_as_the_official_format(roster: Path):
     first = page_texts(roster)[0]
-    for phrase in ("ĐẢNG BỘ SỞ TÀI CHÍNH", "CHI BỘ PHÒNG TỔNG HỢP", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
-                   "Hạ Long, ngày 22 tháng 11 năm 2026", "DANH SÁCH ĐẢNG VIÊN", "(Tính đến ngày 22/11/2026)"):
+    for phrase in (
+        "ĐẢNG BỘ SỞ TÀI CHÍNH",
+        "CHI BỘ PHÒNG TỔNG HỢP",
+        "*",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Hạ Long, ngày 22 tháng 11 năm 2026",
+        "DANH SÁCH ĐẢNG VIÊN",
+        "(Tính đến ngày 22/11/2026)",
+    ):
         assert phrase in first, phrase
     assert re.search(r"Số -DS/CB", first)  # no number given: blank space to write it by hand
-    assert first.index("ĐẢNG BỘ SỞ TÀI CHÍNH") < first.index("CHI BỘ PHÒNG TỔNG HỢP") < first.index(
-        "DANH SÁCH ĐẢNG VIÊN")
+    assert (
+        first.index("ĐẢNG BỘ SỞ TÀI CHÍNH") < first.index("CHI BỘ PHÒNG TỔNG HỢP") < first.index("DANH SÁCH ĐẢNG VIÊN")
+    )
 
 
 def test_a_given_number_is_printed(three_store, tmp_path: Path):
@@ -54,8 +66,14 @@ def test_a_given_number_is_printed(three_store, tmp_path: Path):
 
 def test_signature_block_and_recipients(roster: Path):
     last = page_texts(roster)[-1]
-    for phrase in ("Nơi nhận:", "- Đảng ủy Sở Tài chính (để báo cáo);", "- Lưu chi bộ.", "T/M CHI BỘ",
-                   "BÍ THƯ", "Trần Thị Hạnh"):
+    for phrase in (
+        "Nơi nhận:",
+        "- Đảng ủy Sở Tài chính (để báo cáo);",
+        "- Lưu chi bộ.",
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+        "Trần Thị Hạnh",
+    ):
         assert phrase in last, phrase
     assert last.index("T/M CHI BỘ") < last.index("BÍ THƯ") < last.index("Trần Thị Hạnh")
 
@@ -101,8 +119,10 @@ def test_recipient_is_the_committee_of_the_grassroots_organisation():
 
 
 def test_reportlab_is_not_loaded_by_the_services_or_the_package():
-    code = ("import sys, khoidesktop.reports, khoidesktop.members.documents, khoidesktop.meetings.documents\n"
-            "import khoidesktop.ratings.documents, khoidesktop.recruitment.documents, khoidesktop.units.documents\n"
-            "assert 'reportlab' not in sys.modules\n")
+    code = (
+        "import sys, khoidesktop.reports, khoidesktop.members.documents, khoidesktop.meetings.documents\n"
+        "import khoidesktop.ratings.documents, khoidesktop.recruitment.documents, khoidesktop.units.documents\n"
+        "assert 'reportlab' not in sys.modules\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

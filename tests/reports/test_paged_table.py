@@ -1,4 +1,5 @@
 """The long-table layout: text wrapping to columns and page-by-page splitting with the header on top."""
+
 from __future__ import annotations
 
 import pytest

@@ -56,6 +56,10 @@ def test_restore_is_refused_while_the_file_is_open(store, tmp_path):
 
     backup = make_backup(store.path, FIXED_NOW, keep=3)
     root = Path(__file__).resolve().parents[2]
-    result = subprocess.run([sys.executable, str(root / "main.py"), "--db", str(store.path), "restore", str(backup)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(root / "main.py"), "--db", str(store.path), "restore", str(backup)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == DatabaseLockedError.exit_code and "đang được mở" in result.stderr

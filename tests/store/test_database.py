@@ -21,10 +21,20 @@ def digest(path):
 def test_vietnamese_text_round_trips_and_is_stored_composed(store):
     decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Ngọc Ánh")
     with store.session() as s, s.begin():
-        add_member(s, MemberData(full_name=decomposed, birth_date=date(1985, 9, 5), gender="female",
-                                 ethnicity="Sán Dìu", home_town="Tiên Yên, Quảng Ninh",
-                                 card_number="00012345", personal_id="022185000123"),
-                   now=FIXED_NOW, actor="test")
+        add_member(
+            s,
+            MemberData(
+                full_name=decomposed,
+                birth_date=date(1985, 9, 5),
+                gender="female",
+                ethnicity="Sán Dìu",
+                home_town="Tiên Yên, Quảng Ninh",
+                card_number="00012345",
+                personal_id="022185000123",
+            ),
+            now=FIXED_NOW,
+            actor="test",
+        )
     path = store.path
     store.close()
     reopened = open_store(path)
@@ -72,8 +82,9 @@ store.close()
 def test_another_process_holding_the_file_gets_a_clear_message(store):
     path = store.path
     store.close()
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(DatabaseLockedError) as info:
@@ -97,8 +108,9 @@ def test_a_file_that_is_not_a_database_is_reported_and_untouched(tmp_path):
 def test_damaged_pages_are_found_by_the_quick_check(store):
     with store.session() as s, s.begin():
         for i in range(300):
-            add_member(s, MemberData(full_name=f"Nguyễn Văn Thử {i}", card_number=f"{i:08d}"),
-                       now=FIXED_NOW, actor="test")
+            add_member(
+                s, MemberData(full_name=f"Nguyễn Văn Thử {i}", card_number=f"{i:08d}"), now=FIXED_NOW, actor="test"
+            )
     path = store.path
     store.close()
     data = bytearray(path.read_bytes())

@@ -53,7 +53,8 @@ def test_from_version_1_keeps_every_record_and_backs_up_first(v1_file):
     assert conn.execute("SELECT gender FROM member WHERE full_name='Lê Hải'").fetchone() == (None,)
     assert conn.execute("SELECT count(*) FROM member_note WHERE text LIKE 'Giới tính cũ%: nam'").fetchone() == (1,)
     assert conn.execute("SELECT personal_id FROM member WHERE full_name='Nguyễn Văn Định'").fetchone() == (
-        "022075001234",)
+        "022075001234",
+    )
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE member SET gender='nam' WHERE id=1")
     # the backup is a sound version-1 file holding the same members
@@ -63,8 +64,9 @@ def test_from_version_1_keeps_every_record_and_backs_up_first(v1_file):
 
 
 def test_a_failing_step_leaves_the_file_at_the_previous_version(v1_file, tmp_path):
-    steps = load_migrations()[:1] + [Migration(2, "0002_broken", "CREATE TABLE extra (x INTEGER);\n"
-                                                                 "INSERT INTO nowhere VALUES (1);")]
+    steps = load_migrations()[:1] + [
+        Migration(2, "0002_broken", "CREATE TABLE extra (x INTEGER);\nINSERT INTO nowhere VALUES (1);")
+    ]
     with pytest.raises(sqlite3.OperationalError):
         migrate(v1_file, NOW, steps)
     conn = sqlite3.connect(v1_file)
@@ -76,9 +78,15 @@ def test_a_failing_step_leaves_the_file_at_the_previous_version(v1_file, tmp_pat
 
 def test_a_step_leaving_broken_links_is_refused(tmp_path):
     path = tmp_path / "fk.sqlite"
-    steps = [Migration(1, "0001_a", "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
-                                    "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p(id));"),
-             Migration(2, "0002_b", "INSERT INTO c (p_id) VALUES (42);")]
+    steps = [
+        Migration(
+            1,
+            "0001_a",
+            "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p(id));",
+        ),
+        Migration(2, "0002_b", "INSERT INTO c (p_id) VALUES (42);"),
+    ]
     with pytest.raises(DatabaseError, match="liên kết hỏng"):
         migrate(path, NOW, steps)
     conn = sqlite3.connect(path)

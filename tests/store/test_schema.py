@@ -1,4 +1,5 @@
 """The numbered SQL scripts and the SQLAlchemy models must describe the same tables."""
+
 import sqlite3
 from datetime import datetime
 
@@ -16,8 +17,10 @@ def columns_in_file(conn: sqlite3.Connection, table: str) -> dict:
 
 def columns_in_models(table) -> dict:
     dialect = sqlite_dialect.dialect()
-    return {c.name: (c.type.compile(dialect=dialect), c.nullable and not c.primary_key, c.primary_key)
-            for c in table.columns}
+    return {
+        c.name: (c.type.compile(dialect=dialect), c.nullable and not c.primary_key, c.primary_key)
+        for c in table.columns
+    }
 
 
 def test_migrated_schema_matches_the_models(tmp_path):
@@ -36,10 +39,14 @@ def test_migrated_schema_matches_the_models(tmp_path):
             if row[2]:
                 unique_sets.add(tuple(sorted(c[2] for c in conn.execute(f"PRAGMA index_info('{row[1]}')"))))
         model_uniques = {(c.name,) for c in table.columns if c.unique} | {
-            tuple(sorted(c.name for c in constraint.columns)) for constraint in table.constraints
-            if isinstance(constraint, UniqueConstraint)}
+            tuple(sorted(c.name for c in constraint.columns))
+            for constraint in table.constraints
+            if isinstance(constraint, UniqueConstraint)
+        }
         assert unique_sets == model_uniques, name
         fks = {(r[3], r[2], r[4], r[6]) for r in conn.execute(f"PRAGMA foreign_key_list({name})")}
-        model_fks = {(fk.parent.name, fk.column.table.name, fk.column.name, fk.ondelete or "NO ACTION")
-                     for fk in table.foreign_keys}
+        model_fks = {
+            (fk.parent.name, fk.column.table.name, fk.column.name, fk.ondelete or "NO ACTION")
+            for fk in table.foreign_keys
+        }
         assert fks == model_fks, name

@@ -1,4 +1,5 @@
 """Helpers for UI tests: drive a modal dialog, and read every text a user can see."""
+
 from __future__ import annotations
 
 import re
@@ -24,6 +25,7 @@ import translations
 
 def when_modal(kind: type, action: Callable[[QWidget], None]) -> None:
     """Run `action` on the modal dialog of type `kind` as soon as it is open."""
+
     def poll() -> None:
         widget = QApplication.activeModalWidget()
         if not isinstance(widget, kind):
@@ -34,6 +36,7 @@ def when_modal(kind: type, action: Callable[[QWidget], None]) -> None:
         except BaseException:
             widget.close()  # never leave a modal dialog open: the test would hang instead of failing
             raise  # pytest-qt reports an exception raised in a Qt callback as the test's failure
+
     QTimer.singleShot(0, poll)
 
 
@@ -77,5 +80,4 @@ def english_fragments() -> set[str]:
 
 def english_on_screen(root: QWidget) -> list[str]:
     fragments = english_fragments()
-    return [f"{fragment!r} in {text!r}" for text in visible_texts(root) for fragment in fragments
-            if fragment in text]
+    return [f"{fragment!r} in {text!r}" for text in visible_texts(root) for fragment in fragments if fragment in text]

@@ -1,5 +1,6 @@
 """The data exchange page and the overview's charts, used as a user would: a cell exports its bundle, a bloc
 imports bundles (confirming new keys), sees who is late, and the overview draws the bloc's figures."""
+
 from __future__ import annotations
 
 from khoidesktop.datafile.identity import get_identity

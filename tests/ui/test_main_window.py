@@ -1,4 +1,3 @@
-
 from PySide6.QtCore import Qt
 
 from khoidesktop.datafile.identity import get_identity
@@ -6,8 +5,16 @@ from khoidesktop.members.records import headline_counts
 from tests.conftest import IDENTITY
 from tests.ui.helpers import english_on_screen, type_text
 
-SIDEBAR = ["Tổng quan", "Đảng viên", "Sinh hoạt chi bộ", "Đánh giá xếp loại", "Phát triển đảng viên",
-           "Báo cáo", "Trao đổi dữ liệu", "Cài đặt"]
+SIDEBAR = [
+    "Tổng quan",
+    "Đảng viên",
+    "Sinh hoạt chi bộ",
+    "Đánh giá xếp loại",
+    "Phát triển đảng viên",
+    "Báo cáo",
+    "Trao đổi dữ liệu",
+    "Cài đặt",
+]
 
 
 def test_every_page_opens_in_vietnamese_with_the_training_mark(window, demo_store, qtbot):

@@ -1,4 +1,5 @@
 """The meetings page driven as a user drives it: record a meeting, tick attendance, save, reopen."""
+
 from datetime import date
 
 import pytest
@@ -15,8 +16,12 @@ from tests.ui.helpers import english_on_screen, type_text, when_modal
 def page(window, store):
     with store.session() as s, s.begin():
         for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"):
-            add_member(s, MemberData(name, date(1980, 1, 1), admitted_on=date(2005, 1, 1),
-                                     official_on=date(2006, 1, 1)), now=FIXED_NOW, actor="t")
+            add_member(
+                s,
+                MemberData(name, date(1980, 1, 1), admitted_on=date(2005, 1, 1), official_on=date(2006, 1, 1)),
+                now=FIXED_NOW,
+                actor="t",
+            )
     window.set_store(store)
     window.sidebar.setCurrentRow(2)
     return window.page("sinh-hoat-chi-bo")

@@ -1,4 +1,5 @@
 """The member page driven as a user drives it."""
+
 from datetime import date
 
 import pytest
@@ -18,10 +19,12 @@ from tests.ui.helpers import english_on_screen, type_text, when_modal
 @pytest.fixture
 def page(window, store):
     with store.session() as s, s.begin():
-        for name, born, status, card in (("Nguyễn Văn Định", date(1975, 4, 12), "official", "00123456"),
-                                         ("Trần Thị Hà", date(1988, 10, 2), "official", "01234567"),
-                                         ("Lê Hải", date(1990, 1, 30), "probationary", None),
-                                         ("Phạm Đình Hanh", date(1980, 6, 1), "transferred_out", "07777777")):
+        for name, born, status, card in (
+            ("Nguyễn Văn Định", date(1975, 4, 12), "official", "00123456"),
+            ("Trần Thị Hà", date(1988, 10, 2), "official", "01234567"),
+            ("Lê Hải", date(1990, 1, 30), "probationary", None),
+            ("Phạm Đình Hanh", date(1980, 6, 1), "transferred_out", "07777777"),
+        ):
             add_member(s, MemberData(name, born, status=status, card_number=card), now=FIXED_NOW, actor="t")
     window.set_store(store)
     window.sidebar.setCurrentRow(1)
@@ -33,7 +36,6 @@ def page(window, store):
 def shown_names(page) -> list[str]:
     proxy = page.proxy
     return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
-
 
 
 def test_list_in_vietnamese_order_with_accent_free_search_and_status_filter(page, qtbot):
@@ -200,8 +202,12 @@ def test_badges_dialog(page, qtbot, store):
     from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog
 
     with store.session() as s, s.begin():
-        add_member(s, MemberData("Võ Văn Kiệt", admitted_on=date(1996, 3, 3), official_on=date(1997, 3, 3)),
-                   now=FIXED_NOW, actor="t")
+        add_member(
+            s,
+            MemberData("Võ Văn Kiệt", admitted_on=date(1996, 3, 3), official_on=date(1997, 3, 3)),
+            now=FIXED_NOW,
+            actor="t",
+        )
     seen = {}
 
     def look(dialog: BadgesDialog):

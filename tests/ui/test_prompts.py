@@ -1,4 +1,5 @@
 """The Qt prompts show texts as plain text: a name read from a file cannot dress a question up as markup."""
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 

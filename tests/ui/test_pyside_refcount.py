@@ -2,6 +2,7 @@
 ("deallocating None") after a few thousand. This stays steady on the pinned 6.11; when it passes on a
 newer release, the pin in pyproject.toml can be lifted. (From Python 3.12 None is immortal and its count
 no longer moves, so there this test cannot see the bug: check on 3.11.)"""
+
 import sys
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt

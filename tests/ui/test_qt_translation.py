@@ -1,13 +1,18 @@
 """Qt's own strings (standard buttons, edit menu) read in Vietnamese."""
+
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 
 def test_standard_buttons_are_vietnamese(khoi_app, qtbot):
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-                           | QDialogButtonBox.StandardButton.Save)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Save
+    )
     qtbot.addWidget(box)
-    texts = {box.button(b).text() for b in (QDialogButtonBox.StandardButton.Cancel,
-                                            QDialogButtonBox.StandardButton.Save)}
+    texts = {
+        box.button(b).text() for b in (QDialogButtonBox.StandardButton.Cancel, QDialogButtonBox.StandardButton.Save)
+    }
     assert texts == {"Hủy", "Lưu"}
 
 

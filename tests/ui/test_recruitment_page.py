@@ -1,4 +1,5 @@
 """The recruitment page driven from a new file to an official member."""
+
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
@@ -14,15 +15,30 @@ def test_from_a_new_file_to_an_official_member(window, store, ctx, qtbot):
     ctx.now = lambda: datetime(2026, 11, 23, 9, 0)
     with store.session() as s, s.begin():
         for i in range(3):
-            add_member(s, MemberData(f"Nguyễn Văn Cũ {i}", date(1980, 1, 1), admitted_on=date(2005, 1, 1),
-                                     official_on=date(2006, 1, 1)), now=ctx.now(), actor="t")
+            add_member(
+                s,
+                MemberData(
+                    f"Nguyễn Văn Cũ {i}", date(1980, 1, 1), admitted_on=date(2005, 1, 1), official_on=date(2006, 1, 1)
+                ),
+                now=ctx.now(),
+                actor="t",
+            )
     window.set_store(store)
     window.sidebar.setCurrentRow(4)
     page = window.page("phat-trien-dang-vien")
-    steps = [("source", "01/02/2025"), ("application", "03/03/2025"), ("biography", "10/03/2025"),
-             ("verification", "20/03/2025"), ("comments", "01/04/2025"), ("cell_resolution", "06/05/2025"),
-             ("committee_resolution", "20/05/2025"), ("decision", "02/06/2025"), ("ceremony", "16/06/2025"),
-             ("self_report", "20/06/2026"), ("official_vote", "01/07/2026")]
+    steps = [
+        ("source", "01/02/2025"),
+        ("application", "03/03/2025"),
+        ("biography", "10/03/2025"),
+        ("verification", "20/03/2025"),
+        ("comments", "01/04/2025"),
+        ("cell_resolution", "06/05/2025"),
+        ("committee_resolution", "20/05/2025"),
+        ("decision", "02/06/2025"),
+        ("ceremony", "16/06/2025"),
+        ("self_report", "20/06/2026"),
+        ("official_vote", "01/07/2026"),
+    ]
     messages = []
 
     def work(dialog: CandidateDialog):

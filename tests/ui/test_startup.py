@@ -17,8 +17,12 @@ def fill_and_create(qtbot, dialog: FirstRunDialog, values: dict[str, str]) -> No
 
 
 def test_first_run_creates_the_cells_file(window, ctx, qtbot):
-    values = {"cell_name": "Chi bộ Văn phòng", "org_name": "Đảng bộ Sở Xây dựng",
-              "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh", "place_name": "Uông Bí"}
+    values = {
+        "cell_name": "Chi bộ Văn phòng",
+        "org_name": "Đảng bộ Sở Xây dựng",
+        "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh",
+        "place_name": "Uông Bí",
+    }
     when_modal(FirstRunDialog, lambda d: fill_and_create(qtbot, d, values))
     assert start(window, ctx, None, demo=False) is True
     info = describe(ctx.store)

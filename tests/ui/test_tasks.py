@@ -1,4 +1,5 @@
 """Background work: the result comes back, errors are shown in Vietnamese, a cancel is silent."""
+
 import time
 
 from PySide6.QtWidgets import QPushButton

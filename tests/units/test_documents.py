@@ -1,5 +1,6 @@
 """The bloc's reports: the figures printed are those of services.bloc (the units' bundles summed), every unit has
 its row (“Chưa gửi” when it sent nothing for the period), and the document is the bloc committee's."""
+
 from __future__ import annotations
 
 import re
@@ -11,22 +12,30 @@ import pytest
 from khoidesktop.datafile.letterhead import letterhead
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER
+from khoidesktop.domain.structure import GROUP_LABELS, SECTIONS
 from khoidesktop.errors import ValidationError
+from khoidesktop.exchange.summary import Term
 from khoidesktop.i18n import _, format_number, format_percent
-from khoidesktop.members.structure import GROUP_LABELS, SECTIONS
 from khoidesktop.members.structure_pdf import percent_text
 from khoidesktop.ratings.report_pdf import level_rows
 from khoidesktop.units.documents import bloc_ratings_pdf, bloc_recruitment_pdf, bloc_report, bloc_structure_pdf
-from khoidesktop.units.figures import Term, sum_units
+from khoidesktop.units.figures import sum_units
 from khoidesktop.units.records import bloc_figures, unit_rows
 from khoidesktop.units.report_pdf import BlocReport, UnitLine, build_bloc_recruitment
 from tests.conftest import FIXED_NOW, TODAY, import_all
 from tests.reports.pdf import all_text, assert_fonts_embedded, assert_no_english, page_labels, page_sizes, page_texts
 
 PERIOD = Period(FIXED_NOW.year - 1)  # the generated cells' bundles
-SOURCES = [Path(__file__).parents[2] / "khoidesktop" / name
-           for name in ("units/report_pdf.py", "members/structure_pdf.py", "ratings/report_pdf.py",
-                        "recruitment/report_pdf.py", "reports/frame.py")]
+SOURCES = [
+    Path(__file__).parents[2] / "khoidesktop" / name
+    for name in (
+        "units/report_pdf.py",
+        "members/structure_pdf.py",
+        "ratings/report_pdf.py",
+        "recruitment/report_pdf.py",
+        "reports/frame.py",
+    )
+]
 MAKERS = {"structure": bloc_structure_pdf, "ratings": bloc_ratings_pdf, "recruitment": bloc_recruitment_pdf}
 
 
@@ -40,8 +49,9 @@ def bloc(filled_bloc, tmp_path: Path):
     make_cell(tmp_path / "late.sqlite", 4, 5, seed=7, now=FIXED_NOW)
     cell = open_store(tmp_path / "late.sqlite", lock=False, now=lambda: FIXED_NOW)
     try:
-        export_bundle(cell, tmp_path / "late.khoi", Period(PERIOD.year - 1), today=FIXED_NOW.date(), now=FIXED_NOW,
-                      actor="test")
+        export_bundle(
+            cell, tmp_path / "late.khoi", Period(PERIOD.year - 1), today=FIXED_NOW.date(), now=FIXED_NOW, actor="test"
+        )
     finally:
         cell.close()
     assert [o.status for o in import_all(filled_bloc, [tmp_path / "late.khoi"])] == ["imported"]
@@ -93,8 +103,9 @@ def test_ratings_report_prints_the_levels_and_each_unit(bloc, rows, tmp_path: Pa
     assert sent_line(rows) in text
     for row in level_rows(figures):
         assert " ".join(cell for cell in row if cell) in text, row
-    assert f"trở lên: {figures.good_or_better()}, chiếm {format_percent(figures.good_or_better(), figures.rated)}" \
-           in text
+    assert (
+        f"trở lên: {figures.good_or_better()}, chiếm {format_percent(figures.good_or_better(), figures.rated)}" in text
+    )
     for n, row in enumerate(rows, start=1):
         if row.figures:
             f = row.figures
@@ -109,14 +120,18 @@ def test_recruitment_report_prints_admissions_files_and_each_unit(bloc, rows, tm
     assert "BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN" in text and f"(Tổng hợp toàn Đảng bộ, năm {PERIOD.year})" in text
     assert sent_line(rows) in text
     assert figures.admitted > 0 and figures.year_target > 0  # the generated cells admit against a target
-    assert (f"đã kết nạp {figures.admitted} đảng viên mới, bằng "
-            f"{format_percent(figures.admitted, figures.members_at_end)} tổng số") in text
+    assert (
+        f"đã kết nạp {figures.admitted} đảng viên mới, bằng "
+        f"{format_percent(figures.admitted, figures.members_at_end)} tổng số"
+    ) in text
     assert f"Tổng cộng {sum(figures.files_by_step.values())}" in text
     for n, row in enumerate(rows, start=1):
         if row.figures:
             f = row.figures
-            assert (f"{n} {row.name} {f.members_at_end} {f.year_target} {f.admitted} "
-                    f"{format_percent(f.admitted, f.year_target)} — — — {f.files_open}") in text
+            assert (
+                f"{n} {row.name} {f.members_at_end} {f.year_target} {f.admitted} "
+                f"{format_percent(f.admitted, f.year_target)} — — — {f.files_open}"
+            ) in text
     assert all(line in text for line in not_sent(rows))
 
 
@@ -127,14 +142,19 @@ def test_recruitment_against_the_targets(bloc, tmp_path: Path):
     sent = [unit for unit in report.units if unit.figures]
     first = replace(sent[0].figures, year_target=4, admitted=3, term=Term(2025, 2030, 10, 6))
     second = replace(sent[1].figures, year_target=2, admitted=2)
-    others = [UnitLine(u.name, u.figures and replace(u.figures, year_target=None, admitted=0, term=None))
-              for u in report.units if u.name not in (sent[0].name, sent[1].name)]
+    others = [
+        UnitLine(u.name, u.figures and replace(u.figures, year_target=None, admitted=0, term=None))
+        for u in report.units
+        if u.name not in (sent[0].name, sent[1].name)
+    ]
     units = (UnitLine(sent[0].name, first), UnitLine(sent[1].name, second), *others)
     figures = sum_units([u.figures for u in units if u.figures])
     build_bloc_recruitment(tmp_path / "r.pdf", head, BlocReport(PERIOD, units, figures))
     text = all_text(tmp_path / "r.pdf")
-    assert (f"đã kết nạp {figures.admitted} đảng viên mới, bằng "
-            f"{format_percent(figures.admitted, figures.members_at_end)} tổng số") in text
+    assert (
+        f"đã kết nạp {figures.admitted} đảng viên mới, bằng "
+        f"{format_percent(figures.admitted, figures.members_at_end)} tổng số"
+    ) in text
     assert f"tổng chỉ tiêu của 2 đơn vị được giao): 6 đảng viên; đã kết nạp 5, đạt {format_percent(5, 6)}" in text
     assert "tổng chỉ tiêu của 1 đơn vị được giao): 10 đảng viên; đã kết nạp trong nhiệm kỳ 6, đạt 60,00%" in text
     assert f"1 {sent[0].name} {first.members_at_end} 4 3 75,00% 10 6 60,00%" in text
@@ -177,8 +197,10 @@ def test_recruitment_with_no_admission_and_no_target(bloc, tmp_path: Path):
     with bloc.session() as session:
         report = bloc_report(session, PERIOD, FIXED_NOW.date())
         head = letterhead(session, TODAY)
-    units = [UnitLine(u.name, u.figures and replace(u.figures, year_target=None, admitted=0, term=None))
-             for u in report.units]
+    units = [
+        UnitLine(u.name, u.figures and replace(u.figures, year_target=None, admitted=0, term=None))
+        for u in report.units
+    ]
     figures = sum_units([u.figures for u in units if u.figures])
     build_bloc_recruitment(tmp_path / "r.pdf", head, BlocReport(PERIOD, tuple(units), figures))
     text = all_text(tmp_path / "r.pdf")

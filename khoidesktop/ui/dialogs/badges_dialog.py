@@ -1,4 +1,5 @@
 """Members who reach a Party badge (30, 40, 45 … 90 years of Party age) in a chosen year."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -56,10 +57,14 @@ class BadgesDialog(QDialog):
             found = badges_in(session, self.year.value())
         self.table.setRowCount(len(found))
         for row, (member, years) in enumerate(found):
-            cells = (member.full_name, format_date(member.admitted_on),
-                     _("{years}-year Party badge").format(years=years))
+            cells = (
+                member.full_name,
+                format_date(member.admitted_on),
+                _("{years}-year Party badge").format(years=years),
+            )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        self.summary.setText(_("{n} members.").format(n=len(found)) if found else _("No member reaches a badge "
-                                                                                   "in this year."))
+        self.summary.setText(
+            _("{n} members.").format(n=len(found)) if found else _("No member reaches a badge in this year.")
+        )

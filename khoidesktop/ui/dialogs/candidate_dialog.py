@@ -1,4 +1,5 @@
 """A recruitment file: the person, the certificate, the introducers, and the steps (recorded one by one)."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -79,12 +80,19 @@ class CandidateDialog(QDialog):
             combo.addItem("", None)
             for member in officials:
                 combo.addItem(member.full_name, member.id)
-        rows = [(_("Full name") + " *:", self.name), (_("Date of birth") + ":", self.birth),
-                (_("Gender") + ":", self.gender), (_("Ethnicity") + ":", self.ethnicity),
-                (_("Religion") + ":", self.religion), (_("Home town") + ":", self.home_town),
-                (_("Position") + ":", self.position), (_("Work unit") + ":", self.work_unit),
-                (_("Professional education") + ":", self.education), (_("Political theory") + ":", self.theory),
-                (_("Awareness course certificate of:"), self.certificate)]
+        rows = [
+            (_("Full name") + " *:", self.name),
+            (_("Date of birth") + ":", self.birth),
+            (_("Gender") + ":", self.gender),
+            (_("Ethnicity") + ":", self.ethnicity),
+            (_("Religion") + ":", self.religion),
+            (_("Home town") + ":", self.home_town),
+            (_("Position") + ":", self.position),
+            (_("Work unit") + ":", self.work_unit),
+            (_("Professional education") + ":", self.education),
+            (_("Political theory") + ":", self.theory),
+            (_("Awareness course certificate of:"), self.certificate),
+        ]
         for number in (0, 1):
             pair = QHBoxLayout()
             pair.addWidget(self.introducers[number], 1)
@@ -117,9 +125,14 @@ class CandidateDialog(QDialog):
         self.passed.setChecked(True)
         self.record_button = QPushButton(_("Record this step"), tab)
         self.record_button.clicked.connect(self.record)
-        for text, widget in ((_("Next step:"), self.next_label), (_("Date:"), self.step_date),
-                             (_("Document number:"), self.step_document), (_("Cell vote:"), votes),
-                             ("", self.passed), ("", self.record_button)):
+        for text, widget in (
+            (_("Next step:"), self.next_label),
+            (_("Date:"), self.step_date),
+            (_("Document number:"), self.step_document),
+            (_("Cell vote:"), votes),
+            ("", self.passed),
+            ("", self.record_button),
+        ):
             form.addRow(text, widget)
         box.addLayout(form)
         return tab
@@ -132,9 +145,15 @@ class CandidateDialog(QDialog):
         with self.ctx.require_store().session() as session:
             c = load_candidate(session, self.candidate_id)
             steps = steps_of(session, self.candidate_id)
-        for edit, value in ((self.name, c.full_name), (self.ethnicity, c.ethnicity), (self.religion, c.religion),
-                            (self.home_town, c.home_town), (self.position, c.position), (self.work_unit, c.work_unit),
-                            (self.notes, c.notes)):
+        for edit, value in (
+            (self.name, c.full_name),
+            (self.ethnicity, c.ethnicity),
+            (self.religion, c.religion),
+            (self.home_town, c.home_town),
+            (self.position, c.position),
+            (self.work_unit, c.work_unit),
+            (self.notes, c.notes),
+        ):
             edit.setText(value)
         self.birth.set_value(c.birth_date)
         self.certificate.set_value(c.certificate_on)
@@ -142,8 +161,9 @@ class CandidateDialog(QDialog):
         self.education.set_value(c.professional_education)
         self.theory.set_value(c.political_theory)
         self.extended.setChecked(c.extended)
-        for number, (member_id, since) in enumerate(((c.introducer1_id, c.introducer1_since),
-                                                     (c.introducer2_id, c.introducer2_since))):
+        for number, (member_id, since) in enumerate(
+            ((c.introducer1_id, c.introducer1_since), (c.introducer2_id, c.introducer2_since))
+        ):
             self.introducers[number].setCurrentIndex(max(self.introducers[number].findData(member_id), 0))
             self.since[number].set_value(since)
         for spin, value in zip(self.votes, (c.votes_for, c.votes_against, c.votes_abstain), strict=True):
@@ -154,8 +174,14 @@ class CandidateDialog(QDialog):
         done = [code for code in STEP_CODES if code in steps]
         self.steps.setRowCount(len(done))
         for row, code in enumerate(done):
-            for column, text in enumerate((label(STEP_LABELS, code), STEP_FORMS[code], format_date(steps[code].on_date),
-                                           steps[code].document_number)):
+            for column, text in enumerate(
+                (
+                    label(STEP_LABELS, code),
+                    STEP_FORMS[code],
+                    format_date(steps[code].on_date),
+                    steps[code].document_number,
+                )
+            ):
                 self.steps.setItem(row, column, QTableWidgetItem(text))
         self.steps.resizeColumnsToContents()
         last = current_step(steps)
@@ -166,17 +192,32 @@ class CandidateDialog(QDialog):
 
     def data(self) -> CandidateData:
         return CandidateData(
-            self.name.text(), self.birth.value(), self.gender.value(), self.ethnicity.text(), self.religion.text(),
-            self.home_town.text(), self.position.text(), self.work_unit.text(), self.education.value(),
-            self.theory.value(), self.certificate.value(), self.introducers[0].currentData(), self.since[0].value(),
-            self.introducers[1].currentData(), self.since[1].value(), self.extended.isChecked(), self.notes.text())
+            self.name.text(),
+            self.birth.value(),
+            self.gender.value(),
+            self.ethnicity.text(),
+            self.religion.text(),
+            self.home_town.text(),
+            self.position.text(),
+            self.work_unit.text(),
+            self.education.value(),
+            self.theory.value(),
+            self.certificate.value(),
+            self.introducers[0].currentData(),
+            self.since[0].value(),
+            self.introducers[1].currentData(),
+            self.since[1].value(),
+            self.extended.isChecked(),
+            self.notes.text(),
+        )
 
     def save(self) -> bool:
         try:
             data = self.data()
             with self.ctx.require_store().session() as session, session.begin():
-                self.candidate_id = save_candidate(session, self.candidate_id, data, now=self.ctx.now(),
-                                                   actor=current_actor()).id
+                self.candidate_id = save_candidate(
+                    session, self.candidate_id, data, now=self.ctx.now(), actor=current_actor()
+                ).id
         except (UserError, ValueError) as exc:
             self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
             return False
@@ -195,11 +236,17 @@ class CandidateDialog(QDialog):
             if on is None:
                 raise UserError(_("Type the date of the step."))
             with self.ctx.require_store().session() as session, session.begin():
-                text = record_step(session, self.candidate_id, self.next_step, on, now=self.ctx.now(),
-                                   actor=current_actor(), document_number=self.step_document.text(),
-                                   passed=self.passed.isChecked(),
-                                   votes=(votes[0], votes[1], votes[2]) if self.next_step == "cell_resolution"
-                                   else None)
+                text = record_step(
+                    session,
+                    self.candidate_id,
+                    self.next_step,
+                    on,
+                    now=self.ctx.now(),
+                    actor=current_actor(),
+                    document_number=self.step_document.text(),
+                    passed=self.passed.isChecked(),
+                    votes=(votes[0], votes[1], votes[2]) if self.next_step == "cell_resolution" else None,
+                )
         except (UserError, ValueError) as exc:
             self.message.setObjectName("errorText")
             self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))

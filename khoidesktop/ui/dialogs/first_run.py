@@ -1,4 +1,5 @@
 """First run: create the cell's data file, open the training data, or open an existing file."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,9 @@ from khoidesktop.ui.widgets.identity_form import IdentityForm
 class FirstRunDialog(QDialog):
     CREATE, DEMO, OPEN = "create", "demo", "open"
 
-    def __init__(self, ctx: AppContext, new_path: Path, parent: QWidget | None = None,
-                 notice: str | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, new_path: Path, parent: QWidget | None = None, notice: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.choice: str | None = None
@@ -28,9 +30,15 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 20, 22, 18)
         layout.setSpacing(14)
-        welcome = QLabel(notice or _("<b>Welcome!</b> There is no data file for your cell on this computer "
-                                     "yet. Create one by filling in the names below (you can change them later "
-                                     "in Settings), or open the training data to practise first."), self)
+        welcome = QLabel(
+            notice
+            or _(
+                "<b>Welcome!</b> There is no data file for your cell on this computer "
+                "yet. Create one by filling in the names below (you can change them later "
+                "in Settings), or open the training data to practise first."
+            ),
+            self,
+        )
         welcome.setWordWrap(True)
         layout.addWidget(welcome)
         box = QGroupBox(_("Create a data file"), self)

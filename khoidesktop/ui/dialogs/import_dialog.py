@@ -1,4 +1,5 @@
 """The preview of a member import: what each row will do, and why a row is refused."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
@@ -51,16 +52,19 @@ class ImportPreviewDialog(QDialog):
         table.setWordWrap(True)
         layout.addWidget(table, 1)
         if len(rows) > SHOWN_AT_MOST:
-            layout.addWidget(QLabel(_("… and {n} more rows.").format(n=format_number(len(rows) - SHOWN_AT_MOST)),
-                                    self))
+            layout.addWidget(QLabel(_("… and {n} more rows.").format(n=format_number(len(rows) - SHOWN_AT_MOST)), self))
         advice = QLabel(self)
         advice.setWordWrap(True)
         if plan.clean:
             advice.setText(_("Nothing is written until you press “Import”; then all rows are written together."))
         else:
             advice.setObjectName("errorText")
-            advice.setText(_("The rows in red cannot be imported, so nothing will be imported. Correct them in "
-                             "the Excel file, save it, and import it again."))
+            advice.setText(
+                _(
+                    "The rows in red cannot be imported, so nothing will be imported. Correct them in "
+                    "the Excel file, save it, and import it again."
+                )
+            )
         layout.addWidget(advice)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -1,4 +1,5 @@
 """A meeting and its minutes: details, attendance, content and speakers, resolution and vote."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QTime, Signal
@@ -56,8 +57,11 @@ class MeetingDialog(QDialog):
         self.setWindowTitle(_("New meeting") if meeting_id is None else _("Meeting minutes"))
         self.resize(900, 640)
         with ctx.require_store().session() as session:
-            self.data = (load_meeting(session, meeting_id) if meeting_id is not None
-                         else template_from_last(session, ctx.today()))
+            self.data = (
+                load_meeting(session, meeting_id)
+                if meeting_id is not None
+                else template_from_last(session, ctx.today())
+            )
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._details_tab(), _("Details"))
@@ -116,14 +120,26 @@ class MeetingDialog(QDialog):
         self.topic = QLineEdit(tab)
         self.thematic = QComboBox(tab)
         self.materials = DateField(tab)
-        for label, widget in ((_("Kind:"), self.kind), (_("Date:"), self.on_date), (_("Time:"), times),
-                              (_("Place:"), self.place), (_("Chair:"), self.chair),
-                              (_("Minute-taker:"), self.minute_taker), (_("Guests:"), self.guests),
-                              (_("Topic:"), self.topic), (_("Registered thematic topic:"), self.thematic),
-                              (_("Materials sent on:"), self.materials)):
+        for label, widget in (
+            (_("Kind:"), self.kind),
+            (_("Date:"), self.on_date),
+            (_("Time:"), times),
+            (_("Place:"), self.place),
+            (_("Chair:"), self.chair),
+            (_("Minute-taker:"), self.minute_taker),
+            (_("Guests:"), self.guests),
+            (_("Topic:"), self.topic),
+            (_("Registered thematic topic:"), self.thematic),
+            (_("Materials sent on:"), self.materials),
+        ):
             form.addRow(label, widget)
-        for signal in (self.kind.currentIndexChanged, self.start.timeChanged, self.end.timeChanged,
-                       self.materials.textChanged, self.on_date.editingFinished):
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.start.timeChanged,
+            self.end.timeChanged,
+            self.materials.textChanged,
+            self.on_date.editingFinished,
+        ):
             signal.connect(self._update_checks)
         self.on_date.editingFinished.connect(self._reload_people)
         return tab
@@ -177,8 +193,13 @@ class MeetingDialog(QDialog):
         self.on_date.set_value(data.on_date)
         self.start.setTime(QTime(data.start_time.hour, data.start_time.minute) if data.start_time else QTime(14, 0))
         self.end.setTime(QTime(data.end_time.hour, data.end_time.minute) if data.end_time else QTime(16, 0))
-        for edit, value in ((self.place, data.place), (self.chair, data.chair), (self.minute_taker, data.minute_taker),
-                            (self.guests, data.guests), (self.topic, data.topic)):
+        for edit, value in (
+            (self.place, data.place),
+            (self.chair, data.chair),
+            (self.minute_taker, data.minute_taker),
+            (self.guests, data.guests),
+            (self.topic, data.topic),
+        ):
             edit.setText(value)
         self.materials.set_value(data.materials_sent_on)
         self.content.setPlainText(data.content)
@@ -211,8 +232,9 @@ class MeetingDialog(QDialog):
         self.thematic.clear()
         self.thematic.addItem("", None)
         for topic in topics:
-            self.thematic.addItem(_("Quarter {quarter}: {title}").format(quarter=topic.quarter, title=topic.title),
-                                  topic.id)
+            self.thematic.addItem(
+                _("Quarter {quarter}: {title}").format(quarter=topic.quarter, title=topic.title), topic.id
+            )
         self.thematic.setCurrentIndex(max(self.thematic.findData(chosen), 0))
         self._update_checks()
 
@@ -226,23 +248,37 @@ class MeetingDialog(QDialog):
             speakers.append(tuple(c.text() if c else "" for c in cells))
         rule = self.rule.value()
         return MeetingData(
-            kind=self.kind.value(), on_date=on, start_time=self.start.time().toPython(),
-            end_time=self.end.time().toPython(), place=self.place.text(), chair=self.chair.text(),
-            minute_taker=self.minute_taker.text(), guests=self.guests.text(), topic=self.topic.text(),
-            thematic_topic_id=self.thematic.currentData(), materials_sent_on=self.materials.value(),
-            content=self.content.toPlainText(), conclusion=self.conclusion.toPlainText(),
-            resolution=self.resolution.toPlainText(), vote_rule=rule,
-            votes_for=self.votes[0].value() if rule else None, votes_against=self.votes[1].value() if rule else None,
-            votes_abstain=self.votes[2].value() if rule else None, minutes_done=self.done_box.isChecked(),
-            attendance=self.attendance.value(), speakers=speakers)
+            kind=self.kind.value(),
+            on_date=on,
+            start_time=self.start.time().toPython(),
+            end_time=self.end.time().toPython(),
+            place=self.place.text(),
+            chair=self.chair.text(),
+            minute_taker=self.minute_taker.text(),
+            guests=self.guests.text(),
+            topic=self.topic.text(),
+            thematic_topic_id=self.thematic.currentData(),
+            materials_sent_on=self.materials.value(),
+            content=self.content.toPlainText(),
+            conclusion=self.conclusion.toPlainText(),
+            resolution=self.resolution.toPlainText(),
+            vote_rule=rule,
+            votes_for=self.votes[0].value() if rule else None,
+            votes_against=self.votes[1].value() if rule else None,
+            votes_abstain=self.votes[2].value() if rule else None,
+            minutes_done=self.done_box.isChecked(),
+            attendance=self.attendance.value(),
+            speakers=speakers,
+        )
 
     def _update_checks(self) -> None:
         try:
             data = self.collect()
         except (UserError, ValueError):
             return
-        self.present_label.setText(_("Present: {present} of {expected}").format(
-            present=data.present, expected=len(data.attendance)))
+        self.present_label.setText(
+            _("Present: {present} of {expected}").format(present=data.present, expected=len(data.attendance))
+        )
         self.checks.setText("\n".join(warnings(data)))
         with self.ctx.require_store().session() as session:
             vote = check_vote(session, data)
@@ -252,12 +288,10 @@ class MeetingDialog(QDialog):
         try:
             data = self.collect()
             with self.ctx.require_store().session() as session, session.begin():
-                meeting_id = save_meeting(session, self.meeting_id, data, now=self.ctx.now(),
-                                          actor=current_actor()).id
+                meeting_id = save_meeting(session, self.meeting_id, data, now=self.ctx.now(), actor=current_actor()).id
         except (UserError, ValueError) as exc:
             self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
             return
         self.meeting_id = meeting_id
         self.saved.emit(meeting_id)
         self.accept()
-

@@ -1,4 +1,5 @@
 """A member's record: the profile form and, once saved, the history."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -65,8 +66,9 @@ class MemberDialog(QDialog):
     def _reload_status(self) -> None:
         with self.ctx.require_store().session() as session:
             member = load_member(session, self.member_id)
-            self.heading.setText(_("{name} — status: {status}").format(
-                name=member.full_name, status=label(STATUSES, member.status)))
+            self.heading.setText(
+                _("{name} — status: {status}").format(name=member.full_name, status=label(STATUSES, member.status))
+            )
             self.form._status = member.status
 
     def save(self) -> None:

@@ -1,4 +1,5 @@
 """One member's rating for a year: self-assessment, the cell's level and score, and the facts the rules ask."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -63,11 +64,20 @@ class RatingDialog(QDialog):
         self.undone = QCheckBox(_("More than half of the year's tasks not done"), self)
         self.degradation = QCheckBox(_("Degradation found (suy thoái)"), self)
         self.notes = QLineEdit(self)
-        rows = [(_("Self-assessed level:"), self.self_level), (_("Self-assessed score:"), self.self_score),
-                (_("Level proposed by the cell:"), self.level), (_("Score given by the cell:"), self.score),
-                ("", self.suggested), ("", self.on_time), (_("Tasks exceeding the requirement:"), self.exceeding),
-                ("", self.all_done), (_("Tasks done late:"), self.late), ("", self.undone), ("", self.degradation),
-                (_("Notes:"), self.notes)]
+        rows = [
+            (_("Self-assessed level:"), self.self_level),
+            (_("Self-assessed score:"), self.self_score),
+            (_("Level proposed by the cell:"), self.level),
+            (_("Score given by the cell:"), self.score),
+            ("", self.suggested),
+            ("", self.on_time),
+            (_("Tasks exceeding the requirement:"), self.exceeding),
+            ("", self.all_done),
+            (_("Tasks done late:"), self.late),
+            ("", self.undone),
+            ("", self.degradation),
+            (_("Notes:"), self.notes),
+        ]
         for label, widget in rows:
             form.addRow(label, widget)
         layout.addLayout(form)
@@ -117,15 +127,26 @@ class RatingDialog(QDialog):
         def score(box: QDoubleSpinBox) -> float | None:
             return None if box.value() == NO_SCORE else box.value()
 
-        return RatingInput(self.self_level.value(), score(self.self_score), self.level.value(), score(self.score),
-                           self.on_time.isChecked(), self.exceeding.value(), self.all_done.isChecked(),
-                           self.late.value(), self.undone.isChecked(), self.degradation.isChecked(), self.notes.text())
+        return RatingInput(
+            self.self_level.value(),
+            score(self.self_score),
+            self.level.value(),
+            score(self.score),
+            self.on_time.isChecked(),
+            self.exceeding.value(),
+            self.all_done.isChecked(),
+            self.late.value(),
+            self.undone.isChecked(),
+            self.degradation.isChecked(),
+            self.notes.text(),
+        )
 
     def save(self) -> None:
         try:
             with self.ctx.require_store().session() as session, session.begin():
-                save_rating(session, self.year, self.row.member.id, self.values(), now=self.ctx.now(),
-                            actor=current_actor())
+                save_rating(
+                    session, self.year, self.row.member.id, self.values(), now=self.ctx.now(), actor=current_actor()
+                )
         except UserError as exc:
             self.message.setText(exc.message)
             return

@@ -3,6 +3,7 @@
 Sorting happens in the model on stored keys (the Vietnamese sort key for names): ~20 ms for 10,000 rows,
 against ~400 ms through a proxy's Python lessThan. The proxy only filters, on a precomputed folded key.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -48,15 +49,21 @@ COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("card_number", N_("Party card number"), True, *_text("card_number")),
     TableColumn("admitted_on", N_("Date admitted to the Party"), True, *_date("admitted_on")),
     TableColumn("official_on", N_("Date became official"), True, *_date("official_on")),
-    TableColumn("party_age", N_("Party age"), True, lambda r: "" if r.party_age is None else str(r.party_age),
-                lambda r: -1 if r.party_age is None else r.party_age),
+    TableColumn(
+        "party_age",
+        N_("Party age"),
+        True,
+        lambda r: "" if r.party_age is None else str(r.party_age),
+        lambda r: -1 if r.party_age is None else r.party_age,
+    ),
     TableColumn("position", N_("Position"), True, *_text("position")),
     TableColumn("work_unit", N_("Work unit"), False, *_text("work_unit")),
     TableColumn("ethnicity", N_("Ethnicity"), False, *_text("ethnicity")),
     TableColumn("religion", N_("Religion"), False, *_text("religion")),
     TableColumn("home_town", N_("Home town"), False, *_text("home_town")),
-    TableColumn("professional_education", N_("Professional education"), False,
-                *_coded("professional_education", EDUCATION)),
+    TableColumn(
+        "professional_education", N_("Professional education"), False, *_coded("professional_education", EDUCATION)
+    ),
     TableColumn("political_theory", N_("Political theory"), False, *_coded("political_theory", THEORY)),
     TableColumn("phone", N_("Phone"), False, *_text("phone")),
 )
@@ -93,8 +100,11 @@ class MemberTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort
-        pairs = sorted(zip(self.rows, self._cells, strict=True), key=lambda pair: (key(pair[0]), pair[0].sort_key),
-                       reverse=order == Qt.SortOrder.DescendingOrder)
+        pairs = sorted(
+            zip(self.rows, self._cells, strict=True),
+            key=lambda pair: (key(pair[0]), pair[0].sort_key),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
         self.layoutAboutToBeChanged.emit()
         self.rows = [p[0] for p in pairs]
         self._cells = [p[1] for p in pairs]

@@ -1,4 +1,5 @@
 """The page base class: a title, an optional subtitle, `refresh()` when shown, `data_changed` after a save."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal

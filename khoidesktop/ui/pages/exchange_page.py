@@ -1,5 +1,6 @@
 """Trao đổi dữ liệu: a cell makes its signed bundle for the superior committee; a bloc imports the cells'
 bundles, sees who sent what and who is late, and saves the bloc's reports."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
@@ -24,8 +25,13 @@ from khoidesktop.ui.widgets.figure_table import FigureTable
 
 UNIT_HEADERS = (N_("Unit"), N_("Members"), N_("Latest bundle"), N_("Its period"), N_("This period"))
 RESULT_HEADERS = (N_("File"), N_("Cell"), N_("Period"), N_("Result"))
-RESULTS = {"imported": N_("Imported"), "unchanged": N_("Already imported, nothing changed"),
-           "replaced": N_("Replaced the older bundle"), "refused": N_("Refused"), "stopped": N_("Not imported")}
+RESULTS = {
+    "imported": N_("Imported"),
+    "unchanged": N_("Already imported, nothing changed"),
+    "replaced": N_("Replaced the older bundle"),
+    "refused": N_("Refused"),
+    "stopped": N_("Not imported"),
+}
 
 
 class PeriodPicker(QWidget):
@@ -61,10 +67,15 @@ class CellPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         box = QGroupBox(_("Bundle for the superior committee"), self)
         inner = QVBoxLayout(box)
-        about = QLabel(_("One file holding what the superior committee needs for the period: the member list with "
-                         "the structure fields, the meetings, the year's ratings, the recruitment files and targets, "
-                         "and the period's reports as PDF. It is signed with the cell's key, so the superior "
-                         "committee can tell it comes from this cell and was not changed on the way."), box)
+        about = QLabel(
+            _(
+                "One file holding what the superior committee needs for the period: the member list with "
+                "the structure fields, the meetings, the year's ratings, the recruitment files and targets, "
+                "and the period's reports as PDF. It is signed with the cell's key, so the superior "
+                "committee can tell it comes from this cell and was not changed on the way."
+            ),
+            box,
+        )
         about.setWordWrap(True)
         inner.addWidget(about)
         row = QHBoxLayout()
@@ -90,9 +101,13 @@ class CellPanel(QWidget):
         fp = key_fingerprint(session)
         self.cell_name = get_identity(session).cell_name
         self.key_label.setText(
-            _("Key fingerprint: <b>{fp}</b><br>The superior committee confirms it once, when your first bundle "
-              "arrives: read it to them when they call.").format(fp=fp) if fp else
-            _("The cell's signing key is made with the first bundle; its fingerprint will be shown here."))
+            _(
+                "Key fingerprint: <b>{fp}</b><br>The superior committee confirms it once, when your first bundle "
+                "arrives: read it to them when they call."
+            ).format(fp=fp)
+            if fp
+            else _("The cell's signing key is made with the first bundle; its fingerprint will be shown here.")
+        )
 
     def export(self) -> None:
         exchange_actions.export_bundle(self, self.page.ctx, self.picker.period(), self.cell_name, self.page.refresh)
@@ -118,8 +133,13 @@ class BlocPanel(QWidget):
         row.addWidget(self.import_button)
         layout.addLayout(row)
         self.units = FigureTable([_(h) for h in UNIT_HEADERS], self)
-        self.empty = QLabel(_("No bundle yet. Ask each cell for its bundle (the “.khoi” file made on its "
-                              "“Data exchange” page), then press “Import bundles from the cells”."), self)
+        self.empty = QLabel(
+            _(
+                "No bundle yet. Ask each cell for its bundle (the “.khoi” file made on its "
+                "“Data exchange” page), then press “Import bundles from the cells”."
+            ),
+            self,
+        )
         self.empty.setWordWrap(True)
         layout.addWidget(self.units, 3)
         layout.addWidget(self.empty)
@@ -131,8 +151,11 @@ class BlocPanel(QWidget):
         reports = QHBoxLayout()
         reports.addWidget(QLabel(_("Reports of the bloc:"), self))
         self.report_buttons = {}
-        for kind, text in (("bloc-structure", _("Member structure")), ("bloc-ratings", _("Rating")),
-                           ("bloc-recruitment", _("Recruitment"))):
+        for kind, text in (
+            ("bloc-structure", _("Member structure")),
+            ("bloc-ratings", _("Rating")),
+            ("bloc-recruitment", _("Recruitment")),
+        ):
             button = QPushButton(text + "…", self)
             button.clicked.connect(lambda _c=False, k=kind: self.report(k))
             self.report_buttons[kind] = button
@@ -155,8 +178,11 @@ class BlocPanel(QWidget):
         chosen = self.period_box.currentData()
         today = self.page.ctx.today()
         found = periods(session)
-        choices = sorted({*found, default_period(session, today), Period(today.year), Period(today.year - 1)},
-                         key=lambda p: p.sort_key, reverse=True)
+        choices = sorted(
+            {*found, default_period(session, today), Period(today.year), Period(today.year - 1)},
+            key=lambda p: p.sort_key,
+            reverse=True,
+        )
         self.period_box.blockSignals(True)
         self.period_box.clear()
         for period in choices:
@@ -170,24 +196,38 @@ class BlocPanel(QWidget):
 
         self._fill_periods(session)
         rows = self.rows = unit_rows(session, self.period(), self.page.ctx.today())
-        self.units.set_rows([(r.name, format_number(r.figures.members) if r.figures else "",
-                              format_date(r.last_sent) if r.last_sent else "", _period_label(r.last_period),
-                              _("Late") if r.late else (_("Received") if r.bundle else _("Not yet sent")))
-                             for r in rows])
+        self.units.set_rows(
+            [
+                (
+                    r.name,
+                    format_number(r.figures.members) if r.figures else "",
+                    format_date(r.last_sent) if r.last_sent else "",
+                    _period_label(r.last_period),
+                    _("Late") if r.late else (_("Received") if r.bundle else _("Not yet sent")),
+                )
+                for r in rows
+            ]
+        )
         for index, row in enumerate(rows):
             if row.late:
                 self.units.item(index, 4).setForeground(QColor("#b4463c"))  # the ones to chase stand out
         figures = bloc_figures(rows)
-        self.summary.setText(_("{sent} of {n} units sent their bundle; {members} members.").format(
-            sent=figures.units, n=len(rows), members=format_number(figures.total)))
+        self.summary.setText(
+            _("{sent} of {n} units sent their bundle; {members} members.").format(
+                sent=figures.units, n=len(rows), members=format_number(figures.total)
+            )
+        )
         self.empty.setVisible(not rows)
         self.units.setVisible(bool(rows))
 
     def report(self, kind: str) -> None:
         if not any(row.bundle for row in self.rows):
-            self.page.ctx.prompts.info(_("No figures yet"), _("No unit has sent its bundle for {period}: there is "
-                                                              "nothing to report yet.").format(
-                period=self.period().label()))
+            self.page.ctx.prompts.info(
+                _("No figures yet"),
+                _("No unit has sent its bundle for {period}: there is nothing to report yet.").format(
+                    period=self.period().label()
+                ),
+            )
             return
         exchange_actions.bloc_pdf(self, self.page.ctx, kind, self.period())
 
@@ -204,10 +244,17 @@ class BlocPanel(QWidget):
         from khoidesktop.store.audit import current_actor
 
         row, ctx = self._selected(), self.page.ctx
-        if row is None or row.bundle is None or not ctx.prompts.confirm(_("Remove the bundle"), _(
-                "Remove the bundle of {unit} for {period} (made {when})? Its figures leave the bloc's totals "
-                "until the cell sends it again; the unit and its other bundles stay.").format(
-                unit=row.name, period=self.period().label(), when=format_date(row.bundle.created_at))):
+        if (
+            row is None
+            or row.bundle is None
+            or not ctx.prompts.confirm(
+                _("Remove the bundle"),
+                _(
+                    "Remove the bundle of {unit} for {period} (made {when})? Its figures leave the bloc's totals "
+                    "until the cell sends it again; the unit and its other bundles stay."
+                ).format(unit=row.name, period=self.period().label(), when=format_date(row.bundle.created_at)),
+            )
+        ):
             return
         with ctx.require_store().session() as session, session.begin():
             remove_bundle(session, row.bundle.id, now=ctx.now(), actor=current_actor())
@@ -219,13 +266,30 @@ class BlocPanel(QWidget):
 
     def imported(self, outcomes: list) -> None:
         problems_first = sorted(outcomes, key=lambda o: o.status not in ("refused", "stopped"))
-        self.results.set_rows([(o.path.name, o.cell_name, _period_label(o.period),
-                                _(RESULTS[o.status]) + (f": {o.reason}" if o.reason else "")) for o in problems_first])
+        self.results.set_rows(
+            [
+                (
+                    o.path.name,
+                    o.cell_name,
+                    _period_label(o.period),
+                    _(RESULTS[o.status]) + (f": {o.reason}" if o.reason else ""),
+                )
+                for o in problems_first
+            ]
+        )
         count = {status: sum(o.status == status for o in outcomes) for status in RESULTS}
-        self.results_box.setTitle(_("Last import: {new} imported, {replaced} replaced, {same} unchanged, "
-                                    "{refused} refused, {stopped} not imported").format(
-            new=count["imported"], replaced=count["replaced"], same=count["unchanged"], refused=count["refused"],
-            stopped=count["stopped"]))
+        self.results_box.setTitle(
+            _(
+                "Last import: {new} imported, {replaced} replaced, {same} unchanged, "
+                "{refused} refused, {stopped} not imported"
+            ).format(
+                new=count["imported"],
+                replaced=count["replaced"],
+                same=count["unchanged"],
+                refused=count["refused"],
+                stopped=count["stopped"],
+            )
+        )
         self.results_box.setVisible(True)
         self.period_box.setCurrentIndex(-1)  # show the latest period again
         self.page.refresh()
@@ -256,7 +320,9 @@ class ExchangePage(Page):
             bloc = get_identity(session).kind == "bloc"
             panel = self.bloc_panel if bloc else self.cell_panel
             panel.refresh(session)
-        self.intro.setText(_("Import the bundles the cells send, check who has sent and who is late, and make "
-                             "the bloc's reports.") if bloc else
-                           _("Make the signed bundle the superior committee asks for, for a year or a quarter."))
+        self.intro.setText(
+            _("Import the bundles the cells send, check who has sent and who is late, and make the bloc's reports.")
+            if bloc
+            else _("Make the signed bundle the superior committee asks for, for a year or a quarter.")
+        )
         self.stack.setCurrentWidget(panel)

@@ -1,4 +1,5 @@
 """Sinh hoạt chi bộ: the year's meetings month by month, the thematic plan, and what still needs doing."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
@@ -49,11 +50,13 @@ class MeetingsPage(Page):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         for column in range(len(HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 2
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.doubleClicked.connect(lambda index: self.open_meeting(self.meeting_ids[index.row()]))
-        self.empty = QLabel(_("No meeting recorded in this year yet. Press “Record a meeting” after each meeting."),
-                            self)
+        self.empty = QLabel(
+            _("No meeting recorded in this year yet. Press “Record a meeting” after each meeting."), self
+        )
         self.empty.setWordWrap(True)
         left = QVBoxLayout()
         left.addWidget(self.table, 1)
@@ -78,8 +81,9 @@ class MeetingsPage(Page):
         menu.addAction(_("Minutes of the selected meeting…"), self._print_minutes)
         menu.addAction(_("Report on the year's meetings…"), lambda: self._print_report(None))
         for quarter in (1, 2, 3, 4):
-            menu.addAction(_("Report on quarter {quarter}…").format(quarter=quarter),
-                           lambda q=quarter: self._print_report(q))
+            menu.addAction(
+                _("Report on quarter {quarter}…").format(quarter=quarter), lambda q=quarter: self._print_report(q)
+            )
         self.print_button.setMenu(menu)
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
@@ -149,8 +153,7 @@ class MeetingsPage(Page):
     def register_topic(self) -> None:
         try:
             with self.ctx.require_store().session() as session, session.begin():
-                add_topic(session, self.year.value(), self.quarter.currentData(), self.topic.text(),
-                          now=self.ctx.now())
+                add_topic(session, self.year.value(), self.quarter.currentData(), self.topic.text(), now=self.ctx.now())
         except UserError as exc:
             self.plan_message.setText(exc.message)
             return
@@ -178,5 +181,3 @@ class MeetingsPage(Page):
 
     def _print_report(self, quarter: int | None) -> None:
         meeting_actions.meetings_report_pdf(self, self.ctx, self.year.value(), quarter)
-
-

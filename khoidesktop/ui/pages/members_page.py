@@ -1,5 +1,6 @@
 """Đảng viên: the member list (Vietnamese order, accent-free search, status filter, chosen columns), the
 member record, Excel import/export, the PDFs, and undo of the last edit."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -40,8 +41,13 @@ class MembersPage(Page):
         self.layout_.addLayout(self._actions())
         self.layout_.addLayout(self._filters())
         self.table = self._table()
-        self.empty = QLabel(_("No party members yet. Import them from Excel (“Import from Excel…”) or add them "
-                              "one by one (“Add a member”)."), self)
+        self.empty = QLabel(
+            _(
+                "No party members yet. Import them from Excel (“Import from Excel…”) or add them "
+                "one by one (“Add a member”)."
+            ),
+            self,
+        )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.views = QStackedWidget(self)
@@ -72,8 +78,7 @@ class MembersPage(Page):
         self.undo_button = QPushButton(_("Undo last edit"), self)
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_last_edit)
-        for button in (self.add_button, self.import_button, self.export_button, self.print_button,
-                       self.badges_button):
+        for button in (self.add_button, self.import_button, self.export_button, self.print_button, self.badges_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.undo_button)
@@ -175,8 +180,9 @@ class MembersPage(Page):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.views.setCurrentWidget(self.empty if total == 0 else self.table)
-        self.count_label.setText(_("{shown} of {total} shown").format(shown=format_number(shown),
-                                                                      total=format_number(total)))
+        self.count_label.setText(
+            _("{shown} of {total} shown").format(shown=format_number(shown), total=format_number(total))
+        )
 
     # --- record, undo, badges -----------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Tổng quan: headline figures, what needs attention, and the charts (each with its table of figures).
 For a cell from its own records; for a bloc from the bundles its units sent (who is late, the totals)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -37,15 +38,25 @@ class Card(QFrame):
 
 
 def _cell_cards() -> dict[str, str]:
-    return {"active": _("Party members in the cell"), "official": _("Official members"),
-            "probationary": _("Probationary members"), "women": _("Women"), "exempt": _("Exempt from activities"),
-            "admitted": _("Admitted this year")}
+    return {
+        "active": _("Party members in the cell"),
+        "official": _("Official members"),
+        "probationary": _("Probationary members"),
+        "women": _("Women"),
+        "exempt": _("Exempt from activities"),
+        "admitted": _("Admitted this year"),
+    }
 
 
 def _bloc_cards() -> dict[str, str]:
-    return {"units": _("Units that sent their bundle"), "members": _("Party members in the bloc"),
-            "women": _("Women"), "good": _("Rated well completed or better"),
-            "thematic": _("Thematic meetings held"), "admitted": _("Admitted / target")}
+    return {
+        "units": _("Units that sent their bundle"),
+        "members": _("Party members in the bloc"),
+        "women": _("Women"),
+        "good": _("Rated well completed or better"),
+        "thematic": _("Thematic meetings held"),
+        "admitted": _("Admitted / target"),
+    }
 
 
 class OverviewPage(Page):
@@ -123,15 +134,22 @@ class OverviewPage(Page):
         warnings += reminders(file_rows(session, today, self.ctx.work_calendar()))
         charts = cell_charts(session, today)
         self._set_cards(_cell_cards())
-        values = {"active": counts.active, "official": counts.official, "probationary": counts.probationary,
-                  "women": counts.women, "exempt": counts.exempt,
-                  "admitted": charts[-1].series[0][1][-1]}
+        values = {
+            "active": counts.active,
+            "official": counts.official,
+            "probationary": counts.probationary,
+            "women": counts.women,
+            "exempt": counts.exempt,
+            "admitted": charts[-1].series[0][1][-1],
+        }
         for key, card in self.cards.items():
             card.value.setText(format_number(values[key]))
         self.cards["women"].value.setText(
-            f"{format_number(counts.women)}  ({format_percent(counts.women, counts.active)})")
-        self.empty_label.setText(_("No party members yet. Import them from Excel or add them one by one on the "
-                                   "“Party members” page."))
+            f"{format_number(counts.women)}  ({format_percent(counts.women, counts.active)})"
+        )
+        self.empty_label.setText(
+            _("No party members yet. Import them from Excel or add them one by one on the “Party members” page.")
+        )
         self.empty_label.setVisible(counts.active == 0)
         self._attention(warnings)
         self._show_charts(charts)
@@ -147,19 +165,26 @@ class OverviewPage(Page):
         self._set_cards(_bloc_cards())
         structure = figures.structure_result().groups
         recruitment = figures.recruitment_json(period.year)
-        values = {"units": f"{figures.units}/{len(rows)}", "members": format_number(figures.total),
-                  "women": format_percent(structure["women"].count, figures.total),
-                  "good": format_percent(figures.good_or_better(), figures.rated),
-                  "thematic": format_number(sum(figures.thematic_held.values())),
-                  "admitted": f"{format_number(figures.admitted)}/{format_number(recruitment['year_target'])}"}
+        values = {
+            "units": f"{figures.units}/{len(rows)}",
+            "members": format_number(figures.total),
+            "women": format_percent(structure["women"].count, figures.total),
+            "good": format_percent(figures.good_or_better(), figures.rated),
+            "thematic": format_number(sum(figures.thematic_held.values())),
+            "admitted": f"{format_number(figures.admitted)}/{format_number(recruitment['year_target'])}",
+        }
         for key, card in self.cards.items():
             card.value.setText(values[key] if figures.units or key == "units" else "–")  # no "0,00%" yet
-        self.cards["units"].caption.setText(_("Units that sent their bundle for {period}").format(
-            period=period.label()))
+        self.cards["units"].caption.setText(
+            _("Units that sent their bundle for {period}").format(period=period.label())
+        )
         self.empty_label.setText(_("No bundle from the cells yet. Import them on the “Data exchange” page."))
         self.empty_label.setVisible(not rows)
-        late = [_("{unit}: no bundle for {period} yet.").format(unit=r.name, period=period.label())
-                for r in rows if r.late or r.bundle is None]
+        late = [
+            _("{unit}: no bundle for {period} yet.").format(unit=r.name, period=period.label())
+            for r in rows
+            if r.late or r.bundle is None
+        ]
         self._attention(late)
         self._show_charts(bloc_charts(session, period, today))
 

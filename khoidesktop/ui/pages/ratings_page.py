@@ -1,5 +1,6 @@
 """Đánh giá xếp loại: a year's rating of the members (by the rules in force that year), the cap on
 excellence shown live, the cell's own level, and the comparison with earlier years."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
@@ -43,8 +44,9 @@ class RatingsPage(Page):
         self.rows = []
         top = QHBoxLayout()
         self.import_button = QPushButton(_("Import a rating sheet…"), self)
-        self.import_button.clicked.connect(lambda: rating_actions.import_sheet(self, ctx, self.year.value(),
-                                                                               self.refresh))
+        self.import_button.clicked.connect(
+            lambda: rating_actions.import_sheet(self, ctx, self.year.value(), self.refresh)
+        )
         self.print_button = QPushButton(_("Print (PDF)"), self)
         menu = QMenu(self.print_button)
         menu.addAction(_("Report on the rating results…"), lambda: rating_actions.report(self, ctx, self.year.value()))
@@ -99,8 +101,11 @@ class RatingsPage(Page):
         self.cell_notes.setPlaceholderText(_("Notes"))
         self.save_button = QPushButton(_("Save"), box)
         self.save_button.clicked.connect(self.save_year)
-        for text, widget in ((_("Rating date:"), self.rating_date), (_("Cap on excellence:"), self.cap),
-                             (_("Cell rated:"), self.cell_level)):
+        for text, widget in (
+            (_("Rating date:"), self.rating_date),
+            (_("Cap on excellence:"), self.cap),
+            (_("Cell rated:"), self.cell_level),
+        ):
             row.addWidget(QLabel(text, box))
             row.addWidget(widget)
         row.addStretch(1)
@@ -140,11 +145,18 @@ class RatingsPage(Page):
 
     def _show_cap(self, figures) -> None:
         actual, allowed = figures.levels["HTXSNV"], figures.excellent_allowed
-        text = _("Rated: {rated}; “{excellent}”: {actual}, at most {allowed} allowed ({cap}% of the {good} members "
-                 "rated well or better); well or better: {share}.").format(
-            rated=figures.rated, excellent=level_label("HTXSNV"), actual=actual, allowed=allowed,
-            cap=figures.cap_percent, good=figures.good_or_better,
-            share=format_percent(figures.good_or_better, figures.rated))
+        text = _(
+            "Rated: {rated}; “{excellent}”: {actual}, at most {allowed} allowed ({cap}% of the {good} members "
+            "rated well or better); well or better: {share}."
+        ).format(
+            rated=figures.rated,
+            excellent=level_label("HTXSNV"),
+            actual=actual,
+            allowed=allowed,
+            cap=figures.cap_percent,
+            good=figures.good_or_better,
+            share=format_percent(figures.good_or_better, figures.rated),
+        )
         self.cap_label.setText(text)
         self.cap_label.setStyleSheet("color: #b91c1c; font-weight: 600;" if actual > allowed else "")
 
@@ -153,12 +165,21 @@ class RatingsPage(Page):
         for index, row in enumerate(self.rows):
             r = row.rating
             if row.exclusion:
-                cells = (row.member.full_name, "", _("Not rated: {reason}").format(
-                    reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))), "", "")
+                cells = (
+                    row.member.full_name,
+                    "",
+                    _("Not rated: {reason}").format(reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))),
+                    "",
+                    "",
+                )
             else:
-                cells = (row.member.full_name, label(LEVELS, r.self_level) if r else "",
-                         label(LEVELS, r.level) if r else "",
-                         format_number(r.score) if r and r.score is not None else "", " ".join(row.flags))
+                cells = (
+                    row.member.full_name,
+                    label(LEVELS, r.self_level) if r else "",
+                    label(LEVELS, r.level) if r else "",
+                    format_number(r.score) if r and r.score is not None else "",
+                    " ".join(row.flags),
+                )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if row.exclusion:
@@ -180,8 +201,9 @@ class RatingsPage(Page):
             self.compare.setItem(index, 0, QTableWidgetItem(_("Share “{level}”").format(level=_(LEVELS[level]))))
             for column, year in enumerate(span, start=1):
                 share = shares[year][level]
-                self.compare.setItem(index, column, QTableWidgetItem(
-                    f"{share['count']} ({format_number(share['percent'], 2)}%)"))
+                self.compare.setItem(
+                    index, column, QTableWidgetItem(f"{share['count']} ({format_number(share['percent'], 2)}%)")
+                )
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def open_rating(self, index: int) -> None:
@@ -189,8 +211,12 @@ class RatingsPage(Page):
 
         row = self.rows[index]
         if row.exclusion:
-            self.ctx.prompts.info(_("Not rated"), _("{name} is not rated this year: {reason}.").format(
-                name=row.member.full_name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))))
+            self.ctx.prompts.info(
+                _("Not rated"),
+                _("{name} is not rated this year: {reason}.").format(
+                    name=row.member.full_name, reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))
+                ),
+            )
             return
         RatingDialog(self.ctx, self.year.value(), row, self).exec()
         self.refresh()
@@ -201,9 +227,16 @@ class RatingsPage(Page):
             if on is None:
                 raise UserError(_("Type the rating date."))
             with self.ctx.require_store().session() as session, session.begin():
-                save_year(session, self.year.value(), rating_date=on, cap_percent=self.cap.value(),
-                          cell_level=self.cell_level.value(), cell_notes=self.cell_notes.text(), now=self.ctx.now(),
-                          actor=current_actor())
+                save_year(
+                    session,
+                    self.year.value(),
+                    rating_date=on,
+                    cap_percent=self.cap.value(),
+                    cell_level=self.cell_level.value(),
+                    cell_notes=self.cell_notes.text(),
+                    now=self.ctx.now(),
+                    actor=current_actor(),
+                )
         except (UserError, ValueError) as exc:
             self.year_message.setText(exc.message if isinstance(exc, UserError) else str(exc))
             return

@@ -1,5 +1,6 @@
 """Phát triển đảng viên: the files by step with their next deadline (overdue and stale ones stand out), the
 targets and the progress against them."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
@@ -58,7 +59,8 @@ class RecruitmentPage(Page):
         self.table.verticalHeader().setVisible(False)
         for column in range(len(HEADERS)):
             self.table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents)
+                column, QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.doubleClicked.connect(lambda index: self.open_file(self.candidate_ids[index.row()]))
         self.layout_.addWidget(self.table, 1)
         self.layout_.addWidget(self._targets_box())
@@ -75,8 +77,12 @@ class RecruitmentPage(Page):
             spin.setValue(value)
         save = QPushButton(_("Save the targets"), box)
         save.clicked.connect(self.save_targets)
-        for text, widget in ((_("This year:"), self.year_target), (_("Term from"), self.term_from),
-                             (_("to"), self.term_to), (_("term target:"), self.term_target)):
+        for text, widget in (
+            (_("This year:"), self.year_target),
+            (_("Term from"), self.term_from),
+            (_("to"), self.term_to),
+            (_("term target:"), self.term_target),
+        ):
             row.addWidget(QLabel(text, box))
             row.addWidget(widget)
         row.addStretch(1)
@@ -121,8 +127,12 @@ class RecruitmentPage(Page):
             text += _(" of {target} planned").format(target=figures["year_target"])
         if term:
             text += "; " + _("term {first}–{last}: {admitted} of {target} ({percent}%)").format(
-                first=term["first_year"], last=term["last_year"], admitted=term["admitted"], target=term["target"],
-                percent=format_number(figures["progress_percent"], 2))
+                first=term["first_year"],
+                last=term["last_year"],
+                admitted=term["admitted"],
+                target=term["target"],
+                percent=format_number(figures["progress_percent"], 2),
+            )
             self.term_from.setValue(term["first_year"])
             self.term_to.setValue(term["last_year"])
             self.term_target.setValue(term["target"])

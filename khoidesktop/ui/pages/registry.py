@@ -1,4 +1,5 @@
 """The sidebar's pages, in order: slug (screenshot file name), title, icon, and how to build each."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -20,22 +21,30 @@ class PageSpec:
 
 def _page(module: str, cls: str) -> Callable[[AppContext, str], Page]:
     """A page class imported on first show (its services and SQLAlchemy load after the window paints)."""
+
     def build(ctx: AppContext, title: str) -> Page:
         from importlib import import_module
 
         return getattr(import_module(f"khoidesktop.ui.pages.{module}"), cls)(ctx, title)
+
     return build
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "OverviewPage"),
-             modes=("cell", "bloc")),
+    PageSpec(
+        "tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "OverviewPage"), modes=("cell", "bloc")
+    ),
     PageSpec("dang-vien", N_("Party members"), "users", _page("members_page", "MembersPage")),
     PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _page("meetings_page", "MeetingsPage")),
     PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _page("ratings_page", "RatingsPage")),
     PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _page("recruitment_page", "RecruitmentPage")),
     PageSpec("bao-cao", N_("Reports"), "file-text", _page("reports_page", "ReportsPage")),
-    PageSpec("trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _page("exchange_page", "ExchangePage"),
-             modes=("cell", "bloc")),
+    PageSpec(
+        "trao-doi-du-lieu",
+        N_("Data exchange"),
+        "arrow-left-right",
+        _page("exchange_page", "ExchangePage"),
+        modes=("cell", "bloc"),
+    ),
     PageSpec("cai-dat", N_("Settings"), "settings", _page("settings_page", "SettingsPage"), modes=("cell", "bloc")),
 )

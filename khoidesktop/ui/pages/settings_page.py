@@ -1,4 +1,5 @@
 """Cài đặt: the cell's names printed on documents, and facts about the open data file."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -75,22 +76,28 @@ class SettingsPage(Page):
         if row is not None:
             self.form.set_data(identity_data(row))
             self.saved_kind = row.kind
-        self.file_label.setText(_("File: {path}\nSchema version: {version}").format(
-            path=display_path(store.path), version=store.schema_version))
+        self.file_label.setText(
+            _("File: {path}\nSchema version: {version}").format(
+                path=display_path(store.path), version=store.schema_version
+            )
+        )
         self.message.clear()
         self._set_dirty(False)
         self.days_off.setText(", ".join(format_date(d) for d in self.ctx.extra_days_off()))
 
     def save(self) -> None:
         store = self.ctx.require_store()
-        if self.form.kind() != self.saved_kind and not self.ctx.prompts.confirm(_("Change the mode"), _(
+        if self.form.kind() != self.saved_kind and not self.ctx.prompts.confirm(
+            _("Change the mode"),
+            _(
                 "Switch this data file to “{mode}”? The pages shown change with it; no record is deleted, and "
-                "you can switch back here.").format(mode=_(MODES[self.form.kind()]))):
+                "you can switch back here."
+            ).format(mode=_(MODES[self.form.kind()])),
+        ):
             return
         try:
             with store.session() as session, session.begin():
-                changes = update_identity(session, self.form.data(), now=self.ctx.now(),
-                                          actor=current_actor())
+                changes = update_identity(session, self.form.data(), now=self.ctx.now(), actor=current_actor())
         except UserError as exc:
             self.message.setObjectName("errorText")
             self.message.setText(exc.message)

@@ -1,4 +1,5 @@
 """Attendance ticked from the member list: present, or absent with or without a reason (and which)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -48,5 +49,7 @@ class AttendanceTable(QTableWidget):
             self.cellWidget(row, 1).setCurrentIndex(0)
 
     def value(self) -> dict[int, tuple[str, str]]:
-        return {member_id: (self.cellWidget(row, 1).currentData(), self.cellWidget(row, 2).text())
-                for row, member_id in enumerate(self.member_ids)}
+        return {
+            member_id: (self.cellWidget(row, 1).currentData(), self.cellWidget(row, 2).text())
+            for row, member_id in enumerate(self.member_ids)
+        }

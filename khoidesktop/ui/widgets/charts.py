@@ -1,4 +1,5 @@
 """A chart (QtCharts) with its figures beside it as a table: the same ChartData drawn twice."""
+
 from __future__ import annotations
 
 import itertools
@@ -26,7 +27,7 @@ PALETTE = ("#2f6f9f", "#4c9a6a", "#d39b2a", "#b4463c", "#7b5ea7")
 
 def nice_axis(top: float) -> tuple[int, int]:
     """A whole-number scale above `top`: (upper end, number of ticks), steps of 1, 2, 5, 10, 20, 50 …"""
-    steps = (m * 10 ** e for e in itertools.count() for m in (1, 2, 5))
+    steps = (m * 10**e for e in itertools.count() for m in (1, 2, 5))
     step = next(s for s in steps if top / s <= 5)
     upper = (int(top) // step + 1) * step
     return upper, upper // step + 1
@@ -76,9 +77,10 @@ class ChartPanel(QWidget):
         categories.append(data.categories)
         values = QValueAxis()
         values.setLabelFormat("%d")
-        totals = [sum(v[i] for _n, v in data.series) if data.stacked else max((v[i] for _n, v in data.series),
-                                                                               default=0)
-                  for i in range(len(data.categories))]
+        totals = [
+            sum(v[i] for _n, v in data.series) if data.stacked else max((v[i] for _n, v in data.series), default=0)
+            for i in range(len(data.categories))
+        ]
         upper, ticks = nice_axis(max([*totals, 1]))
         values.setRange(0, upper)
         values.setTickCount(ticks)

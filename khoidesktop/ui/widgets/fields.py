@@ -1,4 +1,5 @@
 """Input widgets shared by forms: a dd/mm/yyyy date field and a combo box of coded values."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,4 +1,5 @@
 """A read-only table of figures: headers, rows of text, numbers right-aligned."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -23,8 +24,10 @@ class FigureTable(QTableWidget):
         self.setHorizontalHeaderLabels(list(headers))
         header = self.horizontalHeader()
         for column in range(len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == self.stretch
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch if column == self.stretch else QHeaderView.ResizeMode.ResizeToContents,
+            )
 
     def set_rows(self, rows: Sequence[Sequence[object]]) -> None:
         self.setRowCount(len(rows))

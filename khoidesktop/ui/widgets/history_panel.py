@@ -1,4 +1,5 @@
 """A member's history: the events so far, and a row to record a new one."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -94,8 +95,17 @@ class HistoryPanel(QWidget):
             if on is None:
                 raise UserError(_("Type the date of the event."))
             with self.ctx.require_store().session() as session, session.begin():
-                add_event(session, self.member_id, self.kind.value(), on, now=self.ctx.now(), actor=current_actor(),
-                          document_number=self.document.text(), level=self.level.value(), note=self.note.text())
+                add_event(
+                    session,
+                    self.member_id,
+                    self.kind.value(),
+                    on,
+                    now=self.ctx.now(),
+                    actor=current_actor(),
+                    document_number=self.document.text(),
+                    level=self.level.value(),
+                    note=self.note.text(),
+                )
         except (UserError, ValueError) as exc:
             self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
             return
@@ -104,5 +114,3 @@ class HistoryPanel(QWidget):
             edit.clear()
         self.refresh()
         self.recorded.emit()
-
-

@@ -1,4 +1,5 @@
 """The form for the cell's names (used at first run and on the settings page)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -49,8 +50,9 @@ class IdentityForm(QWidget):
         bloc = self.kind() == "bloc"
         self.form_layout.setRowVisible(self.edits["cell_name"], not bloc)  # kept, for switching back
         org = self.edits["org_name"]
-        org.setPlaceholderText(_("e.g. {example}").format(
-            example="Đảng bộ Khối các cơ quan tỉnh" if bloc else PLACEHOLDERS["org_name"]))
+        org.setPlaceholderText(
+            _("e.g. {example}").format(example="Đảng bộ Khối các cơ quan tỉnh" if bloc else PLACEHOLDERS["org_name"])
+        )
         cell_label = FIELD_LABELS["org_name"]
         label = _("The bloc's Party organisation") if bloc else _(cell_label)
         self.form_layout.labelForField(org).setText(label + " *:")

@@ -1,4 +1,5 @@
 """The member profile form: every field of DOMAIN.md, each with its proper widget."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QWidget
@@ -9,10 +10,17 @@ from khoidesktop.i18n import _
 from khoidesktop.members.records import FIELD_LABELS, MemberData
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField, SuggestCombo, mark_invalid
 
-LEFT = ("full_name", "birth_date", "gender", "ethnicity", "religion", "home_town", "residence", "phone",
-        "personal_id")
-RIGHT = ("position", "work_unit", "general_education", "professional_education", "political_theory",
-         "admitted_on", "official_on", "card_number")
+LEFT = ("full_name", "birth_date", "gender", "ethnicity", "religion", "home_town", "residence", "phone", "personal_id")
+RIGHT = (
+    "position",
+    "work_unit",
+    "general_education",
+    "professional_education",
+    "political_theory",
+    "admitted_on",
+    "official_on",
+    "card_number",
+)
 DATES = ("birth_date", "admitted_on", "official_on")
 
 

@@ -1,0 +1,86 @@
+"""The summary format (exchange/summary.py): explicit, versioned, and independent of the command line's --json."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from khoidesktop.datafile.create import create_data_file
+from khoidesktop.domain.periods import Period
+from khoidesktop.exchange import summary
+from khoidesktop.exchange.bundle_export import export_bundle
+from khoidesktop.exchange.bundle_format import FORMAT_VERSION, read_bundle
+from khoidesktop.units.records import bloc_figures, unit_rows
+from tests.conftest import BLOC_IDENTITY, FIXED_NOW, import_all
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+def training_bloc(tmp_path):
+    opened = create_data_file(
+        tmp_path / "khoi-tap-huan.sqlite", replace(BLOC_IDENTITY, training=True), actor="test", now=lambda: FIXED_NOW
+    )
+    yield opened
+    opened.close()
+
+
+def raw_parts(path: Path) -> dict[str, dict]:
+    with zipfile.ZipFile(path) as zf:
+        return {part: json.loads(zf.read(f"data/{part}.json")) for part in summary.PARTS}
+
+
+@pytest.mark.parametrize("version", sorted(summary.READERS))
+def test_a_bundle_of_every_format_version_still_imports(training_bloc, version):
+    """tests/fixtures/bundle_v<n>.khoi were made by the program when the format was at version n."""
+    path = FIXTURES / f"bundle_v{version}.khoi"
+    assert read_bundle(path).format_version == version
+    assert [o.status for o in import_all(training_bloc, [path])] == ["imported"]
+    raw = raw_parts(path)
+    with training_bloc.session() as s:
+        figures = bloc_figures(unit_rows(s, Period(2025), FIXED_NOW.date()))
+    assert figures.units == 1
+    assert figures.total == raw["structure"]["total"] == len(raw["members"]["members"]) > 0
+    assert figures.rated == raw["ratings"]["rated"] == sum(figures.levels.values()) > 0
+    assert figures.meetings == raw["meetings"]["meetings"]
+    assert figures.admitted == raw["recruitment"]["admitted_in_year"]
+
+
+def test_every_version_has_its_fixture_and_the_current_one_is_written():
+    assert summary.VERSION == FORMAT_VERSION == max(summary.READERS)
+    assert sorted(p.name for p in FIXTURES.glob("bundle_v*.khoi")) == [f"bundle_v{v}.khoi" for v in summary.READERS]
+
+
+def test_the_format_does_not_follow_the_command_lines_json(demo_store, training_bloc, tmp_path, monkeypatch):
+    """Renaming what `stats … --json` prints changes nothing in a bundle: the parts are spelled out in summary."""
+    from khoidesktop.domain.structure import Share, Structure
+    from khoidesktop.meetings.stats import YearSummary
+    from khoidesktop.ratings.records import YearFigures
+
+    before = export_bundle(
+        demo_store, tmp_path / "a.khoi", Period(2025), today=FIXED_NOW.date(), now=FIXED_NOW, actor="t"
+    ).path
+    for cls in (Share, Structure, YearSummary, YearFigures):
+        monkeypatch.setattr(cls, "as_json", lambda self: {"renamed": True})
+    after = export_bundle(
+        demo_store, tmp_path / "b.khoi", Period(2025), today=FIXED_NOW.date(), now=FIXED_NOW, actor="t"
+    ).path
+    assert raw_parts(after) == raw_parts(before)
+    assert [o.status for o in import_all(training_bloc, [after])] == ["imported"]
+
+
+def test_the_reader_names_the_part_that_is_wrong():
+    parts = raw_parts(FIXTURES / "bundle_v1.khoi")
+    assert summary.read_unit(parts, Period(2025)).members == parts["structure"]["total"]
+    for part, broken in (
+        ("ratings", {**parts["ratings"], "rated": -1}),
+        ("meetings", {**parts["meetings"], "year": 2024}),
+        ("structure", {**parts["structure"], "on": "2030-01-01"}),
+    ):
+        with pytest.raises(summary.DataProblem) as found:
+            summary.read_unit({**parts, part: broken}, Period(2025))
+        assert found.value.part == part

@@ -108,7 +108,7 @@ def save_screenshots(ctx: AppContext, db_path: Path, out_dir: Path) -> list[Path
         window.show()
         out_dir.mkdir(parents=True, exist_ok=True)
         saved = []
-        for index in window.shown_rows():
+        for index in range(window.sidebar.count()):
             window.sidebar.setCurrentRow(index)
             app.processEvents()
             target = out_dir / f"{index + 1:02d}-{window.stack.currentWidget().slug}.png"

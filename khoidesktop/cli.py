@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from khoidesktop import __version__
-from khoidesktop.commands import datafile, exchange, members, ratings, recruitment, reports
-from khoidesktop.commands.common import is_bloc
+from khoidesktop.commands import TABLE
+from khoidesktop.commands.registry import add_commands, run
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError, storage_failure
 from khoidesktop.i18n import N_, _, ngettext
@@ -59,14 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("the data file to use (default: the one in the user's data folder)"),
     )
     parser.add_argument("--demo", action="store_true", help=_("open the training data file (made on first use)"))
-    commands = parser.add_subparsers(dest="command", title=_("commands"), metavar=_("COMMAND"))
-    for module in (datafile, members, reports):
-        module.register(commands)
-    ratings.register(commands, commands.stats_topics, commands.report_kinds)
-    datafile.register_workdays(commands)
-    datafile.register_backups(commands)
-    recruitment.register(commands.stats_topics, commands.report_kinds)
-    exchange.register(commands, commands.stats_topics, commands.report_kinds)
+    add_commands(parser, TABLE)
     return parser
 
 
@@ -80,10 +73,8 @@ def main(argv: list[str], ctx: AppContext | None = None) -> int:
     args = build_parser().parse_args(argv)
     ctx = ctx or AppContext.create()
     try:
-        handler = getattr(args, "handler", cmd_gui)
-        if getattr(args, "bloc_handler", None) and is_bloc(args, ctx):
-            handler = args.bloc_handler  # the same figures, summed over the bloc's units
-        return handler(args, ctx)
+        command = TABLE.get(getattr(args, "command_name", ""))
+        return run(command, args, ctx) if command is not None else cmd_gui(args, ctx)
     except UserError as exc:
         print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
         return exc.exit_code

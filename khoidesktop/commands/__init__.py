@@ -1,2 +1,20 @@
-"""Command-line commands, one module per topic; each has `register(commands)` adding its parsers, whose
-`handler` default is a function (args, ctx) → exit code. No Qt is imported unless a command needs a window."""
+"""The command line's commands (argparse), one module per feature, gathered in one table (TABLE); no Qt here.
+
+Each module declares COMMANDS (commands/registry.Command); cli.py builds the parser once from TABLE."""
+
+from __future__ import annotations
+
+from khoidesktop.commands import datafile, exchange, members, ratings, recruitment, reports, units
+from khoidesktop.commands.registry import Command, merge
+
+TABLE: dict[str, Command] = merge(
+    (
+        *datafile.COMMANDS,
+        *members.COMMANDS,
+        *reports.COMMANDS,
+        *ratings.COMMANDS,
+        *recruitment.COMMANDS,
+        *exchange.COMMANDS,
+        *units.COMMANDS,
+    )
+)

@@ -7,9 +7,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
+
+if TYPE_CHECKING:
+    from khoidesktop.domain.periods import Period
+    from khoidesktop.store.database import Store
 
 
 def db_path(args: argparse.Namespace, ctx: AppContext) -> Path:
@@ -31,19 +36,20 @@ def opened(args: argparse.Namespace, ctx: AppContext, *, lock: bool = False) -> 
         store.close()
 
 
-def is_bloc(args: argparse.Namespace, ctx: AppContext) -> bool:
-    """Whether the data file is a bloc's (False when it cannot be opened: the command will say why)."""
-    from khoidesktop.datafile.identity import get_identity
-    from khoidesktop.errors import UserError
+def json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
 
-    if not db_path(args, ctx).is_file():
-        return False
+
+def period_arg(text: str) -> Period:
+    """argparse type for a period: a year (2025) or a quarter (2025-Q3)."""
+    from khoidesktop.domain.periods import Period
+
     try:
-        with opened(args, ctx) as store, store.session() as session:
-            identity = get_identity(session)
-    except UserError:
-        return False
-    return identity is not None and identity.kind == "bloc"
+        return Period.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a period: write a year (2025) or a quarter (2025-Q3).").format(text=text)
+        ) from None
 
 
 def iso_date(text: str) -> date:
@@ -56,7 +62,7 @@ def iso_date(text: str) -> date:
         ) from None
 
 
-def run_import(args: argparse.Namespace, ctx: AppContext, plan: Callable, apply: Callable) -> int:
+def run_import(args: argparse.Namespace, ctx: AppContext, store: Store, plan: Callable, apply: Callable) -> int:
     """The import commands' flow: plan (preview), list the rejected rows, and write all rows or none.
 
     `plan(session)` returns an ImportPlan; `apply(session, plan, now, actor)` writes it."""
@@ -64,7 +70,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext, plan: Callable, apply:
 
     from khoidesktop.store.audit import current_actor
 
-    with opened(args, ctx, lock=not args.dry_run) as store, store.session() as session, session.begin():
+    with store.session() as session, session.begin():
         result = plan(session)
         print(result.summary())
         if not result.clean:

@@ -6,14 +6,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import db_path, opened
+from khoidesktop.commands.common import db_path, iso_date, json_flag
+from khoidesktop.commands.registry import ANY, Command
 from khoidesktop.context import AppContext
-from khoidesktop.i18n import _
+from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE
+from khoidesktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from khoidesktop.store.database import Store
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    init = commands.add_parser("init", help=_("create a new data file for a cell"))
+def _init_arguments(init: argparse.ArgumentParser) -> None:
     init.add_argument("--cell", default="", metavar=_("NAME"), help=_('cell name, e.g. "Chi bộ Văn phòng"'))
     init.add_argument("--org", default="", metavar=_("NAME"), help=_("grassroots Party organisation"))
     init.add_argument("--superior", default="", metavar=_("NAME"), help=_("superior Party committee"))
@@ -25,15 +30,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     init.add_argument(
         "--demo", action="store_true", dest="init_demo", help=_("fill the file with training data instead")
     )
-    init.set_defaults(handler=cmd_init)
-    info = commands.add_parser("info", help=_("show the cell, schema version and member count"))
-    info.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
-    info.set_defaults(handler=cmd_info)
-    check = commands.add_parser("check", help=_("check the data file for damage (prints OK when sound)"))
-    check.set_defaults(handler=cmd_check)
-    shot = commands.add_parser("screenshot", help=_("save a picture of every page (offscreen)"))
-    shot.add_argument("--out", metavar=_("FOLDER"), type=Path, required=True, help=_("folder for the PNG files"))
-    shot.set_defaults(handler=cmd_screenshot)
+
+
+def _folder(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", metavar=_("FOLDER"), type=Path, required=True, help=_("folder for the PNG files"))
+
+
+def _workdays_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--days", type=int, required=True, metavar="N")
+    parser.add_argument("--json", action="store_true", help=_("print only the date, as YYYY-MM-DD"))
+
+
+def _backup_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("backup", type=Path, metavar=_("FILE"))
 
 
 def existing_db(args: argparse.Namespace, ctx: AppContext) -> Path:
@@ -79,11 +89,10 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def cmd_info(args: argparse.Namespace, ctx: AppContext) -> int:
+def cmd_info(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.datafile.create import describe
 
-    with opened(args, ctx) as store:
-        info = describe(store)
+    info = describe(store)
     if args.json:
         print(json.dumps(info.as_json(), ensure_ascii=False, indent=2))
         return 0
@@ -128,16 +137,6 @@ def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def register_workdays(commands: argparse._SubParsersAction) -> None:
-    from khoidesktop.commands.common import iso_date
-
-    workdays = commands.add_parser("workdays", help=_("the date N working days after a date (Vietnamese holidays)"))
-    workdays.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD")
-    workdays.add_argument("--days", type=int, required=True, metavar="N")
-    workdays.add_argument("--json", action="store_true", help=_("print only the date, as YYYY-MM-DD"))
-    workdays.set_defaults(handler=cmd_workdays)
-
-
 def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.i18n import format_date
 
@@ -153,14 +152,6 @@ def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
         )
     )
     return 0
-
-
-def register_backups(commands: argparse._SubParsersAction) -> None:
-    backup = commands.add_parser("backup", help=_("make a dated copy of the data file in its backups folder"))
-    backup.set_defaults(handler=cmd_backup)
-    restore = commands.add_parser("restore", help=_("put a backup back in place of the data file"))
-    restore.add_argument("backup", type=Path, metavar=_("FILE"))
-    restore.set_defaults(handler=cmd_restore)
 
 
 def cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -186,3 +177,24 @@ def cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
         _("Restored from {backup}. The file as it was is kept as {safety}.").format(backup=args.backup, safety=safety)
     )
     return 0
+
+
+COMMANDS = (
+    Command("init", N_("create a new data file for a cell"), (_init_arguments,), {ANY: cmd_init}),
+    Command(
+        "info",
+        N_("show the cell, schema version and member count"),
+        (json_flag,),
+        {CELL_ROLE: cmd_info, UNITS_ROLE: cmd_info},
+    ),
+    Command("check", N_("check the data file for damage (prints OK when sound)"), (), {ANY: cmd_check}),
+    Command("screenshot", N_("save a picture of every page (offscreen)"), (_folder,), {ANY: cmd_screenshot}),
+    Command(
+        "workdays",
+        N_("the date N working days after a date (Vietnamese holidays)"),
+        (_workdays_arguments,),
+        {ANY: cmd_workdays},
+    ),
+    Command("backup", N_("make a dated copy of the data file in its backups folder"), (), {ANY: cmd_backup}),
+    Command("restore", N_("put a backup back in place of the data file"), (_backup_file,), {ANY: cmd_restore}),
+)

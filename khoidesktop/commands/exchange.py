@@ -1,100 +1,41 @@
-"""export-bundle, import-bundle, and the bloc's figures: `stats units` and the stats topics summed over
-the units when the data file is a bloc's."""
+"""export-bundle: the cell's signed bundle for the level above."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import opened
+from khoidesktop.commands.common import period_arg
+from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
-from khoidesktop.i18n import _, format_number
+from khoidesktop.datafile.kinds import CELL_ROLE
+from khoidesktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from khoidesktop.store.database import Store
 
 
-def period_arg(text: str):
-    from khoidesktop.domain.periods import Period
-
-    try:
-        return Period.parse(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("“{text}” is not a period: write a year (2025) or a quarter (2025-Q3).").format(text=text)
-        ) from None
-
-
-def register(
-    commands: argparse._SubParsersAction, topics: argparse._SubParsersAction, kinds: argparse._SubParsersAction
-) -> None:
-    export = commands.add_parser("export-bundle", help=_("make the signed bundle for the superior committee"))
+def _export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--period", type=period_arg, required=True, metavar=_("PERIOD"), help=_("a year (2025) or a quarter (2025-Q3)")
     )
     export.add_argument("--out", type=Path, required=True, metavar=_("FILE.khoi"))
-    export.set_defaults(handler=cmd_export)
-    imp = commands.add_parser("import-bundle", help=_("import cells' bundles into a bloc's data file"))
-    imp.add_argument("files", type=Path, nargs="+", metavar=_("FILE.khoi"))
-    imp.add_argument(
-        "--accept-new-keys",
-        action="store_true",
-        help=_(
-            "accept the keys of cells not seen before (check the fingerprints printed); a known "
-            "cell whose key changed needs --trust"
-        ),
-    )
-    imp.add_argument(
-        "--trust",
-        action="append",
-        default=[],
-        metavar=_("FINGERPRINT"),
-        help=_("accept the key with this fingerprint (as the cell's secretary read it to you)"),
-    )
-    imp.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
-    imp.set_defaults(handler=cmd_import)
-    units = topics.add_parser("units", help=_("a bloc's units and their latest bundles"))
-    units.add_argument("--period", type=period_arg, metavar=_("PERIOD"), help=_("the period (default: the latest)"))
-    units.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
-    units.set_defaults(handler=cmd_units)
-    for kind, text in (
-        ("bloc-structure", _("a bloc's member structure report")),
-        ("bloc-ratings", _("a bloc's rating report")),
-        ("bloc-recruitment", _("a bloc's recruitment report")),
-    ):
-        report = kinds.add_parser(kind, help=text)
-        report.add_argument(
-            "--period", type=period_arg, metavar=_("PERIOD"), help=_("the period (default: the latest)")
-        )
-        report.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
-        report.set_defaults(handler=cmd_bloc_report)
-    for name in ("structure", "meetings", "ratings", "recruitment"):
-        topic = topics.choices[name]
-        topic.add_argument(
-            "--period",
-            type=period_arg,
-            metavar=_("PERIOD"),
-            help=_(
-                "for a bloc: the period the units sent, a year or a quarter (default: the year "
-                "given with --year; for the structure, the latest year)"
-            ),
-        )
-        topic.set_defaults(bloc_handler=cmd_bloc_stats)
 
 
-def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
+def cmd_export(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.exchange.bundle_export import export_bundle
     from khoidesktop.store.audit import current_actor
 
-    with opened(args, ctx, lock=True) as store:
-        result = export_bundle(
-            store,
-            args.out,
-            args.period,
-            today=ctx.today(),
-            now=ctx.now(),
-            actor=current_actor(),
-            calendar=ctx.work_calendar(),
-        )
+    result = export_bundle(
+        store,
+        args.out,
+        args.period,
+        today=ctx.today(),
+        now=ctx.now(),
+        actor=current_actor(),
+        calendar=ctx.work_calendar(),
+    )
     print(
         _("Saved {path} ({n} members, {period}).").format(
             path=result.path, n=result.members, period=args.period.label()
@@ -104,133 +45,12 @@ def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm, require_bloc
-    from khoidesktop.store.audit import current_actor
-
-    with opened(args, ctx, lock=True) as store:
-        with store.session() as session:
-            require_bloc(session)
-            questions = keys_to_confirm(session, checked := check_files(args.files), ctx.now())
-        wanted = {"".join(fp.split()).upper() for fp in args.trust}
-        trusted = {
-            q.trust
-            for q in questions
-            if (args.accept_new_keys and not q.changed) or "".join(q.fingerprint.split()) in wanted
-        }
-        outcomes = import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor())
-    if args.json:
-        print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
-    else:
-        for q in questions:
-            print(
-                _("Key of {cell}: {fp}{changed}").format(
-                    cell=q.cell_name,
-                    fp=q.fingerprint,
-                    changed=_(" (changed)") if q.changed else _(" (another unit has this name)") if q.namesake else "",
-                )
-            )
-        labels = {
-            "imported": _("imported"),
-            "unchanged": _("unchanged"),
-            "replaced": _("replaced"),
-            "refused": _("refused"),
-            "stopped": _("not imported"),
-        }
-        for o in outcomes:
-            line = f"{o.path.name}: {labels[o.status]}" + (f" ({o.cell_name}, {o.period})" if o.cell_name else "")
-            print(line + (f" — {o.reason}" if o.reason else ""), file=sys.stderr if o.reason else sys.stdout)
-    return 1 if any(o.status == "refused" for o in outcomes) else 0
-
-
-def cmd_bloc_report(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.units import documents as bloc_reports
-    from khoidesktop.units.records import default_period
-
-    make = {
-        "bloc-structure": bloc_reports.bloc_structure_pdf,
-        "bloc-ratings": bloc_reports.bloc_ratings_pdf,
-        "bloc-recruitment": bloc_reports.bloc_recruitment_pdf,
-    }[args.kind]
-    with opened(args, ctx) as store:
-        with store.session() as session:
-            period = args.period or default_period(session, ctx.today())
-        path = make(store, args.out, period=period, today=ctx.today())
-    print(_("Saved {path}.").format(path=path))
-    return 0
-
-
-def _rows(args: argparse.Namespace, ctx: AppContext, period=None):
-    from khoidesktop.exchange.bundle_import import require_bloc
-    from khoidesktop.units.records import default_period, unit_rows
-
-    with opened(args, ctx) as store, store.session() as session:
-        require_bloc(session)
-        period = period or default_period(session, ctx.today())
-        return period, unit_rows(session, period, ctx.today())
-
-
-def cmd_units(args: argparse.Namespace, ctx: AppContext) -> int:
-    period, rows = _rows(args, ctx, args.period)
-    if args.json:
-        print(json.dumps({"period": period.code, "units": [r.as_json() for r in rows]}, ensure_ascii=False, indent=2))
-        return 0
-    print(_("Units: {n}; period {period}.").format(n=len(rows), period=period.label()))
-    for row in rows:
-        state = _("late") if row.late else (_("received") if row.bundle else _("not yet sent"))
-        members = row.figures.members if row.figures else "—"
-        print(f"  {row.name:40s} {members!s:>6s}  {state}")
-    return 0
-
-
-def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.domain.periods import Period
-    from khoidesktop.domain.structure import GROUP_LABELS
-    from khoidesktop.errors import ValidationError
-    from khoidesktop.units.records import bloc_figures
-
-    year = getattr(args, "year", None)
-    if year and args.period and args.period.year != year:
-        raise ValidationError(
-            _("--year {year} and --period {period} disagree: give one of them.").format(
-                year=year, period=args.period.code
-            )
-        )
-    period, rows = _rows(args, ctx, args.period or (Period(year) if year else None))
-    figures = bloc_figures(rows)
-    result = {
-        "structure": lambda: figures.structure_result().as_json(),
-        "ratings": lambda: figures.ratings_json(period.year),
-        "meetings": lambda: figures.meetings_json(period.year),
-        "recruitment": lambda: figures.recruitment_json(period.year),
-    }[args.topic]()
-    result = {"period": period.code, "units_sent": figures.units, "units": len(rows), **result}
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-        return 0
-    print(
-        _("Period {period}: {sent} of {n} units sent their bundle.").format(
-            period=period.label(), sent=figures.units, n=len(rows)
-        )
-    )
-    if args.topic == "structure":
-        print(_("Members: {n}").format(n=figures.total))
-        for key, share in figures.structure_result().groups.items():
-            print(f"  {_(GROUP_LABELS[key]):40s} {share.count:6d}  {format_number(share.percent, 2):>7s}%")
-    elif args.topic == "ratings":
-        print(_("Rated: {n}").format(n=result["rated"]))
-        for level, share in result["levels"].items():
-            print(f"  {level:8s} {share['count']:6d}  {format_number(share['percent'], 2):>7s}%")
-    elif args.topic == "meetings":
-        print(
-            _("Meetings: {n}; average attendance {percent}%.").format(
-                n=result["meetings"], percent=format_number(result["average_attendance_percent"], 2)
-            )
-        )
-    else:
-        print(
-            _("Admitted: {n}; target: {target}; files in progress: {files}.").format(
-                n=result["admitted_in_year"], target=result["year_target"], files=result["files_open"]
-            )
-        )
-    return 0
+COMMANDS = (
+    Command(
+        "export-bundle",
+        N_("make the signed bundle for the superior committee"),
+        (_export_arguments,),
+        {CELL_ROLE: cmd_export},
+        writes=lambda args: True,
+    ),
+)

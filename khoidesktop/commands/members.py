@@ -5,71 +5,63 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import iso_date, opened, run_import
+from khoidesktop.commands.common import iso_date, json_flag, run_import
+from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
-from khoidesktop.i18n import _
+from khoidesktop.datafile.kinds import CELL_ROLE
+from khoidesktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from khoidesktop.store.database import Store
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    members = commands.add_parser("members", help=_("import, export or list the members"))
-    actions = members.add_subparsers(dest="action", required=True, metavar=_("ACTION"))
-    imp = actions.add_parser("import", help=_("import members from an .xlsx file (all rows or none)"))
-    imp.add_argument("file", type=Path, metavar=_("FILE.xlsx"))
-    imp.add_argument("--dry-run", action="store_true", help=_("only show what would be imported"))
-    imp.set_defaults(handler=cmd_import)
-    exp = actions.add_parser("export", help=_("export the member list to an .xlsx file"))
-    exp.add_argument("file", type=Path, metavar=_("FILE.xlsx"))
-    exp.set_defaults(handler=cmd_export)
-    lst = actions.add_parser("list", help=_("list the cell's members in Vietnamese order"))
-    lst.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
-    lst.set_defaults(handler=cmd_list)
-    badges = actions.add_parser("badges", help=_("members who reach a Party badge in a year"))
-    badges.add_argument("--year", type=int, required=True)
-    badges.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
-    badges.set_defaults(handler=cmd_badges)
-
-    stats = commands.add_parser("stats", help=_("figures for reports (JSON with --json)"))
-    topics = stats.add_subparsers(dest="topic", required=True, metavar=_("TOPIC"))
-    commands.stats_topics = topics  # other command modules add their figures here
-    structure = topics.add_parser("structure", help=_("member structure on a date"))
-    structure.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help=_("the date (default: today)"))
-    structure.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
-    structure.set_defaults(handler=cmd_structure)
-    meetings = topics.add_parser("meetings", help=_("meetings held in a year, attendance, absences"))
-    meetings.add_argument("--year", type=int, required=True)
-    meetings.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
-    meetings.set_defaults(handler=cmd_meetings)
+def _file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar=_("FILE.xlsx"))
 
 
-def cmd_import(args: argparse.Namespace, ctx: AppContext) -> int:
+def _dry_run(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true", help=_("only show what would be imported"))
+
+
+def _year(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True)
+
+
+def _on(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help=_("the date (default: today)"))
+
+
+def cmd_import(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.members.sheet_import import apply_import, plan_import
 
     return run_import(
         args,
         ctx,
+        store,
         lambda session: plan_import(session, args.file, ctx.today()),
         lambda session, plan, now, actor: apply_import(session, plan, now=now, actor=actor),
     )
 
 
-def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
+def cmd_export(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.members.records import active_members
     from khoidesktop.members.sheet_export import write_members_xlsx
 
-    with opened(args, ctx) as store, store.session() as session:
+    with store.session() as session:
         members = active_members(session)
         write_members_xlsx(members, args.file)
     print(_("Exported {n} members to {path}.").format(n=len(members), path=args.file))
     return 0
 
 
-def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
+def cmd_list(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.domain.members import STATUSES, label
     from khoidesktop.i18n import format_date
     from khoidesktop.members.records import active_members
 
-    with opened(args, ctx) as store, store.session() as session:
+    with store.session() as session:
         members = active_members(session)
     if args.json:
         print(
@@ -97,10 +89,10 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def cmd_badges(args: argparse.Namespace, ctx: AppContext) -> int:
+def cmd_badges(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.members.queries import badges_in
 
-    with opened(args, ctx) as store, store.session() as session:
+    with store.session() as session:
         found = badges_in(session, args.year)
     if args.json:
         print(
@@ -119,12 +111,12 @@ def cmd_badges(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
+def cmd_structure(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.domain.structure import GROUP_LABELS
     from khoidesktop.i18n import format_number
     from khoidesktop.members.structure import structure_on
 
-    with opened(args, ctx) as store, store.session() as session:
+    with store.session() as session:
         result = structure_on(session, args.on or ctx.today())
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
@@ -135,11 +127,11 @@ def cmd_structure(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def cmd_meetings(args: argparse.Namespace, ctx: AppContext) -> int:
+def cmd_meetings(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.i18n import format_number
     from khoidesktop.meetings.stats import year_summary
 
-    with opened(args, ctx) as store, store.session() as session:
+    with store.session() as session:
         summary = year_summary(session, args.year, ctx.today())
     if args.json:
         print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
@@ -152,3 +144,26 @@ def cmd_meetings(args: argparse.Namespace, ctx: AppContext) -> int:
     for warning in summary.warnings:
         print(f"- {warning}")
     return 0
+
+
+COMMANDS = (
+    Command(
+        "members import",
+        N_("import members from an .xlsx file (all rows or none)"),
+        (_file, _dry_run),
+        {CELL_ROLE: cmd_import},
+        writes=lambda args: not args.dry_run,
+    ),
+    Command("members export", N_("export the member list to an .xlsx file"), (_file,), {CELL_ROLE: cmd_export}),
+    Command("members list", N_("list the cell's members in Vietnamese order"), (json_flag,), {CELL_ROLE: cmd_list}),
+    Command(
+        "members badges", N_("members who reach a Party badge in a year"), (_year, json_flag), {CELL_ROLE: cmd_badges}
+    ),
+    Command("stats structure", N_("member structure on a date"), (_on, json_flag), {CELL_ROLE: cmd_structure}),
+    Command(
+        "stats meetings",
+        N_("meetings held in a year, attendance, absences"),
+        (_year, json_flag),
+        {CELL_ROLE: cmd_meetings},
+    ),
+)

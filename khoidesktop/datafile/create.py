@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from khoidesktop.datafile.identity import IdentityData, create_identity, get_identity, identity_data
+from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE, kind_of
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _
 from khoidesktop.members.records import headline_counts
@@ -93,17 +96,24 @@ def is_training(store: Store) -> bool:
         return bool(row and row.training)
 
 
+def _cell_counts(session: Session) -> tuple[int, int | None]:
+    return headline_counts(session).active, None
+
+
+def _units_counts(session: Session) -> tuple[int, int | None]:
+    """The members the units sent for the latest period, and the units."""
+    from khoidesktop.units.records import bloc_figures, default_period, unit_rows
+
+    today = date.today()  # only decides lateness, which this summary does not show
+    rows = unit_rows(session, default_period(session, today), today)
+    return bloc_figures(rows).total, len(rows)
+
+
+COUNTS: dict[str, Callable[[Session], tuple[int, int | None]]] = {CELL_ROLE: _cell_counts, UNITS_ROLE: _units_counts}
+
+
 def describe(store: Store) -> DataFileInfo:
     with store.session() as session:
         row = get_identity(session)
-        if row is not None and row.kind == "bloc":
-            from khoidesktop.units.records import bloc_figures, default_period, unit_rows
-
-            today = date.today()  # only decides lateness, which this summary does not show
-            rows = unit_rows(session, default_period(session, today), today)
-            return DataFileInfo(
-                store.path, store.schema_version, identity_data(row), bloc_figures(rows).total, len(rows)
-            )
-        return DataFileInfo(
-            store.path, store.schema_version, identity_data(row) if row else None, headline_counts(session).active
-        )
+        members, units = COUNTS[kind_of(row).role](session)
+        return DataFileInfo(store.path, store.schema_version, identity_data(row) if row else None, members, units)

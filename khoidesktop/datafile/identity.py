@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from khoidesktop.datafile.kinds import kind_of
 from khoidesktop.domain.names import normalize_text
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import N_, _
@@ -33,7 +34,7 @@ class IdentityData:
     place_name: str
     secretary_name: str = ""
     training: bool = False
-    kind: str = "cell"  # "bloc": a superior committee gathering its cells' bundles
+    kind: str = "cell"  # a code of datafile.kinds.KINDS
 
     def normalized(self) -> IdentityData:
         texts = {f.name: normalize_text(getattr(self, f.name)) for f in fields(self) if f.name in FIELD_LABELS}
@@ -41,8 +42,9 @@ class IdentityData:
 
     def validated(self) -> IdentityData:
         data = self.normalized()
-        if data.kind == "bloc" and not data.cell_name:
-            data = replace(data, cell_name=data.org_name)  # a bloc is named by its organisation (display_name)
+        kind = kind_of(data)
+        if "cell_name" not in kind.identity_fields and not data.cell_name:
+            data = replace(data, cell_name=getattr(data, kind.name_field))  # named by its organisation
         missing = [_(FIELD_LABELS[name]) for name in REQUIRED if not getattr(data, name)]
         if missing:
             raise ValidationError(_("Please fill in: {fields}.").format(fields=", ".join(missing)))
@@ -54,9 +56,17 @@ def get_identity(session: Session) -> Identity | None:
 
 
 def display_name(row: Identity) -> str:
-    """The name at the top of the window and the overview: the cell's, or for a bloc its organisation's (a
-    cell file switched to bloc mode keeps its cell name for when it switches back)."""
-    return row.org_name if row.kind == "bloc" else row.cell_name
+    """The name at the top of the window and the overview, as its kind declares: the cell's, or for a level above
+    its organisation's (a cell file switched to bloc mode keeps its cell name for when it switches back)."""
+    return str(getattr(row, kind_of(row).name_field))
+
+
+def identity_in_role(session: Session, role: str, refusal: str) -> Identity:
+    """The identity of a data file whose kind plays `role` (datafile.kinds); else ValidationError(refusal)."""
+    identity = get_identity(session)
+    if identity is None or kind_of(identity).role != role:
+        raise ValidationError(refusal)
+    return identity
 
 
 def identity_data(row: Identity) -> IdentityData:
@@ -106,6 +116,3 @@ def update_identity(session: Session, data: IdentityData, *, now: datetime, acto
             session, at=now, actor=actor, action="update", entity="identity", entity_id=row.id, changes=changes
         )
     return changes
-
-
-MODES = {"cell": N_("A cell"), "bloc": N_("A bloc (superior committee gathering its cells' bundles)")}

@@ -3,12 +3,14 @@ organisation, or a committee under its superior."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from khoidesktop.datafile.identity import get_identity
+from khoidesktop.datafile.kinds import kind_of
 from khoidesktop.domain.names import normalize_text
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _
@@ -31,15 +33,18 @@ def committee_of(organisation: str) -> str:
 
 
 def letterhead(session: Session, today: date) -> Letterhead:
-    """Who issues the cell's documents: the cell under its grassroots organisation (the body directly above
-    it, HD 36-HD/VPTW), signed by the secretary, sent to the grassroots committee and kept by the cell."""
-    from khoidesktop.reports.frame import Letterhead
-
+    """Who issues the data file's documents, as its kind declares (DataFileKind.issuer)."""
     identity = get_identity(session)
     if identity is None:
         raise ValidationError(_("This data file has no cell yet."))
-    if identity.kind == "bloc":
-        return _bloc_letterhead(identity, today)
+    return ISSUERS[kind_of(identity).issuer](identity, today)
+
+
+def _cell_letterhead(identity: Identity, today: date) -> Letterhead:
+    """A cell's documents: issued by the cell under its grassroots organisation (the body directly above it,
+    HD 36-HD/VPTW), signed by the secretary, sent to the grassroots committee and kept by the cell."""
+    from khoidesktop.reports.frame import Letterhead
+
     above = identity.org_name
     if normalize_text(above).casefold() == normalize_text(identity.cell_name).casefold():
         above = identity.superior_name  # the cell is itself the grassroots organisation
@@ -55,9 +60,10 @@ def letterhead(session: Session, today: date) -> Letterhead:
     )
 
 
-def _bloc_letterhead(identity: Identity, today: date) -> Letterhead:
-    """A bloc's documents: issued by the executive committee of its organisation ("Đảng ủy Khối …") under the
-    superior committee, signed T/M ĐẢNG ỦY by the secretary, sent to the superior and kept by its office."""
+def _committee_letterhead(identity: Identity, today: date) -> Letterhead:
+    """A committee's documents (a bloc's): issued by the executive committee of its organisation ("Đảng ủy
+    Khối …") under the superior committee, signed T/M ĐẢNG ỦY by the secretary, sent to the superior and kept
+    by its office."""
     from khoidesktop.reports.frame import ON_BEHALF_COMMITTEE, Letterhead
 
     issuer = committee_of(identity.org_name)
@@ -81,3 +87,9 @@ def _bloc_letterhead(identity: Identity, today: date) -> Letterhead:
 def committee_code(committee: str) -> str:
     """The issuer's code in a committee's number line: "Đảng ủy Khối …" → ĐUK, any other "Đảng ủy …" → ĐU."""
     return BLOC_COMMITTEE_CODE if committee.startswith(BLOC_COMMITTEE_PREFIX) else COMMITTEE_CODE
+
+
+ISSUERS: dict[str, Callable[[Identity, date], Letterhead]] = {
+    "cell": _cell_letterhead,
+    "committee": _committee_letterhead,
+}

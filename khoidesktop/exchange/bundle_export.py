@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop import __version__
-from khoidesktop.datafile.identity import get_identity
+from khoidesktop.datafile.identity import identity_in_role
+from khoidesktop.datafile.kinds import CELL_ROLE
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import RULE_SETS
 from khoidesktop.domain.workdays import WorkCalendar
@@ -103,9 +104,9 @@ def export_bundle(
             )
         )
     with store.session() as session, session.begin():
-        identity = get_identity(session)
-        if identity is None or identity.kind != "cell":
-            raise ValidationError(_("Bundles are made from a cell's data file; this file belongs to a bloc."))
+        identity = identity_in_role(
+            session, CELL_ROLE, _("Bundles are made from a cell's data file; this file belongs to a bloc.")
+        )
         key, new_key = signing_key(session, now=now, actor=actor)
         manifest = {
             "app_version": __version__,

@@ -12,7 +12,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from khoidesktop.datafile.identity import get_identity
+from khoidesktop.datafile.identity import get_identity, identity_in_role
+from khoidesktop.datafile.kinds import UNITS_ROLE
 from khoidesktop.domain.names import text_key
 from khoidesktop.errors import Cancelled, ValidationError
 from khoidesktop.exchange.bundle_format import Bundle, BundleRefused, fingerprint, read_bundle
@@ -89,14 +90,14 @@ def check_files(paths: Iterable[Path], cancelled: Callable[[], bool] = lambda: F
 
 
 def require_bloc(session: Session) -> None:
-    identity = get_identity(session)
-    if identity is None or identity.kind != "bloc":
-        raise ValidationError(
-            _(
-                "This is a cell's data file; this works on a bloc's data file only (the superior "
-                "committee's). Create one with “init --bloc”, or switch the mode in the settings."
-            )
-        )
+    identity_in_role(
+        session,
+        UNITS_ROLE,
+        _(
+            "This is a cell's data file; this works on a bloc's data file only (the superior "
+            "committee's). Create one with “init --bloc”, or switch the mode in the settings."
+        ),
+    )
 
 
 def keys_to_confirm(session: Session, checked: list[Checked], now: datetime) -> list[KeyQuestion]:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.kinds import CELL, DataFileKind, kind_of
 from khoidesktop.i18n import _
 from khoidesktop.paths import display_path
 from khoidesktop.ui import theme
 from khoidesktop.ui.pages.base import Page
-from khoidesktop.ui.pages.registry import PAGES
+from khoidesktop.ui.pages.registry import PAGES, PageSpec
 
 if TYPE_CHECKING:
     from khoidesktop.store.database import Store
@@ -61,16 +62,33 @@ class MainWindow(QMainWindow):
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
         self._built: dict[int, Page] = {}
-        for spec in PAGES:
+        self.kind: DataFileKind | None = None
+        self.specs: list[PageSpec] = []
+        self.sidebar.currentRowChanged.connect(self.show_page)
+        self._set_kind(CELL)  # until the data file is open: the sidebar a new user expects
+        self.statusBar().showMessage(_("Opening the data file…"))
+
+    def _set_kind(self, kind: DataFileKind) -> None:
+        """The sidebar and the pages of a data file of this kind (datafile/kinds.py declares them)."""
+        if kind == self.kind:
+            return
+        self.kind, self.specs = kind, [PAGES[key] for key in kind.pages]
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._built = {}
+        for spec in self.specs:
             self.stack.addWidget(QWidget(self.stack))  # an empty slot until the page is first shown
             QListWidgetItem(theme.icon(spec.icon), _(spec.title), self.sidebar)
         self.sidebar.setCurrentRow(0)
-        self.sidebar.currentRowChanged.connect(self.show_page)
-        self.statusBar().showMessage(_("Opening the data file…"))
+        self.sidebar.blockSignals(False)
 
     def _page_at(self, index: int) -> Page:
         if index not in self._built:
-            spec = PAGES[index]
+            spec = self.specs[index]
             page = spec.build(self.ctx, _(spec.title))
             page.slug = spec.slug
             page.data_changed.connect(self.update_title)
@@ -83,14 +101,20 @@ class MainWindow(QMainWindow):
 
     @property
     def pages(self) -> list[Page]:
-        return [self._page_at(i) for i in range(len(PAGES))]
+        return [self._page_at(i) for i in range(len(self.specs))]
 
-    def shown_rows(self) -> list[int]:
-        """The sidebar rows of the pages shown for this data file (a bloc's has fewer)."""
-        return [i for i in range(self.sidebar.count()) if not self.sidebar.item(i).isHidden()]
+    @property
+    def slugs(self) -> list[str]:
+        """The pages of the sidebar, by their screenshot names."""
+        return [spec.slug for spec in self.specs]
 
     def page(self, slug: str) -> Page:
-        return self._page_at(next(i for i, spec in enumerate(PAGES) if spec.slug == slug))
+        return self._page_at(self.slugs.index(slug))
+
+    def go_to(self, slug: str) -> Page:
+        """Show the page as a click on its sidebar row would."""
+        self.sidebar.setCurrentRow(self.slugs.index(slug))
+        return self.page(slug)
 
     def show_page(self, index: int) -> None:
         if self.ctx.store is None:
@@ -116,11 +140,11 @@ class MainWindow(QMainWindow):
         parts = [APP_TITLE]
         if identity is not None:
             parts.append(display_name(identity))
-        kind = identity.kind if identity else "cell"
-        for index, spec in enumerate(PAGES):  # a bloc's file has no members, meetings … of its own
-            self.sidebar.item(index).setHidden(kind not in spec.modes)
-        if self.sidebar.currentItem() is not None and self.sidebar.currentItem().isHidden():
-            self.sidebar.setCurrentRow(0)
+        kind = kind_of(identity)
+        if kind != self.kind:  # a new file, or the mode switched in the settings
+            current = self.slugs[self.sidebar.currentRow()] if self.sidebar.currentRow() >= 0 else ""
+            self._set_kind(kind)
+            self.sidebar.setCurrentRow(self.slugs.index(current) if current in self.slugs else 0)
         training = bool(identity and identity.training)
         if training:
             parts.append(_("TRAINING DATA"))

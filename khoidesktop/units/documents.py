@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from khoidesktop.datafile.identity import get_identity
+from khoidesktop.datafile.identity import identity_in_role
+from khoidesktop.datafile.kinds import UNITS_ROLE
 from khoidesktop.datafile.letterhead import letterhead
 from khoidesktop.domain.periods import Period
 from khoidesktop.errors import ValidationError
@@ -32,11 +33,11 @@ def bloc_report(session: Session, period: Period, today: date) -> BlocReport:
     ValidationError on a cell's data file, or when no unit sent anything for the period."""
     from khoidesktop.units.report_pdf import BlocReport, UnitLine
 
-    identity = get_identity(session)
-    if identity is None or identity.kind != "bloc":
-        raise ValidationError(
-            _("The bloc reports sum up the figures the units sent: open the bloc's data file (bloc mode) to make them.")
-        )
+    identity_in_role(
+        session,
+        UNITS_ROLE,
+        _("The bloc reports sum up the figures the units sent: open the bloc's data file (bloc mode) to make them."),
+    )
     rows = unit_rows(session, period, today)
     figures = bloc_figures(rows)
     if not figures.units:

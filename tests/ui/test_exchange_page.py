@@ -4,6 +4,7 @@ imports bundles (confirming new keys), sees who is late, and the overview draws 
 from __future__ import annotations
 
 from khoidesktop.datafile.identity import get_identity
+from khoidesktop.datafile.kinds import BLOC, CELL
 from khoidesktop.domain.periods import Period
 from khoidesktop.exchange.bundle_format import read_bundle
 from khoidesktop.overview.figures import bloc_charts, cell_charts
@@ -12,8 +13,6 @@ from khoidesktop.units.records import bloc_figures, unit_rows
 from tests.conftest import FIXED_NOW
 from tests.ui.helpers import english_on_screen
 
-CELL_ONLY = [spec.slug for spec in PAGES if "bloc" not in spec.modes]
-
 
 def _done(ctx, kind="info"):
     return lambda: any(k == kind for k, _t, _m in ctx.prompts.shown)
@@ -21,11 +20,10 @@ def _done(ctx, kind="info"):
 
 def test_a_cell_exports_its_signed_bundle(qtbot, window, ctx, demo_store, tmp_path):
     window.set_store(demo_store)
-    page = window.page("trao-doi-du-lieu")
-    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == page.slug)))
-    assert page.stack.currentWidget() is page.cell_panel
-    assert "tạo khi xuất gói lần đầu" in page.cell_panel.key_label.text()
-    panel = page.cell_panel
+    page = window.go_to("trao-doi-du-lieu")
+    assert window.stack.currentWidget() is page
+    assert "tạo khi xuất gói lần đầu" in page.panel.key_label.text()
+    panel = page.panel
     panel.picker.year.setCurrentIndex(panel.picker.year.findData(2025))
     target = tmp_path / "goi-2025"  # the program adds .khoi
     ctx.prompts.files.append(target)
@@ -47,12 +45,10 @@ def bundle_fp(bundle) -> str:
 
 def test_a_bloc_imports_bundles_and_sees_who_is_late(qtbot, window, ctx, bloc_store, generated_bundles, tmp_path):
     window.set_store(bloc_store)
-    shown = [PAGES[i].slug for i in window.shown_rows()]
-    assert shown == ["tong-quan", "trao-doi-du-lieu", "cai-dat"] and not set(shown) & set(CELL_ONLY)
-    page = window.page("trao-doi-du-lieu")
-    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == page.slug)))
-    panel = page.bloc_panel
-    assert page.stack.currentWidget() is panel and panel.empty.isVisible()
+    assert window.slugs == ["tong-quan", "trao-doi-du-lieu", "cai-dat"] and window.kind == BLOC
+    page = window.go_to("trao-doi-du-lieu")
+    panel = page.panel
+    assert window.stack.currentWidget() is page and panel.empty.isVisible()
     bad = tmp_path / "hong.khoi"
     bad.write_text("không phải gói", encoding="utf-8")
     ctx.prompts.files.append([*generated_bundles, bad])
@@ -106,14 +102,15 @@ def test_the_cell_overview_charts_show_their_figures(window, demo_store):
 def test_switching_a_file_to_bloc_mode_in_the_settings(window, ctx, store):
     window.set_store(store)
     settings = window.page("cai-dat")
-    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == "cai-dat")))
+    window.go_to("cai-dat")
     settings.form.mode.setCurrentIndex(settings.form.mode.findData("bloc"))
     settings.form.changed.emit()
     ctx.prompts.confirmations.append(True)
     settings.save_button.click()
     with store.session() as s:
         assert get_identity(s).kind == "bloc"
-    assert [PAGES[i].slug for i in window.shown_rows()] == ["tong-quan", "trao-doi-du-lieu", "cai-dat"]
+    assert window.slugs == ["tong-quan", "trao-doi-du-lieu", "cai-dat"]
+    settings = window.page("cai-dat")  # the bloc's pages: the settings page of the new sidebar is shown
     assert window.stack.currentWidget() is settings
     assert "Đảng bộ Sở Tài chính" in window.windowTitle()  # a bloc is named by its organisation
     settings.form.mode.setCurrentIndex(settings.form.mode.findData("cell"))  # and back: nothing was lost
@@ -122,16 +119,15 @@ def test_switching_a_file_to_bloc_mode_in_the_settings(window, ctx, store):
     settings.save_button.click()
     with store.session() as s:
         assert (get_identity(s).kind, get_identity(s).cell_name) == ("cell", "Chi bộ Phòng Tổng hợp")
-    assert len(window.shown_rows()) == len(PAGES)
+    assert window.slugs == [PAGES[key].slug for key in CELL.pages] and window.kind == CELL
 
 
 def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx, filled_bloc, tmp_path):
     from pypdf import PdfReader
 
     window.set_store(filled_bloc)
-    page = window.page("trao-doi-du-lieu")
-    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == page.slug)))
-    panel = page.bloc_panel
+    page = window.go_to("trao-doi-du-lieu")
+    panel = page.panel
     assert not panel.remove_button.isEnabled()
     target = tmp_path / "co-cau.pdf"
     ctx.prompts.files.append(target)
@@ -158,9 +154,8 @@ def test_an_empty_bloc_says_what_to_do(window, ctx, bloc_store):
     overview = window.page("tong-quan")
     assert overview.cards["units"].value.text() == "0/0" and overview.cards["women"].value.text() == "–"
     assert overview.empty_label.isVisible() and "Trao đổi dữ liệu" in overview.empty_label.text()
-    page = window.page("trao-doi-du-lieu")
-    window.sidebar.setCurrentRow(PAGES.index(next(s for s in PAGES if s.slug == page.slug)))
-    page.bloc_panel.report_buttons["bloc-ratings"].click()  # no file dialog: nothing to report
+    page = window.go_to("trao-doi-du-lieu")
+    page.panel.report_buttons["bloc-ratings"].click()  # no file dialog: nothing to report
     kind, _title, text = ctx.prompts.shown[-1]
     assert kind == "info" and "Chưa đơn vị nào gửi" in text
     assert english_on_screen(window) == []

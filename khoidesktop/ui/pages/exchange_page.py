@@ -1,5 +1,5 @@
-"""Trao đổi dữ liệu: a cell makes its signed bundle for the superior committee; a bloc imports the cells'
-bundles, sees who sent what and who is late, and saves the bloc's reports."""
+"""Trao đổi dữ liệu, one page per role (datafile/kinds.py): a cell makes its signed bundle for the superior
+committee; a level above imports its units' bundles, sees who sent what and who is late, and saves its reports."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +58,7 @@ class PeriodPicker(QWidget):
 
 
 class CellPanel(QWidget):
-    def __init__(self, page: ExchangePage) -> None:
+    def __init__(self, page: Page) -> None:
         super().__init__(page)
         self.page, ctx = page, page.ctx
         self.cell_name = ""  # for the suggested file name; read on refresh
@@ -113,8 +112,8 @@ class CellPanel(QWidget):
         exchange_actions.export_bundle(self, self.page.ctx, self.picker.period(), self.cell_name, self.page.refresh)
 
 
-class BlocPanel(QWidget):
-    def __init__(self, page: ExchangePage) -> None:
+class UnitsPanel(QWidget):
+    def __init__(self, page: Page) -> None:
         super().__init__(page)
         self.page = page
         layout = QVBoxLayout(self)
@@ -300,29 +299,37 @@ def _period_label(code: str | None) -> str:
     return Period.parse(code).label() if code else ""
 
 
-class ExchangePage(Page):
+class CellExchangePage(Page):
+    """A cell's: make the signed bundle for the level above."""
+
     slug = "trao-doi-du-lieu"
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
-        self.intro = self.subtitle("")
-        self.stack = QStackedWidget(self)
-        self.cell_panel, self.bloc_panel = CellPanel(self), BlocPanel(self)
-        self.stack.addWidget(self.cell_panel)
-        self.stack.addWidget(self.bloc_panel)
-        self.layout_.addWidget(self.stack, 1)
+        self.subtitle(_("Make the signed bundle the superior committee asks for, for a year or a quarter."))
+        self.panel = CellPanel(self)
+        self.layout_.addWidget(self.panel, 1)
 
     def refresh(self) -> None:
-        store = self.ctx.store
-        if store is None:
-            return
-        with store.session() as session:
-            bloc = get_identity(session).kind == "bloc"
-            panel = self.bloc_panel if bloc else self.cell_panel
-            panel.refresh(session)
-        self.intro.setText(
+        if self.ctx.store is not None:
+            with self.ctx.store.session() as session:
+                self.panel.refresh(session)
+
+
+class UnitsExchangePage(Page):
+    """A level above the cells: import the units' bundles, see who is late, make its reports."""
+
+    slug = "trao-doi-du-lieu"
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, parent)
+        self.subtitle(
             _("Import the bundles the cells send, check who has sent and who is late, and make the bloc's reports.")
-            if bloc
-            else _("Make the signed bundle the superior committee asks for, for a year or a quarter.")
         )
-        self.stack.setCurrentWidget(panel)
+        self.panel = UnitsPanel(self)
+        self.layout_.addWidget(self.panel, 1)
+
+    def refresh(self) -> None:
+        if self.ctx.store is not None:
+            with self.ctx.store.session() as session:
+                self.panel.refresh(session)

@@ -3,6 +3,8 @@ For a cell from its own records; for a bloc from the bundles its units sent (who
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,6 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from khoidesktop.store.models import Identity
 from khoidesktop.datafile.identity import display_name, get_identity
 from khoidesktop.i18n import _, format_number, format_percent
 from khoidesktop.ui.pages.base import Page
@@ -60,6 +67,8 @@ def _bloc_cards() -> dict[str, str]:
 
 
 class OverviewPage(Page):
+    """What both roles' overviews share: the names, the cards, what needs attention, the charts."""
+
     slug = "tong-quan"
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
@@ -115,19 +124,28 @@ class OverviewPage(Page):
             if identity is None:
                 return
             self.cell_label.setText(display_name(identity))
-            if identity.kind == "bloc":
-                self.org_label.setText(identity.superior_name)
-                self._refresh_bloc(session)
-            else:
-                self.org_label.setText(f"{identity.org_name} — {identity.superior_name}")
-                self._refresh_cell(session)
+            self._refresh(session, identity)
 
-    def _refresh_cell(self, session) -> None:
+    def _refresh(self, session: Session, identity: Identity) -> None:
+        raise NotImplementedError
+
+    def _attention(self, items: list[str]) -> None:
+        self.attention_list.clear()
+        self.attention_list.addItems(items or [_("Nothing needs attention at the moment.")])
+        rows = sum(self.attention_list.sizeHintForRow(i) for i in range(min(self.attention_list.count(), 4)))
+        self.attention_list.setFixedHeight(rows + 2 * self.attention_list.frameWidth() + 4)  # up to 4, then scroll
+
+
+class CellOverviewPage(OverviewPage):
+    """A cell's: from its own records."""
+
+    def _refresh(self, session: Session, identity: Identity) -> None:
         from khoidesktop.meetings.stats import year_summary
         from khoidesktop.members.records import headline_counts
         from khoidesktop.overview.figures import cell_charts
         from khoidesktop.recruitment.stats import file_rows, reminders
 
+        self.org_label.setText(f"{identity.org_name} — {identity.superior_name}")
         today = self.ctx.today()
         counts = headline_counts(session)
         warnings = year_summary(session, today.year, today).warnings
@@ -154,10 +172,15 @@ class OverviewPage(Page):
         self._attention(warnings)
         self._show_charts(charts)
 
-    def _refresh_bloc(self, session) -> None:
+
+class UnitsOverviewPage(OverviewPage):
+    """A level above the cells: from the bundles its units sent (who is late, the totals)."""
+
+    def _refresh(self, session: Session, identity: Identity) -> None:
         from khoidesktop.overview.figures import bloc_charts
         from khoidesktop.units.records import bloc_figures, default_period, unit_rows
 
+        self.org_label.setText(identity.superior_name)
         today = self.ctx.today()
         period = default_period(session, today)
         rows = unit_rows(session, period, today)
@@ -187,9 +210,3 @@ class OverviewPage(Page):
         ]
         self._attention(late)
         self._show_charts(bloc_charts(session, period, today))
-
-    def _attention(self, items: list[str]) -> None:
-        self.attention_list.clear()
-        self.attention_list.addItems(items or [_("Nothing needs attention at the moment.")])
-        rows = sum(self.attention_list.sizeHintForRow(i) for i in range(min(self.attention_list.count(), 4)))
-        self.attention_list.setFixedHeight(rows + 2 * self.attention_list.frameWidth() + 4)  # up to 4, then scroll

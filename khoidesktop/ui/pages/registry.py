@@ -12,11 +12,10 @@ from khoidesktop.ui.pages.base import Page
 
 @dataclass(frozen=True)
 class PageSpec:
-    slug: str
+    slug: str  # the screenshot's file name
     title: str  # msgid
     icon: str  # resources/icons/<icon>.svg
     build: Callable[[AppContext, str], Page]  # imports its module when called: pages are built on demand
-    modes: tuple[str, ...] = ("cell",)  # the data files it is shown for: a cell's, a bloc's (Identity.kind)
 
 
 def _page(module: str, cls: str) -> Callable[[AppContext, str], Page]:
@@ -25,26 +24,31 @@ def _page(module: str, cls: str) -> Callable[[AppContext, str], Page]:
     def build(ctx: AppContext, title: str) -> Page:
         from importlib import import_module
 
-        return getattr(import_module(f"khoidesktop.ui.pages.{module}"), cls)(ctx, title)
+        page: Page = getattr(import_module(f"khoidesktop.ui.pages.{module}"), cls)(ctx, title)
+        return page
 
     return build
 
 
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec(
-        "tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "OverviewPage"), modes=("cell", "bloc")
+# Every page, by the key a kind of data file lists in DataFileKind.pages (datafile/kinds.py), which also decides
+# their order in the sidebar.
+PAGES: dict[str, PageSpec] = {
+    "overview": PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "CellOverviewPage")),
+    "members": PageSpec("dang-vien", N_("Party members"), "users", _page("members_page", "MembersPage")),
+    "meetings": PageSpec(
+        "sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _page("meetings_page", "MeetingsPage")
     ),
-    PageSpec("dang-vien", N_("Party members"), "users", _page("members_page", "MembersPage")),
-    PageSpec("sinh-hoat-chi-bo", N_("Cell meetings"), "calendar-days", _page("meetings_page", "MeetingsPage")),
-    PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _page("ratings_page", "RatingsPage")),
-    PageSpec("phat-trien-dang-vien", N_("Recruitment"), "user-plus", _page("recruitment_page", "RecruitmentPage")),
-    PageSpec("bao-cao", N_("Reports"), "file-text", _page("reports_page", "ReportsPage")),
-    PageSpec(
-        "trao-doi-du-lieu",
-        N_("Data exchange"),
-        "arrow-left-right",
-        _page("exchange_page", "ExchangePage"),
-        modes=("cell", "bloc"),
+    "ratings": PageSpec("danh-gia-xep-loai", N_("Rating"), "award", _page("ratings_page", "RatingsPage")),
+    "recruitment": PageSpec(
+        "phat-trien-dang-vien", N_("Recruitment"), "user-plus", _page("recruitment_page", "RecruitmentPage")
     ),
-    PageSpec("cai-dat", N_("Settings"), "settings", _page("settings_page", "SettingsPage"), modes=("cell", "bloc")),
-)
+    "reports": PageSpec("bao-cao", N_("Reports"), "file-text", _page("reports_page", "ReportsPage")),
+    "exchange": PageSpec(
+        "trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _page("exchange_page", "CellExchangePage")
+    ),
+    "settings": PageSpec("cai-dat", N_("Settings"), "settings", _page("settings_page", "SettingsPage")),
+    "units-overview": PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "UnitsOverviewPage")),
+    "units-exchange": PageSpec(
+        "trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _page("exchange_page", "UnitsExchangePage")
+    ),
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
-from khoidesktop.datafile.identity import MODES, get_identity, identity_data, update_identity
+from khoidesktop.datafile.identity import get_identity, identity_data, update_identity
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _, format_date, parse_date
 from khoidesktop.paths import display_path
@@ -92,7 +92,7 @@ class SettingsPage(Page):
             _(
                 "Switch this data file to “{mode}”? The pages shown change with it; no record is deleted, and "
                 "you can switch back here."
-            ).format(mode=_(MODES[self.form.kind()])),
+            ).format(mode=_(self.form.data_kind().title)),
         ):
             return
         try:

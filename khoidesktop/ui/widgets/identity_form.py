@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
-from khoidesktop.datafile.identity import FIELD_LABELS, MODES, REQUIRED, IdentityData
+from khoidesktop.datafile.identity import FIELD_LABELS, REQUIRED, IdentityData
+from khoidesktop.datafile.kinds import KINDS, DataFileKind
 from khoidesktop.i18n import _
 
 PLACEHOLDERS = {
     "cell_name": "Chi bộ Văn phòng Sở",
-    "org_name": "Đảng bộ Sở Tài chính",
     "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh",
     "place_name": "Hạ Long",
     "secretary_name": "Nguyễn Văn An",
@@ -26,8 +26,8 @@ class IdentityForm(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.setVerticalSpacing(10)
         self.mode = QComboBox(self)
-        for kind, label in MODES.items():
-            self.mode.addItem(_(label), kind)
+        for kind in KINDS.values():
+            self.mode.addItem(_(kind.title), kind.code)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.mode.activated.connect(self.changed)
         layout.addRow(_("This data file is for:"), self.mode)
@@ -35,7 +35,7 @@ class IdentityForm(QWidget):
         for name, label in FIELD_LABELS.items():
             edit = QLineEdit(self)
             edit.setObjectName(name)
-            edit.setPlaceholderText(_("e.g. {example}").format(example=PLACEHOLDERS[name]))
+            edit.setPlaceholderText(_("e.g. {example}").format(example=PLACEHOLDERS.get(name, "")))
             edit.setMinimumWidth(360)
             edit.textEdited.connect(self.changed)
             mark = " *" if name in REQUIRED else ""
@@ -45,17 +45,17 @@ class IdentityForm(QWidget):
     def kind(self) -> str:
         return self.mode.currentData()
 
+    def data_kind(self) -> DataFileKind:
+        return KINDS[self.kind()]
+
     def _mode_changed(self) -> None:
-        """A bloc is named by its own organisation: the cell's name is not asked."""
-        bloc = self.kind() == "bloc"
-        self.form_layout.setRowVisible(self.edits["cell_name"], not bloc)  # kept, for switching back
+        """Only the names the kind asks for (a bloc is named by its own organisation: no cell name)."""
+        kind = self.data_kind()
+        for name, edit in self.edits.items():  # a hidden name is kept, for switching back
+            self.form_layout.setRowVisible(edit, name in kind.identity_fields)
         org = self.edits["org_name"]
-        org.setPlaceholderText(
-            _("e.g. {example}").format(example="Đảng bộ Khối các cơ quan tỉnh" if bloc else PLACEHOLDERS["org_name"])
-        )
-        cell_label = FIELD_LABELS["org_name"]
-        label = _("The bloc's Party organisation") if bloc else _(cell_label)
-        self.form_layout.labelForField(org).setText(label + " *:")
+        org.setPlaceholderText(_("e.g. {example}").format(example=kind.org_example))
+        self.form_layout.labelForField(org).setText(_(kind.org_label) + " *:")
 
     def data(self, training: bool = False) -> IdentityData:
         values = {name: edit.text() for name, edit in self.edits.items()}

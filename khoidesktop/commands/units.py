@@ -1,0 +1,212 @@
+"""The commands of a level above the cells (today's bloc): import-bundle, stats units, the bloc's reports, and the
+stats topics summed over its units."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from khoidesktop.commands.common import json_flag, period_arg
+from khoidesktop.commands.registry import Command
+from khoidesktop.context import AppContext
+from khoidesktop.datafile.kinds import UNITS_ROLE
+from khoidesktop.domain.periods import Period
+from khoidesktop.i18n import N_, _, format_number
+
+if TYPE_CHECKING:
+    from khoidesktop.store.database import Store
+    from khoidesktop.units.records import UnitRow
+
+
+def _import_arguments(imp: argparse.ArgumentParser) -> None:
+    imp.add_argument("files", type=Path, nargs="+", metavar=_("FILE.khoi"))
+    imp.add_argument(
+        "--accept-new-keys",
+        action="store_true",
+        help=_(
+            "accept the keys of cells not seen before (check the fingerprints printed); a known "
+            "cell whose key changed needs --trust"
+        ),
+    )
+    imp.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar=_("FINGERPRINT"),
+        help=_("accept the key with this fingerprint (as the cell's secretary read it to you)"),
+    )
+    json_flag(imp)
+
+
+def _period(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--period", type=period_arg, metavar=_("PERIOD"), help=_("the period (default: the latest)"))
+
+
+def _out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+
+
+def _topic_period(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--period",
+        type=period_arg,
+        metavar=_("PERIOD"),
+        help=_(
+            "for a bloc: the period the units sent, a year or a quarter (default: the year "
+            "given with --year; for the structure, the latest year)"
+        ),
+    )
+
+
+def cmd_import(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm
+    from khoidesktop.store.audit import current_actor
+
+    with store.session() as session:
+        questions = keys_to_confirm(session, checked := check_files(args.files), ctx.now())
+    wanted = {"".join(fp.split()).upper() for fp in args.trust}
+    trusted = {
+        q.trust
+        for q in questions
+        if (args.accept_new_keys and not q.changed) or "".join(q.fingerprint.split()) in wanted
+    }
+    outcomes = import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor())
+    if args.json:
+        print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
+    else:
+        for q in questions:
+            print(
+                _("Key of {cell}: {fp}{changed}").format(
+                    cell=q.cell_name,
+                    fp=q.fingerprint,
+                    changed=_(" (changed)") if q.changed else _(" (another unit has this name)") if q.namesake else "",
+                )
+            )
+        labels = {
+            "imported": _("imported"),
+            "unchanged": _("unchanged"),
+            "replaced": _("replaced"),
+            "refused": _("refused"),
+            "stopped": _("not imported"),
+        }
+        for o in outcomes:
+            line = f"{o.path.name}: {labels[o.status]}" + (f" ({o.cell_name}, {o.period})" if o.cell_name else "")
+            print(line + (f" — {o.reason}" if o.reason else ""), file=sys.stderr if o.reason else sys.stdout)
+    return 1 if any(o.status == "refused" for o in outcomes) else 0
+
+
+def cmd_bloc_report(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.units import documents as bloc_reports
+    from khoidesktop.units.records import default_period
+
+    make = {
+        "bloc-structure": bloc_reports.bloc_structure_pdf,
+        "bloc-ratings": bloc_reports.bloc_ratings_pdf,
+        "bloc-recruitment": bloc_reports.bloc_recruitment_pdf,
+    }[args.kind]
+    with store.session() as session:
+        period = args.period or default_period(session, ctx.today())
+    path = make(store, args.out, period=period, today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0
+
+
+def _rows(store: Store, ctx: AppContext, period: Period | None = None) -> tuple[Period, list[UnitRow]]:
+    from khoidesktop.units.records import default_period, unit_rows
+
+    with store.session() as session:
+        period = period or default_period(session, ctx.today())
+        return period, unit_rows(session, period, ctx.today())
+
+
+def cmd_units(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    period, rows = _rows(store, ctx, args.period)
+    if args.json:
+        print(json.dumps({"period": period.code, "units": [r.as_json() for r in rows]}, ensure_ascii=False, indent=2))
+        return 0
+    print(_("Units: {n}; period {period}.").format(n=len(rows), period=period.label()))
+    for row in rows:
+        state = _("late") if row.late else (_("received") if row.bundle else _("not yet sent"))
+        members = row.figures.members if row.figures else "—"
+        print(f"  {row.name:40s} {members!s:>6s}  {state}")
+    return 0
+
+
+def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.domain.structure import GROUP_LABELS
+    from khoidesktop.errors import ValidationError
+    from khoidesktop.units.records import bloc_figures
+
+    year = getattr(args, "year", None)
+    if year and args.period and args.period.year != year:
+        raise ValidationError(
+            _("--year {year} and --period {period} disagree: give one of them.").format(
+                year=year, period=args.period.code
+            )
+        )
+    period, rows = _rows(store, ctx, args.period or (Period(year) if year else None))
+    figures = bloc_figures(rows)
+    result = {
+        "structure": lambda: figures.structure_result().as_json(),
+        "ratings": lambda: figures.ratings_json(period.year),
+        "meetings": lambda: figures.meetings_json(period.year),
+        "recruitment": lambda: figures.recruitment_json(period.year),
+    }[args.topic]()
+    result = {"period": period.code, "units_sent": figures.units, "units": len(rows), **result}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(
+        _("Period {period}: {sent} of {n} units sent their bundle.").format(
+            period=period.label(), sent=figures.units, n=len(rows)
+        )
+    )
+    if args.topic == "structure":
+        print(_("Members: {n}").format(n=figures.total))
+        for key, share in figures.structure_result().groups.items():
+            print(f"  {_(GROUP_LABELS[key]):40s} {share.count:6d}  {format_number(share.percent, 2):>7s}%")
+    elif args.topic == "ratings":
+        print(_("Rated: {n}").format(n=result["rated"]))
+        for level, share in result["levels"].items():
+            print(f"  {level:8s} {share['count']:6d}  {format_number(share['percent'], 2):>7s}%")
+    elif args.topic == "meetings":
+        print(
+            _("Meetings: {n}; average attendance {percent}%.").format(
+                n=result["meetings"], percent=format_number(result["average_attendance_percent"], 2)
+            )
+        )
+    else:
+        print(
+            _("Admitted: {n}; target: {target}; files in progress: {files}.").format(
+                n=result["admitted_in_year"], target=result["year_target"], files=result["files_open"]
+            )
+        )
+    return 0
+
+
+COMMANDS = (
+    Command(
+        "import-bundle",
+        N_("import cells' bundles into a bloc's data file"),
+        (_import_arguments,),
+        {UNITS_ROLE: cmd_import},
+        writes=lambda args: True,
+    ),
+    Command(
+        "stats units", N_("a bloc's units and their latest bundles"), (_period, json_flag), {UNITS_ROLE: cmd_units}
+    ),
+    *(
+        Command(f"stats {topic}", "", (_topic_period,), {UNITS_ROLE: cmd_bloc_stats})
+        for topic in ("structure", "meetings", "ratings", "recruitment")
+    ),
+    Command(
+        "report bloc-structure", N_("a bloc's member structure report"), (_period, _out), {UNITS_ROLE: cmd_bloc_report}
+    ),
+    Command("report bloc-ratings", N_("a bloc's rating report"), (_period, _out), {UNITS_ROLE: cmd_bloc_report}),
+    Command(
+        "report bloc-recruitment", N_("a bloc's recruitment report"), (_period, _out), {UNITS_ROLE: cmd_bloc_report}
+    ),
+)

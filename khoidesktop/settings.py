@@ -30,6 +30,7 @@ DECLARATIONS: tuple[Setting, ...] = (
     Setting("backups_to_keep", int, 10, N_("Number of backups to keep")),
     Setting("member_columns", str, "", N_("Columns shown in the member list")),  # keys, comma-separated
     Setting("extra_days_off", str, "", N_("Local days off")),  # ISO dates, comma-separated
+    Setting("last_folder", str, "", N_("Folder where files were last saved")),
 )
 _BY_KEY = {s.key: s for s in DECLARATIONS}
 

@@ -39,6 +39,7 @@ class ScriptedPrompts:
         self.shown: list[tuple[str, str, str]] = []
         self.confirmations: deque[bool] = deque()
         self.files: deque[Path | None] = deque()
+        self.suggested: list[str] = []  # what each save dialog proposed
 
     def _show(self, kind: str, title: str, text: str) -> None:
         self.shown.append((kind, title, text))
@@ -63,6 +64,7 @@ class ScriptedPrompts:
         return self.files.popleft()
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        self.suggested.append(suggested)
         return self.files.popleft()
 
 

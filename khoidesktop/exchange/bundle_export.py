@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import tempfile
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -29,6 +28,7 @@ from khoidesktop.i18n import _
 from khoidesktop.store import audit
 from khoidesktop.store.database import Store
 from khoidesktop.store.models import ExchangeKey
+from khoidesktop.tasks import Progress, no_progress
 
 
 def signing_key(session: Session, *, now: datetime, actor: str) -> tuple[ExchangeKey, bool]:
@@ -90,7 +90,7 @@ def export_bundle(
     actor: str,
     calendar: WorkCalendar | None = None,
     reports: bool = True,
-    step: Callable[[str], None] = lambda _text: None,
+    progress: Progress = no_progress,
 ) -> ExportResult:
     """Write the period's bundle at `out` (whole or not at all)."""
     calendar = calendar or WorkCalendar()
@@ -123,15 +123,15 @@ def export_bundle(
         private = Ed25519PrivateKey.from_private_bytes(key.private_key)
         public = key.public_key
     with store.session() as session:
-        step(_("Collecting the figures…"))
+        progress(0, 3, _("Collecting the figures…"))
         parts = summary.write_parts(session, period, today, calendar)
     files = {
         f"data/{name}.json": json.dumps(part, ensure_ascii=False, indent=1).encode() for name, part in parts.items()
     }
     if reports:
-        step(_("Making the reports…"))
+        progress(1, 3, _("Making the reports…"))
         with tempfile.TemporaryDirectory(prefix="khoi-bundle-") as folder:
             files |= _reports(store, period, today, Path(folder), parts["ratings"]["rated"] > 0)
-    step(_("Signing and saving the bundle…"))
+    progress(2, 3, _("Signing and saving the bundle…"))
     write_bundle(out, manifest, files, private)
     return ExportResult(out.expanduser().absolute(), fingerprint(public), new_key, len(parts["members"]["members"]))

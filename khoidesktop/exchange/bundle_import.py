@@ -4,7 +4,7 @@ the older one; a cell's key is used only once the user has confirmed its fingerp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session
 from khoidesktop.datafile.identity import get_identity, identity_in_role
 from khoidesktop.datafile.kinds import UNITS_ROLE
 from khoidesktop.domain.names import text_key
-from khoidesktop.errors import Cancelled, ValidationError
+from khoidesktop.errors import ValidationError
 from khoidesktop.exchange.bundle_format import Bundle, BundleRefused, fingerprint, read_bundle
 from khoidesktop.i18n import _
 from khoidesktop.store import audit
 from khoidesktop.store.database import Store
 from khoidesktop.store.models import BlocBundle, BlocBundleFile, BlocUnit
+from khoidesktop.tasks import IsCancelled, Progress, never_cancelled, no_progress, stop_if
 
 OUTCOMES = ("imported", "unchanged", "replaced", "refused", "stopped")
 
@@ -76,12 +77,14 @@ class Outcome:
         }
 
 
-def check_files(paths: Iterable[Path], cancelled: Callable[[], bool] = lambda: False) -> list[Checked]:
+def check_files(
+    paths: Iterable[Path], cancelled: IsCancelled = never_cancelled, progress: Progress = no_progress
+) -> list[Checked]:
     """Every file read and checked completely (nothing written); raises Cancelled if the user stops."""
-    found = []
-    for path in paths:
-        if cancelled():
-            raise Cancelled
+    found, paths = [], list(paths)
+    for done, path in enumerate(paths):
+        stop_if(cancelled)
+        progress(done, len(paths), path.name)
         try:
             found.append(Checked(path, read_bundle(path)))
         except BundleRefused as exc:
@@ -138,8 +141,8 @@ def import_checked(
     trusted: set[Trust],
     now: datetime,
     actor: str,
-    progress: Callable[[int, int], None] = lambda _done, _total: None,
-    cancelled: Callable[[], bool] = lambda: False,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
 ) -> list[Outcome]:
     """Write each good bundle in its own transaction (all of it or nothing of it); `trusted` holds the
     (cell id, key) pairs the user confirmed now. After a cancel, the files not reached are reported as not imported."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from khoidesktop.datafile.letterhead import letterhead
 from khoidesktop.members.records import active_members
 from khoidesktop.members.structure import structure_on
 from khoidesktop.store.database import Store
+from khoidesktop.tasks import IsCancelled, Progress
 
 
 def roster_pdf(
@@ -18,10 +18,10 @@ def roster_pdf(
     *,
     today: date,
     number: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> Path:
-    """Danh sách đảng viên at `out`, dated `today`. Raises ReportCancelled (and writes nothing) if
+    """Danh sách đảng viên at `out`, dated `today`. Raises Cancelled (and writes nothing) if
     `cancelled()` turns true; `progress(done, total)` follows the rows laid out."""
     from khoidesktop.members.roster_pdf import RosterRow, build_roster
 

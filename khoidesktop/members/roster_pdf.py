@@ -17,14 +17,14 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.members import GENDERS, label
+from khoidesktop.errors import Cancelled
 from khoidesktop.i18n import N_, _, format_date, format_number
 from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import ReportCancelled, write_atomically
+from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout
 from khoidesktop.reports.styles import styles
+from khoidesktop.tasks import IsCancelled, Progress
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 CHECK_EVERY = 250  # rows prepared between two looks at the cancel flag
 
 # (title, width in mm, alignment); the widths add up to the text width (165 mm).
@@ -95,10 +95,10 @@ def roster_layout() -> TableLayout:
     return TableLayout.of([Column(_(title), width * mm, align) for title, width, align in COLUMNS])
 
 
-def _watcher(total: int, progress: Progress | None, cancelled: Cancelled | None) -> Callable[[int], None]:
+def _watcher(total: int, progress: Progress | None, cancelled: IsCancelled | None) -> Callable[[int], None]:
     def laid_out(done: int) -> None:
         if cancelled is not None and cancelled():
-            raise ReportCancelled
+            raise Cancelled
         if progress is not None:
             progress(done, total)
 
@@ -106,12 +106,12 @@ def _watcher(total: int, progress: Progress | None, cancelled: Cancelled | None)
 
 
 def _prepared(
-    layout: TableLayout, rows: Sequence[RosterRow], cancelled: Cancelled | None
+    layout: TableLayout, rows: Sequence[RosterRow], cancelled: IsCancelled | None
 ) -> tuple[list[tuple[str, ...]], list[float]]:
     cells, heights = [], []
     for i, row in enumerate(rows):
         if cancelled is not None and i % CHECK_EVERY == 0 and cancelled():
-            raise ReportCancelled
+            raise Cancelled
         wrapped, height = layout.wrap_row(row.cells(i + 1))
         cells.append(wrapped)
         heights.append(height)
@@ -124,7 +124,7 @@ def roster_story(
     rows: Sequence[RosterRow],
     *,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> list[Flowable]:
     layout = roster_layout()
     cells, heights = _prepared(layout, rows, cancelled)
@@ -144,9 +144,9 @@ def build_roster(
     *,
     number: str | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> int:
-    """Write the list at `target` (all or nothing); returns the page count. Raises ReportCancelled."""
+    """Write the list at `target` (all or nothing); returns the page count. Raises Cancelled."""
     spec = roster_spec(head.dated, number)
     pages = 0
 

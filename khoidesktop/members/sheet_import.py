@@ -24,10 +24,11 @@ from khoidesktop.domain.member_sheet import (
     restore_card_width,
 )
 from khoidesktop.domain.names import fold, normalize_text
-from khoidesktop.errors import Cancelled, ValidationError
+from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, parse_date
 from khoidesktop.members.records import MemberData, add_member, problems, update_member
 from khoidesktop.store.models import Member
+from khoidesktop.tasks import IsCancelled, Progress, never_cancelled, no_progress, stop_if
 
 HEADER_SEARCH_ROWS = 10
 
@@ -345,16 +346,15 @@ def apply_import(
     *,
     now: datetime,
     actor: str,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
 ) -> None:
     """Write a clean plan in the caller's transaction (all rows or, on any error or a cancel, none)."""
     if not plan.clean:
         raise ValidationError(_("The file has rejected rows; nothing was imported. Correct them and try again."))
     for done, row in enumerate(plan.rows):
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        if progress is not None and done % 100 == 0:
+        stop_if(cancelled)
+        if done % 100 == 0:
             progress(done, len(plan.rows))
         if row.action == "add":
             add_member(session, row.data, now=now, actor=actor)

@@ -1,6 +1,6 @@
 """Writing a report file all or nothing: built beside the target under a temporary name, renamed at the end.
 
-No reportlab here, so the cancellation exception can be imported (by the GUI task runner) without it."""
+No reportlab here: the GUI can import the write error without loading it."""
 
 from __future__ import annotations
 
@@ -13,10 +13,6 @@ from pathlib import Path
 
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
-
-
-class ReportCancelled(Exception):
-    """The user cancelled a report while it was being built; no file was written."""
 
 
 class ReportWriteError(UserError):

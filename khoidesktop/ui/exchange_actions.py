@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
@@ -14,7 +13,7 @@ from khoidesktop.domain.names import fold
 from khoidesktop.domain.periods import Period
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
-from khoidesktop.ui.member_actions import PDF_FILTER, saved
+from khoidesktop.ui.save_file import file_name, save_made_file
 from khoidesktop.ui.tasks import run_task
 
 
@@ -30,17 +29,16 @@ def _file_stem(text: str) -> str:
 def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str, done: Callable[[], None]) -> None:
     from khoidesktop.exchange.bundle_export import export_bundle as export
 
-    suggested = f"{_file_stem(cell_name)}-{period.code}.khoi"
-    path = ctx.prompts.save_file(_("Save the bundle for the superior committee"), suggested, bundle_filter())
-    if path is None:
-        return
-    if path.suffix.lower() != ".khoi":
-        path = path.with_name(path.name + ".khoi")
-    store = ctx.require_store()
-
-    def work(progress, cancelled):
+    def make(store, path, progress, cancelled):
         return export(
-            store, path, period, today=ctx.today(), now=ctx.now(), actor=current_actor(), calendar=ctx.work_calendar()
+            store,
+            path,
+            period,
+            today=ctx.today(),
+            now=ctx.now(),
+            actor=current_actor(),
+            calendar=ctx.work_calendar(),
+            progress=progress,
         )
 
     def exported(result):
@@ -54,7 +52,16 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
             ).format(path=result.path, n=result.members, period=period.label(), first=first, fp=result.fingerprint),
         )
 
-    run_task(page, ctx, _("Making the bundle for {period}…").format(period=period.label()), work, exported)
+    save_made_file(
+        page,
+        ctx,
+        title=_("Save the bundle for the superior committee"),
+        name=file_name(_file_stem(cell_name), period.code, suffix=".khoi"),
+        label=_("Making the bundle for {period}…").format(period=period.label()),
+        make=make,
+        file_filter=bundle_filter(),
+        done=exported,
+    )
 
 
 def key_question(q) -> str:
@@ -82,7 +89,7 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None])
     store = ctx.require_store()
 
     def check(progress, cancelled):
-        found = check_files(paths, cancelled)
+        found = check_files(paths, cancelled, progress)
         with store.session() as session:
             return found, keys_to_confirm(session, found, ctx.now())
 
@@ -101,9 +108,9 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None])
                 cancelled=cancelled,
             )
 
-        run_task(page, ctx, _("Importing the bundles…"), write, done)
+        run_task(page, ctx, _("Importing the bundles…"), write, done, cancellable=True)
 
-    run_task(page, ctx, _("Checking {n} files…").format(n=len(paths)), check, confirm_keys)
+    run_task(page, ctx, _("Checking {n} files…").format(n=len(paths)), check, confirm_keys, cancellable=True)
 
 
 BLOC_REPORTS = {
@@ -117,15 +124,12 @@ def bloc_pdf(page: QWidget, ctx: AppContext, kind: str, period: Period) -> None:
     from khoidesktop.units import documents as bloc_reports
 
     function, stem = BLOC_REPORTS[kind]
-    path = ctx.prompts.save_file(_("Save the report as PDF"), f"{stem}-{period.code}.pdf", PDF_FILTER)
-    if path is None:
-        return
-    store = ctx.require_store()
     make = getattr(bloc_reports, function)
-    run_task(
+    save_made_file(
         page,
         ctx,
-        _("Making the report…"),
-        lambda progress, cancelled: make(store, Path(path), period=period, today=ctx.today()),
-        lambda p: saved(ctx, p),
+        title=_("Save the report as PDF"),
+        name=file_name(stem, period.code),
+        label=_("Making the report…"),
+        make=lambda store, path, progress, cancelled: make(store, path, period=period, today=ctx.today()),
     )

@@ -1,4 +1,4 @@
-"""The meeting PDFs, made in a background task and saved where the user chooses."""
+"""The meeting PDFs, made in the background and saved where the user chooses (ui/save_file.py)."""
 
 from __future__ import annotations
 
@@ -6,40 +6,34 @@ from PySide6.QtWidgets import QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
-from khoidesktop.ui.member_actions import PDF_FILTER, saved
-from khoidesktop.ui.tasks import run_task
+from khoidesktop.ui.save_file import file_name, save_made_file
 
 
 def minutes_pdf(page: QWidget, ctx: AppContext, meeting_id: int) -> None:
-    from khoidesktop.meetings import documents as reports
+    from khoidesktop.meetings import documents
 
-    path = ctx.prompts.save_file(_("Save the minutes as PDF"), f"bien-ban-sinh-hoat-{meeting_id}.pdf", PDF_FILTER)
-    if path is None:
-        return
-    store = ctx.require_store()
-    run_task(
+    save_made_file(
         page,
         ctx,
-        _("Making the minutes…"),
-        lambda progress, cancelled: reports.minutes_pdf(store, path, meeting_id=meeting_id, today=ctx.today()),
-        lambda p: saved(ctx, p),
+        title=_("Save the minutes as PDF"),
+        name=file_name("bien-ban-sinh-hoat", meeting_id),
+        label=_("Making the minutes…"),
+        make=lambda store, path, progress, cancelled: documents.minutes_pdf(
+            store, path, meeting_id=meeting_id, today=ctx.today()
+        ),
     )
 
 
 def meetings_report_pdf(page: QWidget, ctx: AppContext, year: int, quarter: int | None) -> None:
-    from khoidesktop.meetings import documents as reports
+    from khoidesktop.meetings import documents
 
-    suggested = f"bao-cao-sinh-hoat-{year}" + (f"-quy-{quarter}" if quarter else "") + ".pdf"
-    path = ctx.prompts.save_file(_("Save the meetings report as PDF"), suggested, PDF_FILTER)
-    if path is None:
-        return
-    store = ctx.require_store()
-    run_task(
+    save_made_file(
         page,
         ctx,
-        _("Making the meetings report…"),
-        lambda progress, cancelled: reports.meetings_report_pdf(
+        title=_("Save the meetings report as PDF"),
+        name=file_name("bao-cao-sinh-hoat", year, f"quy-{quarter}" if quarter else None),
+        label=_("Making the meetings report…"),
+        make=lambda store, path, progress, cancelled: documents.meetings_report_pdf(
             store, path, year=year, quarter=quarter, today=ctx.today()
         ),
-        lambda p: saved(ctx, p),
     )

@@ -5,24 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.save_file import EXCEL_FILTER, file_name, save_made_file
 from khoidesktop.ui.tasks import run_task
-
-EXCEL_FILTER = "Excel (*.xlsx)"
-PDF_FILTER = "PDF (*.pdf)"
-
-
-def saved(ctx: AppContext, path: Path) -> None:
-    if ctx.prompts.confirm(_("Saved"), _("Saved {path}.\nOpen it now?").format(path=path)):
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> None:
@@ -46,7 +36,7 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
                 )
             return import_plan
 
-        run_task(page, ctx, _("Writing the members…"), work, imported)
+        run_task(page, ctx, _("Writing the members…"), work, imported, cancellable=True)
 
     def imported(import_plan):
         done()
@@ -66,50 +56,49 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
 
 
 def export_excel(page: QWidget, ctx: AppContext) -> None:
-    from khoidesktop.members.records import active_members
-    from khoidesktop.members.sheet_export import write_members_xlsx
+    def make(store, path, progress, cancelled):
+        from khoidesktop.members.records import active_members
+        from khoidesktop.members.sheet_export import write_members_xlsx
 
-    path = ctx.prompts.save_file(_("Export the member list"), "danh-sach-dang-vien.xlsx", EXCEL_FILTER)
-    if path is None:
-        return
-    store = ctx.require_store()
-
-    def work(progress, cancelled):
         with store.session() as session:
             return write_members_xlsx(active_members(session), path)
 
-    run_task(page, ctx, _("Writing {name}…").format(name=path.name), work, lambda p: saved(ctx, p))
+    save_made_file(
+        page,
+        ctx,
+        title=_("Export the member list"),
+        name=file_name("danh-sach-dang-vien", ctx.today().isoformat(), suffix=".xlsx"),
+        label=_("Writing the member list…"),
+        make=make,
+        file_filter=EXCEL_FILTER,
+    )
 
 
 def roster_pdf(page: QWidget, ctx: AppContext) -> None:
-    from khoidesktop.members import documents as reports
+    from khoidesktop.members import documents
 
-    path = ctx.prompts.save_file(_("Save the member list as PDF"), "danh-sach-dang-vien.pdf", PDF_FILTER)
-    if path is None:
-        return
-    store = ctx.require_store()
-    run_task(
+    save_made_file(
         page,
         ctx,
-        _("Making the member list…"),
-        lambda progress, cancelled: reports.roster_pdf(
+        title=_("Save the member list as PDF"),
+        name=file_name("danh-sach-dang-vien", ctx.today().isoformat()),
+        label=_("Making the member list…"),
+        make=lambda store, path, progress, cancelled: documents.roster_pdf(
             store, path, today=ctx.today(), progress=progress, cancelled=cancelled
         ),
-        lambda p: saved(ctx, p),
+        cancellable=True,
     )
 
 
 def structure_pdf(page: QWidget, ctx: AppContext, on: date | None = None) -> None:
-    from khoidesktop.members import documents as reports
+    from khoidesktop.members import documents
 
-    path = ctx.prompts.save_file(_("Save the structure report as PDF"), "bao-cao-co-cau-dang-vien.pdf", PDF_FILTER)
-    if path is None:
-        return
-    store = ctx.require_store()
-    run_task(
+    on = on or ctx.today()
+    save_made_file(
         page,
         ctx,
-        _("Making the structure report…"),
-        lambda progress, cancelled: reports.structure_pdf(store, path, on=on or ctx.today(), today=ctx.today()),
-        lambda p: saved(ctx, p),
+        title=_("Save the structure report as PDF"),
+        name=file_name("bao-cao-co-cau-dang-vien", on.isoformat()),
+        label=_("Making the structure report…"),
+        make=lambda store, path, progress, cancelled: documents.structure_pdf(store, path, on=on, today=ctx.today()),
     )

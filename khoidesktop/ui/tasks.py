@@ -1,10 +1,13 @@
-"""Long work off the UI thread, with progress, cancel, and an error path that always ends the progress.
+"""The one runner of long work and writes: off the UI thread, with progress, cancel, and an error path that always
+ends the progress.
 
-    run_task(parent, ctx, label, work, on_done)   # work(progress, cancelled) -> result
+    run_task(parent, ctx, label, work, on_done, cancellable=False)   # work(progress, cancelled) -> result
 
-`work` runs on a QThreadPool thread and opens its own Session; it reports with progress(done, total) and
-looks at cancelled() between steps. The result (or the exception) comes back on the GUI thread by signal:
-`on_done(result)` on success; a UserError or storage failure is shown in Vietnamese; a cancel is silent.
+`work` follows the contract of khoidesktop/tasks.py: it runs on a QThreadPool thread and opens its own Session;
+it reports with progress(done, total, label) and, if `cancellable`, looks at cancelled() between steps and raises
+Cancelled. The dialog offers Cancel only for such work. The result (or the exception) comes back on the GUI
+thread by signal: `on_done(result)` on success; a UserError or storage failure is shown in Vietnamese (or given
+to `on_error`); a cancel is silent.
 """
 
 from __future__ import annotations
@@ -18,15 +21,15 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from khoidesktop.context import AppContext
-from khoidesktop.errors import UserError, storage_failure
+from khoidesktop.errors import Cancelled, UserError, storage_failure
 from khoidesktop.i18n import _
+from khoidesktop.tasks import Work
 
 log = logging.getLogger(__name__)
-Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
 class _Signals(QObject):
-    progress = Signal(int, int)
+    progress = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object)
 
@@ -38,11 +41,14 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(lambda done, total: self.signals.progress.emit(done, total), self.cancel.is_set)
+            result = self.work(self._progress, self.cancel.is_set)
         except BaseException as exc:  # every failure must reach the GUI thread, or the dialog stays open
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)
+
+    def _progress(self, done: int, total: int, label: str = "") -> None:
+        self.signals.progress.emit(done, total, label)
 
 
 class Task(QObject):
@@ -51,13 +57,23 @@ class Task(QObject):
     finished = Signal()
 
     def __init__(
-        self, parent: QWidget, ctx: AppContext, label: str, work: Work, on_done: Callable[[Any], None]
+        self,
+        parent: QWidget,
+        ctx: AppContext,
+        label: str,
+        work: Work,
+        on_done: Callable[[Any], None],
+        *,
+        cancellable: bool = False,
+        on_error: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.on_done = ctx, on_done
+        self.ctx, self.on_done, self.on_error = ctx, on_done, on_error
         self.cancel = threading.Event()
         self.signals = _Signals(self)
         self.dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+        if not cancellable:
+            self.dialog.setCancelButton(None)  # work that cannot stop half-way offers no Cancel
         self.dialog.setWindowTitle(_("Please wait"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
@@ -72,9 +88,11 @@ class Task(QObject):
         QThreadPool.globalInstance().start(self.runnable)
         return self
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, label: str) -> None:
         if self.cancel.is_set():
             return
+        if label:
+            self.dialog.setLabelText(label)
         self.dialog.setMaximum(total)
         self.dialog.setValue(min(done, total))
 
@@ -90,7 +108,7 @@ class Task(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._end()
-        if self.cancel.is_set():
+        if self.cancel.is_set() or isinstance(exc, Cancelled):
             return  # the user stopped it; the work left nothing behind
         if isinstance(exc, UserError):
             message = exc.message
@@ -99,8 +117,20 @@ class Task(QObject):
             if message is None:
                 log.error("background task failed", exc_info=exc)
                 message = _("Something went wrong inside the program. What you saved before is safe.")
+        if self.on_error is not None and isinstance(exc, UserError):
+            self.on_error(message)  # shown where the user is working (a form's message line)
+            return
         self.ctx.prompts.error(_("The work could not be finished"), message)
 
 
-def run_task(parent: QWidget, ctx: AppContext, label: str, work: Work, on_done: Callable[[Any], None]) -> Task:
-    return Task(parent, ctx, label, work, on_done).start()
+def run_task(
+    parent: QWidget,
+    ctx: AppContext,
+    label: str,
+    work: Work,
+    on_done: Callable[[Any], None],
+    *,
+    cancellable: bool = False,
+    on_error: Callable[[str], None] | None = None,
+) -> Task:
+    return Task(parent, ctx, label, work, on_done, cancellable=cancellable, on_error=on_error).start()

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from khoidesktop.bench.roster import bench_roster
-from khoidesktop.errors import ValidationError
+from khoidesktop.errors import Cancelled, ValidationError
 from khoidesktop.members.documents import roster_pdf
 from khoidesktop.members.records import MemberData, active_members
-from khoidesktop.reports import ReportCancelled, ReportWriteError
+from khoidesktop.reports import ReportWriteError
 from khoidesktop.store.database import open_store
 from khoidesktop.store.models import Member
 from tests.conftest import FIXED_NOW, TODAY, add_members
@@ -105,7 +105,7 @@ def test_cancel_leaves_no_file(big_store, tmp_path: Path):
     def cancelled() -> bool:
         return len(calls) >= 2
 
-    with pytest.raises(ReportCancelled):
+    with pytest.raises(Cancelled):
         roster_pdf(
             big_store,
             tmp_path / "ds.pdf",
@@ -120,7 +120,7 @@ def test_cancel_leaves_no_file(big_store, tmp_path: Path):
 def test_cancel_keeps_an_existing_file_as_it_was(big_store, tmp_path: Path):
     target = tmp_path / "ds.pdf"
     target.write_bytes(b"previous")
-    with pytest.raises(ReportCancelled):
+    with pytest.raises(Cancelled):
         roster_pdf(big_store, target, today=TODAY, cancelled=lambda: True)
     assert target.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []

@@ -54,8 +54,51 @@ def test_cancel_stops_the_work_quietly(khoi_app, ctx, qtbot, window):
         seen.append("stopped" if cancelled() else "not cancelled")
         raise RuntimeError("cancelled")
 
-    task = run_task(window, ctx, "…", work, lambda r: seen.append("done"))
+    task = run_task(window, ctx, "…", work, lambda r: seen.append("done"), cancellable=True)
     task.dialog.findChild(QPushButton).click()  # the dialog's “Hủy” button
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert seen == ["stopped"] and ctx.prompts.shown == []
+
+
+def test_cancel_is_offered_only_for_work_that_honours_it_and_the_label_follows_the_work(khoi_app, ctx, qtbot, window):
+    import threading
+
+    go, labels = threading.Event(), []
+
+    def work(progress, cancelled):
+        progress(1, 3, "Đang ký gói dữ liệu…")
+        go.wait(5)
+        return "xong"
+
+    task = run_task(window, ctx, "Đang bắt đầu…", work, labels.append)
+    qtbot.waitUntil(lambda: task.dialog.labelText() == "Đang ký gói dữ liệu…", timeout=5000)
+    assert task.dialog.findChild(QPushButton) is None  # no “Hủy” that would do nothing
+    go.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert labels == ["xong"]
+
+
+def test_a_cancelled_exception_is_silent_even_before_cancel_is_pressed(khoi_app, ctx, qtbot, window):
+    from khoidesktop.errors import Cancelled
+
+    def work(progress, cancelled):
+        raise Cancelled
+
+    task = run_task(window, ctx, "…", work, lambda r: None, cancellable=True)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert ctx.prompts.shown == []
+
+
+def test_a_user_error_goes_to_the_form_when_it_asks(khoi_app, ctx, qtbot, window):
+    shown = []
+
+    def work(progress, cancelled):
+        raise ValidationError("Hãy nhập ngày.")
+
+    task = run_task(window, ctx, "…", work, lambda r: None, on_error=shown.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert shown == ["Hãy nhập ngày."] and ctx.prompts.shown == []

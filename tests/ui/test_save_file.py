@@ -1,0 +1,53 @@
+"""The one save action every page uses: the last folder remembered, a name made of the document and its period,
+the file made off the GUI thread, then the offer to open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from khoidesktop.ui import meeting_actions, rating_actions
+from khoidesktop.ui.save_file import file_name
+
+
+def _asked_to_open(ctx):
+    return lambda: any(kind == "confirm" for kind, _t, _m in ctx.prompts.shown)
+
+
+def test_the_name_says_the_document_and_its_period():
+    assert file_name("bao-cao-sinh-hoat", 2026, "quy-4") == "bao-cao-sinh-hoat-2026-quy-4.pdf"
+    assert file_name("bao-cao-sinh-hoat", 2026, None) == "bao-cao-sinh-hoat-2026.pdf"
+    assert file_name("goi", "2025-Q3", suffix=".khoi") == "goi-2025-Q3.khoi"
+
+
+def test_the_second_save_starts_in_the_folder_of_the_first(qtbot, window, ctx, demo_store, tmp_path):
+    window.set_store(demo_store)
+    folder = tmp_path / "bao-cao"
+    folder.mkdir()
+    ctx.prompts.files.append(folder / "xep-loai")  # typed without ".pdf": it is added
+    ctx.prompts.confirmations.append(False)  # do not open it
+    rating_actions.report(window, ctx, 2025)
+    qtbot.waitUntil(_asked_to_open(ctx), timeout=20_000)
+    assert ctx.prompts.suggested == ["bao-cao-xep-loai-2025.pdf"]  # no folder remembered yet
+    made = folder / "xep-loai.pdf"
+    assert "XẾP LOẠI" in PdfReader(made).pages[0].extract_text().upper()
+    assert ctx.settings.get("last_folder") == str(folder)
+
+    ctx.prompts.shown.clear()
+    ctx.prompts.files.append(folder / "sinh-hoat-q4.pdf")
+    ctx.prompts.confirmations.append(False)
+    meeting_actions.meetings_report_pdf(window, ctx, 2026, 4)
+    qtbot.waitUntil(_asked_to_open(ctx), timeout=20_000)
+    assert Path(ctx.prompts.suggested[-1]) == folder / "bao-cao-sinh-hoat-2026-quy-4.pdf"
+    assert (folder / "sinh-hoat-q4.pdf").is_file()
+    _kind, title, text = ctx.prompts.shown[-1]
+    assert title == "Đã lưu" and "sinh-hoat-q4.pdf" in text
+
+
+def test_cancelling_the_dialog_makes_nothing(window, ctx, demo_store, tmp_path):
+    window.set_store(demo_store)
+    ctx.prompts.files.append(None)
+    rating_actions.rating_list(window, ctx, 2025)
+    assert ctx.prompts.shown == [] and list(tmp_path.glob("*.pdf")) == []
+    assert ctx.settings.get("last_folder") == ""

@@ -8,9 +8,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def display_problem() -> str | None:
@@ -26,7 +31,7 @@ def display_problem() -> str | None:
     )
 
 
-def build_application(ctx: AppContext, argv: list[str] | None = None):
+def build_application(ctx: AppContext, argv: list[str] | None = None) -> QApplication:
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -35,7 +40,13 @@ def build_application(ctx: AppContext, argv: list[str] | None = None):
     from khoidesktop.ui.qt_translations import install_qt_translator
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))  # "85,5" in number fields
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    if existing is None:
+        app = QApplication(argv or [sys.argv[0]])
+    elif isinstance(existing, QApplication):
+        app = existing
+    else:
+        raise RuntimeError("a QCoreApplication without widgets is already running")
     app.setApplicationName("Khối desktop")
     app.setOrganizationName("KhoiDesktop")
     install_qt_translator(app)
@@ -52,7 +63,7 @@ def install_error_dialog(ctx: AppContext, log_file: Path) -> None:
 
     from khoidesktop.errors import UserError, storage_failure
 
-    def hook(kind, value, tb) -> None:  # noqa: ANN001 (sys.excepthook's signature)
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         logging.getLogger("khoidesktop").error("".join(traceback.format_exception(kind, value, tb)))
         if isinstance(value, UserError):
             message = value.message
@@ -101,6 +112,7 @@ def save_screenshots(ctx: AppContext, db_path: Path, out_dir: Path) -> list[Path
     store = open_store(db_path, now=ctx.now)  # before Qt: a bad file is reported like any command error
     app = build_application(ctx)
     from khoidesktop.ui.main_window import MainWindow
+    from khoidesktop.ui.pages.base import Page
 
     window = MainWindow(ctx)
     try:
@@ -111,7 +123,10 @@ def save_screenshots(ctx: AppContext, db_path: Path, out_dir: Path) -> list[Path
         for index in range(window.sidebar.count()):
             window.sidebar.setCurrentRow(index)
             app.processEvents()
-            target = out_dir / f"{index + 1:02d}-{window.stack.currentWidget().slug}.png"
+            page = window.stack.currentWidget()
+            if not isinstance(page, Page):
+                raise RuntimeError(f"sidebar row {index} shows no page")
+            target = out_dir / f"{index + 1:02d}-{page.slug}.png"
             if not window.grab().save(str(target)):
                 raise OSError(f"cannot write {target}")
             saved.append(target)

@@ -16,6 +16,7 @@ from khoidesktop.paths import AppPaths
 from khoidesktop.settings import Settings
 
 if TYPE_CHECKING:  # importing the store pulls in SQLAlchemy (~160 ms): not before the window paints
+    from khoidesktop.domain.workdays import WorkCalendar
     from khoidesktop.store.database import Store
 
 
@@ -73,7 +74,7 @@ class AppContext:
     def extra_days_off(self) -> list[date]:
         return [date.fromisoformat(d) for d in self.settings.get("extra_days_off").split(",") if d]
 
-    def work_calendar(self):
+    def work_calendar(self) -> WorkCalendar:
         """Working days: the national calendar plus the local days off set in the settings."""
         from khoidesktop.domain.workdays import WorkCalendar
 

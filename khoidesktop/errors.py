@@ -41,7 +41,7 @@ def storage_failure(exc: BaseException) -> str | None:
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the sqlite3 error
     if isinstance(cause, sqlite3.Error):
         name = getattr(cause, "sqlite_errorname", "")
-        reasons = {
+        sqlite_reasons = {
             "SQLITE_FULL": _("the disk is full. Free some space on it, then try again"),
             "SQLITE_BUSY": _("another program is using the data file. Close it, then try again"),
             "SQLITE_LOCKED": _("another program is using the data file. Close it, then try again"),
@@ -57,9 +57,9 @@ def storage_failure(exc: BaseException) -> str | None:
                 "Check the disk, then try again"
             ),
         }
-        reason = reasons.get(name, _("the database engine reported: {detail}").format(detail=cause))
+        reason = sqlite_reasons.get(name, _("the database engine reported: {detail}").format(detail=cause))
     elif isinstance(cause, OSError):
-        reasons = {
+        os_reasons = {
             errno.ENOSPC: _("the disk is full. Free some space on it, then try again"),
             errno.EACCES: _("you are not allowed to write there. Choose another folder"),
             errno.EPERM: _("you are not allowed to write there. Choose another folder"),
@@ -67,7 +67,9 @@ def storage_failure(exc: BaseException) -> str | None:
             errno.ENOENT: _("the folder or file does not exist"),
         }
         where = f" ({cause.filename})" if cause.filename else ""
-        reason = reasons.get(cause.errno, _("the system reported: {detail}").format(detail=cause.strerror or cause))
+        reason = _("the system reported: {detail}").format(detail=cause.strerror or cause)
+        if cause.errno is not None:
+            reason = os_reasons.get(cause.errno, reason)
         reason += where
     else:
         return None

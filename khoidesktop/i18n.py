@@ -9,8 +9,12 @@ from __future__ import annotations
 import gettext
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from khoidesktop.paths import resources_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DOMAIN = "khoidesktop"
 DEFAULT_LANGUAGE = "vi"
@@ -19,7 +23,7 @@ LOCALE = "vi_VN"
 _active: gettext.NullTranslations | None = None
 
 
-def locale_dir():
+def locale_dir() -> Path:
     return resources_dir() / "locale"
 
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert
 
@@ -22,7 +23,7 @@ BENCH_NOW = datetime(2026, 11, 23, 9, 30)
 BENCH_IDENTITY = replace(DEMO_IDENTITY, secretary_name="Nguyễn Văn An", training=False)
 
 
-def _member(rng: random.Random, index: int) -> dict:
+def _member(rng: random.Random, index: int) -> dict[str, Any]:
     gender = rng.choice(("male", "female"))
     name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[gender])} {rng.choice(GIVEN[gender])}"
     parts = split_name(name)

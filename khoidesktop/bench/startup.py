@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -19,11 +20,11 @@ def _child(kind: str, started: float, db: str) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     class FirstPaint(QObject):
-        def __init__(self, on_paint) -> None:
+        def __init__(self, on_paint: Callable[[], None]) -> None:
             super().__init__()
             self.on_paint, self.done = on_paint, False
 
-        def eventFilter(self, obj, event) -> bool:
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not self.done:
                 self.done = True
                 QTimer.singleShot(0, self.on_paint)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,18 +13,22 @@ from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from khoidesktop.domain.periods import Period
+    from khoidesktop.members.sheet_import import ImportPlan
     from khoidesktop.store.database import Store
 
 
 def db_path(args: argparse.Namespace, ctx: AppContext) -> Path:
     if args.db is not None:
-        return args.db
+        chosen: Path = args.db  # argparse type=Path
+        return chosen
     return ctx.paths.demo_db if args.demo else ctx.paths.default_db
 
 
 @contextmanager
-def opened(args: argparse.Namespace, ctx: AppContext, *, lock: bool = False) -> Iterator:
+def opened(args: argparse.Namespace, ctx: AppContext, *, lock: bool = False) -> Iterator[Store]:
     """The data file, open for one command. Writers take the lock (one program per file) and may upgrade
     the file; readers open it read-only and change nothing."""
     from khoidesktop.store.database import open_store
@@ -62,7 +66,13 @@ def iso_date(text: str) -> date:
         ) from None
 
 
-def run_import(args: argparse.Namespace, ctx: AppContext, store: Store, plan: Callable, apply: Callable) -> int:
+def run_import(
+    args: argparse.Namespace,
+    ctx: AppContext,
+    store: Store,
+    plan: Callable[[Session], ImportPlan],
+    apply: Callable[[Session, ImportPlan, datetime, str], object],
+) -> int:
     """The import commands' flow: plan (preview), list the rejected rows, and write all rows or none.
 
     `plan(session)` returns an ImportPlan; `apply(session, plan, now, actor)` writes it."""

@@ -77,7 +77,10 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     if info.units is not None:
         print(
             _("Created {path}: {bloc}, {units} units, {count} members.").format(
-                path=info.path, bloc=info.identity.org_name, units=info.units, count=info.member_count
+                path=info.path,
+                bloc=info.identity.org_name if info.identity else "",
+                units=info.units,
+                count=info.member_count,
             )
         )
     else:

@@ -95,16 +95,11 @@ def cmd_badges(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     with store.session() as session:
         found = badges_in(session, args.year)
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {"full_name": m.full_name, "admitted_on": m.admitted_on.isoformat(), "years": years}
-                    for m, years in found
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        listed = []
+        for m, years in found:
+            assert m.admitted_on is not None  # badges_in selects only members with an admission date
+            listed.append({"full_name": m.full_name, "admitted_on": m.admitted_on.isoformat(), "years": years})
+        print(json.dumps(listed, ensure_ascii=False, indent=2))
         return 0
     for m, years in found:
         print(_("{name}: {years} years of Party age").format(name=m.full_name, years=years))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -69,7 +70,7 @@ class DataFileInfo:
     def training(self) -> bool:
         return bool(self.identity and self.identity.training)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         ident = self.identity
         return {
             "path": str(self.path),

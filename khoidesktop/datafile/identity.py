@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,8 +38,14 @@ class IdentityData:
     kind: str = "cell"  # a code of datafile.kinds.KINDS
 
     def normalized(self) -> IdentityData:
-        texts = {f.name: normalize_text(getattr(self, f.name)) for f in fields(self) if f.name in FIELD_LABELS}
-        return replace(self, **texts)
+        return replace(
+            self,
+            cell_name=normalize_text(self.cell_name),
+            org_name=normalize_text(self.org_name),
+            superior_name=normalize_text(self.superior_name),
+            place_name=normalize_text(self.place_name),
+            secretary_name=normalize_text(self.secretary_name),
+        )
 
     def validated(self) -> IdentityData:
         data = self.normalized()
@@ -96,7 +103,7 @@ def create_identity(session: Session, data: IdentityData, *, now: datetime, acto
     return row
 
 
-def update_identity(session: Session, data: IdentityData, *, now: datetime, actor: str) -> dict:
+def update_identity(session: Session, data: IdentityData, *, now: datetime, actor: str) -> dict[str, tuple[Any, Any]]:
     """Save the edited names and the mode (cell or bloc); returns what changed (field → (old, new)); the
     training flag stays."""
     row = get_identity(session)

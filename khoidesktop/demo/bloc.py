@@ -4,11 +4,13 @@ its real bundle. Used by the training bloc, the bloc tests and the benchmark."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from khoidesktop.datafile.create import create_data_file
 from khoidesktop.datafile.identity import IdentityData
@@ -26,6 +28,10 @@ from khoidesktop.store.models import (
     RatingYear,
     RecruitmentTarget,
 )
+
+if TYPE_CHECKING:
+    from khoidesktop.exchange.bundle_import import Outcome
+    from khoidesktop.store.database import Store
 
 UNIT_NAMES = [
     "Sở Tài chính",
@@ -71,7 +77,7 @@ def unit_identity(number: int, training: bool) -> IdentityData:
     )
 
 
-def _members(rng: random.Random, count: int, today: date, now: datetime) -> list[dict]:
+def _members(rng: random.Random, count: int, today: date, now: datetime) -> list[dict[str, Any]]:
     rows = []
     for _ in range(count):
         gender = "female" if rng.random() < 0.45 else "male"
@@ -130,7 +136,7 @@ def make_cell(path: Path, number: int, members: int, *, seed: int, now: datetime
         store.close()
 
 
-def _meetings(session, rng: random.Random, year: int, member_ids: list[int], now: datetime) -> None:
+def _meetings(session: Session, rng: random.Random, year: int, member_ids: Sequence[int], now: datetime) -> None:
     """A meeting each month (a thematic part each quarter, now and then missed), with its attendance."""
     for month in range(1, 13):
         if rng.random() < 0.05:
@@ -154,7 +160,7 @@ def _meetings(session, rng: random.Random, year: int, member_ids: list[int], now
         )
 
 
-def _recruitment(session, rng: random.Random, year: int, now: datetime) -> None:
+def _recruitment(session: Session, rng: random.Random, year: int, now: datetime) -> None:
     """The year's target and the candidates admitted against it."""
     target = rng.randint(1, 4)
     session.add(RecruitmentTarget(first_year=year, last_year=year, target=target))
@@ -206,7 +212,7 @@ def make_bundles(
     return bundles
 
 
-def import_generated(store, paths: list[Path], *, now: datetime, actor: str) -> list:
+def import_generated(store: Store, paths: list[Path], *, now: datetime, actor: str) -> list[Outcome]:
     """Import generated cells' bundles, accepting their keys unasked (made here: nobody to ask)."""
     from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm
 
@@ -216,7 +222,7 @@ def import_generated(store, paths: list[Path], *, now: datetime, actor: str) -> 
     return import_checked(store, checked, trusted=trusted, now=now, actor=actor)
 
 
-def fill_demo_bloc(store, *, now: datetime, actor: str) -> None:
+def fill_demo_bloc(store: Store, *, now: datetime, actor: str) -> None:
     """The training bloc: its made-up cells' bundles for last year."""
     import tempfile
 

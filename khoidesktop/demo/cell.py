@@ -189,6 +189,7 @@ def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_S
     for number, person in enumerate(people, start=1):
         member = add_member(session, person.data, now=now, actor=actor)
         data = person.data
+        assert data.admitted_on is not None  # every demo member has been admitted (_person)
         add_event(
             session,
             member.id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -11,6 +12,9 @@ from khoidesktop.domain.recruitment import STEP_CODES
 from khoidesktop.members.structure import members_on
 from khoidesktop.recruitment.records import CandidateData, official_members_on, record_step, save_candidate
 from khoidesktop.recruitment.stats import set_target
+
+if TYPE_CHECKING:
+    from khoidesktop.store.models import Candidate
 
 # name, gender, the last step reached, days ago of the first step, days between steps
 FILES = (
@@ -80,7 +84,7 @@ def fill_demo_recruitment(session: Session, *, now: datetime, actor: str) -> Non
                 on = min(add_years(on, 1), today)  # the probation year
 
 
-def steps_start(candidate, session: Session) -> date:
+def steps_start(candidate: Candidate, session: Session) -> date:
     from khoidesktop.recruitment.records import steps_of
 
     return steps_of(session, candidate.id)["ceremony"].on_date

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from khoidesktop.i18n import N_, percent
 
@@ -111,7 +112,7 @@ class Share:
     def percent(self) -> float:
         return percent(self.count, self.total)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"count": self.count, "percent": self.percent}
 
 
@@ -121,7 +122,7 @@ class Structure:
     total: int
     groups: dict[str, Share]  # key → share, in report order
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "on": self.on.isoformat(),
             "total": self.total,

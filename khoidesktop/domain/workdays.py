@@ -7,6 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 
 class WorkCalendar:
@@ -14,7 +18,7 @@ class WorkCalendar:
         self.extra_days_off = frozenset(extra_days_off)
 
     @cached_property
-    def _national(self):
+    def _national(self) -> HolidayBase:
         import holidays
 
         return holidays.country_holidays("VN", language="vi")  # fills each year on first use
@@ -23,7 +27,8 @@ class WorkCalendar:
         return day not in self.extra_days_off and self._national.is_working_day(day)
 
     def holiday_name(self, day: date) -> str | None:
-        return self._national.get(day)
+        name: str | None = self._national.get(day)  # holidays has no type information
+        return name
 
     def add_working_days(self, start: date, days: int) -> date:
         """The date `days` working days after `start`, counting from the day after it."""

@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -73,7 +74,7 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def write_bundle(out: Path, manifest: dict, files: dict[str, bytes], key: Ed25519PrivateKey) -> Path:
+def write_bundle(out: Path, manifest: dict[str, Any], files: dict[str, bytes], key: Ed25519PrivateKey) -> Path:
     """Write the bundle at `out` (whole or not at all): `manifest` gets the file list and the public key."""
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
@@ -96,7 +97,11 @@ def write_bundle(out: Path, manifest: dict, files: dict[str, bytes], key: Ed2551
         zf.writestr(SIGNATURE, key.sign(manifest_bytes).hex())
         for name, content in sorted(files.items()):
             zf.writestr(name, content)
-    write_atomically(out, lambda path: Path(path).write_bytes(buffer.getvalue()))
+
+    def build(path: Path) -> None:
+        Path(path).write_bytes(buffer.getvalue())
+
+    write_atomically(out, build)
     return out
 
 
@@ -105,10 +110,10 @@ class Bundle:
     """A bundle that passed every check: its manifest, files, data parts (parsed once) and the facts the
     import needs."""
 
-    manifest: dict
+    manifest: dict[str, Any]
     manifest_sha256: str
     files: dict[str, bytes]
-    parts: dict[str, dict] = field(default_factory=dict)
+    parts: dict[str, summary.Part] = field(default_factory=dict)
 
     @property
     def format_version(self) -> int:
@@ -116,11 +121,13 @@ class Bundle:
 
     @property
     def cell_uid(self) -> str:
-        return self.manifest["cell"]["id"]
+        uid: str = self.manifest["cell"]["id"]  # a str: _well_formed checked it
+        return uid
 
     @property
     def cell_name(self) -> str:
-        return self.manifest["cell"]["name"]
+        name: str = self.manifest["cell"]["name"]  # a str: _well_formed checked it
+        return name
 
     @property
     def period(self) -> Period:
@@ -138,7 +145,7 @@ class Bundle:
     def training(self) -> bool:
         return self.manifest["cell"].get("training") is True
 
-    def data(self, part: str) -> dict:
+    def data(self, part: str) -> summary.Part:
         return self.parts[part]
 
 
@@ -212,7 +219,7 @@ def _json(raw: bytes) -> object:
         return None
 
 
-def _manifest(raw: bytes) -> dict:
+def _manifest(raw: bytes) -> dict[str, Any]:
     manifest = _json(raw)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise BundleRefused(_("The manifest is not that of a Khối desktop bundle."))
@@ -249,7 +256,7 @@ def _plain_name(value: object) -> bool:
     )
 
 
-def _well_formed(manifest: dict) -> bool:
+def _well_formed(manifest: dict[str, Any]) -> bool:
     cell, files, created = manifest.get("cell"), manifest.get("files"), manifest.get("created_at")
     try:
         Period.parse(manifest["period"] if isinstance(manifest.get("period"), str) else "")
@@ -278,7 +285,7 @@ def _well_formed(manifest: dict) -> bool:
     )
 
 
-def _check_files(manifest: dict, contents: dict[str, bytes]) -> None:
+def _check_files(manifest: dict[str, Any], contents: dict[str, bytes]) -> None:
     listed = {f["name"]: f for f in manifest["files"]}
     if set(listed) != set(contents):
         missing = sorted(set(listed) - set(contents)) or sorted(set(contents) - set(listed))
@@ -298,7 +305,7 @@ def _check_files(manifest: dict, contents: dict[str, bytes]) -> None:
         raise BundleRefused(_("The bundle lacks {names}.").format(names=", ".join(absent)))
 
 
-def _check_signature(manifest: dict, manifest_bytes: bytes, signature: bytes) -> None:
+def _check_signature(manifest: dict[str, Any], manifest_bytes: bytes, signature: bytes) -> None:
     try:
         key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(manifest["public_key"]))
         key.verify(bytes.fromhex(signature.decode("ascii")), manifest_bytes)
@@ -311,14 +318,15 @@ def _check_signature(manifest: dict, manifest_bytes: bytes, signature: bytes) ->
         ) from None
 
 
-def _data_parts(manifest: dict, contents: dict[str, bytes]) -> dict[str, dict]:
+def _data_parts(manifest: dict[str, Any], contents: dict[str, bytes]) -> dict[str, summary.Part]:
     """The data files, parsed, with the figures the level above sums all there and in range (exchange.summary)."""
-    parts = {part: _json(contents[f"data/{part}.json"]) for part in DATA_PARTS}
-    broken = [part for part, value in parts.items() if not isinstance(value, dict)]
+    parsed = {part: _json(contents[f"data/{part}.json"]) for part in DATA_PARTS}
+    broken = [part for part, value in parsed.items() if not isinstance(value, dict)]
     if broken:
         raise BundleRefused(
             _("The data in the bundle is incomplete (data/{part}.json cannot be read).").format(part=broken[0])
         )
+    parts: dict[str, summary.Part] = {part: value for part, value in parsed.items() if isinstance(value, dict)}
     try:
         summary.read_unit(parts, Period.parse(manifest["period"]), manifest["format_version"])
     except summary.DataProblem as problem:

@@ -67,7 +67,7 @@ class Outcome:
     cell_name: str = ""
     period: str = ""
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, str]:
         return {
             "file": self.path.name,
             "status": self.status,
@@ -92,15 +92,15 @@ def check_files(
     return found
 
 
-def require_bloc(session: Session) -> None:
-    identity_in_role(
-        session,
-        UNITS_ROLE,
-        _(
-            "This is a cell's data file; this works on a bloc's data file only (the superior "
-            "committee's). Create one with “init --bloc”, or switch the mode in the settings."
-        ),
+def _not_a_bloc() -> str:
+    return _(
+        "This is a cell's data file; this works on a bloc's data file only (the superior "
+        "committee's). Create one with “init --bloc”, or switch the mode in the settings."
     )
+
+
+def require_bloc(session: Session) -> None:
+    identity_in_role(session, UNITS_ROLE, _not_a_bloc())
 
 
 def keys_to_confirm(session: Session, checked: list[Checked], now: datetime) -> list[KeyQuestion]:
@@ -166,7 +166,10 @@ CLOCK_SLACK = timedelta(hours=2)  # two computers' clocks differ by minutes, not
 
 def _basic_refusal(session: Session, bundle: Bundle, now: datetime) -> str:
     """Why this bundle cannot go in whoever signed it ("" when it can)."""
-    training = get_identity(session).training
+    identity = get_identity(session)
+    if identity is None:  # a file with no identity is no bloc's (require_bloc's refusal)
+        raise ValidationError(_not_a_bloc())
+    training = identity.training
     if bundle.training != training:
         return (
             _("The bundle holds training data; it is not mixed with the bloc's real data.")
@@ -287,7 +290,7 @@ def remove_bundle(session: Session, bundle_id: int, *, now: datetime, actor: str
     bundle = session.get(BlocBundle, bundle_id)
     if bundle is None:
         raise ValidationError(_("This bundle is no longer in the data file."))
-    unit = session.get(BlocUnit, bundle.unit_id)
+    unit = session.get_one(BlocUnit, bundle.unit_id)  # unit_id is a foreign key: the unit exists
     audit.record(
         session,
         at=now,

@@ -171,7 +171,7 @@ def vote_lines(data: MeetingData, vote: VoteCheck | None) -> list[str]:
     return found
 
 
-def _section(index: int, title: str, body: list[Flowable]) -> list[Flowable]:
+def _section(index: int, title: str, body: Sequence[Flowable]) -> list[Flowable]:
     heading = _para(f"{index}. {_(title)}", "heading")
     return [KeepTogether([heading, body[0]]), *body[1:]]  # a heading never ends a page alone
 
@@ -182,7 +182,7 @@ def minutes_story(head: Letterhead, spec: DocumentSpec, minutes: Minutes) -> lis
     line = topic_line(minutes)
     if line:
         story.append(_para(line, "subtitle"))
-    bodies: list[list[Flowable]] = [
+    bodies: list[Sequence[Flowable]] = [
         _participants(minutes),
         [_para(text) for text in _lines(data.content)],
         [_speaker(name, points) for name, points in data.speakers],

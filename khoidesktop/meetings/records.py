@@ -199,9 +199,10 @@ def save_meeting(session: Session, meeting_id: int | None, data: MeetingData, *,
         session.flush()
         action = "create"
     else:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
+        existing = session.get(Meeting, meeting_id)
+        if existing is None:
             raise ValidationError(_("This meeting no longer exists in the data file."))
+        meeting = existing
         for name, value in values.items():
             setattr(meeting, name, value)
         meeting.updated_at = now

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -107,7 +108,7 @@ class YearSummary:
         expected = sum(r.expected for r in self.rows)
         return percent(sum(r.present for r in self.rows), expected)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         held = self.thematic_held()
         return {
             "year": self.year,

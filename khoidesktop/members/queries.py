@@ -10,13 +10,12 @@ from sqlalchemy.orm import Session
 
 from khoidesktop.domain.members import ACTIVE_STATUSES
 from khoidesktop.domain.names import fold
-from khoidesktop.domain.party_age import BADGE_MILESTONES, badge_reached_in, party_age
+from khoidesktop.domain.party_age import badge_reached_in, party_age
 from khoidesktop.store.models import Member
 
 
 def badges_in(session: Session, year: int) -> list[tuple[Member, int]]:
     """Active members whose Party age reaches a badge milestone during `year`, in Vietnamese order."""
-    years = [year - m for m in BADGE_MILESTONES]
     query = (
         select(Member)
         .where(Member.status.in_(ACTIVE_STATUSES), Member.admitted_on.is_not(None))
@@ -24,8 +23,9 @@ def badges_in(session: Session, year: int) -> list[tuple[Member, int]]:
     )
     found = []
     for member in session.scalars(query):
-        if member.admitted_on.year in years:
-            found.append((member, badge_reached_in(member.admitted_on, year)))
+        badge = badge_reached_in(member.admitted_on, year)
+        if badge is not None:
+            found.append((member, badge))
     return found
 
 

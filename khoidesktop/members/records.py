@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,6 +39,8 @@ FIELD_LABELS = {
     "status": N_("Status"),
 }
 MIN_AGE_AT_ADMISSION = 18  # Điều lệ Đảng: a candidate is at least 18 years old
+Values = dict[str, Any]  # a member's values by field name (text, dates, None), as MemberData.normalized gives them
+Changes = dict[str, tuple[Any, Any]]  # field → (old value, new value)
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,8 @@ class MemberData:
     phone: str = ""
     status: str = "official"
 
-    def normalized(self) -> dict:
-        values = {}
+    def normalized(self) -> Values:
+        values: Values = {}
         for f in fields(self):
             value = getattr(self, f.name)
             values[f.name] = normalize_text(value) if isinstance(value, str) else value
@@ -81,7 +84,7 @@ class Problem:
     message: str
 
 
-def problems(session: Session, values: dict, today: date, member_id: int | None = None) -> list[Problem]:
+def problems(session: Session, values: Values, today: date, member_id: int | None = None) -> list[Problem]:
     """Everything wrong with a member's values, each naming its field, in Vietnamese."""
     found: list[Problem] = []
 
@@ -130,13 +133,13 @@ def _card_taken(session: Session, card: str, member_id: int | None) -> bool:
     return session.scalar(query) is not None
 
 
-def check(session: Session, values: dict, today: date, member_id: int | None = None) -> None:
+def check(session: Session, values: Values, today: date, member_id: int | None = None) -> None:
     found = problems(session, values, today, member_id)
     if found:
         raise ValidationError(" ".join(p.message for p in found))
 
 
-def _derived(values: dict) -> dict:
+def _derived(values: Values) -> dict[str, str]:
     parts = split_name(values["full_name"])
     return {
         "family_name": parts.family,
@@ -157,7 +160,7 @@ def add_member(session: Session, data: MemberData, *, now: datetime, actor: str)
     return member
 
 
-def update_member(session: Session, member_id: int, data: MemberData, *, now: datetime, actor: str) -> dict:
+def update_member(session: Session, member_id: int, data: MemberData, *, now: datetime, actor: str) -> Changes:
     """Save edited values; returns field → (old, new) for what changed (for the audit and for undo)."""
     member = session.get(Member, member_id)
     if member is None:
@@ -213,7 +216,7 @@ def active_members(session: Session) -> list[Member]:
     )
 
 
-def undo_update(session: Session, member_id: int, changes: dict, *, now: datetime, actor: str) -> dict:
+def undo_update(session: Session, member_id: int, changes: Changes, *, now: datetime, actor: str) -> Changes:
     """Put back the values an update changed (changes: field → (old, new), as update_member returned)."""
     member = session.get(Member, member_id)
     if member is None:

@@ -32,9 +32,11 @@ def write_members_xlsx(members: list[Member], target: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one sheet, active: a worksheet
     sheet.title = "Danh sách đảng viên"
     sheet.append([c.header for c in COLUMNS])
     for cell in sheet[1]:

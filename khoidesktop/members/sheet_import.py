@@ -118,7 +118,7 @@ class SheetCell(NamedTuple):
     number_format: str
 
 
-def _cells(row: tuple) -> tuple[SheetCell, ...]:
+def _cells(row: tuple[Any, ...]) -> tuple[SheetCell, ...]:  # openpyxl's cells of one row
     return tuple(SheetCell(c.value, getattr(c, "number_format", None) or "General") for c in row)
 
 
@@ -175,7 +175,8 @@ def _date(value: Any) -> date | None:
         from openpyxl.utils.datetime import from_excel
 
         try:
-            return from_excel(value).date()
+            day: date = from_excel(value).date()  # untyped in openpyxl's stubs: a datetime, or a time (no .date)
+            return day
         except (ValueError, OverflowError, AttributeError):
             raise CellError(_("“{text}” is not a date.").format(text=value)) from None
     try:
@@ -233,7 +234,9 @@ READERS: dict[str, Callable[[Any], Any]] = {
 # --- planning: what each row will do -----------------------------------------------------------------------
 
 
-def row_values(number: int, cells: tuple, columns: dict[int, Column]) -> tuple[dict, list[str]]:
+def row_values(
+    number: int, cells: tuple[SheetCell, ...], columns: dict[int, Column]
+) -> tuple[dict[str, Any], list[str]]:
     values: dict[str, Any] = {}
     errors: list[str] = []
     for index, column in columns.items():
@@ -275,7 +278,7 @@ class _Planner:
         self.seen_cards: dict[str, int] = {}
         self.seen_people: dict[tuple[str, date | None], int] = {}
 
-    def plan(self, number: int, cells: tuple) -> RowPlan:
+    def plan(self, number: int, cells: tuple[SheetCell, ...]) -> RowPlan:
         values, errors = row_values(number, cells, self.columns)
         name = values.get("full_name", "")
         if not name:
@@ -300,11 +303,11 @@ class _Planner:
             return RowPlan(
                 number, "reject", messages=[self._where(number, p.field) + p.message for p in found], name=name
             )
-        if base is None:
+        if match is None:
             return RowPlan(number, "add", data, name=name)
         return RowPlan(number, "unchanged" if data == base else "update", data, match.id, name=name)
 
-    def _duplicates(self, number: int, card: str | None, person: tuple) -> list[str]:
+    def _duplicates(self, number: int, card: str | None, person: tuple[str, date | None]) -> list[str]:
         errors = []
         if card and card in self.seen_cards:
             errors.append(
@@ -357,6 +360,10 @@ def apply_import(
         if done % 100 == 0:
             progress(done, len(plan.rows))
         if row.action == "add":
+            if row.data is None:
+                raise ValueError(f"row {row.row}: a member to add without its values")
             add_member(session, row.data, now=now, actor=actor)
         elif row.action == "update":
+            if row.data is None or row.member_id is None:
+                raise ValueError(f"row {row.row}: a member to update without its values or its id")
             update_member(session, row.member_id, row.data, now=now, actor=actor)

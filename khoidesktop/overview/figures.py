@@ -66,7 +66,7 @@ def structure_chart(result: Structure) -> ChartData:
     )
 
 
-def ratings_chart(per_year: dict[int, Counter]) -> ChartData:
+def ratings_chart(per_year: dict[int, Counter[str]]) -> ChartData:
     years = sorted(per_year)
     return ChartData(
         "ratings",

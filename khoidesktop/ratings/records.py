@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -101,7 +102,7 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
         )
     if rules.scored and rating.score is not None and not automatic:
         by_score = level_for_score(rules, rating.score)
-        if by_score != rating.level:
+        if by_score is not None and by_score != rating.level:  # None: a score below every threshold
             found.append(
                 _("The score {score} corresponds to “{level}”.").format(
                     score=format_number(rating.score), level=_(LEVELS[by_score])
@@ -255,7 +256,7 @@ class YearFigures:
     def good_or_better(self) -> int:
         return self.levels["HTXSNV"] + self.levels["HTTNV"]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "year": self.year,
             "rule_set": self.rule_set,
@@ -291,9 +292,11 @@ def year_figures(session: Session, year: int) -> YearFigures:
     )
 
 
-def compare_years(session: Session, last_year: int, years: int = 5) -> tuple[list[int], list[tuple[str, list]], dict]:
+def compare_years(
+    session: Session, last_year: int, years: int = 5
+) -> tuple[list[int], list[tuple[str, list[str | None]]], dict[int, dict[str, Any]]]:
     """Each member's levels over the last `years` years (members of the last year's list), and the cell's
-    share per level per year."""
+    share per level per year (year → level → its "count" and "percent", as YearFigures.as_json gives them)."""
     span = [y for y in range(last_year - years + 1, last_year + 1) if _has_rules(y)]
     ratings = {(r.member_id, r.year): r.level for r in session.scalars(select(Rating).where(Rating.year.in_(span)))}
     members = [r.member for r in rating_rows(session, last_year)]

@@ -109,7 +109,7 @@ def score_text(report: RatingsReport) -> str:
 
 
 def _basis(report: RatingsReport) -> list[Flowable]:
-    found = [_para(basis_text(report))]
+    found: list[Flowable] = [_para(basis_text(report))]
     if report.scored and report.thresholds:
         found.append(_para(score_text(report)))
     return found
@@ -132,7 +132,7 @@ def not_rated_line(name: str, reason: str) -> str:
 
 
 def _members(report: RatingsReport) -> list[Flowable]:
-    found = [_para(counts_text(report))]
+    found: list[Flowable] = [_para(counts_text(report))]
     if report.figures.not_rated:
         found.append(_para(_("Party members not rated, and why:")))
         found += _items([not_rated_line(name, reason) for name, reason in report.figures.not_rated])
@@ -150,8 +150,11 @@ def _members(report: RatingsReport) -> list[Flowable]:
 class LevelCounts(Protocol):
     """A cell's (YearFigures) or a bloc's (BlocFigures) members per level."""
 
-    levels: Mapping[str, int]
-    rated: int
+    @property
+    def levels(self) -> Mapping[str, int]: ...
+
+    @property
+    def rated(self) -> int: ...
 
 
 def level_rows(figures: LevelCounts) -> list[list[str]]:

@@ -28,7 +28,9 @@ def plan_rating_import(session: Session, path: Path, year: int) -> ImportPlan:
     """What importing the sheet would do, row by row. Reads only."""
     sheet, columns, rows = read_sheet(path, RATING_HEADER_INDEX)
     by_person = {(fold(r.member.full_name), r.member.birth_date): r for r in rating_rows(session, year)}
-    rules, seen, plans = rule_set_for(year), {}, []
+    rules = rule_set_for(year)
+    seen: dict[int, int] = {}  # member id → the row that rates them
+    plans: list[RowPlan] = []
     for number, cells in rows:
         if not any(c.value not in (None, "") for c in cells):
             continue
@@ -75,7 +77,7 @@ def plan_rating_import(session: Session, path: Path, year: int) -> ImportPlan:
                 values.get("notes") or old.notes,
             )
         errors += [_("Row {row}: ").format(row=number) + p for p in problems(year, rating)]
-        if errors:
+        if errors or row is None:  # no error means a member was found
             plans.append(RatingRowPlan(number, "reject", messages=errors, name=name))
             continue
         seen[row.member.id] = number
@@ -101,4 +103,6 @@ def apply_rating_import(
     for row in plan.rows:
         if cancelled is not None and cancelled():
             raise Cancelled
+        if not isinstance(row, RatingRowPlan) or row.member_id is None or row.values is None:
+            raise ValueError(f"row {row.row}: not a member's rating planned by plan_rating_import")
         save_rating(session, year, row.member_id, row.values, now=now, actor=actor, row=rows[row.member_id])

@@ -45,9 +45,9 @@ def recruitment_report_pdf(
         admitted = tuple(Admitted(name, on, number_) for name, on, number_ in decisions)
         overdue, stale = [], []
         for row in file_rows(session, today, calendar):
-            if row.overdue:
+            if row.overdue and row.deadline is not None:
                 overdue.append(Overdue(row.candidate.full_name, _(row.deadline.what), row.deadline.due))
-            if row.stale:
+            if row.stale and row.step is not None:  # a stale file has a step
                 index = STEP_CODES.index(row.step)
                 stale.append(
                     Stale(

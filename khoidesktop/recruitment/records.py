@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,7 +57,9 @@ class CandidateData:
 def save_candidate(
     session: Session, candidate_id: int | None, data: CandidateData, *, now: datetime, actor: str
 ) -> Candidate:
-    values = {f.name: (normalize_text(v) if isinstance(v := getattr(data, f.name), str) else v) for f in fields(data)}
+    values: dict[str, Any] = {
+        f.name: (normalize_text(v) if isinstance(v := getattr(data, f.name), str) else v) for f in fields(data)
+    }
     if not values["full_name"]:
         raise ValidationError(_("Please fill in the candidate's full name."))
     for name in ("birth_date", "certificate_on", "introducer1_since", "introducer2_since"):

@@ -159,12 +159,12 @@ def conclusion_text(resolution: AdmissionResolution) -> str:
     )
 
 
-def _section(index: int, title: str, body: list[Flowable]) -> list[Flowable]:
+def _section(index: int, title: str, body: Sequence[Flowable]) -> list[Flowable]:
     return [KeepTogether([_para(f"{index}. {title}", "heading"), *body[:2]]), *body[2:]]
 
 
 def admission_resolution_story(head: Letterhead, spec: DocumentSpec, resolution: AdmissionResolution) -> list[Flowable]:
-    sections = [
+    sections: list[tuple[str, Sequence[Flowable]]] = [
         (_("The person proposed for admission"), _person(resolution)),
         (_("The introducers"), _items(introducer_lines(resolution))),
         (_("The vote of the official members"), [_para(vote_text(resolution)), _para(rule_text(resolution))]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
@@ -54,7 +55,7 @@ def reminders(rows: list[FileRow]) -> list[str]:
     found = []
     for row in rows:
         name, deadline = row.candidate.full_name, row.deadline
-        if row.overdue:
+        if row.overdue and deadline is not None:
             found.append(
                 _("{name}: “{what}” was due on {date} (overdue).").format(
                     name=name, what=_(deadline.what), date=format_date(deadline.due)
@@ -96,7 +97,9 @@ def _admitted_between(session: Session, first: int, last: int) -> int:
     )
 
 
-def recruitment_figures(session: Session, year: int, today: date, calendar: WorkCalendar | None = None) -> dict:
+def recruitment_figures(
+    session: Session, year: int, today: date, calendar: WorkCalendar | None = None
+) -> dict[str, Any]:
     rows = file_rows(session, today, calendar)
     targets = list(session.scalars(select(RecruitmentTarget)))
     year_target = next((t for t in targets if t.first_year == t.last_year == year), None)
@@ -120,14 +123,14 @@ def recruitment_figures(session: Session, year: int, today: date, calendar: Work
         if term
         else None,
         "progress_percent": percent(admitted_term, term.target)
-        if term
+        if term and admitted_term is not None
         else (percent(admitted_year, year_target.target) if year_target else None),
         "members_at_end": members_end,
         "new_members_percent": percent(admitted_year, members_end),
         "overdue": [
             {"full_name": r.candidate.full_name, "due": r.deadline.due.isoformat(), "what": _(r.deadline.what)}
             for r in rows
-            if r.overdue
+            if r.overdue and r.deadline is not None
         ],
         "stale": [r.candidate.full_name for r in rows if r.stale],
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
@@ -24,15 +25,16 @@ class NumberedCanvas(Canvas):
 
     `page_label(page, pages)` gives the text; `pages` (after save) is the page count."""
 
-    def __init__(self, *args: object, page_label: Callable[[int, int], str], **kwargs: object) -> None:
+    # The arguments are reportlab's Canvas's, passed on as its doc template gives them.
+    def __init__(self, *args: Any, page_label: Callable[[int, int], str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._page_label = page_label
-        self._page_states: list[dict] = []
+        self._page_states: list[dict[str, Any]] = []  # each page's state: the canvas's attributes
         self.pages = 0
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._page_states.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own method, missing from its stubs
 
     def save(self) -> None:
         states, total = self._page_states, len(self._page_states)
@@ -44,7 +46,7 @@ class NumberedCanvas(Canvas):
         super().save()
 
     def _draw_page_label(self, number: int, total: int) -> None:
-        width, _height = self._pagesize
+        width, _height = self._pagesize  # type: ignore[attr-defined]  # reportlab's attribute, not in its stubs
         self.saveState()
         self.setFont(REGULAR, FOOTER_SIZE)
         self.setFillColorRGB(0, 0, 0)
@@ -54,7 +56,7 @@ class NumberedCanvas(Canvas):
 
 def draw_watermark(canvas: Canvas, text: str) -> None:
     """A large light-grey diagonal text across the page, drawn before (under) the page's content."""
-    width, height = canvas._pagesize
+    width, height = canvas._pagesize  # type: ignore[attr-defined]  # reportlab's attribute, not in its stubs
     angle = math.degrees(math.atan2(height, width))
     room = 0.75 * math.hypot(width, height)
     size = min(WATERMARK_MAX_SIZE, WATERMARK_MAX_SIZE * room / stringWidth(text, BOLD, WATERMARK_MAX_SIZE))

@@ -5,6 +5,7 @@ A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; the Times
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,12 +14,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
 
 from khoidesktop.i18n import _, format_long_date
 from khoidesktop.reports.canvas import NumberedCanvas, draw_watermark
 from khoidesktop.reports.fonts import REGULAR, register_fonts
-from khoidesktop.reports.styles import BODY_SIZE, styles
+from khoidesktop.reports.styles import BODY_SIZE, TableCommand, styles
 
 # Fixed formulas of the official format (HD 36-HD/VPTW): printed as they are, never translated.
 NATIONAL_LINE = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -38,7 +40,7 @@ TEXT_WIDTH = PAGE_SIZE[0] - LEFT - RIGHT
 CREATOR = "Khối desktop"
 # Borderless layout tables (header, signature): no padding at the sides; the cell font is set so that
 # reportlab does not reference its default Helvetica.
-LAYOUT_CELLS = [
+LAYOUT_CELLS: list[TableCommand] = [
     ("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -91,7 +93,7 @@ def header_block(head: Letterhead, spec: DocumentSpec) -> Table:
         _p("*", s.header_plain),
     ]
     right = [Paragraph(f"<u>{NATIONAL_LINE}</u>", s.national)]
-    rows = [
+    rows: list[list[Flowable | Sequence[Flowable]]] = [
         [left, right],
         [_p(number_line(spec, head.issuer_code), s.header_plain), _p(place_date_line(head), s.place_date)],
     ]
@@ -168,7 +170,7 @@ def build_pdf(path: Path, head: Letterhead, spec: DocumentSpec, story: list[Flow
     )
     watermark = _("TRAINING DATA")
 
-    def decorate(canvas: NumberedCanvas, _doc: BaseDocTemplate) -> None:
+    def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         if head.training:
             draw_watermark(canvas, watermark)
 

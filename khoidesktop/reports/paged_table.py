@@ -20,6 +20,7 @@ from khoidesktop.reports.fonts import BOLD, REGULAR, register_fonts
 from khoidesktop.reports.styles import TABLE_LEADING, TABLE_SIZE
 
 PAD_X, PAD_TOP, PAD_BOTTOM = 2.0, 2.0, 3.0
+Row = list[str] | tuple[str, ...]  # a row of a reportlab Table is a list or a tuple (no other sequence)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class TableLayout:
         wrapped = [wrap_text(text, width) for text, width in zip(cells, widths, strict=True)]
         return tuple("\n".join(w) for w in wrapped), row_height(max(len(w) for w in wrapped))
 
-    def table(self, rows: Sequence[Sequence[str]], heights: Sequence[float]) -> Table:
+    def table(self, rows: Sequence[Row], heights: Sequence[float]) -> Table:
         table = Table([self.header, *rows], colWidths=self.widths, rowHeights=[self.header_height, *heights])
         table.setStyle(self.style)
         return table
@@ -127,7 +128,7 @@ class PagedTable(Flowable):
     def __init__(
         self,
         layout: TableLayout,
-        rows: Sequence[Sequence[str]],
+        rows: Sequence[Row],
         heights: Sequence[float],
         laid_out: Callable[[int], None] | None = None,
         *,

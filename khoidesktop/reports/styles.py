@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal, TypedDict, Unpack
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -15,6 +16,17 @@ BODY_SIZE = 13
 TABLE_SIZE = 11
 TABLE_LEADING = 13
 FOOTER_SIZE = 11
+Alignment = Literal[0, 1, 2, 4]  # TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
+# A command of a table's style on a range of cells: (name, (column, row) from, (column, row) to, its values).
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
+
+
+class Spacing(TypedDict, total=False):
+    """The paragraph spacing a style may set (points); what is left out keeps reportlab's default."""
+
+    firstLineIndent: float
+    spaceBefore: float
+    spaceAfter: float
 
 
 @dataclass(frozen=True)
@@ -35,7 +47,7 @@ class Styles:
 
 
 def _style(
-    name: str, font: str = REGULAR, size: float = BODY_SIZE, align: int = TA_CENTER, **extra: float
+    name: str, font: str = REGULAR, size: float = BODY_SIZE, align: Alignment = TA_CENTER, **extra: Unpack[Spacing]
 ) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.25, 1), alignment=align, **extra)
 

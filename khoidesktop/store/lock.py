@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from khoidesktop.errors import DatabaseLockedError
@@ -18,7 +19,7 @@ def lock_path_for(db_path: Path) -> Path:
 
 def _try_lock(fd: int) -> bool:
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":  # os.name == "nt", in the form the type checker follows
             import msvcrt
 
             os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -13,8 +15,14 @@ from khoidesktop.domain.names import fold
 from khoidesktop.domain.periods import Period
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
+from khoidesktop.tasks import IsCancelled, Progress
 from khoidesktop.ui.save_file import file_name, save_made_file
 from khoidesktop.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from khoidesktop.exchange.bundle_export import ExportResult
+    from khoidesktop.exchange.bundle_import import Checked, KeyQuestion, Outcome
+    from khoidesktop.store.database import Store
 
 
 def bundle_filter() -> str:
@@ -29,7 +37,7 @@ def _file_stem(text: str) -> str:
 def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str, done: Callable[[], None]) -> None:
     from khoidesktop.exchange.bundle_export import export_bundle as export
 
-    def make(store, path, progress, cancelled):
+    def make(store: Store, path: Path, progress: Progress, cancelled: IsCancelled) -> ExportResult:
         return export(
             store,
             path,
@@ -41,7 +49,7 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
             progress=progress,
         )
 
-    def exported(result):
+    def exported(result: ExportResult) -> None:
         done()
         first = _("This was the cell's first bundle: its signing key was made now. ") if result.new_key else ""
         ctx.prompts.info(
@@ -64,7 +72,7 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
     )
 
 
-def key_question(q) -> str:
+def key_question(q: KeyQuestion) -> str:
     warning = ""
     if q.changed:
         warning = _("The key of this cell has CHANGED since its last bundle. ")
@@ -79,7 +87,7 @@ def key_question(q) -> str:
     ).format(changed=warning, cell=q.cell_name, fp=q.fingerprint)
 
 
-def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None]) -> None:
+def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list[Outcome]], None]) -> None:
     """Pick bundles; check them all in the background; ask about new keys; write the good ones."""
     from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm
 
@@ -88,16 +96,16 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list], None])
         return
     store = ctx.require_store()
 
-    def check(progress, cancelled):
+    def check(progress: Progress, cancelled: IsCancelled) -> tuple[list[Checked], list[KeyQuestion]]:
         found = check_files(paths, cancelled, progress)
         with store.session() as session:
             return found, keys_to_confirm(session, found, ctx.now())
 
-    def confirm_keys(checked_and_questions):
+    def confirm_keys(checked_and_questions: tuple[list[Checked], list[KeyQuestion]]) -> None:
         checked, questions = checked_and_questions
         trusted = {q.trust for q in questions if ctx.prompts.confirm(_("Confirm the cell's key"), key_question(q))}
 
-        def write(progress, cancelled):
+        def write(progress: Progress, cancelled: IsCancelled) -> list[Outcome]:
             return import_checked(
                 store,
                 checked,

@@ -75,8 +75,7 @@ class MainWindow(QMainWindow):
         self.kind, self.specs = kind, [PAGES[key] for key in kind.pages]
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
-        while self.stack.count():
-            old = self.stack.widget(0)
+        while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
         self._built = {}
@@ -94,8 +93,9 @@ class MainWindow(QMainWindow):
             page.data_changed.connect(self.update_title)
             slot = self.stack.widget(index)
             self.stack.insertWidget(index, page)
-            self.stack.removeWidget(slot)
-            slot.deleteLater()
+            if slot is not None:
+                self.stack.removeWidget(slot)
+                slot.deleteLater()
             self._built[index] = page
         return self._built[index]
 

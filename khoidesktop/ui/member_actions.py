@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
+from khoidesktop.tasks import IsCancelled, Progress
 from khoidesktop.ui.save_file import EXCEL_FILTER, file_name, save_made_file
 from khoidesktop.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from khoidesktop.members.sheet_import import ImportPlan
+    from khoidesktop.store.database import Store
 
 
 def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> None:
@@ -24,12 +31,12 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
         return
     store = ctx.require_store()
 
-    def plan(progress, cancelled):
+    def plan(progress: Progress, cancelled: IsCancelled) -> ImportPlan:
         with store.session() as session:
             return plan_import(session, path, ctx.today())
 
-    def write(import_plan):
-        def work(progress, cancelled):
+    def write(import_plan: ImportPlan) -> None:
+        def work(progress: Progress, cancelled: IsCancelled) -> ImportPlan:
             with store.session() as session, session.begin():
                 apply_import(
                     session, import_plan, now=ctx.now(), actor=current_actor(), progress=progress, cancelled=cancelled
@@ -38,7 +45,7 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
 
         run_task(page, ctx, _("Writing the members…"), work, imported, cancellable=True)
 
-    def imported(import_plan):
+    def imported(import_plan: ImportPlan) -> None:
         done()
         ctx.prompts.info(
             _("Import finished"),
@@ -47,7 +54,7 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
             ),
         )
 
-    def preview(import_plan):
+    def preview(import_plan: ImportPlan) -> None:
         dialog = ImportPreviewDialog(import_plan, page)
         if dialog.exec() == ImportPreviewDialog.DialogCode.Accepted:
             write(import_plan)
@@ -56,7 +63,7 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
 
 
 def export_excel(page: QWidget, ctx: AppContext) -> None:
-    def make(store, path, progress, cancelled):
+    def make(store: Store, path: Path, progress: Progress, cancelled: IsCancelled) -> Path:
         from khoidesktop.members.records import active_members
         from khoidesktop.members.sheet_export import write_members_xlsx
 

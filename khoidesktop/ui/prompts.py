@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-Icon, Button = QMessageBox.Icon, QMessageBox.StandardButton
+Icon = QMessageBox.Icon
+Button = QMessageBox.StandardButton
 
 
 class QtPrompts:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
+from khoidesktop.tasks import IsCancelled, Progress
 from khoidesktop.ui.save_file import EXCEL_FILTER, file_name, save_made_file
 from khoidesktop.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from khoidesktop.members.sheet_import import ImportPlan
 
 
 def import_sheet(page: QWidget, ctx: AppContext, year: int, done: Callable[[], None]) -> None:
@@ -22,20 +27,20 @@ def import_sheet(page: QWidget, ctx: AppContext, year: int, done: Callable[[], N
         return
     store = ctx.require_store()
 
-    def plan(progress, cancelled):
+    def plan(progress: Progress, cancelled: IsCancelled) -> ImportPlan:
         with store.session() as session:
             return plan_rating_import(session, path, year)
 
-    def write(progress, cancelled, import_plan):
+    def write(progress: Progress, cancelled: IsCancelled, import_plan: ImportPlan) -> ImportPlan:
         with store.session() as session, session.begin():
             apply_rating_import(session, import_plan, year, now=ctx.now(), actor=current_actor())
         return import_plan
 
-    def imported(import_plan):
+    def imported(import_plan: ImportPlan) -> None:
         done()
         ctx.prompts.info(_("Import finished"), _("Ratings imported: {n}.").format(n=len(import_plan.rows)))
 
-    def preview(import_plan):
+    def preview(import_plan: ImportPlan) -> None:
         if ImportPreviewDialog(import_plan, page).exec() != ImportPreviewDialog.DialogCode.Accepted:
             return
         run_task(

@@ -113,10 +113,11 @@ class Task(QObject):
         if isinstance(exc, UserError):
             message = exc.message
         else:
-            message = storage_failure(exc)
-            if message is None:
+            failure = storage_failure(exc)
+            if failure is None:
                 log.error("background task failed", exc_info=exc)
-                message = _("Something went wrong inside the program. What you saved before is safe.")
+                failure = _("Something went wrong inside the program. What you saved before is safe.")
+            message = failure
         if self.on_error is not None and isinstance(exc, UserError):
             self.on_error(message)  # shown where the user is working (a form's message line)
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from khoidesktop.domain.meetings import KINDS
 from khoidesktop.domain.rating_rules import LEVEL_ORDER
@@ -24,26 +25,26 @@ class BlocFigures:
 
     units: int = 0
     structure_on: date | None = None
-    structure: Counter = field(default_factory=Counter)
+    structure: Counter[str] = field(default_factory=Counter)
     rated: int = 0
-    levels: Counter = field(default_factory=Counter)
+    levels: Counter[str] = field(default_factory=Counter)
     not_rated: int = 0
     excellent_allowed: int = 0
-    cell_levels: Counter = field(default_factory=Counter)  # level (or None) → units
+    cell_levels: Counter[str | None] = field(default_factory=Counter)  # level (or None) → units
     rule_sets: set[str] = field(default_factory=set)
     meetings: int = 0
-    meetings_by_kind: Counter = field(default_factory=Counter)
-    meetings_by_month: Counter = field(default_factory=Counter)
-    thematic_held: Counter = field(default_factory=Counter)
-    thematic_planned: Counter = field(default_factory=Counter)
-    units_with_thematic: Counter = field(default_factory=Counter)  # quarter → units that held one
+    meetings_by_kind: Counter[str] = field(default_factory=Counter)
+    meetings_by_month: Counter[int] = field(default_factory=Counter)
+    thematic_held: Counter[int] = field(default_factory=Counter)
+    thematic_planned: Counter[int] = field(default_factory=Counter)
+    units_with_thematic: Counter[int] = field(default_factory=Counter)  # quarter → units that held one
     present: int = 0
     expected: int = 0
     admitted: int = 0
     year_target: int = 0
     term_target: int = 0
     term_admitted: int = 0
-    files_by_step: Counter = field(default_factory=Counter)
+    files_by_step: Counter[str] = field(default_factory=Counter)
     files_open: int = 0
     members_at_end: int = 0
     overdue: int = 0
@@ -92,7 +93,7 @@ class BlocFigures:
     def good_or_better(self) -> int:
         return self.levels["HTXSNV"] + self.levels["HTTNV"]
 
-    def ratings_json(self, year: int) -> dict:
+    def ratings_json(self, year: int) -> dict[str, Any]:
         return {
             "year": year,
             "units": self.units,
@@ -111,7 +112,7 @@ class BlocFigures:
             "cell_levels": {lv or "not_rated": self.cell_levels[lv] for lv in (*LEVEL_ORDER, None)},
         }
 
-    def meetings_json(self, year: int) -> dict:
+    def meetings_json(self, year: int) -> dict[str, Any]:
         return {
             "year": year,
             "units": self.units,
@@ -130,7 +131,7 @@ class BlocFigures:
             "attendance": {"present": self.present, "expected": self.expected},
         }
 
-    def recruitment_json(self, year: int) -> dict:
+    def recruitment_json(self, year: int) -> dict[str, Any]:
         return {
             "year": year,
             "units": self.units,

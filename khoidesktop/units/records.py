@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -50,7 +51,7 @@ class UnitRow:
     def fingerprint(self) -> str:
         return fingerprint(self.unit.public_key)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "unit": self.unit.cell_name,
             "organisation": self.unit.org_name,
@@ -62,10 +63,10 @@ class UnitRow:
         }
 
 
-def _parts(session: Session, bundle_ids: list[int]) -> dict[int, dict[str, dict]]:
+def _parts(session: Session, bundle_ids: list[int]) -> dict[int, dict[str, dict[str, Any]]]:
     """bundle id → part ("members", …: the file name "data/members.json" without folder and suffix) → data."""
     names = [f"data/{part}.json" for part in DATA_PARTS]
-    found: dict[int, dict[str, dict]] = {}
+    found: dict[int, dict[str, dict[str, Any]]] = {}
     query = select(BlocBundleFile.bundle_id, BlocBundleFile.name, BlocBundleFile.content).where(
         BlocBundleFile.bundle_id.in_(bundle_ids), BlocBundleFile.name.in_(names)
     )
@@ -104,7 +105,7 @@ def bloc_figures(rows: list[UnitRow]) -> BlocFigures:
     return sum_units([row.figures for row in rows if row.figures is not None])
 
 
-def bloc_members(session: Session, period: Period) -> list[tuple[str, dict]]:
+def bloc_members(session: Session, period: Period) -> list[tuple[str, dict[str, Any]]]:
     """(unit name, member row) for every member the units sent for the period: the bloc's member list."""
     query = (
         select(BlocUnit.cell_name, BlocBundleFile.content)

@@ -116,3 +116,51 @@ def test_a_database_of_another_program_is_refused(tmp_path):
     with pytest.raises(DatabaseError, match="chương trình khác"):
         open_store(path, lock=False)
     assert digest(path) == before
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def test_there_is_a_fixture_for_every_schema_version():
+    versions = sorted(int(p.stem.removeprefix("db_v")) for p in FIXTURES.glob("db_v*.sqlite"))
+    assert versions == list(range(1, latest_version() + 1)), "run tests/fixtures/make_db_versions.py"
+    for version in versions:
+        conn = sqlite3.connect(FIXTURES / f"db_v{version}.sqlite")
+        assert conn.execute("PRAGMA user_version").fetchone() == (version,)
+        conn.close()
+
+
+@pytest.mark.parametrize("version", range(1, latest_version() + 1))
+def test_a_file_of_every_version_opens_upgraded_with_every_record(tmp_path, version):
+    from khoidesktop.datafile.create import describe
+    from khoidesktop.members.records import active_members
+
+    path = tmp_path / "cu.sqlite"
+    shutil.copy(FIXTURES / f"db_v{version}.sqlite", path)
+    before = _counts(path)
+    assert before["member"] == 3
+    store = open_store(path, now=lambda: NOW)
+    try:
+        assert store.schema_version == latest_version()
+        assert (store.migration.backup is None) == (version == latest_version())  # backed up before any upgrade
+        with store.session() as session:
+            assert [m.full_name for m in active_members(session)] == ["Nguyễn Văn Định", "Trần Thị Hà", "Lê Hải"]
+        assert describe(store).member_count == 3
+    finally:
+        store.close()
+    after = _counts(path)
+    for table, count in before.items():
+        if table != "audit_log":
+            assert after[table] >= count, table  # nothing of the older file is lost
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    if before.get("bloc_bundle"):  # bundles kept before version 8 were all made in summary format 1
+        assert conn.execute("SELECT format_version FROM bloc_bundle").fetchall() == [(1,)]
+    conn.close()

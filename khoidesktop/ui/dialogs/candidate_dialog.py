@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -35,6 +38,9 @@ from khoidesktop.recruitment.records import (
 )
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+if TYPE_CHECKING:  # only named here: the steps come from recruitment.records
+    from khoidesktop.store.models import CandidateStep
 
 
 class CandidateDialog(QDialog):
@@ -80,7 +86,7 @@ class CandidateDialog(QDialog):
             combo.addItem("", None)
             for member in officials:
                 combo.addItem(member.full_name, member.id)
-        rows = [
+        rows: list[tuple[str, QWidget | QLayout]] = [
             (_("Full name") + " *:", self.name),
             (_("Date of birth") + ":", self.birth),
             (_("Gender") + ":", self.gender),
@@ -139,7 +145,7 @@ class CandidateDialog(QDialog):
 
     def _load(self) -> None:
         if self.candidate_id is None:
-            self.next_step = "source"  # the steps tab opens once the person is saved
+            self.next_step: str | None = "source"  # the steps tab opens once the person is saved
             self.tabs.setTabEnabled(1, False)
             return
         with self.ctx.require_store().session() as session:
@@ -166,11 +172,11 @@ class CandidateDialog(QDialog):
         ):
             self.introducers[number].setCurrentIndex(max(self.introducers[number].findData(member_id), 0))
             self.since[number].set_value(since)
-        for spin, value in zip(self.votes, (c.votes_for, c.votes_against, c.votes_abstain), strict=True):
-            spin.setValue(value or 0)
+        for spin, count in zip(self.votes, (c.votes_for, c.votes_against, c.votes_abstain), strict=True):
+            spin.setValue(count or 0)
         self._show_steps(steps)
 
-    def _show_steps(self, steps) -> None:
+    def _show_steps(self, steps: dict[str, CandidateStep]) -> None:
         done = [code for code in STEP_CODES if code in steps]
         self.steps.setRowCount(len(done))
         for row, code in enumerate(done):
@@ -231,6 +237,9 @@ class CandidateDialog(QDialog):
         votes = [spin.value() for spin in self.votes]  # read before saving the person reloads the fields
         if not self.save():
             return
+        candidate_id, step = self.candidate_id, self.next_step
+        if candidate_id is None or step is None:
+            return  # saved, so it has an id; no step is left once the file is complete (the button is off)
         try:
             on = self.step_date.value()
             if on is None:
@@ -238,8 +247,8 @@ class CandidateDialog(QDialog):
             with self.ctx.require_store().session() as session, session.begin():
                 text = record_step(
                     session,
-                    self.candidate_id,
-                    self.next_step,
+                    candidate_id,
+                    step,
                     on,
                     now=self.ctx.now(),
                     actor=current_actor(),

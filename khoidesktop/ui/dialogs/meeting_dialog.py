@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,6 +48,13 @@ def _time_edit(parent: QWidget) -> QTimeEdit:
     edit = QTimeEdit(parent)
     edit.setDisplayFormat("HH:mm")
     return edit
+
+
+def _time_of(edit: QTimeEdit) -> time:
+    value = edit.time().toPython()  # typed `object` by PySide6; a datetime.time
+    if not isinstance(value, time):
+        raise TypeError(f"QTime.toPython() gave {type(value).__name__}")
+    return value
 
 
 class MeetingDialog(QDialog):
@@ -206,8 +215,8 @@ class MeetingDialog(QDialog):
         self.conclusion.setPlainText(data.conclusion)
         self.resolution.setPlainText(data.resolution)
         self.rule.set_value(data.vote_rule)
-        for spin, value in zip(self.votes, (data.votes_for, data.votes_against, data.votes_abstain), strict=True):
-            spin.setValue(value or 0)
+        for spin, count in zip(self.votes, (data.votes_for, data.votes_against, data.votes_abstain), strict=True):
+            spin.setValue(count or 0)
         self.speakers.setRowCount(0)
         for name, points in data.speakers:
             row = self.speakers.rowCount()
@@ -242,16 +251,19 @@ class MeetingDialog(QDialog):
         on = self.on_date.value()
         if on is None:
             raise UserError(_("Type the date of the meeting."))
-        speakers = []
+        speakers: list[tuple[str, str]] = []
         for row in range(self.speakers.rowCount()):
-            cells = [self.speakers.item(row, c) for c in (0, 1)]
-            speakers.append(tuple(c.text() if c else "" for c in cells))
+            name, points = (self.speakers.item(row, c) for c in (0, 1))
+            speakers.append((name.text() if name else "", points.text() if points else ""))
+        kind = self.kind.value()
+        if kind is None:
+            raise RuntimeError("the meeting kind box has no empty row")
         rule = self.rule.value()
         return MeetingData(
-            kind=self.kind.value(),
+            kind=kind,
             on_date=on,
-            start_time=self.start.time().toPython(),
-            end_time=self.end.time().toPython(),
+            start_time=_time_of(self.start),
+            end_time=_time_of(self.end),
             place=self.place.text(),
             chair=self.chair.text(),
             minute_taker=self.minute_taker.text(),
@@ -282,7 +294,8 @@ class MeetingDialog(QDialog):
         self.checks.setText("\n".join(warnings(data)))
         with self.ctx.require_store().session() as session:
             vote = check_vote(session, data)
-        self.vote_label.setText(vote.describe(data.vote_rule) if vote else "")
+        # check_vote gives a result only when a rule is chosen
+        self.vote_label.setText(vote.describe(data.vote_rule) if vote and data.vote_rule is not None else "")
 
     def save(self) -> None:
         try:

@@ -64,6 +64,8 @@ class MemberDialog(QDialog):
         self._reload_status()
 
     def _reload_status(self) -> None:
+        if self.member_id is None:
+            return  # a new member has no status to show until saved
         with self.ctx.require_store().session() as session:
             member = load_member(session, self.member_id)
             self.heading.setText(
@@ -85,12 +87,12 @@ class MemberDialog(QDialog):
                     self.form.show_problems({p.field for p in found})
                     self.message.setText(" ".join(p.message for p in found))
                     return
-                if self.member_id is None:
-                    member_id = add_member(session, data, now=self.ctx.now(), actor=current_actor()).id
-                    changes: dict = {}
-                else:
+                if self.member_id is not None:
                     member_id = self.member_id
                     changes = update_member(session, member_id, data, now=self.ctx.now(), actor=current_actor())
+                else:
+                    member_id = add_member(session, data, now=self.ctx.now(), actor=current_actor()).id
+                    changes = {}
         except UserError as exc:
             self.message.setText(exc.message)
             return

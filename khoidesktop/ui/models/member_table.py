@@ -10,7 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from khoidesktop.domain.members import EDUCATION, GENDERS, STATUSES, THEORY, label
 from khoidesktop.domain.names import fold
@@ -18,6 +25,8 @@ from khoidesktop.i18n import N_, _, format_date
 from khoidesktop.members.queries import MemberRow
 
 Index = QModelIndex | QPersistentModelIndex
+Display = Callable[[MemberRow], str]
+SortKey = Callable[[MemberRow], object]
 
 
 @dataclass(frozen=True)
@@ -25,19 +34,19 @@ class TableColumn:
     key: str
     title: str  # msgid
     shown: bool  # shown unless the user hides it
-    display: Callable[[MemberRow], str]
-    sort: Callable[[MemberRow], object]
+    display: Display
+    sort: SortKey
 
 
-def _text(key: str) -> tuple[Callable, Callable]:
+def _text(key: str) -> tuple[Display, SortKey]:
     return (lambda r: getattr(r, key) or ""), (lambda r: fold(getattr(r, key) or ""))
 
 
-def _date(key: str) -> tuple[Callable, Callable]:
+def _date(key: str) -> tuple[Display, SortKey]:
     return (lambda r: format_date(getattr(r, key))), (lambda r: getattr(r, key) or date.max)
 
 
-def _coded(key: str, table: dict[str, str]) -> tuple[Callable, Callable]:
+def _coded(key: str, table: dict[str, str]) -> tuple[Display, SortKey]:
     return (lambda r: label(table, getattr(r, key))), (lambda r: fold(label(table, getattr(r, key))))
 
 
@@ -70,7 +79,7 @@ COLUMNS: tuple[TableColumn, ...] = (
 
 
 class MemberTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[MemberRow] = []
         self._cells: list[tuple[str, ...]] = []
@@ -93,7 +102,7 @@ class MemberTableModel(QAbstractTableModel):
             return self._cells[index.row()][index.column()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
@@ -118,7 +127,7 @@ class MemberFilter(QSortFilterProxyModel):
     """Rows whose folded name or card number holds every word typed (no accents needed), among the
     chosen statuses."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._statuses: frozenset[str] | None = None
@@ -136,7 +145,10 @@ class MemberFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        row = self.sourceModel().rows[source_row]
+        model = self.sourceModel()
+        if not isinstance(model, MemberTableModel):
+            raise TypeError("MemberFilter filters a MemberTableModel")
+        row = model.rows[source_row]
         if self._statuses is not None and row.status not in self._statuses:
             return False
         key = row.search_key

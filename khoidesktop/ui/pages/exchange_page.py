@@ -3,6 +3,9 @@ committee; a level above imports its units' bundles, sees who sent what and who 
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +25,12 @@ from khoidesktop.ui import exchange_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.figure_table import FigureTable
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from khoidesktop.exchange.bundle_import import Outcome
+    from khoidesktop.units.records import UnitRow
+
 UNIT_HEADERS = (N_("Unit"), N_("Members"), N_("Latest bundle"), N_("Its period"), N_("This period"))
 RESULT_HEADERS = (N_("File"), N_("Cell"), N_("Period"), N_("Result"))
 RESULTS = {
@@ -36,7 +45,7 @@ RESULTS = {
 class PeriodPicker(QWidget):
     """A year and "whole year" or one of its quarters."""
 
-    def __init__(self, today, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
         layout = QHBoxLayout(self)
@@ -94,11 +103,12 @@ class CellPanel(QWidget):
         layout.addWidget(key_box)
         layout.addStretch(1)
 
-    def refresh(self, session) -> None:
+    def refresh(self, session: Session) -> None:
         from khoidesktop.exchange.bundle_export import key_fingerprint
 
         fp = key_fingerprint(session)
-        self.cell_name = get_identity(session).cell_name
+        identity = get_identity(session)
+        self.cell_name = identity.cell_name if identity is not None else ""  # a file not named yet
         self.key_label.setText(
             _(
                 "Key fingerprint: <b>{fp}</b><br>The superior committee confirms it once, when your first bundle "
@@ -166,12 +176,12 @@ class UnitsPanel(QWidget):
         reports.addWidget(self.remove_button)
         layout.addLayout(reports)
         self.units.itemSelectionChanged.connect(self._selection_changed)
-        self.rows: list = []
+        self.rows: list[UnitRow] = []
 
     def period(self) -> Period:
         return self.period_box.currentData() or Period(self.page.ctx.today().year - 1)
 
-    def _fill_periods(self, session) -> None:
+    def _fill_periods(self, session: Session) -> None:
         from khoidesktop.units.records import default_period, periods
 
         chosen = self.period_box.currentData()
@@ -190,7 +200,7 @@ class UnitsPanel(QWidget):
         self.period_box.setCurrentIndex(max(0, choices.index(wanted) if wanted in choices else 0))
         self.period_box.blockSignals(False)
 
-    def refresh(self, session) -> None:
+    def refresh(self, session: Session) -> None:
         from khoidesktop.units.records import bloc_figures, unit_rows
 
         self._fill_periods(session)
@@ -208,8 +218,9 @@ class UnitsPanel(QWidget):
             ]
         )
         for index, row in enumerate(rows):
-            if row.late:
-                self.units.item(index, 4).setForeground(QColor("#b4463c"))  # the ones to chase stand out
+            item = self.units.item(index, 4)
+            if row.late and item is not None:
+                item.setForeground(QColor("#b4463c"))  # the ones to chase stand out
         figures = bloc_figures(rows)
         self.summary.setText(
             _("{sent} of {n} units sent their bundle; {members} members.").format(
@@ -230,7 +241,7 @@ class UnitsPanel(QWidget):
             return
         exchange_actions.bloc_pdf(self, self.page.ctx, kind, self.period())
 
-    def _selected(self):
+    def _selected(self) -> UnitRow | None:
         selected = self.units.selectionModel().selectedRows()
         return self.rows[selected[0].row()] if selected else None
 
@@ -263,7 +274,7 @@ class UnitsPanel(QWidget):
     def import_bundles(self) -> None:
         exchange_actions.import_bundles(self, self.page.ctx, self.imported)
 
-    def imported(self, outcomes: list) -> None:
+    def imported(self, outcomes: list[Outcome]) -> None:
         problems_first = sorted(outcomes, key=lambda o: o.status not in ("refused", "stopped"))
         self.results.set_rows(
             [

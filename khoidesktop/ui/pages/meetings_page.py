@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,7 +84,7 @@ class MeetingsPage(Page):
         menu.addAction(_("Report on the year's meetings…"), lambda: self._print_report(None))
         for quarter in (1, 2, 3, 4):
             menu.addAction(
-                _("Report on quarter {quarter}…").format(quarter=quarter), lambda q=quarter: self._print_report(q)
+                _("Report on quarter {quarter}…").format(quarter=quarter), partial(self._print_report, quarter)
             )
         self.print_button.setMenu(menu)
         self.year = QSpinBox(self)

@@ -28,13 +28,15 @@ from khoidesktop.ui import member_actions
 from khoidesktop.ui.models.member_table import COLUMNS, MemberFilter, MemberTableModel
 from khoidesktop.ui.pages.base import Page
 
+Changes = dict[str, tuple[object, object]]  # field → (old, new), as members.records.update_member returns it
+
 
 class MembersPage(Page):
     slug = "dang-vien"
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
-        self.last_change: tuple[int, dict, str] | None = None
+        self.last_change: tuple[int, Changes, str] | None = None
         self.model = MemberTableModel(self)
         self.proxy = MemberFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -198,9 +200,10 @@ class MembersPage(Page):
         self.refresh()
         self.data_changed.emit()
 
-    def _saved(self, member_id: int, changes: dict) -> None:
+    def _saved(self, member_id: int, changes: Changes) -> None:
         if changes:
-            name = changes.get("full_name", (None, None))[1] or self._name_of(member_id)
+            new_name = changes.get("full_name", (None, None))[1]
+            name = new_name if isinstance(new_name, str) and new_name else self._name_of(member_id)
             self.last_change = (member_id, changes, name)
             self.undo_button.setEnabled(True)
             self.undo_button.setToolTip(_("Undo the last edit of {name}").format(name=name))

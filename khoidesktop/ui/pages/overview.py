@@ -22,6 +22,7 @@ from khoidesktop.context import AppContext
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from khoidesktop.overview.figures import ChartData
     from khoidesktop.store.models import Identity
 from khoidesktop.datafile.identity import display_name, get_identity
 from khoidesktop.i18n import _, format_number, format_percent
@@ -107,7 +108,7 @@ class OverviewPage(Page):
             self.grid.addWidget(card, 0, index)
             self.grid.setColumnStretch(index, 1)  # equal widths: the captions wrap alike
 
-    def _show_charts(self, charts: list) -> None:
+    def _show_charts(self, charts: list[ChartData]) -> None:
         for data in charts:
             panel = self.chart_panels.get(data.key)
             if panel is None:

@@ -3,6 +3,9 @@ excellence shown live, the cell's own level, and the comparison with earlier yea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +30,15 @@ from khoidesktop.domain.names import lowercase_first
 from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, level_label, rule_set_for
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_number, format_percent
-from khoidesktop.ratings.records import compare_years, rating_rows, save_year, year_figures, year_settings
+from khoidesktop.ratings.records import (
+    RatingRow,
+    YearFigures,
+    compare_years,
+    rating_rows,
+    save_year,
+    year_figures,
+    year_settings,
+)
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui import rating_actions
 from khoidesktop.ui.pages.base import Page
@@ -38,10 +49,11 @@ HEADERS = (N_("Full name"), N_("Self-assessed"), N_("Cell's proposal"), N_("Scor
 
 class RatingsPage(Page):
     slug = "danh-gia-xep-loai"
+    year: QSpinBox  # made after the buttons whose actions read it
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
-        self.rows = []
+        self.rows: list[RatingRow] = []
         top = QHBoxLayout()
         self.import_button = QPushButton(_("Import a rating sheet…"), self)
         self.import_button.clicked.connect(
@@ -77,7 +89,7 @@ class RatingsPage(Page):
         self.layout_.addWidget(self.tabs, 1)
         self.layout_.addWidget(self._cell_box())
 
-    def _table(self, headers) -> QTableWidget:
+    def _table(self, headers: Sequence[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
         table.setHorizontalHeaderLabels([_(h) for h in headers])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -143,7 +155,7 @@ class RatingsPage(Page):
         self.cell_level.set_value(settings.cell_level)
         self.cell_notes.setText(settings.cell_notes)
 
-    def _show_cap(self, figures) -> None:
+    def _show_cap(self, figures: YearFigures) -> None:
         actual, allowed = figures.levels["HTXSNV"], figures.excellent_allowed
         text = _(
             "Rated: {rated}; “{excellent}”: {actual}, at most {allowed} allowed ({cap}% of the {good} members "
@@ -189,7 +201,9 @@ class RatingsPage(Page):
                 self.table.setItem(index, column, item)
         self.table.resizeColumnsToContents()
 
-    def _fill_compare(self, span: list[int], table, shares) -> None:
+    def _fill_compare(
+        self, span: list[int], table: list[tuple[str, list[str | None]]], shares: dict[int, dict[str, Any]]
+    ) -> None:
         self.compare.setColumnCount(len(span) + 1)
         self.compare.setHorizontalHeaderLabels([_("Full name"), *map(str, span)])
         self.compare.setRowCount(len(table) + len(LEVELS))

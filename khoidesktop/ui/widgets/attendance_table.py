@@ -44,12 +44,24 @@ class AttendanceTable(QTableWidget):
             self.setCellWidget(row, 2, reason_edit)
         self.resizeColumnsToContents()
 
+    def _presence(self, row: int) -> QComboBox:
+        widget = self.cellWidget(row, 1)
+        if not isinstance(widget, QComboBox):
+            raise TypeError(f"row {row} has no attendance box")
+        return widget
+
+    def _reason(self, row: int) -> QLineEdit:
+        widget = self.cellWidget(row, 2)
+        if not isinstance(widget, QLineEdit):
+            raise TypeError(f"row {row} has no reason field")
+        return widget
+
     def all_present(self) -> None:
         for row in range(self.rowCount()):
-            self.cellWidget(row, 1).setCurrentIndex(0)
+            self._presence(row).setCurrentIndex(0)
 
     def value(self) -> dict[int, tuple[str, str]]:
         return {
-            member_id: (self.cellWidget(row, 1).currentData(), self.cellWidget(row, 2).text())
+            member_id: (self._presence(row).currentData(), self._reason(row).text())
             for row, member_id in enumerate(self.member_ids)
         }

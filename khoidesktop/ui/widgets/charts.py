@@ -75,30 +75,30 @@ class ChartPanel(QWidget):
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(data.categories)
-        values = QValueAxis()
-        values.setLabelFormat("%d")
+        value_axis = QValueAxis()
+        value_axis.setLabelFormat("%d")
         totals = [
             sum(v[i] for _n, v in data.series) if data.stacked else max((v[i] for _n, v in data.series), default=0)
             for i in range(len(data.categories))
         ]
         upper, ticks = nice_axis(max([*totals, 1]))
-        values.setRange(0, upper)
-        values.setTickCount(ticks)
+        value_axis.setRange(0, upper)
+        value_axis.setTickCount(ticks)
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        for axis in (categories, values):
+        for axis in (categories, value_axis):
             axis.setLabelsFont(small)
             axis.setTruncateLabels(False)  # a short chart elides whole labels to "…" otherwise
         self.chart.legend().setFont(small)
         if data.horizontal:
             categories.setCategories(list(reversed(data.categories)))  # the first at the top, as in the table
             self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-            self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+            self.chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
         else:
             self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-            self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+            self.chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
-        series.attachAxis(values)
+        series.attachAxis(value_axis)
         self.chart.legend().setVisible(len(data.series) > 1)
 
     def _tabulate(self, data: ChartData) -> None:

@@ -36,7 +36,8 @@ class CodeCombo(QComboBox):
             self.addItem(_(msgid), code)
 
     def value(self) -> str | None:
-        return self.currentData()
+        code: str | None = self.currentData()  # the item data are the table's codes, or None for the empty row
+        return code
 
     def set_value(self, code: str | None) -> None:
         index = self.findData(code)

@@ -40,7 +40,11 @@ class FigureTable(QTableWidget):
                 self.setItem(r, c, item)
 
     def column_texts(self, column: int) -> list[str]:
-        return [self.item(r, column).text() for r in range(self.rowCount())]
+        texts = []
+        for r in range(self.rowCount()):
+            item = self.item(r, column)
+            texts.append("" if item is None else item.text())  # a row shorter than the headers: an empty cell
+        return texts
 
 
 def _numeric(value: object) -> bool:

@@ -94,11 +94,14 @@ class HistoryPanel(QWidget):
             on = self.on_date.value()
             if on is None:
                 raise UserError(_("Type the date of the event."))
+            kind = self.kind.value()
+            if kind is None:
+                raise RuntimeError("the event kind box has no empty row")
             with self.ctx.require_store().session() as session, session.begin():
                 add_event(
                     session,
                     self.member_id,
-                    self.kind.value(),
+                    kind,
                     on,
                     now=self.ctx.now(),
                     actor=current_actor(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from khoidesktop.datafile.identity import FIELD_LABELS, REQUIRED, IdentityData
 from khoidesktop.datafile.kinds import KINDS, DataFileKind
@@ -43,7 +43,8 @@ class IdentityForm(QWidget):
             self.edits[name] = edit
 
     def kind(self) -> str:
-        return self.mode.currentData()
+        code: str = self.mode.currentData()  # the item data are the kinds' codes
+        return code
 
     def data_kind(self) -> DataFileKind:
         return KINDS[self.kind()]
@@ -55,7 +56,10 @@ class IdentityForm(QWidget):
             self.form_layout.setRowVisible(edit, name in kind.identity_fields)
         org = self.edits["org_name"]
         org.setPlaceholderText(_("e.g. {example}").format(example=kind.org_example))
-        self.form_layout.labelForField(org).setText(_(kind.org_label) + " *:")
+        label = self.form_layout.labelForField(org)
+        if not isinstance(label, QLabel):
+            raise TypeError("the organisation field has no label")
+        label.setText(_(kind.org_label) + " *:")
 
     def data(self, training: bool = False) -> IdentityData:
         values = {name: edit.text() for name, edit in self.edits.items()}

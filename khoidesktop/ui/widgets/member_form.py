@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TypeVar
+
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from khoidesktop.domain.members import EDUCATION, GENDERS, THEORY
@@ -23,11 +26,14 @@ RIGHT = (
 )
 DATES = ("birth_date", "admitted_on", "official_on")
 
+Field = DateField | CodeCombo | SuggestCombo | QLineEdit
+W = TypeVar("W", bound=QWidget)
+
 
 class MemberForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.widgets: dict[str, QWidget] = {}
+        self.widgets: dict[str, Field] = {}
         columns = QHBoxLayout(self)
         columns.setSpacing(24)
         for names in (LEFT, RIGHT):
@@ -42,7 +48,7 @@ class MemberForm(QWidget):
         self.widgets["full_name"].setMinimumWidth(240)
         self._status = "probationary"
 
-    def _make(self, name: str) -> QWidget:
+    def _make(self, name: str) -> Field:
         if name in DATES:
             return DateField(self)
         if name == "gender":
@@ -63,32 +69,63 @@ class MemberForm(QWidget):
     def set_data(self, data: MemberData) -> None:
         for name, widget in self.widgets.items():
             value = getattr(data, name)
-            if isinstance(widget, QLineEdit) and not isinstance(widget, DateField):
-                widget.setText(value or "")
-            else:
+            if isinstance(widget, DateField | CodeCombo | SuggestCombo):
                 widget.set_value(value)
+            else:
+                widget.setText(value or "")
         self._status = data.status
+
+    def _field(self, name: str, kind: type[W]) -> W:
+        widget = self.widgets[name]
+        if not isinstance(widget, kind):
+            raise TypeError(f"field {name} is not a {kind.__name__}")
+        return widget
 
     def data(self) -> tuple[MemberData | None, dict[str, str]]:
         """The typed values, or the fields that cannot be read (field → message)."""
-        values: dict[str, object] = {}
+        dates: dict[str, date | None] = {}
         errors: dict[str, str] = {}
-        for name, widget in self.widgets.items():
-            if isinstance(widget, DateField):
-                try:
-                    values[name] = widget.value()
-                except ValueError as exc:
-                    errors[name] = f"{_(FIELD_LABELS[name])}: {exc}"
-            elif isinstance(widget, QLineEdit):
-                values[name] = widget.text()
-            else:
-                values[name] = widget.value()
+        for name in DATES:
+            try:
+                dates[name] = self._field(name, DateField).value()
+            except ValueError as exc:
+                errors[name] = f"{_(FIELD_LABELS[name])}: {exc}"
         if errors:
             return None, errors
+
+        def text(name: str) -> str:
+            return self._field(name, QLineEdit).text()
+
+        def code(name: str) -> str | None:
+            return self._field(name, CodeCombo).value()
+
+        def suggested(name: str) -> str:
+            return self._field(name, SuggestCombo).value()
+
         status = self._status
         if status in ("official", "probationary"):  # membership follows the official date
-            status = "official" if values["official_on"] else "probationary"
-        return MemberData(**values, status=status), {}
+            status = "official" if dates["official_on"] else "probationary"
+        data = MemberData(
+            full_name=text("full_name"),
+            birth_date=dates["birth_date"],
+            gender=code("gender"),
+            ethnicity=suggested("ethnicity"),
+            religion=suggested("religion"),
+            home_town=text("home_town"),
+            residence=text("residence"),
+            position=text("position"),
+            work_unit=text("work_unit"),
+            general_education=text("general_education"),
+            professional_education=code("professional_education"),
+            political_theory=code("political_theory"),
+            admitted_on=dates["admitted_on"],
+            official_on=dates["official_on"],
+            card_number=text("card_number"),
+            personal_id=text("personal_id"),
+            phone=text("phone"),
+            status=status,
+        )
+        return data, {}
 
     def show_problems(self, fields: set[str]) -> None:
         for name, widget in self.widgets.items():

@@ -180,3 +180,18 @@ def test_core_modules_load_without_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_laying_out_a_document_loads_no_database():
+    """Each *_pdf.py lays plain data out: importing it loads neither SQLAlchemy nor the store (the reader of the
+    summary format neither)."""
+    names = [module_name(p) for p in sorted(PACKAGE.rglob("*_pdf.py"))] + ["khoidesktop.exchange.summary"]
+    assert len(names) >= 9
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    importlib.import_module(name)\n"
+        "    assert 'sqlalchemy' not in sys.modules and 'khoidesktop.store.models' not in sys.modules, name\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

@@ -98,7 +98,7 @@ def run(command: Command, args: argparse.Namespace, ctx: AppContext) -> int:
         with store.session() as session:
             kind = kind_of(get_identity(session))
         handler = command.handlers.get(kind.role)
-        if handler is None or command.name not in kind.commands:
+        if handler is None or not kind.has_command(command.name):
             wanted = next(iter(command.handlers))
             raise ValidationError(_(REFUSALS[wanted]))
         return handler(args, ctx, store)

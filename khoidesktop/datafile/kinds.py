@@ -29,7 +29,7 @@ class DataFileKind:
     role: str  # CELL_ROLE or UNITS_ROLE
     pages: tuple[str, ...]  # the sidebar, in order: keys of ui/pages/registry.py
     commands: frozenset[str]  # the commands that work on a data file of this kind ("stats ratings", …)
-    documents: tuple[str, ...]  # the PDFs it makes (`report KIND`)
+    documents: tuple[str, ...]  # the PDFs it makes, each also a command: `report <document>`
     identity_fields: tuple[str, ...]  # the names asked for, in order (datafile.identity.FIELD_LABELS)
     name_field: str  # the one shown as its name (window title, overview)
     org_label: str  # msgid: what its org_name field is called
@@ -40,9 +40,13 @@ class DataFileKind:
     def aggregates(self) -> bool:
         return self.role == UNITS_ROLE
 
+    def has_command(self, name: str) -> bool:
+        return name in self.commands or name in {f"report {d}" for d in self.documents}
 
-# Commands that work on any data file (or on none).
+
+# Commands that work on any data file (or on none), and the figures every level gives (its own or its units').
 COMMON_COMMANDS = frozenset({"info", "check", "backup", "restore", "screenshot", "workdays", "init"})
+FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment"})
 
 CELL = DataFileKind(
     code="cell",
@@ -50,31 +54,8 @@ CELL = DataFileKind(
     role=CELL_ROLE,
     pages=("overview", "members", "meetings", "ratings", "recruitment", "reports", "exchange", "settings"),
     commands=COMMON_COMMANDS
-    | {
-        "members import",
-        "members export",
-        "members list",
-        "members badges",
-        "ratings import",
-        "stats structure",
-        "stats meetings",
-        "stats ratings",
-        "stats recruitment",
-        "export-bundle",
-    }
-    | {
-        f"report {d}"
-        for d in (
-            "roster",
-            "structure",
-            "minutes",
-            "meetings",
-            "ratings",
-            "rating-list",
-            "recruitment",
-            "admission-resolution",
-        )
-    },
+    | FIGURES
+    | {"members import", "members export", "members list", "members badges", "ratings import", "export-bundle"},
     documents=(
         "roster",
         "structure",
@@ -97,18 +78,7 @@ BLOC = DataFileKind(
     title=N_("A bloc (superior committee gathering its cells' bundles)"),
     role=UNITS_ROLE,
     pages=("units-overview", "units-exchange", "settings"),
-    commands=COMMON_COMMANDS
-    | {
-        "stats structure",
-        "stats meetings",
-        "stats ratings",
-        "stats recruitment",
-        "stats units",
-        "import-bundle",
-        "report bloc-structure",
-        "report bloc-ratings",
-        "report bloc-recruitment",
-    },
+    commands=COMMON_COMMANDS | FIGURES | {"stats units", "import-bundle"},
     documents=("bloc-structure", "bloc-ratings", "bloc-recruitment"),
     identity_fields=("org_name", "superior_name", "place_name", "secretary_name"),
     name_field="org_name",
@@ -126,4 +96,4 @@ def kind_of(identity: HasKind | None) -> DataFileKind:
 
 
 def kinds_with(command: str) -> list[DataFileKind]:
-    return [kind for kind in KINDS.values() if command in kind.commands]
+    return [kind for kind in KINDS.values() if kind.has_command(command)]

@@ -9,8 +9,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.meetings import REGULAR_OUTLINE, in_vote_base
+from khoidesktop.meetings.figures import MeetingData
 from khoidesktop.meetings.records import (
-    MeetingData,
     add_topic,
     default_presence,
     expected_members,

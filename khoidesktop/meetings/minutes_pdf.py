@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.meetings import KINDS, THEMATIC_KINDS
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.meetings.records import MeetingData, VoteCheck
+from khoidesktop.meetings.figures import MeetingData, VoteCheck
 from khoidesktop.reports.frame import (
     LAYOUT_CELLS,
     ON_BEHALF,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time
+from dataclasses import fields
+from datetime import date, datetime
 
 from sqlalchemy import delete, extract, select
 from sqlalchemy.orm import Session
@@ -26,40 +26,12 @@ from khoidesktop.domain.meetings import (
 from khoidesktop.domain.names import normalize_text
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number
+from khoidesktop.meetings.figures import MeetingData, VoteCheck
 from khoidesktop.members.structure import members_on
 from khoidesktop.store import audit
 from khoidesktop.store.models import Meeting, MeetingAttendance, MeetingSpeaker, Member, ThematicTopic
 
 TEXT_FIELDS = ("place", "chair", "minute_taker", "guests", "topic", "content", "conclusion", "resolution")
-
-
-@dataclass
-class MeetingData:
-    kind: str
-    on_date: date
-    start_time: time | None = None
-    end_time: time | None = None
-    place: str = ""
-    chair: str = ""
-    minute_taker: str = ""
-    guests: str = ""
-    topic: str = ""
-    thematic_topic_id: int | None = None
-    materials_sent_on: date | None = None
-    content: str = ""
-    conclusion: str = ""
-    resolution: str = ""
-    vote_rule: str | None = None
-    votes_for: int | None = None
-    votes_against: int | None = None
-    votes_abstain: int | None = None
-    minutes_done: bool = False
-    attendance: dict[int, tuple[str, str]] = field(default_factory=dict)  # member id → (presence, reason)
-    speakers: list[tuple[str, str]] = field(default_factory=list)  # (name, points)
-
-    @property
-    def present(self) -> int:
-        return sum(presence == "present" for presence, _reason in self.attendance.values())
 
 
 MEETING_COLUMNS = [f.name for f in fields(MeetingData) if f.name not in ("attendance", "speakers")]
@@ -98,19 +70,6 @@ def voters(session: Session, data: MeetingData) -> list[Voter]:
         official = member.official_on is not None and member.official_on <= data.on_date
         found.append(Voter(status, official, presence))
     return found
-
-
-@dataclass(frozen=True)
-class VoteCheck:
-    base: int
-    needed: int
-    passed: bool
-
-    def describe(self, rule: str) -> str:
-        verdict = _("the resolution is adopted") if self.passed else _("not enough votes to adopt the resolution")
-        return _(
-            "Vote base: {base} official members. At least {needed} votes for are needed ({rule}): {verdict}."
-        ).format(base=self.base, rule=_(VOTE_RULES[rule]).lower(), needed=self.needed, verdict=verdict)
 
 
 def check_vote(session: Session, data: MeetingData) -> VoteCheck | None:

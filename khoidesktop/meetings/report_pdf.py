@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.meetings import KINDS
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent
-from khoidesktop.meetings.stats import YearSummary
+from khoidesktop.meetings.figures import YearSummary
 from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout

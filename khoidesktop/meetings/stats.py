@@ -5,27 +5,15 @@ unexcused absences, minutes not finished)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from khoidesktop.domain.meetings import KINDS, REGULAR_KINDS, THEMATIC_KINDS, quarter_of, rules_for
-from khoidesktop.i18n import _, format_date, percent
+from khoidesktop.domain.meetings import REGULAR_KINDS, THEMATIC_KINDS, quarter_of, rules_for
+from khoidesktop.i18n import _, format_date
+from khoidesktop.meetings.figures import Absences, MeetingRow, YearSummary
 from khoidesktop.store.models import Meeting, MeetingAttendance, Member, ThematicTopic
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    id: int
-    on_date: date
-    kind: str
-    topic: str
-    present: int
-    expected: int
-    minutes_done: bool
 
 
 def meetings_of(session: Session, year: int, quarter: int | None = None) -> list[MeetingRow]:
@@ -54,13 +42,6 @@ def meetings_of(session: Session, year: int, quarter: int | None = None) -> list
     ]
 
 
-@dataclass(frozen=True)
-class Absences:
-    member: Member
-    count: int  # meetings missed without a reason
-    months: int  # months with such an absence (the Party rules count months)
-
-
 def unexcused_absences(session: Session, year: int) -> list[Absences]:
     months = func.count(func.distinct(func.strftime("%m", Meeting.on_date)))
     query = (
@@ -82,50 +63,6 @@ def _finished_months(year: int, today: date) -> range:
 def _finished_quarters(year: int, today: date) -> range:
     last = 4 if year < today.year else (quarter_of(today) - 1 if year == today.year else 0)
     return range(1, last + 1)
-
-
-@dataclass(frozen=True)
-class YearSummary:
-    year: int
-    rows: list[MeetingRow]
-    planned: dict[int, int]  # quarter → topics registered
-    unexcused: list[Absences]
-    warnings: list[str]
-
-    def by_kind(self) -> dict[str, int]:
-        counts = Counter(r.kind for r in self.rows)
-        return {kind: counts[kind] for kind in KINDS}
-
-    def by_month(self) -> dict[int, int]:
-        counts = Counter(r.on_date.month for r in self.rows)
-        return {month: counts[month] for month in range(1, 13)}
-
-    def thematic_held(self) -> dict[int, int]:
-        counts = Counter(quarter_of(r.on_date) for r in self.rows if r.kind in THEMATIC_KINDS)
-        return {q: counts[q] for q in range(1, 5)}
-
-    def average_attendance(self) -> float:
-        expected = sum(r.expected for r in self.rows)
-        return percent(sum(r.present for r in self.rows), expected)
-
-    def as_json(self) -> dict[str, Any]:
-        held = self.thematic_held()
-        return {
-            "year": self.year,
-            "meetings": len(self.rows),
-            "meetings_by_kind": self.by_kind(),
-            "meetings_by_month": {f"{m:02d}": n for m, n in self.by_month().items()},
-            "thematic_by_quarter": {str(q): {"held": held[q], "planned": self.planned.get(q, 0)} for q in range(1, 5)},
-            "average_attendance_percent": self.average_attendance(),
-            "attendance": {
-                "present": sum(r.present for r in self.rows),
-                "expected": sum(r.expected for r in self.rows),
-            },
-            "unexcused_absences": [
-                {"full_name": a.member.full_name, "count": a.count, "months": a.months} for a in self.unexcused
-            ],
-            "warnings": self.warnings,
-        }
 
 
 def year_summary(session: Session, year: int, today: date) -> YearSummary:

@@ -17,7 +17,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.rating_rules import LEVEL_ORDER, LEVELS, level_label
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent, percent
-from khoidesktop.ratings.records import YearFigures
+from khoidesktop.ratings.figures import YearFigures
 from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, TableLayout

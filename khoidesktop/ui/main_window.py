@@ -122,6 +122,10 @@ class MainWindow(QMainWindow):
         page = self._page_at(index)
         self.stack.setCurrentWidget(page)
         page.refresh()
+        layout = page.layout()
+        if layout is not None:  # labels given longer texts by refresh() get their height now, not half a line
+            layout.invalidate()
+            layout.activate()
 
     def set_store(self, store: Store) -> None:
         self.ctx.store = store

@@ -58,8 +58,8 @@ def test_every_version_has_its_fixture_and_the_current_one_is_written():
 def test_the_format_does_not_follow_the_command_lines_json(demo_store, training_bloc, tmp_path, monkeypatch):
     """Renaming what `stats … --json` prints changes nothing in a bundle: the parts are spelled out in summary."""
     from khoidesktop.domain.structure import Share, Structure
-    from khoidesktop.meetings.stats import YearSummary
-    from khoidesktop.ratings.records import YearFigures
+    from khoidesktop.meetings.figures import YearSummary
+    from khoidesktop.ratings.figures import YearFigures
 
     before = export_bundle(
         demo_store, tmp_path / "a.khoi", Period(2025), today=FIXED_NOW.date(), now=FIXED_NOW, actor="t"

@@ -9,7 +9,8 @@ import pytest
 
 from khoidesktop.errors import ValidationError
 from khoidesktop.meetings.documents import minutes_pdf
-from khoidesktop.meetings.records import MeetingData, check_vote, expected_members, load_meeting, save_meeting
+from khoidesktop.meetings.figures import MeetingData
+from khoidesktop.meetings.records import check_vote, expected_members, load_meeting, save_meeting
 from khoidesktop.meetings.stats import meetings_of
 from khoidesktop.store.models import Member
 from tests.conftest import FIXED_NOW, IDENTITY, TODAY

@@ -112,3 +112,21 @@ def test_local_days_off_are_set_in_settings_and_move_deadlines(window, store, ct
     assert ctx.settings.get("extra_days_off") == "2026-03-02,2026-03-03"
     assert page.days_off.text() == "02/03/2026, 03/03/2026"
     assert ctx.work_calendar().add_working_days(date(2026, 2, 27), 1) == date(2026, 3, 4)
+
+
+def test_no_label_is_cut_on_any_page(window, demo_store):
+    """A label whose text a page's refresh() lengthens gets the height for it (the data file's two lines on
+    “Cài đặt” used to show one and a half)."""
+    from PySide6.QtWidgets import QLabel
+
+    window.set_store(demo_store)
+    cut = []
+    for slug in window.slugs:
+        page = window.go_to(slug)
+        for label in page.findChildren(QLabel):
+            if not label.isVisibleTo(page) or not label.text():
+                continue
+            needed = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+            if label.height() < needed:
+                cut.append((slug, label.text()[:40], label.height(), needed))
+    assert cut == []

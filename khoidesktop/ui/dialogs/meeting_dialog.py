@@ -28,8 +28,8 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.meetings import KINDS, VOTE_RULES
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
+from khoidesktop.meetings.figures import MeetingData
 from khoidesktop.meetings.records import (
-    MeetingData,
     check_vote,
     default_presence,
     expected_members,

@@ -30,9 +30,9 @@ from khoidesktop.domain.names import lowercase_first
 from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, level_label, rule_set_for
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_number, format_percent
+from khoidesktop.ratings.figures import YearFigures
 from khoidesktop.ratings.records import (
     RatingRow,
-    YearFigures,
     compare_years,
     rating_rows,
     save_year,

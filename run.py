@@ -10,6 +10,7 @@ this file runs before anything is installed.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import subprocess
@@ -37,12 +38,15 @@ def wanted_stamp() -> str:
 
 
 def link_project(python: Path) -> None:
-    """Make `import khoidesktop` find this folder from the environment (what an editable install does),
-    without building anything: a .pth file in the environment's site-packages."""
+    """Make `import khoidesktop` find this folder from the environment (what an editable install does), without
+    building anything: a .pth file in the environment's site-packages. The file is pure ASCII (the folder's name
+    escaped), because Python 3.11 reads .pth files in the locale's encoding and a Vietnamese folder name would
+    stop the environment's Python from starting."""
     site = subprocess.check_output(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
+        [str(python), "-c", "import sysconfig; print(ascii(sysconfig.get_path('purelib')))"], text=True
     ).strip()
-    (Path(site) / "khoidesktop-project.pth").write_text(str(ROOT) + "\n", encoding="utf-8")
+    line = f"import sys; sys.path.insert(0, {ascii(str(ROOT))})\n"
+    (Path(ast.literal_eval(site)) / "khoidesktop-project.pth").write_text(line, encoding="ascii")
 
 
 def ensure_environment() -> Path:

@@ -54,11 +54,22 @@ def is_module(dotted: str) -> bool:
 
 
 def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    """Inside the body of `if TYPE_CHECKING:` (not its else branch, which runs)."""
     while node in parents:
-        node = parents[node]
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+        parent = parents[node]
+        if isinstance(parent, ast.If) and "TYPE_CHECKING" in ast.unparse(parent.test) and node in parent.body:
             return True
+        node = parent
     return False
+
+
+def _absolute(me: str, is_package: bool, module: str | None, level: int) -> str:
+    """The absolute name of `from <dots><module> import …` in module `me`."""
+    if not level:
+        return module or ""
+    parts = me.split(".") if is_package else me.split(".")[:-1]
+    base = parts[: len(parts) - (level - 1)]
+    return ".".join([*base, module] if module else base)
 
 
 def imports_of(path: Path) -> list[Import]:
@@ -73,10 +84,13 @@ def imports_of(path: Path) -> list[Import]:
         where = f"{path.relative_to(PACKAGE.parent)}:{getattr(node, 'lineno', 0)}"
         if isinstance(node, ast.Import):
             found += [Import(me, alias.name, where) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+        elif isinstance(node, ast.ImportFrom):
+            module = _absolute(me, path.name == "__init__.py", node.module, node.level)
             for alias in node.names:
-                sub = f"{node.module}.{alias.name}"
-                found.append(Import(me, sub if is_module(sub) else node.module, where))
+                sub = f"{module}.{alias.name}"
+                found.append(Import(me, sub if is_module(sub) else module, where))
+        elif isinstance(node, ast.Call) and ast.unparse(node.func).endswith("import_module"):
+            found.append(Import(me, "<import_module>", where))  # a module named at run time: only the window may
     return found
 
 
@@ -89,11 +103,17 @@ def inside(name: str, *packages: str) -> bool:
     return any(name == p or name.startswith(p + ".") for p in packages)
 
 
-def test_the_import_graph_is_read():
+def test_the_import_graph_is_read(tmp_path):
     """The rules below see real imports (a broken reader would let everything pass)."""
     found = {(i.module, i.target) for path in PACKAGE.rglob("*.py") for i in imports_of(path)}
     assert ("khoidesktop.store.database", "khoidesktop.store.migrate") in found
     assert ("khoidesktop.members.documents", "khoidesktop.members.roster_pdf") in found  # inside a function
+    assert _absolute("khoidesktop.ui.pages.overview", False, "store", 3) == "khoidesktop.store"
+    assert _absolute("khoidesktop.ui", True, "tasks", 1) == "khoidesktop.ui.tasks"
+    probe = ast.parse("if TYPE_CHECKING:\n    import a\nelse:\n    import b\n")
+    parents = {child: node for node in ast.walk(probe) for child in ast.iter_child_nodes(node)}
+    imports = [n for n in ast.walk(probe) if isinstance(n, ast.Import)]
+    assert [_type_checking_only(n, parents) for n in imports] == [True, False]  # the else branch runs
 
 
 def test_nothing_below_the_window_imports_qt(all_imports):
@@ -137,6 +157,21 @@ def test_the_document_frame_takes_plain_data(all_imports):
         )
     ]
     assert not bad, "\n".join(map(str, bad))
+
+
+def test_the_store_knows_no_feature(all_imports):
+    allowed = ("khoidesktop.store", "khoidesktop.domain", "khoidesktop.errors", "khoidesktop.i18n", "khoidesktop.paths")
+    bad = [
+        i
+        for i in all_imports
+        if inside(i.module, "khoidesktop.store") and inside(i.target, "khoidesktop") and not inside(i.target, *allowed)
+    ]
+    assert not bad, "\n".join(map(str, bad))
+
+
+def test_modules_are_named_at_run_time_only_by_the_windows_page_registry(all_imports):
+    dynamic = [i for i in all_imports if i.target == "<import_module>"]
+    assert [i.module for i in dynamic] == ["khoidesktop.ui.pages.registry"], "\n".join(map(str, dynamic))
 
 
 def test_the_window_never_touches_the_models(all_imports):

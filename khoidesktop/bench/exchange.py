@@ -16,6 +16,7 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
     check, the signatures, one transaction per bundle), and summing the bloc's figures."""
     from khoidesktop.datafile.create import create_data_file
     from khoidesktop.datafile.identity import IdentityData
+    from khoidesktop.datafile.kinds import BLOC
     from khoidesktop.demo.bloc import import_generated, make_bundles
     from khoidesktop.domain.periods import Period
     from khoidesktop.units.records import bloc_figures, unit_rows
@@ -33,7 +34,7 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
                         json.loads(zf.read(name))
         floor = time.perf_counter() - start
 
-        identity = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy", "Hạ Long", kind="bloc")
+        identity = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy", "Hạ Long", kind=BLOC.code)
         store = create_data_file(Path(folder) / "khoi.sqlite", identity, actor="bench", now=lambda: BENCH_NOW)
         try:
             start = time.perf_counter()

@@ -4,16 +4,17 @@ Each module declares COMMANDS (commands/registry.Command); cli.py builds the par
 
 from __future__ import annotations
 
-from khoidesktop.commands import datafile, exchange, members, ratings, recruitment, reports, units
+from khoidesktop.commands import datafile, exchange, meetings, members, ratings, recruitment, units
 from khoidesktop.commands.registry import Command, merge
 
 TABLE: dict[str, Command] = merge(
     (
         *datafile.COMMANDS,
         *members.COMMANDS,
-        *reports.COMMANDS,
+        *meetings.COMMANDS,
         *ratings.COMMANDS,
         *recruitment.COMMANDS,
+        *datafile.TOOLS,
         *exchange.COMMANDS,
         *units.COMMANDS,
     )

@@ -1,4 +1,4 @@
-"""init, info, check, screenshot: the data file itself."""
+"""The data file itself: init, info, check, screenshot (COMMANDS); workdays, backup, restore (TOOLS)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from khoidesktop.commands.common import db_path, iso_date, json_flag
 from khoidesktop.commands.registry import ANY, Command
 from khoidesktop.context import AppContext
-from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE
+from khoidesktop.datafile.kinds import BLOC, CELL, CELL_ROLE, UNITS_ROLE
 from khoidesktop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.store.audit import current_actor
 
     identity = IdentityData(
-        args.cell, args.org, args.superior, args.place, args.secretary, kind="bloc" if args.bloc else "cell"
+        args.cell, args.org, args.superior, args.place, args.secretary, kind=(BLOC if args.bloc else CELL).code
     )
     if args.init_demo:
         from khoidesktop.demo.files import create_demo_file
@@ -192,6 +192,8 @@ COMMANDS = (
     ),
     Command("check", N_("check the data file for damage (prints OK when sound)"), (), {ANY: cmd_check}),
     Command("screenshot", N_("save a picture of every page (offscreen)"), (_folder,), {ANY: cmd_screenshot}),
+)
+TOOLS = (
     Command(
         "workdays",
         N_("the date N working days after a date (Vietnamese holidays)"),

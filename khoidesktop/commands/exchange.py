@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from khoidesktop.commands.common import period_arg
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
-from khoidesktop.datafile.kinds import CELL_ROLE
+from khoidesktop.datafile.kinds import BUNDLES_FROM_A_CELL, CELL_ROLE
 from khoidesktop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -52,5 +52,6 @@ COMMANDS = (
         (_export_arguments,),
         {CELL_ROLE: cmd_export},
         writes=lambda args: True,
+        refusal=BUNDLES_FROM_A_CELL,
     ),
 )

@@ -1,4 +1,5 @@
-"""members import / export / list, stats structure."""
+"""The member list's commands: members import / export / list / badges, stats structure, report roster /
+structure."""
 
 from __future__ import annotations
 
@@ -122,22 +123,23 @@ def cmd_structure(args: argparse.Namespace, ctx: AppContext, store: Store) -> in
     return 0
 
 
-def cmd_meetings(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
-    from khoidesktop.i18n import format_number
-    from khoidesktop.meetings.stats import year_summary
+def _out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
 
-    with store.session() as session:
-        summary = year_summary(session, args.year, ctx.today())
-    if args.json:
-        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
-        return 0
-    print(
-        _("Meetings in {year}: {n}; average attendance {percent}%.").format(
-            year=args.year, n=len(summary.rows), percent=format_number(summary.average_attendance(), 2)
-        )
-    )
-    for warning in summary.warnings:
-        print(f"- {warning}")
+
+def cmd_roster_pdf(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.members.documents import roster_pdf
+
+    path = roster_pdf(store, args.out, today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0
+
+
+def cmd_structure_pdf(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.members.documents import structure_pdf
+
+    path = structure_pdf(store, args.out, on=args.on or ctx.today(), today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
     return 0
 
 
@@ -155,10 +157,6 @@ COMMANDS = (
         "members badges", N_("members who reach a Party badge in a year"), (_year, json_flag), {CELL_ROLE: cmd_badges}
     ),
     Command("stats structure", N_("member structure on a date"), (_on, json_flag), {CELL_ROLE: cmd_structure}),
-    Command(
-        "stats meetings",
-        N_("meetings held in a year, attendance, absences"),
-        (_year, json_flag),
-        {CELL_ROLE: cmd_meetings},
-    ),
+    Command("report roster", N_("the list of Party members"), (_out,), {CELL_ROLE: cmd_roster_pdf}),
+    Command("report structure", N_("the member structure report"), (_on, _out), {CELL_ROLE: cmd_structure_pdf}),
 )

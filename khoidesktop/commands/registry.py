@@ -10,16 +10,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from khoidesktop.commands.common import opened
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE, kind_of
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import N_, _
-
-if TYPE_CHECKING:
-    pass
 
 ANY = "any"  # the handler's key for a command that works on any data file, or none (it opens what it needs)
 Handler = Callable[..., int]  # (args, ctx) for ANY, else (args, ctx, store)
@@ -52,6 +49,7 @@ class Command:
     arguments: tuple[Callable[[argparse.ArgumentParser], Any], ...] = ()
     handlers: Mapping[str, Handler] = field(default_factory=dict)  # role → handler, or ANY → handler
     writes: Callable[[argparse.Namespace], bool] = _never  # takes the file's lock (and may upgrade it)
+    refusal: str = ""  # msgid told on a file of another kind (default: REFUSALS of the role it needs)
 
     def merged(self, other: Command) -> Command:
         return Command(
@@ -60,6 +58,7 @@ class Command:
             self.arguments + other.arguments,
             {**self.handlers, **other.handlers},
             self.writes if self.writes is not _never else other.writes,
+            self.refusal or other.refusal,
         )
 
 
@@ -99,6 +98,5 @@ def run(command: Command, args: argparse.Namespace, ctx: AppContext) -> int:
             kind = kind_of(get_identity(session))
         handler = command.handlers.get(kind.role)
         if handler is None or not kind.has_command(command.name):
-            wanted = next(iter(command.handlers))
-            raise ValidationError(_(REFUSALS[wanted]))
+            raise ValidationError(_(command.refusal or REFUSALS[next(iter(command.handlers))]))
         return handler(args, ctx, store)

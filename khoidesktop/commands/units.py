@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from khoidesktop.commands.common import json_flag, period_arg
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
-from khoidesktop.datafile.kinds import UNITS_ROLE
+from khoidesktop.datafile.kinds import REPORTS_OF_UNITS, UNITS_ROLE
 from khoidesktop.domain.periods import Period
 from khoidesktop.i18n import N_, _, format_number
 
@@ -202,11 +202,12 @@ COMMANDS = (
         Command(f"stats {topic}", "", (_topic_period,), {UNITS_ROLE: cmd_bloc_stats})
         for topic in ("structure", "meetings", "ratings", "recruitment")
     ),
-    Command(
-        "report bloc-structure", N_("a bloc's member structure report"), (_period, _out), {UNITS_ROLE: cmd_bloc_report}
-    ),
-    Command("report bloc-ratings", N_("a bloc's rating report"), (_period, _out), {UNITS_ROLE: cmd_bloc_report}),
-    Command(
-        "report bloc-recruitment", N_("a bloc's recruitment report"), (_period, _out), {UNITS_ROLE: cmd_bloc_report}
+    *(
+        Command(f"report {name}", text, (_period, _out), {UNITS_ROLE: cmd_bloc_report}, refusal=REPORTS_OF_UNITS)
+        for name, text in (
+            ("bloc-structure", N_("a bloc's member structure report")),
+            ("bloc-ratings", N_("a bloc's rating report")),
+            ("bloc-recruitment", N_("a bloc's recruitment report")),
+        )
     ),
 )

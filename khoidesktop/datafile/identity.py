@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from khoidesktop.datafile.kinds import kind_of
+from khoidesktop.datafile.kinds import CELL, kind_of
 from khoidesktop.domain.names import normalize_text
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import N_, _
@@ -35,7 +35,7 @@ class IdentityData:
     place_name: str
     secretary_name: str = ""
     training: bool = False
-    kind: str = "cell"  # a code of datafile.kinds.KINDS
+    kind: str = CELL.code  # a code of datafile.kinds.KINDS
 
     def normalized(self) -> IdentityData:
         return replace(

@@ -34,7 +34,7 @@ class DataFileKind:
     name_field: str  # the one shown as its name (window title, overview)
     org_label: str  # msgid: what its org_name field is called
     org_example: str  # a name shown as an example in that field
-    issuer: str  # who signs its documents: "cell" (the secretary) or "committee" (T/M the committee)
+    issuer: str  # who signs its documents: "secretary" (the cell's, in person) or "committee" (T/M the committee)
 
     @property
     def aggregates(self) -> bool:
@@ -70,7 +70,7 @@ CELL = DataFileKind(
     name_field="cell_name",
     org_label=N_("Grassroots Party organisation"),
     org_example="Đảng bộ Sở Tài chính",
-    issuer="cell",
+    issuer="secretary",
 )
 
 BLOC = DataFileKind(
@@ -88,6 +88,13 @@ BLOC = DataFileKind(
 )
 
 KINDS: dict[str, DataFileKind] = {kind.code: kind for kind in (CELL, BLOC)}
+
+# What a user is told who asks a file of one role for what only the other role does (the services and the
+# command line say the same).
+BUNDLES_FROM_A_CELL = N_("Bundles are made from a cell's data file; this file belongs to a bloc.")
+REPORTS_OF_UNITS = N_(
+    "The bloc reports sum up the figures the units sent: open the bloc's data file (bloc mode) to make them."
+)
 
 
 def kind_of(identity: HasKind | None) -> DataFileKind:

@@ -90,6 +90,6 @@ def committee_code(committee: str) -> str:
 
 
 ISSUERS: dict[str, Callable[[Identity, date], Letterhead]] = {
-    "cell": _cell_letterhead,
+    "secretary": _cell_letterhead,
     "committee": _committee_letterhead,
 }

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from khoidesktop.datafile.create import create_data_file
 from khoidesktop.datafile.identity import IdentityData
+from khoidesktop.datafile.kinds import BLOC
 from khoidesktop.demo.cell import EDUCATION, ETHNICITY, FAMILY, GIVEN, MIDDLE, RELIGION, THEORY
 from khoidesktop.domain.names import fold, sort_key
 from khoidesktop.domain.periods import Period
@@ -59,7 +60,7 @@ DEMO_BLOC = IdentityData(
     "Hạ Long",
     "Hoàng Minh Đức",
     training=True,
-    kind="bloc",
+    kind=BLOC.code,
 )
 DEMO_UNITS, DEMO_MEMBERS = 12, 480
 LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from khoidesktop import __version__
 from khoidesktop.datafile.identity import identity_in_role
-from khoidesktop.datafile.kinds import CELL_ROLE
+from khoidesktop.datafile.kinds import BUNDLES_FROM_A_CELL, CELL_ROLE
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import RULE_SETS
 from khoidesktop.domain.workdays import WorkCalendar
@@ -104,9 +104,7 @@ def export_bundle(
             )
         )
     with store.session() as session, session.begin():
-        identity = identity_in_role(
-            session, CELL_ROLE, _("Bundles are made from a cell's data file; this file belongs to a bloc.")
-        )
+        identity = identity_in_role(session, CELL_ROLE, _(BUNDLES_FROM_A_CELL))
         key, new_key = signing_key(session, now=now, actor=actor)
         manifest = {
             "app_version": __version__,

@@ -157,28 +157,32 @@ def _ratings_part(session: Session, year: int) -> Part:
     }
 
 
-RECRUITMENT_KEYS = (
-    "year",
-    "files_by_step",
-    "files_open",
-    "admitted_in_year",
-    "year_target",
-    "term",
-    "progress_percent",
-    "members_at_end",
-    "new_members_percent",
-    "overdue",
-    "stale",
-)
-
-
 def _recruitment_part(session: Session, year: int, on: date, calendar: WorkCalendar) -> Part:
     from khoidesktop.recruitment.stats import file_rows, recruitment_figures
 
     figures = recruitment_figures(session, year, on, calendar)
-    part = {key: figures[key] for key in RECRUITMENT_KEYS}
-    part["files"] = [{"full_name": r.candidate.full_name, "step": r.step} for r in file_rows(session, on, calendar)]
-    return part
+    term = figures["term"]
+    return {
+        "year": figures["year"],
+        "files_by_step": {code: figures["files_by_step"][code] for code in STEP_CODES},
+        "files_open": figures["files_open"],
+        "admitted_in_year": figures["admitted_in_year"],
+        "year_target": figures["year_target"],
+        "term": None
+        if term is None
+        else {
+            "first_year": term["first_year"],
+            "last_year": term["last_year"],
+            "target": term["target"],
+            "admitted": term["admitted"],
+        },
+        "progress_percent": figures["progress_percent"],
+        "members_at_end": figures["members_at_end"],
+        "new_members_percent": figures["new_members_percent"],
+        "overdue": [{"full_name": o["full_name"], "due": o["due"], "what": o["what"]} for o in figures["overdue"]],
+        "stale": list(figures["stale"]),
+        "files": [{"full_name": r.candidate.full_name, "step": r.step} for r in file_rows(session, on, calendar)],
+    }
 
 
 # --- reader -----------------------------------------------------------------------------------------------------

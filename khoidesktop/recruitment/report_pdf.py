@@ -62,7 +62,7 @@ class Target:
 
 @dataclass(frozen=True)
 class RecruitmentReport:
-    """What the report prints (from services.recruitment_stats)."""
+    """What the report prints (from recruitment.stats)."""
 
     year: int
     as_of: date

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from khoidesktop.datafile.identity import identity_in_role
-from khoidesktop.datafile.kinds import UNITS_ROLE
+from khoidesktop.datafile.kinds import REPORTS_OF_UNITS, UNITS_ROLE
 from khoidesktop.datafile.letterhead import letterhead
 from khoidesktop.domain.periods import Period
 from khoidesktop.errors import ValidationError
@@ -36,7 +36,7 @@ def bloc_report(session: Session, period: Period, today: date) -> BlocReport:
     identity_in_role(
         session,
         UNITS_ROLE,
-        _("The bloc reports sum up the figures the units sent: open the bloc's data file (bloc mode) to make them."),
+        _(REPORTS_OF_UNITS),
     )
     rows = unit_rows(session, period, today)
     figures = bloc_figures(rows)

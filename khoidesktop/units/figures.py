@@ -1,6 +1,6 @@
 """The sum over the bloc's units of the figures they sent (read by exchange.summary).
 
-Each cell computes its own figures with the same code the cell's reports use (`stats … --json`); the
+Each cell computes its figures with the same code as its own reports and sends them in the summary format; the
 bloc adds up the counts exactly and recomputes every percentage from the sums. No database here.
 """
 

@@ -1,4 +1,4 @@
-"""The bloc's reports (bloc mode): the figures its units sent for a period, summed (services.bloc), in the
+"""The bloc's reports (bloc mode): the figures its units sent for a period, summed (units.records), in the
 documents' frame: the member structure, the rating of the members, the admission of new members.
 
 Each has the bloc's totals (the cell reports' own tables), one row per unit ("Chưa gửi" for a unit that sent

@@ -11,6 +11,7 @@ import pytest
 
 from khoidesktop.datafile.create import create_data_file
 from khoidesktop.domain.periods import Period
+from khoidesktop.domain.structure import GROUP_LABELS
 from khoidesktop.exchange import summary
 from khoidesktop.exchange.bundle_export import export_bundle
 from khoidesktop.exchange.bundle_format import FORMAT_VERSION, read_bundle
@@ -46,8 +47,13 @@ def test_a_bundle_of_every_format_version_still_imports(training_bloc, version):
     assert figures.units == 1
     assert figures.total == raw["structure"]["total"] == len(raw["members"]["members"]) > 0
     assert figures.rated == raw["ratings"]["rated"] == sum(figures.levels.values()) > 0
-    assert figures.meetings == raw["meetings"]["meetings"]
+    assert dict(figures.levels) == {level: n["count"] for level, n in raw["ratings"]["levels"].items()}
+    assert {k: figures.structure[k] for k in GROUP_LABELS} == {k: raw["structure"][k]["count"] for k in GROUP_LABELS}
+    assert figures.meetings == raw["meetings"]["meetings"]  # the training cell meets from 2026 on
+    assert {f"{m:02d}": n for m, n in figures.meetings_by_month.items()} == raw["meetings"]["meetings_by_month"]
+    assert (figures.present, figures.expected) == tuple(raw["meetings"]["attendance"].values())
     assert figures.admitted == raw["recruitment"]["admitted_in_year"]
+    assert dict(figures.files_by_step) == raw["recruitment"]["files_by_step"]
 
 
 def test_every_version_has_its_fixture_and_the_current_one_is_written():
@@ -71,6 +77,27 @@ def test_the_format_does_not_follow_the_command_lines_json(demo_store, training_
     ).path
     assert raw_parts(after) == raw_parts(before)
     assert [o.status for o in import_all(training_bloc, [after])] == ["imported"]
+
+
+def test_a_renamed_recruitment_figure_stops_the_export_instead_of_changing_the_format(
+    demo_store, tmp_path, monkeypatch
+):
+    """The recruitment part is copied key by key from the figures the cell's screens use: a key renamed there
+    fails the export loudly (and writes nothing) rather than sending a bundle of another shape as version 1."""
+    from khoidesktop.recruitment import stats
+
+    real = stats.recruitment_figures
+
+    def renamed(*args, **kwargs):
+        figures = dict(real(*args, **kwargs))
+        figures["late"] = figures.pop("overdue")
+        figures["extra"] = 1
+        return figures
+
+    monkeypatch.setattr(stats, "recruitment_figures", renamed)
+    with pytest.raises(KeyError):
+        export_bundle(demo_store, tmp_path / "c.khoi", Period(2025), today=FIXED_NOW.date(), now=FIXED_NOW, actor="t")
+    assert not (tmp_path / "c.khoi").exists()
 
 
 def test_the_reader_names_the_part_that_is_wrong():

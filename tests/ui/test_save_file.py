@@ -7,8 +7,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from khoidesktop.ui import meeting_actions, rating_actions
+from khoidesktop.ui import meeting_actions, rating_actions, save_file
 from khoidesktop.ui.save_file import file_name
+from khoidesktop.ui.tasks import Task
 
 
 def _asked_to_open(ctx):
@@ -47,7 +48,18 @@ def test_the_second_save_starts_in_the_folder_of_the_first(qtbot, window, ctx, d
 
 def test_cancelling_the_dialog_makes_nothing(window, ctx, demo_store, tmp_path):
     window.set_store(demo_store)
+    before = set(tmp_path.rglob("*"))
     ctx.prompts.files.append(None)
     rating_actions.rating_list(window, ctx, 2025)
-    assert ctx.prompts.shown == [] and list(tmp_path.glob("*.pdf")) == []
-    assert ctx.settings.get("last_folder") == ""
+    assert ctx.prompts.suggested == ["danh-sach-de-nghi-xep-loai-2025.pdf"]  # the dialog was shown, then closed
+    assert ctx.prompts.shown == [] and window.findChildren(Task) == []  # no work started
+    assert set(tmp_path.rglob("*")) - before == set() and ctx.settings.get("last_folder") == ""
+
+
+def test_every_save_dialog_of_the_window_is_the_one_save_action():
+    """Only ui/save_file.py asks where to save: every page gets the same folder memory, names and offer to open."""
+    ui = Path(save_file.__file__).parent
+    callers = sorted(
+        str(path.relative_to(ui)) for path in ui.rglob("*.py") if ".save_file(" in path.read_text(encoding="utf-8")
+    )
+    assert callers == ["save_file.py"]

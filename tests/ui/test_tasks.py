@@ -2,9 +2,10 @@
 
 import time
 
+import shiboken6
 from PySide6.QtWidgets import QPushButton
 
-from khoidesktop.errors import ValidationError
+from khoidesktop.errors import Cancelled, ValidationError
 from khoidesktop.ui.tasks import run_task
 
 
@@ -24,14 +25,20 @@ def test_result_comes_back_on_the_gui_thread(khoi_app, ctx, qtbot, window):
 
 def test_a_user_error_is_shown_and_the_progress_ends(khoi_app, ctx, qtbot, window):
     def work(progress, cancelled):
+        time.sleep(0.4)  # the progress dialog appears at the first step after 300 ms
+        progress(1, 2)
+        time.sleep(0.4)
         raise ValidationError("Tệp không đọc được.")
 
     task = run_task(window, ctx, "…", work, lambda r: None)
-    dialog = task.dialog
+    dialog, shown_at_the_end = task.dialog, []
+    task.finished.connect(lambda: shown_at_the_end.append(dialog.isVisible()))
+    qtbot.waitUntil(lambda: shiboken6.isValid(dialog) and dialog.isVisible(), timeout=5000)
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert ctx.prompts.shown == [("error", "Không hoàn thành được công việc", "Tệp không đọc được.")]
-    assert not dialog.isVisible()
+    assert shown_at_the_end == [False]  # the error path closed the progress
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)  # and freed it
 
 
 def test_a_bug_is_reported_without_english(khoi_app, ctx, qtbot, window):
@@ -52,7 +59,7 @@ def test_cancel_stops_the_work_quietly(khoi_app, ctx, qtbot, window):
         while not cancelled() and time.monotonic() < deadline:
             time.sleep(0.01)
         seen.append("stopped" if cancelled() else "not cancelled")
-        raise RuntimeError("cancelled")
+        raise Cancelled
 
     task = run_task(window, ctx, "…", work, lambda r: seen.append("done"), cancellable=True)
     task.dialog.findChild(QPushButton).click()  # the dialog's “Hủy” button
@@ -81,8 +88,6 @@ def test_cancel_is_offered_only_for_work_that_honours_it_and_the_label_follows_t
 
 
 def test_a_cancelled_exception_is_silent_even_before_cancel_is_pressed(khoi_app, ctx, qtbot, window):
-    from khoidesktop.errors import Cancelled
-
     def work(progress, cancelled):
         raise Cancelled
 

@@ -1,4 +1,4 @@
-"""The bloc's reports: the figures printed are those of services.bloc (the units' bundles summed), every unit has
+"""The bloc's reports: the figures printed are those of units.records (the units' bundles summed), every unit has
 its row (“Chưa gửi” when it sent nothing for the period), and the document is the bloc committee's."""
 
 from __future__ import annotations

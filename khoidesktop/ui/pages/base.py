@@ -9,7 +9,7 @@ from khoidesktop.context import AppContext
 
 
 class Page(QWidget):
-    slug = ""  # file name stem for screenshots, e.g. "tong-quan"
+    slug = ""  # file name stem for screenshots, e.g. "tong-quan": set from its PageSpec (ui/pages/registry.py)
     data_changed = Signal()  # the page changed data other parts show (the window title, other pages)
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:

@@ -313,8 +313,6 @@ def _period_label(code: str | None) -> str:
 class CellExchangePage(Page):
     """A cell's: make the signed bundle for the level above."""
 
-    slug = "trao-doi-du-lieu"
-
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.subtitle(_("Make the signed bundle the superior committee asks for, for a year or a quarter."))
@@ -329,8 +327,6 @@ class CellExchangePage(Page):
 
 class UnitsExchangePage(Page):
     """A level above the cells: import the units' bundles, see who is late, make its reports."""
-
-    slug = "trao-doi-du-lieu"
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)

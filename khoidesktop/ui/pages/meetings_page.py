@@ -37,8 +37,6 @@ HEADERS = (N_("Date"), N_("Kind"), N_("Topic"), N_("Attendance"), N_("Minutes"))
 
 
 class MeetingsPage(Page):
-    slug = "sinh-hoat-chi-bo"
-
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.meeting_ids: list[int] = []

@@ -32,8 +32,6 @@ Changes = dict[str, tuple[object, object]]  # field → (old, new), as members.r
 
 
 class MembersPage(Page):
-    slug = "dang-vien"
-
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.last_change: tuple[int, Changes, str] | None = None

@@ -70,8 +70,6 @@ def _bloc_cards() -> dict[str, str]:
 class OverviewPage(Page):
     """What both roles' overviews share: the names, the cards, what needs attention, the charts."""
 
-    slug = "tong-quan"
-
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.cell_label = QLabel(self)

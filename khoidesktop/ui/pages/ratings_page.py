@@ -48,7 +48,6 @@ HEADERS = (N_("Full name"), N_("Self-assessed"), N_("Cell's proposal"), N_("Scor
 
 
 class RatingsPage(Page):
-    slug = "danh-gia-xep-loai"
     year: QSpinBox  # made after the buttons whose actions read it
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:

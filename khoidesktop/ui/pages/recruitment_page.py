@@ -31,8 +31,6 @@ HEADERS = (N_("Full name"), N_("Step reached"), N_("Next deadline"), N_("Working
 
 
 class RecruitmentPage(Page):
-    slug = "phat-trien-dang-vien"
-
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.candidate_ids: list[int] = []

@@ -12,8 +12,6 @@ from khoidesktop.ui.widgets.fields import DateField
 
 
 class ReportsPage(Page):
-    slug = "bao-cao"
-
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.subtitle(

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.identity import get_identity, identity_data, update_identity
+from khoidesktop.datafile.kinds import CELL
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _, format_date, parse_date
 from khoidesktop.paths import display_path
@@ -15,11 +16,9 @@ from khoidesktop.ui.widgets.identity_form import IdentityForm
 
 
 class SettingsPage(Page):
-    slug = "cai-dat"
-
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
-        self.saved_kind = "cell"
+        self.saved_kind = CELL.code
         self.subtitle(_("The names below are printed at the top of every document the program makes."))
         box = QGroupBox(_("Names on documents"), self)
         box_layout = QVBoxLayout(box)

@@ -12,9 +12,11 @@ from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
 from khoidesktop.tasks import IsCancelled, Progress
 from khoidesktop.ui.save_file import EXCEL_FILTER, file_name, save_made_file
-from khoidesktop.ui.tasks import run_task
+from khoidesktop.ui.tasks import run_task, run_write
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from khoidesktop.members.sheet_import import ImportPlan
 
 
@@ -31,25 +33,18 @@ def import_sheet(page: QWidget, ctx: AppContext, year: int, done: Callable[[], N
         with store.session() as session:
             return plan_rating_import(session, path, year)
 
-    def write(progress: Progress, cancelled: IsCancelled, import_plan: ImportPlan) -> ImportPlan:
-        with store.session() as session, session.begin():
-            apply_rating_import(session, import_plan, year, now=ctx.now(), actor=current_actor())
-        return import_plan
-
-    def imported(import_plan: ImportPlan) -> None:
-        done()
-        ctx.prompts.info(_("Import finished"), _("Ratings imported: {n}.").format(n=len(import_plan.rows)))
-
     def preview(import_plan: ImportPlan) -> None:
         if ImportPreviewDialog(import_plan, page).exec() != ImportPreviewDialog.DialogCode.Accepted:
             return
-        run_task(
-            page,
-            ctx,
-            _("Writing the ratings…"),
-            lambda progress, cancelled: write(progress, cancelled, import_plan),
-            imported,
-        )
+
+        def write(session: Session) -> None:
+            apply_rating_import(session, import_plan, year, now=ctx.now(), actor=current_actor())
+
+        def imported(_result: None) -> None:
+            done()
+            ctx.prompts.info(_("Import finished"), _("Ratings imported: {n}.").format(n=len(import_plan.rows)))
+
+        run_write(page, ctx, write, imported, label=_("Writing the ratings…"))
 
     run_task(page, ctx, _("Reading {name}…").format(name=path.name), plan, preview)
 

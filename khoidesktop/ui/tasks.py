@@ -15,15 +15,20 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from khoidesktop.context import AppContext
-from khoidesktop.errors import Cancelled, UserError, storage_failure
+from khoidesktop.errors import Cancelled, UserError, ValidationError, storage_failure
 from khoidesktop.i18n import _
-from khoidesktop.tasks import Work
+from khoidesktop.tasks import IsCancelled, Progress, Work
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +48,16 @@ class _Runnable(QRunnable):
         try:
             result = self.work(self._progress, self.cancel.is_set)
         except BaseException as exc:  # every failure must reach the GUI thread, or the dialog stays open
-            self.signals.failed.emit(exc)
+            self._report(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._report(self.signals.succeeded, result)
+
+    @staticmethod
+    def _report(signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window that asked was closed meanwhile: what was written stays written
+            log.info("a task ended after the window that started it was closed")
 
     def _progress(self, done: int, total: int, label: str = "") -> None:
         self.signals.progress.emit(done, total, label)
@@ -55,6 +67,7 @@ class Task(QObject):
     """One background job and its progress dialog; kept alive by its parent widget until it ends."""
 
     finished = Signal()
+    running: ClassVar[set[Task]] = set()  # the tasks not ended yet (tests wait for them)
 
     def __init__(
         self,
@@ -85,6 +98,7 @@ class Task(QObject):
         self.runnable.setAutoDelete(False)
 
     def start(self) -> Task:
+        Task.running.add(self)
         QThreadPool.globalInstance().start(self.runnable)
         return self
 
@@ -97,6 +111,7 @@ class Task(QObject):
         self.dialog.setValue(min(done, total))
 
     def _end(self) -> None:
+        Task.running.discard(self)
         self.dialog.reset()
         self.dialog.deleteLater()
         self.finished.emit()
@@ -135,3 +150,39 @@ def run_task(
     on_error: Callable[[str], None] | None = None,
 ) -> Task:
     return Task(parent, ctx, label, work, on_done, cancellable=cancellable, on_error=on_error).start()
+
+
+def run_write(
+    parent: QWidget,
+    ctx: AppContext,
+    write: Callable[[Session], T],
+    on_done: Callable[[T], None],
+    *,
+    on_error: Callable[[str], None] | None = None,
+    busy: QWidget | None = None,
+    label: str = "",
+) -> Task:
+    """A change to the data file through the runner: `write(session)` in one transaction on a worker thread (all or
+    nothing), then `on_done(result)` on the GUI thread. `busy` (the button that asked) is disabled meanwhile, so a
+    second click cannot write twice; a refusal goes to `on_error` (the form's message line) when given."""
+    store = ctx.require_store()
+
+    def work(progress: Progress, cancelled: IsCancelled) -> T:
+        try:
+            with store.session() as session, session.begin():
+                return write(session)
+        except ValueError as exc:  # a value a rule refuses (a year no rule set covers …): said as the form said it
+            raise ValidationError(str(exc)) from exc
+
+    def refused(message: str) -> None:
+        if on_error is not None:
+            on_error(message)
+        else:
+            ctx.prompts.error(_("The work could not be finished"), message)
+
+    if busy is not None:
+        busy.setEnabled(False)
+    task = Task(parent, ctx, label or _("Saving…"), work, on_done, on_error=refused)
+    if busy is not None:
+        task.finished.connect(lambda: busy.setEnabled(True))  # before on_done, whatever the outcome
+    return task.start()

@@ -81,3 +81,10 @@ def english_fragments() -> set[str]:
 def english_on_screen(root: QWidget) -> list[str]:
     fragments = english_fragments()
     return [f"{fragment!r} in {text!r}" for text in visible_texts(root) for fragment in fragments if fragment in text]
+
+
+def settle(qtbot, timeout: int = 20_000) -> None:
+    """Wait until every write or long piece of work the window started has ended (ui/tasks.py)."""
+    from khoidesktop.ui.tasks import Task
+
+    qtbot.waitUntil(lambda: not Task.running, timeout=timeout)

@@ -11,7 +11,7 @@ from khoidesktop.overview.figures import bloc_charts, cell_charts
 from khoidesktop.ui.pages.registry import PAGES
 from khoidesktop.units.records import bloc_figures, unit_rows
 from tests.conftest import FIXED_NOW
-from tests.ui.helpers import english_on_screen
+from tests.ui.helpers import english_on_screen, settle
 
 
 def _done(ctx, kind="info"):
@@ -99,7 +99,7 @@ def test_the_cell_overview_charts_show_their_figures(window, demo_store):
     assert structure.table.item(0, 0).text() == "Đảng viên nữ" and structure.table.item(0, 2).text().endswith("%")
 
 
-def test_switching_a_file_to_bloc_mode_in_the_settings(window, ctx, store):
+def test_switching_a_file_to_bloc_mode_in_the_settings(qtbot, window, ctx, store):
     window.set_store(store)
     settings = window.page("cai-dat")
     window.go_to("cai-dat")
@@ -107,6 +107,7 @@ def test_switching_a_file_to_bloc_mode_in_the_settings(window, ctx, store):
     settings.form.changed.emit()
     ctx.prompts.confirmations.append(True)
     settings.save_button.click()
+    settle(qtbot)
     with store.session() as s:
         assert get_identity(s).kind == "bloc"
     assert window.slugs == ["tong-quan", "trao-doi-du-lieu", "cai-dat"]
@@ -117,6 +118,7 @@ def test_switching_a_file_to_bloc_mode_in_the_settings(window, ctx, store):
     settings.form.changed.emit()
     ctx.prompts.confirmations.append(True)
     settings.save_button.click()
+    settle(qtbot)
     with store.session() as s:
         assert (get_identity(s).kind, get_identity(s).cell_name) == ("cell", "Chi bộ Phòng Tổng hợp")
     assert window.slugs == [PAGES[key].slug for key in CELL.pages] and window.kind == CELL
@@ -143,6 +145,7 @@ def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx,
     assert panel.remove_button.isEnabled()
     ctx.prompts.confirmations.append(True)
     panel.remove_button.click()
+    settle(qtbot)
     with filled_bloc.session() as s:
         rows = unit_rows(s, Period(2025), FIXED_NOW.date())
     assert removed not in panel.units.column_texts(0)  # its only bundle: the unit goes with it

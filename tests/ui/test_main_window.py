@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 from khoidesktop.datafile.identity import get_identity
 from khoidesktop.members.records import headline_counts
 from tests.conftest import IDENTITY
-from tests.ui.helpers import english_on_screen, type_text
+from tests.ui.helpers import english_on_screen, settle, type_text
 
 SIDEBAR = [
     "Tổng quan",
@@ -64,6 +64,8 @@ def test_settings_edits_the_names_printed_on_documents(window, store, qtbot):
     type_text(edit, "Chi bộ Phòng Kế hoạch")
     assert page.save_button.isEnabled()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert not page.save_button.isEnabled()  # while it is written: no second click
+    settle(qtbot)
     assert page.message.text() == "Đã lưu."
     assert window.windowTitle() == "Khối desktop — Chi bộ Phòng Kế hoạch"
     with store.session() as s:
@@ -78,6 +80,7 @@ def test_settings_refuses_an_empty_name_and_changes_nothing(window, store, qtbot
     edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.message.text() == "Hãy điền: Cấp ủy cấp trên."
     with store.session() as s:
         assert get_identity(s).superior_name == IDENTITY.superior_name

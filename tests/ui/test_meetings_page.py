@@ -9,7 +9,7 @@ from khoidesktop.meetings.records import load_meeting
 from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from tests.conftest import FIXED_NOW
-from tests.ui.helpers import english_on_screen, type_text, when_modal
+from tests.ui.helpers import english_on_screen, settle, type_text, when_modal
 
 
 @pytest.fixture
@@ -73,8 +73,10 @@ def test_record_a_meeting_then_reopen_it(page, qtbot, store):
 def test_register_a_thematic_topic(page, qtbot):
     type_text(page.topic, "Chuyển đổi số")
     qtbot.mouseClick(page.add_topic_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.plan.count() == 1 and "Chuyển đổi số" in page.plan.item(0).text()
     qtbot.mouseClick(page.add_topic_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.plan_message.text() == "Hãy gõ tên chủ đề."
 
 

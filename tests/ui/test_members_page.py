@@ -13,7 +13,7 @@ from khoidesktop.store.models import Member
 from khoidesktop.ui.dialogs.import_dialog import ImportPreviewDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
 from tests.conftest import FIXED_NOW
-from tests.ui.helpers import english_on_screen, type_text, when_modal
+from tests.ui.helpers import english_on_screen, settle, type_text, when_modal
 
 
 @pytest.fixture
@@ -85,6 +85,7 @@ def test_add_a_member_through_the_form(page, qtbot, store):
         type_text(dialog.form.widgets["admitted_on"], "19/05/2020")
         type_text(dialog.form.widgets["card_number"], "01234567")  # already Hà's
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        settle(qtbot)  # the check runs with the write, off the window's thread
         assert "01234567 đã thuộc về" in dialog.message.text()
         dialog.form.widgets["card_number"].clear()
         type_text(dialog.form.widgets["card_number"], "00999999")
@@ -112,6 +113,7 @@ def test_edit_then_undo_the_last_edit(page, qtbot, store):
         assert s.scalars(select(Member.position).where(Member.full_name == "Trần Thị Hà")).one() == "Kế toán trưởng"
     assert page.undo_button.isEnabled() and "Trần Thị Hà" in page.undo_button.toolTip()
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     with store.session() as s:
         assert s.scalars(select(Member.position).where(Member.full_name == "Trần Thị Hà")).one() == ""
     assert not page.undo_button.isEnabled()
@@ -127,6 +129,7 @@ def test_record_an_event_in_the_history(page, qtbot, store):
         type_text(history.on_date, "01/10/2026")
         type_text(history.document, "45-QĐ/ĐU")
         qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)
+        settle(qtbot)
         assert history.table.rowCount() == 1
         assert "tình trạng: Đã chuyển sinh hoạt đi" in dialog.heading.text()
         dialog.reject()

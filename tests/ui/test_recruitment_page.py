@@ -8,7 +8,7 @@ from sqlalchemy import select
 from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.store.models import Member
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
-from tests.ui.helpers import english_on_screen, type_text, when_modal
+from tests.ui.helpers import english_on_screen, settle, type_text, when_modal
 
 
 def test_from_a_new_file_to_an_official_member(window, store, ctx, qtbot):
@@ -50,6 +50,7 @@ def test_from_a_new_file_to_an_official_member(window, store, ctx, qtbot):
             dialog.introducers[number].setCurrentIndex(number + 1)
             type_text(dialog.since[number], "01/01/2023")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the steps open once the person is saved
+        settle(qtbot)
         assert dialog.message.text() == "Đã lưu." and dialog.tabs.isTabEnabled(1)
         dialog.tabs.setCurrentIndex(1)
         for step, day in steps:
@@ -59,6 +60,7 @@ def test_from_a_new_file_to_an_official_member(window, store, ctx, qtbot):
             dialog.step_date.clear()
             type_text(dialog.step_date, day)
             qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+            settle(qtbot)  # the person is saved, then the step recorded, each in the runner
             messages.append(dialog.message.text())
         assert dialog.next_step == "official"
         dialog.accept()

@@ -107,3 +107,26 @@ def test_a_user_error_goes_to_the_form_when_it_asks(khoi_app, ctx, qtbot, window
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert shown == ["Hãy nhập ngày."] and ctx.prompts.shown == []
+
+
+def test_the_window_writes_only_through_the_runner():
+    """A transaction is begun in ui/ only inside the work given to the runner (`work`, or run_write's `write`):
+    never on the window's thread, where a slow disk would freeze it."""
+    import ast
+    from pathlib import Path
+
+    import khoidesktop.ui
+
+    ui = Path(khoidesktop.ui.__file__).parent
+    outside = []
+    for path in sorted(ui.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith(".begin"):
+                enclosing = node
+                while enclosing in parents and not isinstance(enclosing, ast.FunctionDef):
+                    enclosing = parents[enclosing]
+                if getattr(enclosing, "name", "") != "work":
+                    outside.append(f"{path.relative_to(ui)}:{node.lineno}")
+    assert outside == []

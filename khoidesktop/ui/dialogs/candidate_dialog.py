@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -37,7 +38,11 @@ from khoidesktop.recruitment.records import (
     steps_of,
 )
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:  # only named here: the steps come from recruitment.records
     from khoidesktop.store.models import CandidateStep
@@ -63,7 +68,7 @@ class CandidateDialog(QDialog):
         close, self.save_button = QPushButton(_("Close"), self), QPushButton(_("Save"), self)
         self.save_button.setObjectName("primary")
         close.clicked.connect(self.accept)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         buttons.addWidget(close)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
@@ -217,26 +222,35 @@ class CandidateDialog(QDialog):
             self.notes.text(),
         )
 
-    def save(self) -> bool:
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the person (in the background); then `then()`, once it is written."""
         try:
             data = self.data()
-            with self.ctx.require_store().session() as session, session.begin():
-                self.candidate_id = save_candidate(
-                    session, self.candidate_id, data, now=self.ctx.now(), actor=current_actor()
-                ).id
         except (UserError, ValueError) as exc:
             self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
-            return False
-        self.message.setObjectName("okText")
-        self.message.setText(_("Saved."))
-        self.tabs.setTabEnabled(1, True)
-        self._load()
-        return True
+            return
+        candidate_id = self.candidate_id
+
+        def write(session: Session) -> int:
+            return save_candidate(session, candidate_id, data, now=self.ctx.now(), actor=current_actor()).id
+
+        def saved(new_id: int) -> None:
+            self.candidate_id = new_id
+            self.message.setObjectName("okText")
+            self.message.setText(_("Saved."))
+            self.tabs.setTabEnabled(1, True)
+            self._load()
+            if then is not None:
+                then()
+
+        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self.save_button)
 
     def record(self) -> None:
+        """Save the person, then record the next step (with the cell's vote when it is the resolution)."""
         votes = [spin.value() for spin in self.votes]  # read before saving the person reloads the fields
-        if not self.save():
-            return
+        self.save(then=lambda: self._record_step(votes))
+
+    def _record_step(self, votes: list[int]) -> None:
         candidate_id, step = self.candidate_id, self.next_step
         if candidate_id is None or step is None:
             return  # saved, so it has an id; no step is left once the file is complete (the button is off)
@@ -244,23 +258,33 @@ class CandidateDialog(QDialog):
             on = self.step_date.value()
             if on is None:
                 raise UserError(_("Type the date of the step."))
-            with self.ctx.require_store().session() as session, session.begin():
-                text = record_step(
-                    session,
-                    candidate_id,
-                    step,
-                    on,
-                    now=self.ctx.now(),
-                    actor=current_actor(),
-                    document_number=self.step_document.text(),
-                    passed=self.passed.isChecked(),
-                    votes=(votes[0], votes[1], votes[2]) if self.next_step == "cell_resolution" else None,
-                )
         except (UserError, ValueError) as exc:
-            self.message.setObjectName("errorText")
-            self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
+            self._refused(exc.message if isinstance(exc, UserError) else str(exc))
             return
-        self.message.setText(text)
-        self.step_date.clear()
-        self.step_document.clear()
-        self._load()
+        document, passed = self.step_document.text(), self.passed.isChecked()
+        vote = (votes[0], votes[1], votes[2]) if step == "cell_resolution" else None
+
+        def write(session: Session) -> str:
+            return record_step(
+                session,
+                candidate_id,
+                step,
+                on,
+                now=self.ctx.now(),
+                actor=current_actor(),
+                document_number=document,
+                passed=passed,
+                votes=vote,
+            )
+
+        def recorded(text: str) -> None:
+            self.message.setText(text)
+            self.step_date.clear()
+            self.step_document.clear()
+            self._load()
+
+        run_write(self, self.ctx, write, recorded, on_error=self._refused, busy=self.record_button)
+
+    def _refused(self, message: str) -> None:
+        self.message.setObjectName("errorText")
+        self.message.setText(message)

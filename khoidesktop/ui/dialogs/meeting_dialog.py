@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -40,8 +41,12 @@ from khoidesktop.meetings.records import (
     warnings,
 )
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.attendance_table import AttendanceTable
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _time_edit(parent: QWidget) -> QTimeEdit:
@@ -300,11 +305,17 @@ class MeetingDialog(QDialog):
     def save(self) -> None:
         try:
             data = self.collect()
-            with self.ctx.require_store().session() as session, session.begin():
-                meeting_id = save_meeting(session, self.meeting_id, data, now=self.ctx.now(), actor=current_actor()).id
         except (UserError, ValueError) as exc:
             self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
             return
-        self.meeting_id = meeting_id
-        self.saved.emit(meeting_id)
-        self.accept()
+        meeting_id = self.meeting_id
+
+        def write(session: Session) -> int:
+            return save_meeting(session, meeting_id, data, now=self.ctx.now(), actor=current_actor()).id
+
+        def saved(new_id: int) -> None:
+            self.meeting_id = new_id
+            self.saved.emit(new_id)
+            self.accept()
+
+        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self.save_button)

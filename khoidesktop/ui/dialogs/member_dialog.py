@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.domain.members import STATUSES, label
-from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
-from khoidesktop.members.records import MemberData, add_member, load_member, problems, update_member
+from khoidesktop.members.records import (
+    Changes,
+    MemberData,
+    Problem,
+    add_member,
+    load_member,
+    problems,
+    update_member,
+)
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.history_panel import HistoryPanel
 from khoidesktop.ui.widgets.member_form import MemberForm
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class MemberDialog(QDialog):
@@ -79,24 +92,26 @@ class MemberDialog(QDialog):
             self.form.show_problems(set(unreadable))
             self.message.setText(" ".join(unreadable.values()))
             return
-        store = self.ctx.require_store()
-        try:
-            with store.session() as session, session.begin():
-                found = problems(session, data.normalized(), self.ctx.today(), self.member_id)
-                if found:
-                    self.form.show_problems({p.field for p in found})
-                    self.message.setText(" ".join(p.message for p in found))
-                    return
-                if self.member_id is not None:
-                    member_id = self.member_id
-                    changes = update_member(session, member_id, data, now=self.ctx.now(), actor=current_actor())
-                else:
-                    member_id = add_member(session, data, now=self.ctx.now(), actor=current_actor()).id
-                    changes = {}
-        except UserError as exc:
-            self.message.setText(exc.message)
-            return
-        self.form.show_problems(set())
-        self.message.clear()
-        self.saved.emit(member_id, changes)
-        self.accept()
+        existing = self.member_id
+        Result = tuple[list[Problem], int | None, Changes]
+
+        def write(session: Session) -> Result:
+            found = problems(session, data.normalized(), self.ctx.today(), existing)
+            if found:
+                return found, None, {}  # nothing written: the fields to correct are shown
+            if existing is not None:
+                return [], existing, update_member(session, existing, data, now=self.ctx.now(), actor=current_actor())
+            return [], add_member(session, data, now=self.ctx.now(), actor=current_actor()).id, {}
+
+        def saved(result: Result) -> None:
+            found, member_id, changes = result
+            if member_id is None:
+                self.form.show_problems({p.field for p in found})
+                self.message.setText(" ".join(p.message for p in found))
+                return
+            self.form.show_problems(set())
+            self.message.clear()
+            self.saved.emit(member_id, changes)
+            self.accept()
+
+        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self.save_button)

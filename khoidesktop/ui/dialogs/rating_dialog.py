@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,11 +19,14 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.domain.rating_rules import LEVELS, level_for_score, rule_set_for
-from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
 from khoidesktop.ratings.records import RatingInput, RatingRow, save_rating
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 NO_SCORE = -1.0
 
@@ -142,12 +147,9 @@ class RatingDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            with self.ctx.require_store().session() as session, session.begin():
-                save_rating(
-                    session, self.year, self.row.member.id, self.values(), now=self.ctx.now(), actor=current_actor()
-                )
-        except UserError as exc:
-            self.message.setText(exc.message)
-            return
-        self.accept()
+        year, member_id, values = self.year, self.row.member.id, self.values()
+
+        def write(session: Session) -> None:
+            save_rating(session, year, member_id, values, now=self.ctx.now(), actor=current_actor())
+
+        run_write(self, self.ctx, write, lambda _r: self.accept(), on_error=self.message.setText, busy=self.save_button)

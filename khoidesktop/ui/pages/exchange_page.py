@@ -23,6 +23,7 @@ from khoidesktop.domain.periods import ROMAN_QUARTERS, Period
 from khoidesktop.i18n import N_, _, format_date, format_number
 from khoidesktop.ui import exchange_actions
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.figure_table import FigureTable
 
 if TYPE_CHECKING:
@@ -266,10 +267,16 @@ class UnitsPanel(QWidget):
             )
         ):
             return
-        with ctx.require_store().session() as session, session.begin():
-            remove_bundle(session, row.bundle.id, now=ctx.now(), actor=current_actor())
-        self.page.refresh()
-        self.page.data_changed.emit()
+        bundle_id = row.bundle.id
+
+        def write(session: Session) -> None:
+            remove_bundle(session, bundle_id, now=ctx.now(), actor=current_actor())
+
+        def removed(_result: None) -> None:
+            self.page.refresh()
+            self.page.data_changed.emit()
+
+        run_write(self, ctx, write, removed, busy=self.remove_button)
 
     def import_bundles(self) -> None:
         exchange_actions.import_bundles(self, self.page.ctx, self.imported)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -26,12 +27,15 @@ from PySide6.QtWidgets import (
 from khoidesktop.context import AppContext
 from khoidesktop.domain.meetings import KINDS, SHORT_KINDS, quarter_of
 from khoidesktop.domain.members import label
-from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_date, format_percent
 from khoidesktop.meetings.records import add_topic, held_topic_ids, topics_of
 from khoidesktop.meetings.stats import year_summary
 from khoidesktop.ui import meeting_actions
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.tasks import run_write
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 HEADERS = (N_("Date"), N_("Kind"), N_("Topic"), N_("Attendance"), N_("Minutes"))
 
@@ -151,15 +155,17 @@ class MeetingsPage(Page):
         self.warnings.addItems(summary.warnings or [_("Nothing to do: every month and quarter is in order.")])
 
     def register_topic(self) -> None:
-        try:
-            with self.ctx.require_store().session() as session, session.begin():
-                add_topic(session, self.year.value(), self.quarter.currentData(), self.topic.text(), now=self.ctx.now())
-        except UserError as exc:
-            self.plan_message.setText(exc.message)
-            return
-        self.plan_message.clear()
-        self.topic.clear()
-        self.refresh()
+        year, quarter, title = self.year.value(), self.quarter.currentData(), self.topic.text()
+
+        def write(session: Session) -> None:
+            add_topic(session, year, quarter, title, now=self.ctx.now())
+
+        def registered(_result: None) -> None:
+            self.plan_message.clear()
+            self.topic.clear()
+            self.refresh()
+
+        run_write(self, self.ctx, write, registered, on_error=self.plan_message.setText, busy=self.add_topic_button)
 
     def open_meeting(self, meeting_id: int | None) -> None:
         from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog

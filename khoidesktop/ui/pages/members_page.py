@@ -3,6 +3,8 @@ member record, Excel import/export, the PDFs, and undo of the last edit."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -27,6 +29,10 @@ from khoidesktop.store.audit import current_actor
 from khoidesktop.ui import member_actions
 from khoidesktop.ui.models.member_table import COLUMNS, MemberFilter, MemberTableModel
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.tasks import run_write
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Changes = dict[str, tuple[object, object]]  # field → (old, new), as members.records.update_member returns it
 
@@ -213,13 +219,18 @@ class MembersPage(Page):
         if self.last_change is None:
             return
         member_id, changes, _name = self.last_change
-        with self.ctx.require_store().session() as session, session.begin():
+
+        def write(session: Session) -> None:
             undo_update(session, member_id, changes, now=self.ctx.now(), actor=current_actor())
-        self.last_change = None
-        self.undo_button.setEnabled(False)
-        self.undo_button.setToolTip("")
-        self.refresh()
-        self.data_changed.emit()
+
+        def undone(_result: None) -> None:
+            self.last_change = None
+            self.undo_button.setEnabled(False)
+            self.undo_button.setToolTip("")
+            self.refresh()
+            self.data_changed.emit()
+
+        run_write(self, self.ctx, write, undone, busy=self.undo_button)
 
     def show_badges(self) -> None:
         from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog

@@ -4,7 +4,7 @@ excellence shown live, the cell's own level, and the comparison with earlier yea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -28,7 +28,6 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.members import label
 from khoidesktop.domain.names import lowercase_first
 from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, level_label, rule_set_for
-from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_number, format_percent
 from khoidesktop.ratings.figures import YearFigures
 from khoidesktop.ratings.records import (
@@ -42,7 +41,11 @@ from khoidesktop.ratings.records import (
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui import rating_actions
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 HEADERS = (N_("Full name"), N_("Self-assessed"), N_("Cell's proposal"), N_("Score"), N_("To check"))
 
@@ -235,23 +238,26 @@ class RatingsPage(Page):
         self.refresh()
 
     def save_year(self) -> None:
-        try:
-            on = self.rating_date.value()
-            if on is None:
-                raise UserError(_("Type the rating date."))
-            with self.ctx.require_store().session() as session, session.begin():
-                save_year(
-                    session,
-                    self.year.value(),
-                    rating_date=on,
-                    cap_percent=self.cap.value(),
-                    cell_level=self.cell_level.value(),
-                    cell_notes=self.cell_notes.text(),
-                    now=self.ctx.now(),
-                    actor=current_actor(),
-                )
-        except (UserError, ValueError) as exc:
-            self.year_message.setText(exc.message if isinstance(exc, UserError) else str(exc))
+        on = self.rating_date.value()
+        if on is None:
+            self.year_message.setText(_("Type the rating date."))
             return
-        self.year_message.clear()
-        self.refresh()
+        year, cap, level, notes = self.year.value(), self.cap.value(), self.cell_level.value(), self.cell_notes.text()
+
+        def write(session: Session) -> None:
+            save_year(
+                session,
+                year,
+                rating_date=on,
+                cap_percent=cap,
+                cell_level=level,
+                cell_notes=notes,
+                now=self.ctx.now(),
+                actor=current_actor(),
+            )
+
+        def saved(_result: None) -> None:
+            self.year_message.clear()
+            self.refresh()
+
+        run_write(self, self.ctx, write, saved, on_error=self.year_message.setText, busy=self.save_button)

@@ -3,6 +3,8 @@ targets and the progress against them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,11 +23,14 @@ from PySide6.QtWidgets import (
 from khoidesktop.context import AppContext
 from khoidesktop.domain.members import label
 from khoidesktop.domain.recruitment import STEP_LABELS
-from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_date, format_number
 from khoidesktop.recruitment.stats import file_rows, recruitment_figures, set_target
 from khoidesktop.ui import recruitment_actions
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.tasks import run_write
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 HEADERS = (N_("Full name"), N_("Step reached"), N_("Next deadline"), N_("Working days left"))
 
@@ -73,7 +78,7 @@ class RecruitmentPage(Page):
         for spin, value in ((self.term_from, 2025), (self.term_to, 2030)):
             spin.setRange(2000, 2100)
             spin.setValue(value)
-        save = QPushButton(_("Save the targets"), box)
+        save = self.targets_button = QPushButton(_("Save the targets"), box)
         save.clicked.connect(self.save_targets)
         for text, widget in (
             (_("This year:"), self.year_target),
@@ -146,15 +151,18 @@ class RecruitmentPage(Page):
 
     def save_targets(self) -> None:
         year = self.ctx.today().year
-        try:
-            with self.ctx.require_store().session() as session, session.begin():
-                set_target(session, year, year, self.year_target.value())
-                set_target(session, self.term_from.value(), self.term_to.value(), self.term_target.value())
-        except UserError as exc:
-            self.target_message.setText(exc.message)
-            return
-        self.target_message.clear()
-        self.refresh()
+        year_target, term = self.year_target.value(), (self.term_from.value(), self.term_to.value())
+        term_target = self.term_target.value()
+
+        def write(session: Session) -> None:
+            set_target(session, year, year, year_target)
+            set_target(session, term[0], term[1], term_target)
+
+        def saved(_result: None) -> None:
+            self.target_message.clear()
+            self.refresh()
+
+        run_write(self, self.ctx, write, saved, on_error=self.target_message.setText, busy=self.targets_button)
 
     def _resolution(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.identity import get_identity, identity_data, update_identity
 from khoidesktop.datafile.kinds import CELL
-from khoidesktop.errors import UserError
 from khoidesktop.i18n import _, format_date, parse_date
 from khoidesktop.paths import display_path
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.identity_form import IdentityForm
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class SettingsPage(Page):
@@ -85,7 +90,6 @@ class SettingsPage(Page):
         self.days_off.setText(", ".join(format_date(d) for d in self.ctx.extra_days_off()))
 
     def save(self) -> None:
-        store = self.ctx.require_store()
         if self.form.kind() != self.saved_kind and not self.ctx.prompts.confirm(
             _("Change the mode"),
             _(
@@ -94,19 +98,24 @@ class SettingsPage(Page):
             ).format(mode=_(self.form.data_kind().title)),
         ):
             return
-        try:
-            with store.session() as session, session.begin():
-                changes = update_identity(session, self.form.data(), now=self.ctx.now(), actor=current_actor())
-        except UserError as exc:
+        data = self.form.data()
+
+        def write(session: Session) -> dict[str, tuple[Any, Any]]:
+            return update_identity(session, data, now=self.ctx.now(), actor=current_actor())
+
+        def refused(message: str) -> None:
             self.message.setObjectName("errorText")
-            self.message.setText(exc.message)
+            self.message.setText(message)
             self.message.setStyleSheet("")  # re-polish for the new object name
-            return
-        self.refresh()
-        self.message.setObjectName("okText")
-        self.message.setStyleSheet("")
-        self.message.setText(_("Saved.") if changes else _("Nothing to save: nothing was changed."))
-        self.data_changed.emit()
+
+        def saved(changes: dict[str, tuple[Any, Any]]) -> None:
+            self.refresh()
+            self.message.setObjectName("okText")
+            self.message.setStyleSheet("")
+            self.message.setText(_("Saved.") if changes else _("Nothing to save: nothing was changed."))
+            self.data_changed.emit()
+
+        run_write(self, self.ctx, write, saved, on_error=refused, busy=self.save_button)
 
     def save_days_off(self) -> None:
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +26,11 @@ from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_date
 from khoidesktop.members.history import add_event, events_of
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 HEADERS = (N_("Date"), N_("Event"), N_("Document number"), N_("Note"))
 
@@ -97,23 +103,29 @@ class HistoryPanel(QWidget):
             kind = self.kind.value()
             if kind is None:
                 raise RuntimeError("the event kind box has no empty row")
-            with self.ctx.require_store().session() as session, session.begin():
-                add_event(
-                    session,
-                    self.member_id,
-                    kind,
-                    on,
-                    now=self.ctx.now(),
-                    actor=current_actor(),
-                    document_number=self.document.text(),
-                    level=self.level.value(),
-                    note=self.note.text(),
-                )
         except (UserError, ValueError) as exc:
             self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
             return
-        self.message.clear()
-        for edit in (self.on_date, self.document, self.note):
-            edit.clear()
-        self.refresh()
-        self.recorded.emit()
+        member_id, document, level, note = self.member_id, self.document.text(), self.level.value(), self.note.text()
+
+        def write(session: Session) -> None:
+            add_event(
+                session,
+                member_id,
+                kind,
+                on,
+                now=self.ctx.now(),
+                actor=current_actor(),
+                document_number=document,
+                level=level,
+                note=note,
+            )
+
+        def recorded(_result: None) -> None:
+            self.message.clear()
+            for edit in (self.on_date, self.document, self.note):
+                edit.clear()
+            self.refresh()
+            self.recorded.emit()
+
+        run_write(self, self.ctx, write, recorded, on_error=self.message.setText, busy=self.add_button)

@@ -17,11 +17,11 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from khoidesktop.context import AppContext
-from khoidesktop.errors import Cancelled, UserError, ValidationError, storage_failure
+from khoidesktop.errors import Cancelled, UserError, storage_failure
 from khoidesktop.i18n import _
 from khoidesktop.tasks import IsCancelled, Progress, Work
 
@@ -99,6 +99,7 @@ class Task(QObject):
 
     def start(self) -> Task:
         Task.running.add(self)
+        self.dialog.setValue(0)  # starts the dialog's clock: it appears if the work is still running after 300 ms
         QThreadPool.globalInstance().start(self.runnable)
         return self
 
@@ -152,6 +153,48 @@ def run_task(
     return Task(parent, ctx, label, work, on_done, cancellable=cancellable, on_error=on_error).start()
 
 
+class _Hold(QObject):
+    """Holds the user's input to one form or dialog (clicks, keys, closing it) while its write runs, without
+    greying it: a second Save, an edit typed meanwhile or Esc cannot race the write. The progress dialog, a window
+    of its own, is not held."""
+
+    HELD = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.Wheel,
+            QEvent.Type.Close,
+        }
+    )
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in self.HELD or not isinstance(watched, QWidget):
+            return False
+        if watched is self.widget or self.widget.isAncestorOf(watched):
+            event.ignore()
+            return True
+        return False
+
+    def release(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        QApplication.restoreOverrideCursor()
+        self.deleteLater()
+
+
 def run_write(
     parent: QWidget,
     ctx: AppContext,
@@ -163,16 +206,14 @@ def run_write(
     label: str = "",
 ) -> Task:
     """A change to the data file through the runner: `write(session)` in one transaction on a worker thread (all or
-    nothing), then `on_done(result)` on the GUI thread. `busy` (the button that asked) is disabled meanwhile, so a
-    second click cannot write twice; a refusal goes to `on_error` (the form's message line) when given."""
+    nothing), then `on_done(result)` on the GUI thread. `busy` (the page or dialog that asked) takes no input
+    meanwhile (_Hold), so a second Save, an edit or closing it cannot race the write; a refusal goes to
+    `on_error` (the form's message line) when given."""
     store = ctx.require_store()
 
     def work(progress: Progress, cancelled: IsCancelled) -> T:
-        try:
-            with store.session() as session, session.begin():
-                return write(session)
-        except ValueError as exc:  # a value a rule refuses (a year no rule set covers …): said as the form said it
-            raise ValidationError(str(exc)) from exc
+        with store.session() as session, session.begin():
+            return write(session)
 
     def refused(message: str) -> None:
         if on_error is not None:
@@ -180,9 +221,8 @@ def run_write(
         else:
             ctx.prompts.error(_("The work could not be finished"), message)
 
-    if busy is not None:
-        busy.setEnabled(False)
     task = Task(parent, ctx, label or _("Saving…"), work, on_done, on_error=refused)
     if busy is not None:
-        task.finished.connect(lambda: busy.setEnabled(True))  # before on_done, whatever the outcome
+        hold = _Hold(busy)
+        task.finished.connect(hold.release)  # before on_done, whatever the outcome
     return task.start()

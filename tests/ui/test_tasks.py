@@ -130,3 +130,34 @@ def test_the_window_writes_only_through_the_runner():
                 if getattr(enclosing, "name", "") != "work":
                     outside.append(f"{path.relative_to(ui)}:{node.lineno}")
     assert outside == []
+
+
+def test_a_dialog_that_is_writing_takes_no_input_and_does_not_close(khoi_app, ctx, qtbot, window, store):
+    """Save then Esc, Đóng or the window's ×, while the write runs: held, so the page that opened the dialog
+    refreshes after the write, not before it."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    from khoidesktop.ui.tasks import run_write
+    from tests.ui.helpers import settle
+
+    window.set_store(store)
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.show()
+    go, done = threading.Event(), []
+    run_write(dialog, ctx, lambda session: go.wait(5), done.append, busy=dialog)
+    dialog.close()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.keyClicks(field, "abc")
+    assert dialog.isVisible() and field.text() == ""
+    go.set()
+    settle(qtbot)
+    assert done == [True]
+    qtbot.keyClicks(field, "ok")
+    assert field.text() == "ok"
+    dialog.close()
+    assert not dialog.isVisible()

@@ -243,7 +243,7 @@ class CandidateDialog(QDialog):
             if then is not None:
                 then()
 
-        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self.save_button)
+        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self)
 
     def record(self) -> None:
         """Save the person, then record the next step (with the cell's vote when it is the resolution)."""
@@ -283,7 +283,7 @@ class CandidateDialog(QDialog):
             self.step_document.clear()
             self._load()
 
-        run_write(self, self.ctx, write, recorded, on_error=self._refused, busy=self.record_button)
+        run_write(self, self.ctx, write, recorded, on_error=self._refused, busy=self)
 
     def _refused(self, message: str) -> None:
         self.message.setObjectName("errorText")

@@ -318,4 +318,4 @@ class MeetingDialog(QDialog):
             self.saved.emit(new_id)
             self.accept()
 
-        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self.save_button)
+        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self)

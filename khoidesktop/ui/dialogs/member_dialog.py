@@ -114,4 +114,4 @@ class MemberDialog(QDialog):
             self.saved.emit(member_id, changes)
             self.accept()
 
-        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self.save_button)
+        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self)

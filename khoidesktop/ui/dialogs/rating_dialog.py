@@ -152,4 +152,4 @@ class RatingDialog(QDialog):
         def write(session: Session) -> None:
             save_rating(session, year, member_id, values, now=self.ctx.now(), actor=current_actor())
 
-        run_write(self, self.ctx, write, lambda _r: self.accept(), on_error=self.message.setText, busy=self.save_button)
+        run_write(self, self.ctx, write, lambda _r: self.accept(), on_error=self.message.setText, busy=self)

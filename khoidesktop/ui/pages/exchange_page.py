@@ -276,7 +276,7 @@ class UnitsPanel(QWidget):
             self.page.refresh()
             self.page.data_changed.emit()
 
-        run_write(self, ctx, write, removed, busy=self.remove_button)
+        run_write(self, ctx, write, removed, busy=self.page)
 
     def import_bundles(self) -> None:
         exchange_actions.import_bundles(self, self.page.ctx, self.imported)

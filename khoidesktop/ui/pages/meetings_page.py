@@ -165,7 +165,7 @@ class MeetingsPage(Page):
             self.topic.clear()
             self.refresh()
 
-        run_write(self, self.ctx, write, registered, on_error=self.plan_message.setText, busy=self.add_topic_button)
+        run_write(self, self.ctx, write, registered, on_error=self.plan_message.setText, busy=self)
 
     def open_meeting(self, meeting_id: int | None) -> None:
         from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog

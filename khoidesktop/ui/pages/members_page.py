@@ -230,7 +230,7 @@ class MembersPage(Page):
             self.refresh()
             self.data_changed.emit()
 
-        run_write(self, self.ctx, write, undone, busy=self.undo_button)
+        run_write(self, self.ctx, write, undone, busy=self)
 
     def show_badges(self) -> None:
         from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog

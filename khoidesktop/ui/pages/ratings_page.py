@@ -238,7 +238,11 @@ class RatingsPage(Page):
         self.refresh()
 
     def save_year(self) -> None:
-        on = self.rating_date.value()
+        try:
+            on = self.rating_date.value()
+        except ValueError as exc:  # a date that does not exist (31/02): said on the year's line
+            self.year_message.setText(str(exc))
+            return
         if on is None:
             self.year_message.setText(_("Type the rating date."))
             return
@@ -260,4 +264,4 @@ class RatingsPage(Page):
             self.year_message.clear()
             self.refresh()
 
-        run_write(self, self.ctx, write, saved, on_error=self.year_message.setText, busy=self.save_button)
+        run_write(self, self.ctx, write, saved, on_error=self.year_message.setText, busy=self)

@@ -162,7 +162,7 @@ class RecruitmentPage(Page):
             self.target_message.clear()
             self.refresh()
 
-        run_write(self, self.ctx, write, saved, on_error=self.target_message.setText, busy=self.targets_button)
+        run_write(self, self.ctx, write, saved, on_error=self.target_message.setText, busy=self)
 
     def _resolution(self) -> None:
         rows = self.table.selectionModel().selectedRows()

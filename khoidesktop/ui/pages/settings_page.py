@@ -115,7 +115,7 @@ class SettingsPage(Page):
             self.message.setText(_("Saved.") if changes else _("Nothing to save: nothing was changed."))
             self.data_changed.emit()
 
-        run_write(self, self.ctx, write, saved, on_error=refused, busy=self.save_button)
+        run_write(self, self.ctx, write, saved, on_error=refused, busy=self)
 
     def save_days_off(self) -> None:
         try:

@@ -128,4 +128,4 @@ class HistoryPanel(QWidget):
             self.refresh()
             self.recorded.emit()
 
-        run_write(self, self.ctx, write, recorded, on_error=self.message.setText, busy=self.add_button)
+        run_write(self, self.ctx, write, recorded, on_error=self.message.setText, busy=self.window())

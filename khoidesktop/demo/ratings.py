@@ -4,6 +4,7 @@ one under QĐ 366 with scores), within the cap on excellence."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -36,10 +37,9 @@ def fill_demo_ratings(session: Session, *, now: datetime, actor: str, seed: int)
         )
         rows = [r for r in rating_rows(session, year) if not r.exclusion]
         levels = {r.member.id: _level(rng) for r in rows}
-        good = sum(level in ("HTXSNV", "HTTNV") for level in levels.values())
-        allowed = excellent_allowed(rules, good)
-        for member_id in [m for m, level in levels.items() if level == "HTXSNV"][allowed:]:
-            levels[member_id] = "HTTNV"  # keep within the cap
+        excellent = [m for m, level in levels.items() if level == "HTXSNV"]
+        while excellent and len(excellent) > excellent_allowed(rules, Counter(levels.values())):
+            levels[excellent.pop()] = "HTTNV"  # keep within the cap (each one moved down widens its base)
         for row in rows:
             level = levels[row.member.id]
             score = round(rng.uniform(*SCORES[level]), 1) if rules.scored else None

@@ -3,7 +3,9 @@ with its number and the years it governs, so a past year re-opens as it was judg
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from khoidesktop.i18n import N_, _
 
@@ -36,11 +38,16 @@ class RuleSet:
     last_year: int | None
     scored: bool  # a score out of 100 decides the level
     thresholds: tuple[tuple[str, float], ...] = ()  # (level, lowest score), best first
-    cap_percent: int = 20  # HTXSNV at most this share of those rated HTTNV or above …
+    # The excellence cap, as every rule set words it (QĐ 132, QĐ 124, QĐ 366): the members rated HTXSNV "không vượt
+    # quá 20% tổng số … được xếp loại 'Hoàn thành tốt nhiệm vụ'", "do cấp có thẩm quyền xem xét, quyết định". The
+    # base is the members rated HTTNV only (not HTTNV and above): 76 HTTNV allow at most 15 HTXSNV.
+    cap_percent: int = 20  # HTXSNV at most this share of those rated in `cap_base` …
     cap_percent_max: int = 20  # … which a committee may raise up to this
     recent_months: int = 6  # admitted less than this before the rating: not rated
     excellent_exceeding_percent: int = 0  # HTXSNV: every task on time and at least this share exceeding
     done_late_percent_max: int = 100  # HTNV: every task done, at most this share late
+    rating_in_following_year: bool = True  # may the rating of year Y be held in Y+1 (QĐ 366 / HD 43: no)
+    cap_base: tuple[str, ...] = ("HTTNV",)  # the levels the cap is counted on (see cap_percent)
 
     def covers(self, year: int) -> bool:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
@@ -50,18 +57,19 @@ RULE_SETS: tuple[RuleSet, ...] = (
     RuleSet(
         "QD366",
         "Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW",
-        2025,
-        None,
-        True,
-        (("HTXSNV", 90), ("HTTNV", 70), ("HTNV", 50), ("KHTNV", 0)),
-        20,
-        25,
-        6,
-        30,
-        20,
+        first_year=2025,
+        last_year=None,
+        scored=True,
+        thresholds=(("HTXSNV", 90), ("HTTNV", 70), ("HTNV", 50), ("KHTNV", 0)),
+        cap_percent=20,
+        cap_percent_max=25,
+        recent_months=6,
+        excellent_exceeding_percent=30,
+        done_late_percent_max=20,
+        rating_in_following_year=False,  # HD 43-HD/BTCTW: the rating of year Y ends before 31 December of Y
     ),
-    RuleSet("QD124", "Quy định 124-QĐ/TW ngày 04/10/2023", 2023, 2024, False, (), 20, 20, 6),
-    RuleSet("QD132", "Quy định 132-QĐ/TW ngày 08/3/2018", 2018, 2022, False, (), 20, 20, 6),
+    RuleSet("QD124", "Quy định 124-QĐ/TW ngày 04/10/2023", first_year=2023, last_year=2024, scored=False),
+    RuleSet("QD132", "Quy định 132-QĐ/TW ngày 08/3/2018", first_year=2018, last_year=2022, scored=False),
 )
 
 
@@ -85,10 +93,27 @@ def level_for_score(rules: RuleSet, score: float) -> str | None:
     return None
 
 
-def excellent_allowed(rules: RuleSet, good_or_better: int, cap_percent: int | None = None) -> int:
-    """How many HTXSNV the cap allows, counted on the members rated HTTNV or above."""
+CAP_RULE = N_(
+    "the number rated “Excellently completed duties” does not exceed {cap}% of those rated “Well completed duties”"
+)
+
+
+def excellent_allowed(rules: RuleSet, levels: Mapping[str, int], cap_percent: int | None = None) -> int:
+    """How many HTXSNV the cap allows: `cap_percent` (the committee's setting, within the rule set's bounds) of the
+    members rated in the rule set's cap base, that is HTTNV (see RuleSet.cap_percent)."""
     percent = min(cap_percent or rules.cap_percent, rules.cap_percent_max)
-    return (good_or_better * percent) // 100
+    return (sum(levels.get(level, 0) for level in rules.cap_base) * percent) // 100
+
+
+def rating_date_problem(rules: RuleSet, year: int, on: date) -> str | None:
+    """Why a rating date cannot be that of `year` under its rule set (None when it can)."""
+    if on.year == year or (on.year == year + 1 and rules.rating_in_following_year):
+        return None
+    if rules.rating_in_following_year:
+        return _("The rating date of {year} must fall in {year} or early {next}.").format(year=year, next=year + 1)
+    return _("Under {regulation} the rating of {year} ends before 31/12/{year}: choose a date in {year}.").format(
+        regulation=rules.regulation, year=year
+    )
 
 
 @dataclass(frozen=True)

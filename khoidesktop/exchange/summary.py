@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from khoidesktop.domain.meetings import KINDS
 from khoidesktop.domain.periods import Period
-from khoidesktop.domain.rating_rules import LEVEL_ORDER
+from khoidesktop.domain.rating_rules import LEVEL_ORDER, excellent_allowed, rule_set_for
 from khoidesktop.domain.recruitment import STEP_CODES
 from khoidesktop.domain.structure import GROUP_LABELS
 
@@ -272,14 +272,19 @@ def _read_ratings(part: Part, period: Period) -> Part:
     rated = _int(part["rated"])
     if sum(levels.values()) != rated:
         raise ValueError(rated)
+    cap_percent = _int(part["excellent_cap"]["cap_percent"], 100)
+    _int(part["excellent_cap"]["allowed"])  # present and in range, but recounted below:
+    # the level above applies the cap's rule itself (QĐ 366: counted on those rated HTTNV), so a bundle made by an
+    # older program, which counted HTTNV and above, is judged by the rule as it is written.
+    allowed = excellent_allowed(rule_set_for(period.year), levels, cap_percent)
     return {
         "rating_year": period.year,
         "rule_set": str(part["rule_set"]),
         "rated": rated,
         "levels": levels,
         "not_rated": len(_list(part["not_rated"])),
-        "excellent_allowed": _int(part["excellent_cap"]["allowed"]),
-        "cap_percent": _int(part["excellent_cap"]["cap_percent"], 100),
+        "excellent_allowed": allowed,
+        "cap_percent": cap_percent,
         "cell_level": part["cell_level"],
     }
 

@@ -24,6 +24,7 @@ from khoidesktop.domain.rating_rules import (
     highest_level_allowed,
     level_for_score,
     level_label,
+    rating_date_problem,
     rule_set_for,
 )
 from khoidesktop.errors import ValidationError
@@ -222,10 +223,9 @@ def save_year(
     actor: str,
 ) -> RatingYear:
     rules = rule_set_for(year)
-    if rating_date.year not in (year, year + 1):
-        raise ValidationError(
-            _("The rating date of {year} must fall in {year} or early {next}.").format(year=year, next=year + 1)
-        )
+    problem = rating_date_problem(rules, year, rating_date)
+    if problem:
+        raise ValidationError(problem)
     if not rules.cap_percent <= cap_percent <= rules.cap_percent_max:
         raise ValidationError(
             _("{regulation} allows a cap between {low}% and {high}%.").format(
@@ -247,7 +247,7 @@ def year_figures(session: Session, year: int) -> YearFigures:
     counts = Counter(r.level for r in rows if not r.exclusion and r.level)
     levels = {level: counts[level] for level in LEVEL_ORDER}
     not_rated = [(r.member.full_name, _(EXCLUSIONS[r.exclusion])) for r in rows if r.exclusion]
-    allowed = excellent_allowed(rules, levels["HTXSNV"] + levels["HTTNV"], settings.cap_percent)
+    allowed = excellent_allowed(rules, levels, settings.cap_percent)
     return YearFigures(
         year,
         rules.regulation,

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.flowables import KeepTogether
 
-from khoidesktop.domain.rating_rules import LEVEL_ORDER, LEVELS, level_label
+from khoidesktop.domain.rating_rules import CAP_RULE, LEVEL_ORDER, LEVELS, level_label, rule_set_for
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent, percent
 from khoidesktop.ratings.figures import YearFigures
 from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
@@ -197,15 +197,22 @@ def target_text(report: RatingsReport) -> str:
 
 
 def cap_text(report: RatingsReport) -> str:
+    """The cap at the cell: the rule as written, then the cell's own figures as a warning (the grassroots committee
+    decides across its cells, DOMAIN.md Rating)."""
     figures = report.figures
+    rules = rule_set_for(figures.year)
     verdict = _("the cap is exceeded") if report.cap_exceeded else _("the cap is not exceeded")
     return _(
-        "Party members rated “{excellent}”: {actual}; at most {cap}% of those rated “{good}” or above may "
-        "be, that is {allowed}: {verdict}."
+        "Party members proposed as “{excellent}”: {actual}. The rule ({regulation}): {rule}, decided by the "
+        "competent level. {cap}% of the cell's {base} members rated “{good}” is {allowed}: {verdict}; the "
+        "grassroots committee decides across its cells."
     ).format(
         excellent=level_label("HTXSNV"),
         actual=format_number(figures.levels["HTXSNV"]),
+        regulation=figures.rule_set,
+        rule=_(CAP_RULE).format(cap=format_number(rules.cap_percent)),
         cap=format_number(figures.cap_percent),
+        base=format_number(sum(figures.levels[level] for level in rules.cap_base)),
         good=level_label("HTTNV"),
         allowed=format_number(figures.excellent_allowed),
         verdict=verdict,

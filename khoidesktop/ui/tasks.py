@@ -192,7 +192,7 @@ class _Hold(QObject):
         if app is not None:
             app.removeEventFilter(self)
         QApplication.restoreOverrideCursor()
-        self.deleteLater()
+        self.setParent(None)  # nothing holds it now: Python frees it (no deferred delete racing its widget's)
 
 
 def run_write(

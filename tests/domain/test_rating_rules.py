@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from khoidesktop.domain.rating_rules import (
@@ -6,6 +8,7 @@ from khoidesktop.domain.rating_rules import (
     excellent_allowed,
     highest_level_allowed,
     level_for_score,
+    rating_date_problem,
     rule_set_for,
 )
 
@@ -42,7 +45,25 @@ def test_each_year_is_judged_by_its_own_rule_set():
     "good, cap, allowed", [(25, 20, 5), (24, 20, 4), (25, 25, 6), (28, 25, 7), (4, 20, 0), (30, 30, 7)]
 )  # 30% asked: only the 25% maximum is granted
 def test_the_cap_on_excellence(good, cap, allowed):
-    assert excellent_allowed(QD366, good, cap) == allowed
+    assert excellent_allowed(QD366, {"HTTNV": good}, cap) == allowed
+
+
+@pytest.mark.parametrize("year", [2018, 2023, 2025])
+def test_cap_rule_qd366_qd124_qd132_counts_only_those_rated_well_completed(year):
+    """QĐ 366 (as QĐ 124 and QĐ 132): HTXSNV "không vượt quá 20% tổng số … được xếp loại 'Hoàn thành tốt nhiệm
+    vụ'" — the base is HTTNV, not HTTNV and above: 20 HTXSNV and 76 HTTNV allow 15, not 19."""
+    rules = rule_set_for(year)
+    assert excellent_allowed(rules, {"HTXSNV": 20, "HTTNV": 76, "HTNV": 4}) == 15
+    assert excellent_allowed(rules, {"HTXSNV": 20, "HTTNV": 0}) == 0
+
+
+def test_rating_date_rule_hd43_the_rating_of_a_year_ends_within_it():
+    """HD 43-HD/BTCTW (QĐ 366): the rating of year Y ends before 31/12/Y, so a date in Y+1 is refused; the earlier
+    rule sets keep their own window (the year or early the next)."""
+    assert rating_date_problem(QD366, 2025, date(2025, 12, 31)) is None
+    assert "trước ngày 31/12/2025" in (rating_date_problem(QD366, 2025, date(2026, 1, 10)) or "")
+    assert rating_date_problem(rule_set_for(2024), 2024, date(2025, 1, 10)) is None
+    assert rating_date_problem(rule_set_for(2024), 2024, date(2026, 1, 10)) is not None
 
 
 def test_a_score_alone_is_not_enough():

@@ -111,3 +111,14 @@ def test_the_reader_names_the_part_that_is_wrong():
         with pytest.raises(summary.DataProblem) as found:
             summary.read_unit({**parts, part: broken}, Period(2025))
         assert found.value.part == part
+
+
+def test_the_level_above_recounts_the_cap_by_the_rule_as_written():
+    """A version-1 bundle made before the cap's base was corrected says the cap allows HTTNV-and-above × 20%; the
+    reader applies QĐ 366 itself (HTTNV × the cell's cap percent)."""
+    parts = raw_parts(FIXTURES / "bundle_v1.khoi")
+    ratings = parts["ratings"]
+    httnv, cap = ratings["levels"]["HTTNV"]["count"], ratings["excellent_cap"]["cap_percent"]
+    figures = summary.read_unit(parts, Period(2025))
+    assert figures.excellent_allowed == httnv * cap // 100
+    assert ratings["excellent_cap"]["allowed"] == ratings["good_or_better"]["count"] * cap // 100  # as it was sent

@@ -83,6 +83,7 @@ def test_figures_and_the_cap(cell):
     assert figures["rated"] == 10 and len(figures["not_rated"]) == 3
     assert figures["levels"]["HTXSNV"] == {"count": 3, "percent": 30.0}
     assert figures["good_or_better"] == {"count": 8, "percent": 80.0}
+    # the cap counts the 5 rated HTTNV (QĐ 366), not the 8 rated HTTNV or above: 20% of 5 is 1
     assert figures["excellent_cap"] == {"cap_percent": 20, "allowed": 1, "actual": 3, "exceeded": True}
     with store.session() as s, s.begin():
         save_year(
@@ -96,7 +97,7 @@ def test_figures_and_the_cap(cell):
             actor="t",
         )
     with store.session() as s:
-        assert year_figures(s, 2025).as_json()["excellent_cap"]["allowed"] == 2
+        assert year_figures(s, 2025).as_json()["excellent_cap"]["allowed"] == 1  # 25% of 5 HTTNV: still 1
     with pytest.raises(ValidationError, match="từ 20% đến 25%"), store.session() as s, s.begin():
         save_year(
             s, 2025, rating_date=date(2025, 12, 15), cap_percent=30, cell_level=None, cell_notes="", now=NOW, actor="t"
@@ -141,9 +142,16 @@ def test_most_tasks_undone_forces_the_lowest_level(cell):
 
 def test_the_rating_date_belongs_to_its_year(cell):
     store, _ids = cell
-    with pytest.raises(ValidationError, match="phải nằm trong năm 2025"), store.session() as s, s.begin():
+    for wrong in (date(2019, 1, 1), date(2026, 1, 5)):  # QĐ 366 / HD 43: within 2025, not early 2026
+        with pytest.raises(ValidationError, match="trước ngày 31/12/2025"), store.session() as s, s.begin():
+            save_year(s, 2025, rating_date=wrong, cap_percent=20, cell_level=None, cell_notes="", now=NOW, actor="t")
+    with pytest.raises(ValidationError, match="phải nằm trong năm 2024"), store.session() as s, s.begin():
         save_year(
-            s, 2025, rating_date=date(2019, 1, 1), cap_percent=20, cell_level=None, cell_notes="", now=NOW, actor="t"
+            s, 2024, rating_date=date(2026, 1, 5), cap_percent=20, cell_level=None, cell_notes="", now=NOW, actor="t"
+        )
+    with store.session() as s, s.begin():  # QĐ 124 kept its own window: early the next year
+        save_year(
+            s, 2024, rating_date=date(2025, 1, 5), cap_percent=20, cell_level=None, cell_notes="", now=NOW, actor="t"
         )
 
 

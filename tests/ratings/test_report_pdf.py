@@ -66,9 +66,13 @@ def test_the_2025_report_gives_the_year_figures(demo_store, tmp_path: Path):
             f"Số đảng viên “Hoàn thành tốt nhiệm vụ” trở lên: {good['count']} đồng chí, chiếm "
             f"{vi_percent(good['percent'])} số đảng viên được xếp loại; so với chỉ tiêu của chi bộ (từ 95% trở lên): "
             "đạt chỉ tiêu.",
-            f"Số đảng viên “Hoàn thành xuất sắc nhiệm vụ”: {cap['actual']} đồng chí; theo quy định, không quá "
-            f"{cap['cap_percent']}% số đảng viên “Hoàn thành tốt nhiệm vụ” trở lên, tức tối đa {cap['allowed']} đồng "
-            "chí: không vượt tỷ lệ cho phép.",
+            f"Số đảng viên được đề nghị xếp loại “Hoàn thành xuất sắc nhiệm vụ”: {cap['actual']}.",
+            # QĐ 366, quoted as written: the base is those rated HTTNV only, decided by the competent level
+            "số đảng viên xếp loại “Hoàn thành xuất sắc nhiệm vụ” không vượt quá 20% tổng số đảng viên được xếp loại "
+            "“Hoàn thành tốt nhiệm vụ”, do cấp có thẩm quyền xem xét, quyết định.",
+            f"{cap['cap_percent']}% của {levels['HTTNV']['count']} đảng viên xếp loại “Hoàn thành tốt nhiệm vụ” trong "
+            f"chi bộ là {cap['allowed']}: không vượt tỷ lệ cho phép; đảng ủy cơ sở xem xét, quyết định trên toàn "
+            "đảng bộ.",
             "Kết quả xếp loại chi bộ",
             "Chi bộ được xếp loại: “Hoàn thành tốt nhiệm vụ”.",
             "Nơi nhận:",
@@ -79,6 +83,8 @@ def test_the_2025_report_gives_the_year_figures(demo_store, tmp_path: Path):
     )
     assert format_number(levels["HTXSNV"]["percent"], 2) + "%" in text and REASON_RECENT in text
     assert good["percent"] >= 95 and not cap["exceeded"]
+    assert cap["allowed"] == levels["HTTNV"]["count"] * cap["cap_percent"] // 100
+    assert "trở lên, tức tối đa" not in text  # the old misquote of the rule
     assert "Trang 1/" in page_texts(path)[0]
     assert_fonts_embedded(path)
     assert_no_english(text, SOURCES)
@@ -183,3 +189,44 @@ def test_a_year_without_regulation_is_a_user_error(demo_store, tmp_path: Path, m
     with pytest.raises(ValidationError):
         make(demo_store, tmp_path / "x.pdf", year=2010, today=TODAY)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cap_rule_qd366_twenty_excellent_and_seventy_six_well_completed_allow_fifteen(store, tmp_path):
+    """QĐ 366: HTXSNV "không vượt quá 20% tổng số … được xếp loại 'Hoàn thành tốt nhiệm vụ'": with 20 HTXSNV and 76
+    HTTNV the cell may have at most 15 (19 when HTTNV and above was wrongly counted), and 20 is above it."""
+    from datetime import date, datetime
+
+    from khoidesktop.members.records import MemberData, add_member
+    from khoidesktop.ratings.records import RatingInput, save_rating
+
+    now = datetime(2025, 12, 20, 9, 0)
+    with store.session() as s, s.begin():
+        for number in range(96):
+            member = add_member(
+                s,
+                MemberData(
+                    f"Nguyễn Văn Số {number}",
+                    date(1980, 1, 1),
+                    admitted_on=date(2010, 1, 1),
+                    official_on=date(2011, 1, 1),
+                ),
+                now=now,
+                actor="t",
+            )
+            excellent = number < 20
+            save_rating(
+                s,
+                2025,
+                member.id,
+                RatingInput(
+                    level="HTXSNV" if excellent else "HTTNV", score=95 if excellent else 80, exceeding_percent=50
+                ),
+                now=now,
+                actor="t",
+            )
+    with store.session() as s:
+        figures = year_figures(s, 2025)
+    assert (figures.levels["HTXSNV"], figures.levels["HTTNV"], figures.excellent_allowed) == (20, 76, 15)
+    path = ratings_report_pdf(store, tmp_path / "xep-loai.pdf", year=2025, today=TODAY)
+    text = " ".join(all_text(path).split())
+    assert "20% của 76 đảng viên xếp loại “Hoàn thành tốt nhiệm vụ” trong chi bộ là 15: vượt tỷ lệ cho phép" in text

@@ -160,15 +160,16 @@ class RatingsPage(Page):
     def _show_cap(self, figures: YearFigures) -> None:
         actual, allowed = figures.levels["HTXSNV"], figures.excellent_allowed
         text = _(
-            "Rated: {rated}; “{excellent}”: {actual}, at most {allowed} allowed ({cap}% of the {good} members "
-            "rated well or better); well or better: {share}."
+            "Rated: {rated}; “{excellent}”: {actual}, at most {allowed} by the cap ({cap}% of the {base} members "
+            "rated “{good}”; the grassroots committee decides across its cells); well or better: {share}."
         ).format(
             rated=figures.rated,
             excellent=level_label("HTXSNV"),
             actual=actual,
             allowed=allowed,
             cap=figures.cap_percent,
-            good=figures.good_or_better,
+            base=figures.levels["HTTNV"],
+            good=level_label("HTTNV"),
             share=format_percent(figures.good_or_better, figures.rated),
         )
         self.cap_label.setText(text)

@@ -1,4 +1,5 @@
-"""Cell meetings (Chỉ thị 50-CT/TW and its guide HD 42-HD/BTCTW, 2025): kinds, the rules as data, the
+"""Cell meetings (HD 12-HD/BTCTW of 2018, then Chỉ thị 50-CT/TW and its guide HD 42-HD/BTCTW of 2025): kinds, the
+rules as data (by date), the
 duration and materials checks, and the base a resolution's vote is counted against."""
 
 from __future__ import annotations
@@ -40,15 +41,21 @@ class MeetingRules:
 
     regulation: str
     in_force_from: date
-    min_minutes: int  # a regular (or thematic) meeting
-    min_minutes_combined: int  # a regular meeting with a thematic part
-    materials_days_before: int
+    min_minutes: int | None  # a regular (or thematic) meeting; None: the rule set sets no minimum
+    min_minutes_combined: int | None  # a regular meeting with a thematic part
+    materials_days_before: int | None  # None: no rule on when the materials reach the members
     thematic_per_quarter: int
     unexcused_absences_warning: int  # in a year: proposal for removal (Điều lệ Đảng, Điều 8)
 
 
 RULES: tuple[MeetingRules, ...] = (
-    MeetingRules("Chỉ thị 50-CT/TW; Hướng dẫn 42-HD/BTCTW", date(2025, 1, 1), 90, 120, 1, 1, 3),
+    # HD 12-HD/BTCTW (2018): a regular meeting every month and a thematic one at least every quarter; it sets no
+    # minimum length and no rule on when the materials are sent.
+    MeetingRules("Hướng dẫn 12-HD/BTCTW năm 2018", date(2018, 1, 1), None, None, None, 1, 3),
+    # Chỉ thị 50-CT/TW (23/7/2025) and its guide HD 42-HD/BTCTW of 28/10/2025: a regular meeting lasts at least
+    # 90 minutes (120 with a thematic part) and its materials are posted at least one day before; meetings
+    # before 28/10/2025 are not judged by these two (DOMAIN.md, Meetings).
+    MeetingRules("Chỉ thị 50-CT/TW; Hướng dẫn 42-HD/BTCTW", date(2025, 10, 28), 90, 120, 1, 1, 3),
 )
 
 
@@ -74,7 +81,10 @@ def minimum_minutes(kind: str, rules: MeetingRules) -> int | None:
 
 
 def materials_late(meeting_day: date, sent_on: date | None, rules: MeetingRules) -> bool:
-    """Materials must reach the members at least `materials_days_before` day(s) before the meeting."""
+    """Materials must reach the members at least `materials_days_before` day(s) before the meeting (when the rule
+    set has that rule)."""
+    if rules.materials_days_before is None:
+        return False
     return sent_on is None or (meeting_day - sent_on).days < rules.materials_days_before
 
 

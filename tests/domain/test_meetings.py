@@ -37,6 +37,19 @@ def test_duration_against_the_minimum(kind, start, end, short):
     assert (least is not None and duration_minutes(start, end) < least) is short
 
 
+def test_meeting_rule_sets_by_date_hd12_before_hd42():
+    """HD 42-HD/BTCTW of 28/10/2025 (guide of Chỉ thị 50-CT/TW of 23/7/2025) brought the 90/120-minute minimum and
+    the one-day materials rule; before it HD 12-HD/BTCTW (2018) applied, with neither: a 2024 meeting is not warned
+    under HD 42."""
+    before, after = rules_for(date(2024, 5, 20)), rules_for(date(2025, 10, 28))
+    assert "12-HD/BTCTW" in before.regulation and "42-HD/BTCTW" in after.regulation
+    assert rules_for(date(2025, 10, 27)) == before
+    assert minimum_minutes("regular", before) is None and minimum_minutes("combined", before) is None
+    assert not materials_late(date(2024, 5, 20), None, before)
+    assert minimum_minutes("regular", after) == 90 and materials_late(date(2025, 11, 3), None, after)
+    assert before.thematic_per_quarter == after.thematic_per_quarter == 1  # both: a thematic meeting a quarter
+
+
 def test_materials_at_least_a_day_before():
     day = date(2026, 11, 3)
     assert not materials_late(day, date(2026, 11, 2), RULES)

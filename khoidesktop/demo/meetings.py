@@ -61,6 +61,10 @@ def fill_demo_meetings(session: Session, *, now: datetime, actor: str, secretary
                 attendance[member.id] = ("excused", rng.choice(("Đi công tác", "Ốm", "Việc gia đình")))
             else:
                 attendance[member.id] = ("present", "")
+        minute_taker = members[1].full_name if len(members) > 1 else ""
+        for member in members:  # the chair and the minute-taker sign the minutes: they are there (DOMAIN.md)
+            if member.full_name in (secretary, minute_taker) and attendance[member.id][0] != "present":
+                attendance[member.id] = ("present", "")
         data = MeetingData(
             kind="combined" if combined else "regular",
             on_date=on,
@@ -68,7 +72,7 @@ def fill_demo_meetings(session: Session, *, now: datetime, actor: str, secretary
             end_time=time(16, 15) if combined else time(15, 45),
             place=PLACE,
             chair=secretary,
-            minute_taker=members[1].full_name if len(members) > 1 else "",
+            minute_taker=minute_taker,
             guests="",
             topic=topics[quarter - 1].title if combined else f"Sinh hoạt chi bộ thường kỳ tháng {month}/{year}",
             thematic_topic_id=topics[quarter - 1].id if combined else None,

@@ -268,3 +268,19 @@ def test_resaving_an_old_meeting_keeps_a_recorded_member_who_left_later(cell):
     with store.session() as s:
         data = load_meeting(s, meeting_id)
         assert ids[2] in {m.id for m in expected_members(s, data.on_date, data.attendance)}
+
+
+def test_in_the_training_data_the_chair_and_the_minute_taker_are_at_every_meeting(demo_store):
+    """DOMAIN.md, Meetings: the chair and the minute-taker sign the minutes, so they are present."""
+    from sqlalchemy import select
+
+    from khoidesktop.meetings.records import load_meeting
+    from khoidesktop.store.models import Meeting, Member
+
+    with demo_store.session() as s:
+        names = {m.id: m.full_name for m in s.scalars(select(Member))}
+        meetings = [load_meeting(s, meeting_id) for meeting_id in s.scalars(select(Meeting.id))]
+    assert meetings
+    for data in meetings:
+        present = {names[i] for i, (presence, _reason) in data.attendance.items() if presence == "present"}
+        assert {data.chair, data.minute_taker} <= present, data.on_date

@@ -40,6 +40,7 @@ class ScriptedPrompts:
         self.confirmations: deque[bool] = deque()
         self.files: deque[Path | None] = deque()
         self.suggested: list[str] = []  # what each save dialog proposed
+        self.unsaved: deque[str] = deque()  # answers to "save the changes?": save, discard, cancel
 
     def _show(self, kind: str, title: str, text: str) -> None:
         self.shown.append((kind, title, text))
@@ -56,6 +57,10 @@ class ScriptedPrompts:
     def confirm(self, title: str, text: str) -> bool:
         self._show("confirm", title, text)
         return self.confirmations.popleft()
+
+    def ask_unsaved(self, title: str, text: str) -> str:
+        self._show("unsaved", title, text)
+        return self.unsaved.popleft()
 
     def open_file(self, title: str, file_filter: str) -> Path | None:
         return self.files.popleft()

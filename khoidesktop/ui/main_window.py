@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QThreadPool
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(training)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        QThreadPool.globalInstance().waitForDone(30_000)  # a write still running ends before the file is closed
         if self.ctx.store is not None:
             self.ctx.store.close()
             self.ctx.store = None

@@ -35,6 +35,11 @@ class QtPrompts:
     def confirm(self, title: str, text: str) -> bool:
         return self._ask(Icon.Question, title, text, Button.Yes | Button.No, Button.No) == Button.Yes
 
+    def ask_unsaved(self, title: str, text: str) -> str:
+        """Save, discard or go back: Lưu / Bỏ thay đổi / Hủy (Qt's own buttons, in our Vietnamese catalogue)."""
+        answer = self._ask(Icon.Warning, title, text, Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
+
     def open_file(self, title: str, file_filter: str) -> Path | None:
         name, _selected = QFileDialog.getOpenFileName(self._parent(), title, "", file_filter)
         return Path(name) if name else None

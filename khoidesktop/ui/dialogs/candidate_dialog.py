@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from khoidesktop.recruitment.records import (
     steps_of,
 )
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
 
@@ -48,9 +48,9 @@ if TYPE_CHECKING:  # only named here: the steps come from recruitment.records
     from khoidesktop.store.models import CandidateStep
 
 
-class CandidateDialog(QDialog):
+class CandidateDialog(FormDialog):
     def __init__(self, ctx: AppContext, candidate_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.ctx, self.candidate_id = ctx, candidate_id
         self.setWindowTitle(_("Recruitment file"))
         self.resize(820, 620)
@@ -67,12 +67,17 @@ class CandidateDialog(QDialog):
         buttons.addStretch(1)
         close, self.save_button = QPushButton(_("Close"), self), QPushButton(_("Save"), self)
         self.save_button.setObjectName("primary")
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)
         self.save_button.clicked.connect(lambda: self.save())
         buttons.addWidget(close)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+        self.finish_buttons(self.save_button)
         self._load()
+        self.mark_clean()
+
+    def save_then_close(self) -> None:
+        self.save(then=self.accept)
 
     def _person_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -240,6 +245,7 @@ class CandidateDialog(QDialog):
             self.message.setText(_("Saved."))
             self.tabs.setTabEnabled(1, True)
             self._load()
+            self.mark_clean()
             if then is not None:
                 then()
 
@@ -282,6 +288,7 @@ class CandidateDialog(QDialog):
             self.step_date.clear()
             self.step_document.clear()
             self._load()
+            self.mark_clean()
 
         run_write(self, self.ctx, write, recorded, on_error=self._refused, busy=self)
 

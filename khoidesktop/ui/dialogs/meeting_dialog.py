@@ -9,7 +9,6 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from khoidesktop.meetings.records import (
     warnings,
 )
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.attendance_table import AttendanceTable
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
@@ -62,11 +62,11 @@ def _time_of(edit: QTimeEdit) -> time:
     return value
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(FormDialog):
     saved = Signal(int)
 
     def __init__(self, ctx: AppContext, meeting_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.ctx, self.meeting_id = ctx, meeting_id
         self.setWindowTitle(_("New meeting") if meeting_id is None else _("Meeting minutes"))
         self.resize(900, 640)
@@ -115,7 +115,12 @@ class MeetingDialog(QDialog):
         buttons.addWidget(close)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+        self.finish_buttons(self.save_button)
         self._show(self.data)
+        self.mark_clean()
+
+    def save_then_close(self) -> None:
+        self.save()  # closes once written
 
     # --- tabs ---------------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.domain.members import STATUSES, label
@@ -20,6 +20,7 @@ from khoidesktop.members.records import (
     update_member,
 )
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.history_panel import HistoryPanel
 from khoidesktop.ui.widgets.member_form import MemberForm
@@ -28,11 +29,11 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     saved = Signal(int, dict)  # member id, changes (field → (old, new)); empty for a new member
 
     def __init__(self, ctx: AppContext, member_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.ctx, self.member_id = ctx, member_id
         self.setWindowTitle(_("New Party member") if member_id is None else _("Party member's record"))
         self.setMinimumWidth(860)
@@ -47,6 +48,7 @@ class MemberDialog(QDialog):
         if member_id is not None:
             self.history = HistoryPanel(ctx, member_id, self.tabs)
             self.history.recorded.connect(self._reload_status)
+            self.tabs.currentChanged.connect(self._tab_changed)
             self.tabs.addTab(self.history, _("History"))
         layout.addWidget(self.tabs, 1)
         self.message = QLabel(self)
@@ -58,13 +60,21 @@ class MemberDialog(QDialog):
         self.close_button = QPushButton(_("Close"), self)
         self.save_button = QPushButton(_("Save"), self)
         self.save_button.setObjectName("primary")
-        self.save_button.setDefault(True)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.close_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
+        self.finish_buttons(self.save_button)
         self._load()
+        self.mark_clean()
+
+    def _tab_changed(self, index: int) -> None:
+        """On the history tab, Enter records the event: Save is not the default there."""
+        self.save_button.setDefault(self.tabs.widget(index) is not self.history)
+
+    def save_then_close(self) -> None:
+        self.save()  # closes once written
 
     def _load(self) -> None:
         if self.member_id is None:
@@ -111,6 +121,7 @@ class MemberDialog(QDialog):
                 return
             self.form.show_problems(set())
             self.message.clear()
+            self.mark_clean()
             self.saved.emit(member_id, changes)
             self.accept()
 

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from khoidesktop.domain.rating_rules import LEVELS, level_for_score, rule_set_fo
 from khoidesktop.i18n import _
 from khoidesktop.ratings.records import RatingInput, RatingRow, save_rating
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo
 
@@ -48,9 +48,9 @@ def _percent_box(parent: QWidget) -> QDoubleSpinBox:
     return box
 
 
-class RatingDialog(QDialog):
+class RatingDialog(FormDialog):
     def __init__(self, ctx: AppContext, year: int, row: RatingRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.ctx, self.year, self.row = ctx, year, row
         self.rules = rule_set_for(year)
         self.setWindowTitle(_("Rating of {name}, {year}").format(name=row.member.full_name, year=year))
@@ -102,7 +102,12 @@ class RatingDialog(QDialog):
         buttons.addWidget(close)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+        self.finish_buttons(self.save_button)
         self._show()
+        self.mark_clean()
+
+    def save_then_close(self) -> None:
+        self.save()  # closes once written
 
     def _show(self) -> None:
         r = self.row.rating

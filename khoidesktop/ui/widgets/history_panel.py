@@ -26,6 +26,7 @@ from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_date
 from khoidesktop.members.history import add_event, events_of
 from khoidesktop.store.audit import current_actor
+from khoidesktop.ui.dialogs.base import OWN_SAVE
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
 
@@ -78,6 +79,9 @@ class HistoryPanel(QWidget):
         layout.addLayout(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self.setProperty(OWN_SAVE, True)  # its fields are an event to record, not the profile's edits
+        for edit in (self.on_date, self.document, self.note):
+            edit.returnPressed.connect(self.record)  # Enter records the event (the dialog lends it the Enter key)
         self.refresh()
 
     def _kind_changed(self) -> None:

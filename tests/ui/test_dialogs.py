@@ -1,0 +1,108 @@
+"""Every form dialog behaves the same (ui/dialogs/base.py): Enter presses only Save, Ctrl+S saves, and Esc with
+unsaved changes asks before anything typed is thrown away — walked over each dialog on the training data."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLineEdit, QPushButton
+from sqlalchemy import select
+
+from khoidesktop.meetings.records import load_meeting
+from khoidesktop.ratings.records import rating_rows
+from khoidesktop.store.models import Candidate, Meeting, Member
+from khoidesktop.ui.dialogs.base import BOXES, FormDialog
+from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
+from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
+from khoidesktop.ui.dialogs.member_dialog import MemberDialog
+from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
+from tests.exchange.helpers import dump
+from tests.ui.helpers import english_on_screen
+
+DIALOGS = ("member", "meeting", "rating", "candidate")
+
+
+def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
+    with store.session() as s:
+        if kind == "member":
+            return MemberDialog(ctx, s.scalars(select(Member.id)).first(), parent)
+        if kind == "meeting":
+            meeting_id = s.scalars(select(Meeting.id)).first()
+            load_meeting(s, meeting_id)
+            return MeetingDialog(ctx, meeting_id, parent)
+        if kind == "rating":
+            return RatingDialog(ctx, 2025, next(r for r in rating_rows(s, 2025) if not r.exclusion), parent)
+        return CandidateDialog(ctx, s.scalars(select(Candidate.id)).first(), parent)
+
+
+@pytest.fixture
+def opened(qtbot, window, ctx, demo_store):
+    window.set_store(demo_store)
+
+    def make(kind: str) -> FormDialog:
+        dialog = open_dialog(kind, ctx, demo_store, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        return dialog
+
+    return make
+
+
+def visible_line_edits(dialog: FormDialog) -> list[QLineEdit]:
+    """The text fields a user types in (not the line edit inside a spin box or a combo box)."""
+    return [
+        e
+        for e in dialog.findChildren(QLineEdit)
+        if e.isVisibleTo(dialog) and e.isEnabled() and not e.isReadOnly() and not isinstance(e.parentWidget(), BOXES)
+    ]
+
+
+@pytest.mark.parametrize("kind", DIALOGS)
+def test_enter_in_a_field_presses_only_save(opened, qtbot, kind):
+    dialog = opened(kind)
+    buttons = [b for b in dialog.findChildren(QPushButton)]
+    assert [b for b in buttons if b.isDefault()] == [dialog.save_button]
+    assert not any(b.autoDefault() for b in buttons)  # “Tất cả có mặt”, “Đóng” … never pressed by Enter
+    pressed: list[str] = []
+    dialog.save_button.clicked.disconnect()
+    for button in buttons:
+        button.clicked.connect(lambda _c=False, b=button: pressed.append(b.text()))
+    for edit in visible_line_edits(dialog):
+        edit.setFocus()
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert set(pressed) <= {dialog.save_button.text()}
+    assert not dialog.dirty  # Enter changed nothing: closing asks nothing
+    assert english_on_screen(dialog) == []
+
+
+@pytest.mark.parametrize("kind", DIALOGS)
+def test_ctrl_s_saves(opened, qtbot, kind):
+    dialog = opened(kind)
+    pressed: list[bool] = []
+    dialog.save_button.clicked.disconnect()
+    dialog.save_button.clicked.connect(lambda: pressed.append(True))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    qtbot.keySequence(dialog.focusWidget() or dialog, QKeySequence(QKeySequence.StandardKey.Save))
+    assert pressed == [True]
+
+
+@pytest.mark.parametrize("kind", DIALOGS)
+def test_esc_with_changes_asks_and_loses_nothing_by_surprise(opened, qtbot, ctx, demo_store, kind):
+    before = dump(demo_store.path)
+    dialog = opened(kind)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes at once, nothing asked
+    assert not dialog.isVisible() and ctx.prompts.shown == []
+
+    dialog = opened(kind)
+    edit = visible_line_edits(dialog)[0]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "abc")
+    ctx.prompts.unsaved.extend(["cancel", "discard"])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and "abc" in edit.text()  # “Hủy”: back to the form, the typing kept
+    dialog.reject()  # “Đóng” or ×, the same way
+    assert not dialog.isVisible()  # “Bỏ thay đổi”: closed
+    assert [kind for kind, _t, _m in ctx.prompts.shown] == ["unsaved", "unsaved"]
+    assert dump(demo_store.path) == before  # nothing written

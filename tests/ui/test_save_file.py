@@ -63,3 +63,22 @@ def test_every_save_dialog_of_the_window_is_the_one_save_action():
         str(path.relative_to(ui)) for path in ui.rglob("*.py") if ".save_file(" in path.read_text(encoding="utf-8")
     )
     assert callers == ["save_file.py"]
+
+
+def test_a_file_cannot_be_saved_onto_the_data_file(window, ctx, demo_store, tmp_path):
+    """A PDF saved through a link to the data file, or into its backups, would destroy records: refused with a
+    Vietnamese message, the data file left as it was."""
+    window.set_store(demo_store)
+    before = demo_store.path.read_bytes()
+    link = tmp_path / "loi-tat.pdf"
+    link.symlink_to(demo_store.path)
+    backups = demo_store.path.parent / "backups"
+    backups.mkdir(exist_ok=True)
+    # (the data file's own name gets ".pdf" added, so it is a new file beside it; a link or a backup's folder is not)
+    for target in (link, backups / "x.pdf"):
+        ctx.prompts.files.append(target)
+        rating_actions.report(window, ctx, 2025)
+        kind, _title, text = ctx.prompts.shown[-1]
+        assert kind == "error" and "tệp dữ liệu của chương trình" in text
+        assert window.findChildren(Task) == []  # nothing started
+    assert demo_store.path.read_bytes() == before

@@ -30,6 +30,7 @@ class Identity(Base):
     place_name: Mapped[str]  # place on the date line of documents
     secretary_name: Mapped[str] = mapped_column(default="")
     training: Mapped[bool] = mapped_column(default=False)
+    records_from: Mapped[date | None]  # reminders start from this month (None: the month the file was made)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -200,6 +201,9 @@ class Rating(Base):
     late_percent: Mapped[float] = mapped_column(default=0)
     tasks_mostly_undone: Mapped[bool] = mapped_column(default=False)
     degradation: Mapped[bool] = mapped_column(default=False)
+    shortcomings_remedied: Mapped[bool] = mapped_column(default=True)  # those found at the previous review
+    violation: Mapped[bool] = mapped_column(default=False)  # of what members must not do / the duty to set an example
+    fault_self_reported: Mapped[bool] = mapped_column(default=False)  # reported and remedied in time: an exception
     notes: Mapped[str] = mapped_column(default="")
     updated_at: Mapped[datetime]
 
@@ -226,6 +230,8 @@ class Candidate(Base):
     introducer1_since: Mapped[date | None]
     introducer2_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
     introducer2_since: Mapped[date | None]
+    introduction_case: Mapped[str] = mapped_column(default="members")  # domain.recruitment.INTRODUCTION_CASES
+    decision_received_on: Mapped[date | None]  # the ceremony's deadline counts from it (None: the decision's date)
     votes_for: Mapped[int | None]
     votes_against: Mapped[int | None]
     votes_abstain: Mapped[int | None]

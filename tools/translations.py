@@ -2,6 +2,8 @@
 
     python tools/translations.py update    extract msgids from khoidesktop/ into the Vietnamese .po
     python tools/translations.py compile   .po → .mo (gettext) and qtbase_vi.ts → .qm (Qt's own strings)
+    python tools/translations.py translate F.json   update, set the Vietnamese of each msgid in F.json
+                                           ({"English msgid": "Tiếng Việt", …}), then compile
 
 The .po and .ts files are the sources; the compiled .mo and .qm are committed so the program runs
 without a build step. tests/test_translations.py fails when they drift apart or a msgid lacks Vietnamese.
@@ -10,6 +12,7 @@ without a build step. tests/test_translations.py fails when they drift apart or 
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -46,9 +49,14 @@ def compiled_mo(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
-def update() -> None:
+def update(strings: dict[str, str] | None = None) -> None:
     catalog = read_catalog() if PO.exists() else Catalog(locale="vi", project="Khối desktop")
     catalog.update(extract(), no_fuzzy_matching=True)
+    for msgid, msgstr in (strings or {}).items():
+        if msgid not in catalog:
+            raise SystemExit(f"not a msgid of the program: {msgid!r}")
+        catalog[msgid].string = msgstr
+        catalog[msgid].flags.discard("fuzzy")
     catalog.obsolete.clear()
     catalog.fuzzy = False  # the header is ours, not a template's
     catalog.project, catalog.version = "Khối desktop", ""
@@ -78,5 +86,13 @@ def compile_all() -> None:
     print(f"wrote {MO.relative_to(ROOT)} and {QT_QM.relative_to(ROOT)}")
 
 
+def translate(path: str) -> None:
+    update(json.loads(Path(path).read_text(encoding="utf-8")))
+    compile_all()
+
+
 if __name__ == "__main__":
-    {"update": update, "compile": compile_all}[sys.argv[1]]()
+    if sys.argv[1] == "translate":
+        translate(sys.argv[2])
+    else:
+        {"update": update, "compile": compile_all}[sys.argv[1]]()

@@ -22,11 +22,18 @@ EXCLUSIONS = {
     "suspended": N_("Activities suspended"),
     "recent": N_("Admitted less than 6 months before the rating"),
 }
+# The grounds on which a member is rated KHTNV whatever the score (QĐ 366; QĐ 124 and QĐ 132 worded them alike):
+# disciplined in the year; "vi phạm những điều đảng viên không được làm", "vi phạm trách nhiệm nêu gương"; more than
+# half of the year's tasks not done; degradation found. The cell confirms each one (they are flags, not verdicts).
 AUTOMATIC = {
     "discipline": N_("Disciplined at reprimand or above this year"),
+    "violation": N_("Violated what members must not do or the duty to set an example"),
     "tasks": N_("More than half of the year's tasks not done"),
     "degradation": N_("Degradation found (suy thoái)"),
 }
+# A fault the member reported and remedied in time is an exception the cell may record (DOMAIN.md, Rating): it lifts
+# the grounds that are a fault, not those about the year's tasks or degradation.
+EXCEPTED_WHEN_SELF_REPORTED = ("discipline", "violation")
 DISCIPLINE_LEVELS_COUNTED = ("reprimand", "warning", "dismissal", "expulsion")
 
 
@@ -45,6 +52,8 @@ class RuleSet:
     cap_percent_max: int = 20  # … which a committee may raise up to this
     recent_months: int = 6  # admitted less than this before the rating: not rated
     excellent_exceeding_percent: int = 0  # HTXSNV: every task on time and at least this share exceeding
+    # QĐ 366: HTXSNV also needs "các hạn chế, khuyết điểm được chỉ ra tại kỳ kiểm điểm trước" remedied
+    excellent_needs_remedied: bool = False
     done_late_percent_max: int = 100  # HTNV: every task done, at most this share late
     rating_in_following_year: bool = True  # may the rating of year Y be held in Y+1 (QĐ 366 / HD 43: no)
     cap_base: tuple[str, ...] = ("HTTNV",)  # the levels the cap is counted on (see cap_percent)
@@ -65,6 +74,7 @@ RULE_SETS: tuple[RuleSet, ...] = (
         cap_percent_max=25,
         recent_months=6,
         excellent_exceeding_percent=30,
+        excellent_needs_remedied=True,
         done_late_percent_max=20,
         rating_in_following_year=False,  # HD 43-HD/BTCTW: the rating of year Y ends before 31 December of Y
     ),
@@ -124,19 +134,26 @@ class TaskFacts:
     exceeding_percent: float = 0  # share of tasks exceeding the requirement
     all_done: bool = True
     late_percent: float = 0
+    shortcomings_remedied: bool = True  # every shortcoming found at the previous review remedied
 
 
 def highest_level_allowed(rules: RuleSet, facts: TaskFacts) -> str:
     """A score alone is not enough: the best level the task facts allow."""
     if not rules.scored:
         return "HTXSNV"
-    if facts.all_on_time and facts.exceeding_percent >= rules.excellent_exceeding_percent:
+    remedied = facts.shortcomings_remedied or not rules.excellent_needs_remedied
+    if facts.all_on_time and facts.exceeding_percent >= rules.excellent_exceeding_percent and remedied:
         return "HTXSNV"
     if facts.all_on_time:
         return "HTTNV"
     if facts.all_done and facts.late_percent <= rules.done_late_percent_max:
         return "HTNV"
     return "KHTNV"
+
+
+def automatic_grounds(found: list[str], self_reported: bool) -> list[str]:
+    """The automatic KHTNV grounds that stand once a self-reported fault remedied in time is taken into account."""
+    return [g for g in found if not (self_reported and g in EXCEPTED_WHEN_SELF_REPORTED)]
 
 
 def cap_level(level: str, ceiling: str) -> str:

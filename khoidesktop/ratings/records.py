@@ -19,6 +19,7 @@ from khoidesktop.domain.rating_rules import (
     LEVEL_ORDER,
     LEVELS,
     TaskFacts,
+    automatic_grounds,
     cap_level,
     excellent_allowed,
     highest_level_allowed,
@@ -85,11 +86,13 @@ def _automatic(events: list[MemberEvent], year: int, rating: Rating | None) -> l
     found = []
     if any(e.kind == "discipline" and e.level in DISCIPLINE_LEVELS_COUNTED and e.on_date.year == year for e in events):
         found.append("discipline")
+    if rating is not None and rating.violation:
+        found.append("violation")
     if rating is not None and rating.tasks_mostly_undone:
         found.append("tasks")
     if rating is not None and rating.degradation:
         found.append("degradation")
-    return found
+    return automatic_grounds(found, rating is not None and rating.fault_self_reported)
 
 
 def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[str]:
@@ -99,7 +102,7 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
     if automatic and rating.level != "KHTNV":
         found.append(
             _("Must be rated “{level}”: {reason}.").format(
-                level=level_label("KHTNV"), reason="; ".join(_(AUTOMATIC[c]) for c in automatic)
+                level=level_label("KHTNV"), reason="; ".join(lowercase_first(_(AUTOMATIC[c])) for c in automatic)
             )
         )
     if rules.scored and rating.score is not None and not automatic:
@@ -110,11 +113,23 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
                     score=format_number(rating.score), level=_(LEVELS[by_score])
                 )
             )
-        ceiling = highest_level_allowed(
-            rules, TaskFacts(rating.all_on_time, rating.exceeding_percent, rating.all_done, rating.late_percent)
+        facts = TaskFacts(
+            rating.all_on_time,
+            rating.exceeding_percent,
+            rating.all_done,
+            rating.late_percent,
+            rating.shortcomings_remedied,
         )
+        ceiling = highest_level_allowed(rules, facts)
         if cap_level(rating.level, ceiling) != rating.level:
-            found.append(_("The tasks' results allow at most “{level}”.").format(level=_(LEVELS[ceiling])))
+            if ceiling == "HTTNV" and not rating.shortcomings_remedied and rules.excellent_needs_remedied:
+                found.append(
+                    _("“{level}” needs every shortcoming found at the previous review remedied.").format(
+                        level=_(LEVELS["HTXSNV"])
+                    )
+                )
+            else:
+                found.append(_("The tasks' results allow at most “{level}”.").format(level=_(LEVELS[ceiling])))
     elif rules.scored and rating.score is None:
         found.append(_("The score is missing ({regulation} rates with a score).").format(regulation=rules.regulation))
     return found
@@ -150,6 +165,14 @@ class RatingInput:
     tasks_mostly_undone: bool = False
     degradation: bool = False
     notes: str = ""
+    shortcomings_remedied: bool = True
+    violation: bool = False
+    fault_self_reported: bool = False
+
+    @classmethod
+    def of(cls, rating: Rating) -> RatingInput:
+        """What a saved rating holds, to change part of it."""
+        return cls(**{name: getattr(rating, name) for name in cls.__dataclass_fields__})
 
 
 def problems(year: int, values: RatingInput) -> list[str]:

@@ -4,7 +4,7 @@ members by name and date of birth; a preview first, then all rows or none (like 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -63,19 +63,7 @@ def plan_rating_import(session: Session, path: Path, year: int) -> ImportPlan:
         rating = RatingInput(level=level, score=score, notes=values.get("notes", "") or "")
         if row is not None and row.rating is not None:  # an update keeps what the sheet does not carry
             old = row.rating
-            rating = RatingInput(
-                old.self_level,
-                old.self_score,
-                level,
-                score,
-                old.all_on_time,
-                old.exceeding_percent,
-                old.all_done,
-                old.late_percent,
-                old.tasks_mostly_undone,
-                old.degradation,
-                values.get("notes") or old.notes,
-            )
+            rating = replace(RatingInput.of(old), level=level, score=score, notes=values.get("notes") or old.notes)
         errors += [_("Row {row}: ").format(row=number) + p for p in problems(year, rating)]
         if errors or row is None:  # no error means a member was found
             plans.append(RatingRowPlan(number, "reject", messages=errors, name=name))

@@ -137,7 +137,7 @@ def test_most_tasks_undone_forces_the_lowest_level(cell):
     with store.session() as s:
         row = next(r for r in rating_rows(s, 2025) if r.member.id == ids[5])
     assert row.automatic == ["tasks"]
-    assert "Quá nửa số nhiệm vụ trong năm không hoàn thành" in row.flags[0]
+    assert "quá nửa số nhiệm vụ trong năm không hoàn thành" in row.flags[0]
 
 
 def test_the_rating_date_belongs_to_its_year(cell):
@@ -169,3 +169,46 @@ def test_six_months_counted_to_the_end_of_a_long_month(cell):
         )
     with store.session() as s:
         assert next(r for r in rating_rows(s, 2025) if r.member.id == member).exclusion is None
+
+
+def test_qd366_excellent_needs_shortcomings_remedied(cell):
+    """RuleSet.excellent_needs_remedied (QĐ 366): HTXSNV also needs every shortcoming found at the previous review
+    remedied; the earlier rule sets do not ask it."""
+    store, ids = cell
+    with store.session() as s, s.begin():
+        for member_id, remedied in ((ids[0], False), (ids[1], True)):
+            values = RatingInput(level="HTXSNV", score=95, exceeding_percent=40, shortcomings_remedied=remedied)
+            save_rating(s, 2025, member_id, values, now=NOW, actor="t")
+    with store.session() as s:
+        rows = {r.member.id: r for r in rating_rows(s, 2025)}
+    assert rows[ids[0]].flags == [
+        "“Hoàn thành xuất sắc nhiệm vụ” đòi hỏi các hạn chế, khuyết điểm được chỉ ra tại kỳ kiểm điểm trước "
+        "đã được khắc phục."
+    ]
+    assert rows[ids[1]].flags == []
+    with store.session() as s, s.begin():
+        save_rating(s, 2024, ids[0], RatingInput(level="HTXSNV", shortcomings_remedied=False), now=NOW, actor="t")
+    with store.session() as s:
+        assert next(r for r in rating_rows(s, 2024) if r.member.id == ids[0]).flags == []  # QĐ 124 did not ask it
+
+
+def test_a_violation_is_an_automatic_ground_unless_self_reported(cell):
+    """AUTOMATIC["violation"] (QĐ 366): violating what members must not do or the duty to set an example means
+    KHTNV; a fault the member reported and remedied in time (EXCEPTED_WHEN_SELF_REPORTED) lifts it, not the
+    degradation ground."""
+    store, ids = cell
+    with store.session() as s, s.begin():
+        save_rating(s, 2025, ids[0], RatingInput(level="HTTNV", score=80, violation=True), now=NOW, actor="t")
+        both = RatingInput(level="HTTNV", score=80, violation=True, fault_self_reported=True)
+        save_rating(s, 2025, ids[1], both, now=NOW, actor="t")
+        still = RatingInput(level="HTTNV", score=80, degradation=True, fault_self_reported=True)
+        save_rating(s, 2025, ids[2], still, now=NOW, actor="t")
+    with store.session() as s:
+        rows = {r.member.id: r for r in rating_rows(s, 2025)}
+    assert rows[ids[0]].automatic == ["violation"]
+    assert rows[ids[0]].flags == [
+        "Phải xếp loại “Không hoàn thành nhiệm vụ”: "
+        "vi phạm những điều đảng viên không được làm hoặc trách nhiệm nêu gương."
+    ]
+    assert rows[ids[1]].automatic == [] and rows[ids[1]].flags == []
+    assert rows[ids[2]].automatic == ["degradation"]

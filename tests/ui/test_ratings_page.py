@@ -2,7 +2,7 @@ from PySide6.QtCore import Qt
 
 from khoidesktop.ratings.records import rating_rows
 from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
-from tests.ui.helpers import english_on_screen, when_modal
+from tests.ui.helpers import english_on_screen, settle, when_modal
 
 
 def test_rating_page_on_the_training_data(window, demo_store, qtbot):
@@ -34,3 +34,33 @@ def test_rating_page_on_the_training_data(window, demo_store, qtbot):
     assert headers == ["Họ và tên", "2021", "2022", "2023", "2024", "2025"]
     page.year.setValue(2024)
     assert "124-QĐ/TW" in page.rules_label.text()
+
+
+def test_the_rating_dialog_asks_the_qd366_facts(window, demo_store, qtbot):
+    """QĐ 366 asks whether the previous review's shortcomings were remedied (RuleSet.excellent_needs_remedied) and
+    whether the member violated what members must not do (AUTOMATIC["violation"]), with the self-reported exception;
+    a 2024 rating (QĐ 124) does not ask the first."""
+    window.set_store(demo_store)
+    with demo_store.session() as s:
+        row = next(r for r in rating_rows(s, 2025) if not r.exclusion)
+        old = next(r for r in rating_rows(s, 2024) if not r.exclusion)
+    dialog = RatingDialog(window.ctx, 2025, row, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.remedied.isVisible() and dialog.remedied.isChecked()
+    dialog.level.set_value("HTXSNV")
+    dialog.score.setValue(95)
+    dialog.exceeding.setValue(40)
+    dialog.remedied.setChecked(False)
+    dialog.violation.setChecked(True)
+    dialog.save_button.click()
+    settle(qtbot)
+    with demo_store.session() as s:
+        saved = next(r for r in rating_rows(s, 2025) if r.member.id == row.member.id)
+    assert saved.rating is not None and not saved.rating.shortcomings_remedied and saved.rating.violation
+    assert saved.automatic == ["violation"]
+    assert len(saved.flags) == 1 and "vi phạm những điều đảng viên không được làm" in saved.flags[0]
+    earlier = RatingDialog(window.ctx, 2024, old, window)
+    qtbot.addWidget(earlier)
+    earlier.show()
+    assert not earlier.remedied.isVisible() and earlier.violation.isVisible()

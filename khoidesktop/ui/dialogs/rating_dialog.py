@@ -66,6 +66,9 @@ class RatingDialog(FormDialog):
         self.on_time = QCheckBox(_("Every task done on time"), self)
         self.all_done = QCheckBox(_("Every task done"), self)
         self.exceeding, self.late = _percent_box(self), _percent_box(self)
+        self.remedied = QCheckBox(_("Every shortcoming found at the previous review remedied"), self)
+        self.violation = QCheckBox(_("Violated what members must not do or the duty to set an example"), self)
+        self.self_reported = QCheckBox(_("The member reported the fault and remedied it in time"), self)
         self.undone = QCheckBox(_("More than half of the year's tasks not done"), self)
         self.degradation = QCheckBox(_("Degradation found (suy thoái)"), self)
         self.notes = QLineEdit(self)
@@ -77,14 +80,18 @@ class RatingDialog(FormDialog):
             ("", self.suggested),
             ("", self.on_time),
             (_("Tasks exceeding the requirement:"), self.exceeding),
+            ("", self.remedied),
             ("", self.all_done),
             (_("Tasks done late:"), self.late),
             ("", self.undone),
             ("", self.degradation),
+            ("", self.violation),
+            ("", self.self_reported),
             (_("Notes:"), self.notes),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
+        form.setRowVisible(self.remedied, self.rules.excellent_needs_remedied)
         layout.addLayout(form)
         for box in (self.self_score, self.score):
             box.setEnabled(self.rules.scored)
@@ -123,6 +130,9 @@ class RatingDialog(FormDialog):
         self.all_done.setChecked(r.all_done if r else True)
         self.undone.setChecked(bool(r and r.tasks_mostly_undone))
         self.degradation.setChecked(bool(r and r.degradation))
+        self.remedied.setChecked(r.shortcomings_remedied if r else True)
+        self.violation.setChecked(bool(r and r.violation))
+        self.self_reported.setChecked(bool(r and r.fault_self_reported))
         self._suggest()
 
     def _suggest(self) -> None:
@@ -138,17 +148,20 @@ class RatingDialog(FormDialog):
             return None if box.value() == NO_SCORE else box.value()
 
         return RatingInput(
-            self.self_level.value(),
-            score(self.self_score),
-            self.level.value(),
-            score(self.score),
-            self.on_time.isChecked(),
-            self.exceeding.value(),
-            self.all_done.isChecked(),
-            self.late.value(),
-            self.undone.isChecked(),
-            self.degradation.isChecked(),
-            self.notes.text(),
+            self_level=self.self_level.value(),
+            self_score=score(self.self_score),
+            level=self.level.value(),
+            score=score(self.score),
+            all_on_time=self.on_time.isChecked(),
+            exceeding_percent=self.exceeding.value(),
+            all_done=self.all_done.isChecked(),
+            late_percent=self.late.value(),
+            tasks_mostly_undone=self.undone.isChecked(),
+            degradation=self.degradation.isChecked(),
+            notes=self.notes.text(),
+            shortcomings_remedied=self.remedied.isChecked(),
+            violation=self.violation.isChecked(),
+            fault_self_reported=self.self_reported.isChecked(),
         )
 
     def save(self) -> None:

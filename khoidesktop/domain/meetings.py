@@ -104,18 +104,54 @@ class Voter:
     presence: str  # present | excused | unexcused
 
 
-def in_vote_base(v: Voter) -> bool:
-    """DOMAIN.md: the base excludes members temporarily transferred away, exempt members who are absent,
-    suspended members, and official members absent with a reason. Only official members vote."""
-    if not v.official or v.status in ("temporary_out", "suspended"):
-        return False
-    if v.status == "exempt" and v.presence != "present":
-        return False
-    return v.presence != "excused"
+@dataclass(frozen=True)
+class VoteBaseRule:
+    """Who a vote is counted against, as one regulation words it."""
+
+    code: str
+    name: str  # msgid: what the base is for
+    regulation: str
+    excluded: tuple[str, ...]  # statuses on the day never counted
+    excluded_when_absent: tuple[str, ...]  # statuses counted only when the member came
+    excused_excluded: bool  # official members absent with a reason are not counted
 
 
-def vote_base(voters: Iterable[Voter]) -> int:
-    return sum(in_vote_base(v) for v in voters)
+VOTE_BASES = {
+    # QĐ 294-QĐ/TW (26/5/2025), on an ordinary resolution of the cell: the official members, minus those
+    # introduced to another place temporarily and exempt members who are not present.
+    "ordinary": VoteBaseRule(
+        "ordinary",
+        N_("an ordinary resolution of the cell"),
+        "Quy định 294-QĐ/TW ngày 26/5/2025",
+        excluded=("temporary_out",),
+        excluded_when_absent=("exempt",),
+        excused_excluded=False,
+    ),
+    # The election rules (Quy chế bầu cử trong Đảng, QĐ 190-QĐ/TW of 10/10/2024) also leave out suspended members
+    # and official members absent with a reason.
+    "election": VoteBaseRule(
+        "election",
+        N_("an election"),
+        "Quy định 190-QĐ/TW ngày 10/10/2024",
+        excluded=("temporary_out", "suspended"),
+        excluded_when_absent=("exempt",),
+        excused_excluded=True,
+    ),
+}
+MEETING_VOTE_BASE = VOTE_BASES["ordinary"]  # a meeting's resolution is an ordinary one
+
+
+def in_vote_base(v: Voter, rule: VoteBaseRule = MEETING_VOTE_BASE) -> bool:
+    """Only official members vote; each base leaves out whom its regulation leaves out."""
+    if not v.official or v.status in rule.excluded:
+        return False
+    if v.presence == "present":
+        return True
+    return v.status not in rule.excluded_when_absent and not (rule.excused_excluded and v.presence == "excused")
+
+
+def vote_base(voters: Iterable[Voter], rule: VoteBaseRule = MEETING_VOTE_BASE) -> int:
+    return sum(in_vote_base(v, rule) for v in voters)
 
 
 def votes_needed(rule: str, base: int) -> int:

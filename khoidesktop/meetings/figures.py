@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
-from khoidesktop.domain.meetings import KINDS, THEMATIC_KINDS, VOTE_RULES, quarter_of
+from khoidesktop.domain.meetings import KINDS, MEETING_VOTE_BASE, THEMATIC_KINDS, VOTE_RULES, VoteBaseRule, quarter_of
 from khoidesktop.i18n import _, percent
 
 if TYPE_CHECKING:
@@ -49,12 +49,21 @@ class VoteCheck:
     base: int
     needed: int
     passed: bool
+    base_rule: VoteBaseRule = MEETING_VOTE_BASE  # whom the base counts, and by which regulation
 
     def describe(self, rule: str) -> str:
         verdict = _("the resolution is adopted") if self.passed else _("not enough votes to adopt the resolution")
         return _(
-            "Vote base: {base} official members. At least {needed} votes for are needed ({rule}): {verdict}."
-        ).format(base=self.base, rule=_(VOTE_RULES[rule]).lower(), needed=self.needed, verdict=verdict)
+            "Vote base: {base} official members (the base of {what}, {regulation}). At least {needed} votes for "
+            "are needed ({rule}): {verdict}."
+        ).format(
+            base=self.base,
+            what=_(self.base_rule.name),
+            regulation=self.base_rule.regulation,
+            rule=_(VOTE_RULES[rule]).lower(),
+            needed=self.needed,
+            verdict=verdict,
+        )
 
 
 @dataclass(frozen=True)

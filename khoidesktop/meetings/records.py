@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from khoidesktop.domain.meetings import (
     KINDS,
+    MEETING_VOTE_BASE,
     PRESENCE,
     THEMATIC_KINDS,
     VOTE_RULES,
@@ -75,9 +76,9 @@ def voters(session: Session, data: MeetingData) -> list[Voter]:
 def check_vote(session: Session, data: MeetingData) -> VoteCheck | None:
     if data.vote_rule is None or data.votes_for is None:
         return None
-    base = vote_base(voters(session, data))
+    base = vote_base(voters(session, data), MEETING_VOTE_BASE)
     needed = votes_needed(data.vote_rule, base)
-    return VoteCheck(base, needed, base > 0 and data.votes_for >= needed)
+    return VoteCheck(base, needed, base > 0 and data.votes_for >= needed, MEETING_VOTE_BASE)
 
 
 def warnings(data: MeetingData) -> list[str]:

@@ -3,6 +3,7 @@ from datetime import date, time
 import pytest
 
 from khoidesktop.domain.meetings import (
+    VOTE_BASES,
     Voter,
     duration_minutes,
     in_vote_base,
@@ -57,20 +58,26 @@ def test_materials_at_least_a_day_before():
     assert materials_late(day, None, RULES)
 
 
-def test_the_vote_base_excludes_who_the_rules_exclude():
-    cases = [
-        (Voter("official", True, "present"), True),
-        (Voter("official", True, "unexcused"), True),  # absent without a reason: still counted
-        (Voter("official", True, "excused"), False),  # official, absent with a reason
-        (Voter("temporary_out", True, "unexcused"), False),  # transferred away temporarily
-        (Voter("exempt", True, "excused"), False),  # exempt and absent
-        (Voter("exempt", True, "present"), True),  # exempt but came
-        (Voter("suspended", True, "present"), False),
-        (Voter("probationary", False, "present"), False),  # no vote on resolutions
+def test_the_two_vote_bases_of_qd294_and_the_election_rules():
+    """VOTE_BASES: an ordinary resolution (QĐ 294-QĐ/TW) counts the official members minus those introduced elsewhere
+    temporarily and exempt members who are absent; the election base (QĐ 190-QĐ/TW) also leaves out suspended members
+    and official members absent with a reason."""
+    cases = [  # (voter, in the ordinary base, in the election base)
+        (Voter("official", True, "present"), True, True),
+        (Voter("official", True, "unexcused"), True, True),  # absent without a reason: still counted
+        (Voter("official", True, "excused"), True, False),  # official, absent with a reason
+        (Voter("temporary_out", True, "unexcused"), False, False),  # introduced elsewhere temporarily
+        (Voter("exempt", True, "excused"), False, False),  # exempt and absent
+        (Voter("exempt", True, "present"), True, True),  # exempt but came
+        (Voter("suspended", True, "present"), True, False),
+        (Voter("probationary", False, "present"), False, False),  # no vote on resolutions
     ]
-    for voter, counted in cases:
-        assert in_vote_base(voter) is counted, voter
-    assert vote_base(v for v, _c in cases) == 3
+    for voter, ordinary, election in cases:
+        assert in_vote_base(voter) is ordinary, voter  # a meeting's resolution is an ordinary one
+        assert in_vote_base(voter, VOTE_BASES["ordinary"]) is ordinary, voter
+        assert in_vote_base(voter, VOTE_BASES["election"]) is election, voter
+    assert vote_base(v for v, _o, _e in cases) == 5
+    assert vote_base((v for v, _o, _e in cases), VOTE_BASES["election"]) == 3
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
                         json.loads(zf.read(name))
         floor = time.perf_counter() - start
 
-        identity = IdentityData("", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy", "Hạ Long", kind=BLOC.code)
+        identity = IdentityData("", "Đảng bộ các cơ quan Đảng tỉnh", "Tỉnh ủy", "Hạ Long", kind=BLOC.code)
         store = create_data_file(Path(folder) / "khoi.sqlite", identity, actor="bench", now=lambda: BENCH_NOW)
         try:
             start = time.perf_counter()

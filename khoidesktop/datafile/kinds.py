@@ -83,7 +83,7 @@ BLOC = DataFileKind(
     identity_fields=("org_name", "superior_name", "place_name", "secretary_name"),
     name_field="org_name",
     org_label=N_("The bloc's Party organisation"),
-    org_example="Đảng bộ Khối các cơ quan tỉnh",
+    org_example="Đảng bộ các cơ quan Đảng tỉnh",
     issuer="committee",
 )
 

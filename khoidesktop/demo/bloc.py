@@ -54,8 +54,8 @@ UNIT_NAMES = [
     "Đài Phát thanh và Truyền hình",
 ]
 DEMO_BLOC = IdentityData(
-    "Đảng bộ Khối các cơ quan tỉnh",
-    "Đảng bộ Khối các cơ quan tỉnh",
+    "Đảng bộ các cơ quan Đảng tỉnh",
+    "Đảng bộ các cơ quan Đảng tỉnh",
     "Tỉnh ủy Quảng Ninh",
     "Hạ Long",
     "Hoàng Minh Đức",
@@ -72,7 +72,7 @@ def unit_identity(number: int, training: bool) -> IdentityData:
     return IdentityData(
         cell_name=f"Chi bộ {base}{suffix}",
         org_name=f"Đảng bộ {base}{suffix}",
-        superior_name="Đảng ủy Khối các cơ quan tỉnh",
+        superior_name="Đảng ủy các cơ quan Đảng tỉnh",
         place_name="Hạ Long",
         training=training,
     )

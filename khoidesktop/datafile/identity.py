@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -123,3 +123,35 @@ def update_identity(session: Session, data: IdentityData, *, now: datetime, acto
             session, at=now, actor=actor, action="update", entity="identity", entity_id=row.id, changes=changes
         )
     return changes
+
+
+def records_from(session: Session) -> date:
+    """The first day of the month the cell started keeping its records in this file (by default the month the file
+    was made): reminders about missing records start there, not in the months before."""
+    row = get_identity(session)
+    if row is None:
+        return date.min
+    return (row.records_from or row.created_at.date()).replace(day=1)
+
+
+def set_records_from(session: Session, month: date, *, now: datetime, actor: str) -> date:
+    """Set the month the records start (any day of it); returns its first day."""
+    row = get_identity(session)
+    if row is None:
+        raise ValidationError(_("This data file has no cell yet."))
+    first = month.replace(day=1)
+    if first > now.date():
+        raise ValidationError(_("The records cannot start after this month."))
+    old = records_from(session)
+    if first != old:
+        row.records_from, row.updated_at = first, now
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action="update",
+            entity="identity",
+            entity_id=row.id,
+            changes={"records_from": (old.isoformat(), first.isoformat())},
+        )
+    return first

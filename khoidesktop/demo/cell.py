@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from khoidesktop.datafile.identity import IdentityData, create_identity
+from khoidesktop.datafile.identity import IdentityData, create_identity, set_records_from
 from khoidesktop.demo.meetings import fill_demo_meetings
 from khoidesktop.demo.ratings import fill_demo_ratings
 from khoidesktop.demo.recruitment import fill_demo_recruitment
@@ -186,6 +186,7 @@ def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_S
     people = demo_people(now.date(), seed)
     secretary = next(p for p in people if p.data.status == "official" and p.leaves is None).data.full_name
     create_identity(session, replace(DEMO_IDENTITY, secretary_name=secretary), now=now, actor=actor)
+    set_records_from(session, date(now.year, 1, 1), now=now, actor=actor)  # the meetings are this year's
     for number, person in enumerate(people, start=1):
         member = add_member(session, person.data, now=now, actor=actor)
         data = person.data

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from khoidesktop.datafile.identity import records_from
 from khoidesktop.domain.meetings import REGULAR_KINDS, THEMATIC_KINDS, quarter_of, rules_for
 from khoidesktop.i18n import _, format_date
 from khoidesktop.meetings.figures import Absences, MeetingRow, YearSummary
@@ -55,14 +56,18 @@ def unexcused_absences(session: Session, year: int) -> list[Absences]:
     return [Absences(member, count, in_months) for member, count, in_months in session.execute(query)]
 
 
-def _finished_months(year: int, today: date) -> range:
+def _finished_months(year: int, today: date, start: date) -> range:
+    """The months of `year` that are over and on or after the month the records start."""
     last = 12 if year < today.year else (today.month - 1 if year == today.year else 0)
-    return range(1, last + 1)
+    first = 1 if year > start.year else (start.month if year == start.year else 13)
+    return range(first, last + 1)
 
 
-def _finished_quarters(year: int, today: date) -> range:
+def _finished_quarters(year: int, today: date, start: date) -> range:
+    """The quarters of `year` that are over and begin on or after the month the records start."""
     last = 4 if year < today.year else (quarter_of(today) - 1 if year == today.year else 0)
-    return range(1, last + 1)
+    first = 1 if year > start.year else ((start.month + 1) // 3 + 1 if year == start.year else 5)
+    return range(first, last + 1)
 
 
 def year_summary(session: Session, year: int, today: date) -> YearSummary:
@@ -70,16 +75,17 @@ def year_summary(session: Session, year: int, today: date) -> YearSummary:
     planned = Counter(t.quarter for t in session.scalars(select(ThematicTopic).where(ThematicTopic.year == year)))
     unexcused = unexcused_absences(session, year)
     rules = rules_for(date(year, 12, 31))
+    start = records_from(session)
     months_held = {r.on_date.month for r in rows if r.kind in REGULAR_KINDS}
     quarters_held = {quarter_of(r.on_date) for r in rows if r.kind in THEMATIC_KINDS}
     found = [
         _("Month {month}/{year}: no regular meeting recorded.").format(month=m, year=year)
-        for m in _finished_months(year, today)
+        for m in _finished_months(year, today, start)
         if m not in months_held
     ]
     found += [
         _("Quarter {quarter}/{year}: no thematic meeting recorded.").format(quarter=q, year=year)
-        for q in _finished_quarters(year, today)
+        for q in _finished_quarters(year, today, start)
         if q not in quarters_held
     ]
     found += [

@@ -2,6 +2,7 @@ from datetime import date, time
 
 import pytest
 
+from khoidesktop.datafile.identity import records_from, set_records_from
 from khoidesktop.errors import ValidationError
 from khoidesktop.meetings.records import (
     MeetingData,
@@ -147,6 +148,8 @@ def test_quarterly_thematic_check_and_three_absences(cell):
                 now=NOW,
                 actor="t",
             )
+    with store.session() as s, s.begin():
+        set_records_from(s, date(2026, 1, 1), now=NOW, actor="t")  # the file was made in November
     with store.session() as s:
         summary = year_summary(s, 2026, NOW.date())
     assert summary.thematic_held() == {1: 0, 2: 1, 3: 0, 4: 0}
@@ -289,3 +292,24 @@ def test_in_the_training_data_the_chair_and_the_minute_taker_are_at_every_meetin
     for data in meetings:
         present = {names[i] for i, (presence, _reason) in data.attendance.items() if presence == "present"}
         assert {data.chair, data.minute_taker} <= present, data.on_date
+
+
+def test_no_reminder_about_months_before_the_records_start(cell):
+    """A file made on 23/11/2026 reminds of nothing before November 2026 (records_from defaults to the month the
+    file was made); moved back to May, it reminds of May to October and of the third quarter, not the second."""
+    store, _ids = cell
+    with store.session() as s:
+        assert records_from(s) == date(2026, 11, 1)
+        assert year_summary(s, 2026, NOW.date()).warnings == []
+        assert year_summary(s, 2025, NOW.date()).warnings == []
+        assert year_summary(s, 2026, date(2026, 12, 1)).warnings == [
+            "Tháng 11/2026: chưa ghi buổi sinh hoạt thường kỳ nào."
+        ]
+    with store.session() as s, s.begin():
+        set_records_from(s, date(2026, 5, 20), now=NOW, actor="t")
+    with store.session() as s:
+        warnings = year_summary(s, 2026, date(2026, 12, 1)).warnings
+    months = [f"Tháng {m}/2026: chưa ghi buổi sinh hoạt thường kỳ nào." for m in range(5, 12)]
+    assert warnings == [*months, "Quý 3/2026: chưa ghi buổi sinh hoạt chuyên đề nào."]
+    with pytest.raises(ValidationError, match="sau tháng hiện tại"), store.session() as s, s.begin():
+        set_records_from(s, date(2027, 1, 1), now=NOW, actor="t")

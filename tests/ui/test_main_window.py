@@ -122,6 +122,39 @@ def test_local_days_off_are_set_in_settings_and_move_deadlines(window, store, ct
     assert ctx.work_calendar().add_working_days(date(2026, 2, 27), 1) == date(2026, 3, 4)
 
 
+def test_the_month_records_start_is_set_in_settings_and_bounds_the_reminders(window, store, qtbot):
+    """records_from (issue 13): a file made in November 2026 reminds of nothing before; set back to June, the
+    overview reminds of June to October (the clock is at 23/11/2026)."""
+    from datetime import date
+
+    from khoidesktop.datafile.identity import records_from
+
+    window.set_store(store)
+    overview = window.page("tong-quan")
+
+    def warnings_text() -> str:
+        items = overview.attention_list
+        return "\n".join(items.item(i).text() for i in range(items.count()))
+
+    assert "chưa ghi buổi sinh hoạt" not in warnings_text()
+    window.go_to("cai-dat")
+    page = window.page("cai-dat")
+    assert (page.start_month.currentText(), page.start_year.value()) == ("tháng 11", 2026)
+    page.start_month.setCurrentIndex(5)
+    page.start_button.click()
+    settle(qtbot)
+    assert page.start_message.text() == "Đã lưu."
+    with store.session() as s:
+        assert records_from(s) == date(2026, 6, 1)
+    window.go_to("tong-quan")
+    text = warnings_text()
+    assert "Tháng 6/2026: chưa ghi buổi sinh hoạt thường kỳ nào." in text and "Tháng 5/2026" not in text
+    page.start_year.setValue(2027)
+    page.start_button.click()
+    settle(qtbot)
+    assert page.start_message.text() == "Tháng bắt đầu ghi chép không thể sau tháng hiện tại."
+
+
 def test_no_label_is_cut_on_any_page(window, demo_store):
     """A label whose text a page's refresh() lengthens gets the height for it (the data file's two lines on
     “Cài đặt” used to show one and a half)."""

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from khoidesktop.context import AppContext
-from khoidesktop.datafile.identity import get_identity, identity_data, update_identity
+from khoidesktop.datafile.identity import get_identity, identity_data, records_from, set_records_from, update_identity
 from khoidesktop.datafile.kinds import CELL
 from khoidesktop.i18n import _, format_date, parse_date
 from khoidesktop.paths import display_path
@@ -54,6 +65,25 @@ class SettingsPage(Page):
         days_row.addWidget(self.days_button)
         days_row.addWidget(self.days_message)
         self.layout_.addWidget(days_box)
+        start_box = QGroupBox(_("Reminders"), self)
+        start_row = QHBoxLayout(start_box)
+        start_label = QLabel(_("The cell keeps its records in this file from"), start_box)
+        self.start_month = QComboBox(start_box)
+        self.start_month.addItems([_("month {month}").format(month=m) for m in range(1, 13)])
+        self.start_year = QSpinBox(start_box)
+        self.start_year.setRange(1930, 9999)
+        self.start_year.setGroupSeparatorShown(False)
+        self.start_button = QPushButton(_("Save"), start_box)
+        self.start_button.clicked.connect(self.save_records_from)
+        self.start_message = QLabel(start_box)
+        self.start_message.setWordWrap(True)
+        start_hint = QLabel(_("No reminder is given about months before it."), start_box)
+        start_hint.setObjectName("pageSubtitle")
+        for widget in (start_label, self.start_month, self.start_year, self.start_button):
+            start_row.addWidget(widget)
+        start_row.addWidget(start_hint, 1)
+        start_row.addWidget(self.start_message)
+        self.layout_.addWidget(start_box)
         file_box = QGroupBox(_("Data file"), self)
         file_layout = QVBoxLayout(file_box)
         self.file_label = QLabel(file_box)
@@ -77,6 +107,10 @@ class SettingsPage(Page):
             return
         with store.session() as session:
             row = get_identity(session)
+            start = records_from(session)
+        self.start_month.setCurrentIndex(start.month - 1)
+        self.start_year.setValue(start.year)
+        self.start_message.clear()
         if row is not None:
             self.form.set_data(identity_data(row))
             self.saved_kind = row.kind
@@ -131,3 +165,28 @@ class SettingsPage(Page):
         self.days_message.setStyleSheet("")
         self.days_message.setText(_("Saved."))
         self.data_changed.emit()
+
+    def save_records_from(self) -> None:
+        month = date(self.start_year.value(), self.start_month.currentIndex() + 1, 1)
+
+        def write(session: Session) -> date:
+            return set_records_from(session, month, now=self.ctx.now(), actor=current_actor())
+
+        def done(_first: date) -> None:
+            self._say(self.start_message, _("Saved."), "okText")
+            self.data_changed.emit()
+
+        run_write(
+            self,
+            self.ctx,
+            write,
+            done,
+            on_error=lambda message: self._say(self.start_message, message, "errorText"),
+            busy=self,
+        )
+
+    @staticmethod
+    def _say(label: QLabel, text: str, kind: str) -> None:
+        label.setObjectName(kind)
+        label.setStyleSheet("")  # re-polish for the new object name
+        label.setText(text)

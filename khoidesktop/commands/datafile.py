@@ -71,7 +71,7 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     else:
         store = create_data_file(db_path(args, ctx), identity, actor=current_actor(), now=ctx.now)
     try:
-        info = describe(store)
+        info = describe(store, ctx.today())
     finally:
         store.close()
     if info.units is not None:
@@ -95,7 +95,7 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
 def cmd_info(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.datafile.create import describe
 
-    info = describe(store)
+    info = describe(store, ctx.today())
     if args.json:
         print(json.dumps(info.as_json(), ensure_ascii=False, indent=2))
         return 0

@@ -14,7 +14,7 @@ from khoidesktop.datafile.identity import IdentityData, create_identity, get_ide
 from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE, kind_of
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _
-from khoidesktop.members.records import headline_counts
+from khoidesktop.members.structure import headline_counts
 from khoidesktop.store.database import Store, open_store
 
 
@@ -97,24 +97,27 @@ def is_training(store: Store) -> bool:
         return bool(row and row.training)
 
 
-def _cell_counts(session: Session) -> tuple[int, int | None]:
-    return headline_counts(session).active, None
+def _cell_counts(session: Session, today: date) -> tuple[int, int | None]:
+    return headline_counts(session, today).active, None
 
 
-def _units_counts(session: Session) -> tuple[int, int | None]:
+def _units_counts(session: Session, today: date) -> tuple[int, int | None]:
     """The members the units sent for the latest period, and the units."""
     from khoidesktop.units.records import bloc_figures, default_period, unit_rows
 
-    today = date.today()  # only decides lateness, which this summary does not show
     rows = unit_rows(session, default_period(session, today), today)
     return bloc_figures(rows).total, len(rows)
 
 
-COUNTS: dict[str, Callable[[Session], tuple[int, int | None]]] = {CELL_ROLE: _cell_counts, UNITS_ROLE: _units_counts}
+COUNTS: dict[str, Callable[[Session, date], tuple[int, int | None]]] = {
+    CELL_ROLE: _cell_counts,
+    UNITS_ROLE: _units_counts,
+}
 
 
-def describe(store: Store) -> DataFileInfo:
+def describe(store: Store, today: date | None = None) -> DataFileInfo:
+    """What the data file holds: its names, and its members (on `today`) or its units."""
     with store.session() as session:
         row = get_identity(session)
-        members, units = COUNTS[kind_of(row).role](session)
+        members, units = COUNTS[kind_of(row).role](session, today or date.today())
         return DataFileInfo(store.path, store.schema_version, identity_data(row) if row else None, members, units)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.dates import add_years
@@ -180,33 +180,11 @@ def update_member(session: Session, member_id: int, data: MemberData, *, now: da
     return changes
 
 
-@dataclass(frozen=True)
-class HeadlineCounts:
-    active: int
-    official: int
-    probationary: int
-    women: int
-    exempt: int
-
-
 def load_member(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:
         raise ValidationError(_("This member no longer exists in the data file."))
     return member
-
-
-def headline_counts(session: Session) -> HeadlineCounts:
-    active = Member.status.in_(ACTIVE_STATUSES)
-    by_status = dict(session.execute(select(Member.status, func.count()).where(active).group_by(Member.status)).all())
-    women = session.scalar(select(func.count()).where(active, Member.gender == "female")) or 0
-    return HeadlineCounts(
-        active=sum(by_status.values()),
-        official=by_status.get("official", 0),
-        probationary=by_status.get("probationary", 0),
-        women=women,
-        exempt=by_status.get("exempt", 0),
-    )
 
 
 def active_members(session: Session) -> list[Member]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.dates import whole_years_between
@@ -22,7 +23,7 @@ from khoidesktop.domain.structure import (
     is_religious,
 )
 from khoidesktop.members.history import status_on_date
-from khoidesktop.store.models import Member, MemberEvent
+from khoidesktop.store.models import Candidate, CandidateStep, Member, MemberEvent
 
 EDUCATION_KEYS = {
     "doctor": "doctorate",
@@ -42,8 +43,8 @@ THEORY_KEYS = {
 }
 
 
-def members_on(session: Session, on: date) -> list[Member]:
-    """Members who belonged to the cell's list on that day (by their history)."""
+def statuses_on(session: Session, on: date) -> list[tuple[Member, str]]:
+    """The members on the cell's list on that day (by their history), each with their status that day."""
     events: dict[int, list[EventFact]] = defaultdict(list)
     for e in session.scalars(select(MemberEvent)):  # status_on replays only those up to `on`
         events[e.member_id].append(EventFact(e.kind, e.on_date, e.level))
@@ -51,9 +52,69 @@ def members_on(session: Session, on: date) -> list[Member]:
     for m in session.scalars(select(Member).order_by(Member.sort_key, Member.id)):
         if m.admitted_on is not None and m.admitted_on > on:
             continue
-        if status_on_date(events[m.id], m, on) in ACTIVE_STATUSES:
-            found.append(m)
+        status = status_on_date(events[m.id], m, on)
+        if status in ACTIVE_STATUSES:
+            found.append((m, status))
     return found
+
+
+def members_on(session: Session, on: date) -> list[Member]:
+    """Members who belonged to the cell's list on that day (by their history)."""
+    return [member for member, _status in statuses_on(session, on)]
+
+
+def official_on(member: Member, on: date) -> bool:
+    """Official (not probationary) on that day: the one definition every count uses. By the official date when
+    there is one; a member saved as official (or exempt, …) without that date counts as official."""
+    if member.official_on is not None:
+        return member.official_on <= on
+    return member.status != "probationary"
+
+
+@dataclass(frozen=True)
+class HeadlineCounts:
+    """The overview's cards, on a day: the same members and the same definitions as the structure report."""
+
+    active: int
+    official: int
+    probationary: int
+    women: int
+    exempt: int
+
+
+def headline_counts(session: Session, on: date) -> HeadlineCounts:
+    found = statuses_on(session, on)
+    official = sum(official_on(m, on) for m, _status in found)
+    return HeadlineCounts(
+        active=len(found),
+        official=official,
+        probationary=len(found) - official,
+        women=sum(m.gender == "female" for m, _status in found),
+        exempt=sum(status == "exempt" for _m, status in found),
+    )
+
+
+def admitted_between(session: Session, first: int, last: int) -> int:
+    """Admissions from year `first` to `last`, by the date of the admission decision: the members this cell admitted
+    (entered by hand or made by a recruitment file; not those who came by transfer, admitted elsewhere), and the
+    recruitment files whose decision is recorded but whose ceremony is still to come."""
+    came = select(MemberEvent.member_id).where(MemberEvent.kind == "transfer_in")
+    members = session.scalar(
+        select(func.count())
+        .select_from(Member)
+        .where(extract("year", Member.admitted_on).between(first, last), Member.id.not_in(came))
+    )
+    pending = session.scalar(
+        select(func.count())
+        .select_from(CandidateStep)
+        .join(Candidate, Candidate.id == CandidateStep.candidate_id)
+        .where(
+            CandidateStep.step == "decision",
+            Candidate.member_id.is_(None),
+            extract("year", CandidateStep.on_date).between(first, last),
+        )
+    )
+    return (members or 0) + (pending or 0)
 
 
 def structure_on(session: Session, on: date) -> Structure:
@@ -63,8 +124,7 @@ def structure_on(session: Session, on: date) -> Structure:
         counts["women"] += m.gender == "female"
         counts["ethnic_minority"] += is_ethnic_minority(m.ethnicity)
         counts["religious"] += is_religious(m.religion)
-        official = m.official_on is not None and m.official_on <= on
-        counts["official" if official else "probationary"] += 1
+        counts["official" if official_on(m, on) else "probationary"] += 1
         if m.birth_date is None:
             counts["age_unknown"] += 1
         else:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.meetings import SHORT_KINDS
@@ -105,9 +105,9 @@ def recruitment_chart(admitted: dict[int, int], targets: dict[int, int]) -> Char
 
 def cell_charts(session: Session, today: date) -> list[ChartData]:
     from khoidesktop.meetings.stats import meetings_of
-    from khoidesktop.members.structure import structure_on
+    from khoidesktop.members.structure import admitted_between, structure_on
     from khoidesktop.ratings.records import compare_years
-    from khoidesktop.store.models import CandidateStep, RecruitmentTarget
+    from khoidesktop.store.models import RecruitmentTarget
 
     span, _table, shares = compare_years(session, today.year, YEARS_SHOWN)
     per_year = {y: Counter({lv: shares[y][lv]["count"] for lv in LEVEL_ORDER}) for y in span}
@@ -117,12 +117,7 @@ def cell_charts(session: Session, today: date) -> list[ChartData]:
         for kind in SHORT_KINDS
     }
     years = range(today.year - YEARS_SHOWN + 1, today.year + 1)
-    year = extract("year", CandidateStep.on_date)
-    admitted = dict(
-        session.execute(
-            select(year, func.count()).where(CandidateStep.step == "decision", year.in_(list(years))).group_by(year)
-        ).all()
-    )
+    admitted = {y: admitted_between(session, y, y) for y in years}
     targets = {
         t.first_year: t.target for t in session.scalars(select(RecruitmentTarget)) if t.first_year == t.last_year
     }
@@ -130,7 +125,7 @@ def cell_charts(session: Session, today: date) -> list[ChartData]:
         structure_chart(structure_on(session, today)),
         ratings_chart(per_year),
         meetings_chart(today.year, {k: v for k, v in by_month.items() if any(v)} or by_month),
-        recruitment_chart({y: admitted.get(y, 0) for y in years}, targets),
+        recruitment_chart(admitted, targets),
     ]
 
 

@@ -11,7 +11,8 @@ from khoidesktop.demo.cell import demo_people
 from khoidesktop.domain.names import sort_key
 from khoidesktop.errors import ValidationError
 from khoidesktop.members.queries import badges_in
-from khoidesktop.members.records import MemberData, active_members, add_member, headline_counts
+from khoidesktop.members.records import MemberData, active_members, add_member
+from khoidesktop.members.structure import headline_counts
 from khoidesktop.store.migrate import latest_version
 from khoidesktop.store.models import AuditEntry, Candidate, Member, MemberNote
 from tests.conftest import FIXED_NOW, IDENTITY
@@ -78,7 +79,7 @@ def test_the_demo_is_deterministic_and_plausible(demo_store):
         identity = get_identity(s)
         assert identity.training is True
         assert identity.secretary_name in {p.data.full_name for p in people}
-        counts = headline_counts(s)
+        counts = headline_counts(s, FIXED_NOW.date())
         statuses = {m.status for m in s.scalars(select(Member))}
         assert {"official", "probationary", "exempt", "transferred_out"} <= statuses
         admitted = s.scalar(select(func.count()).select_from(Candidate).where(Candidate.member_id.is_not(None)))

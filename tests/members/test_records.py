@@ -6,7 +6,8 @@ from sqlalchemy import select
 from khoidesktop.errors import ValidationError
 from khoidesktop.members.history import add_event, events_of
 from khoidesktop.members.queries import badges_in
-from khoidesktop.members.records import MemberData, add_member, headline_counts, problems, update_member
+from khoidesktop.members.records import MemberData, add_member, problems, update_member
+from khoidesktop.members.structure import headline_counts
 from khoidesktop.store.models import AuditEntry, Member
 from tests.conftest import FIXED_NOW
 
@@ -90,7 +91,7 @@ def test_events_drive_the_status_and_nothing_is_deleted(store):
     with store.session() as s:
         member = s.get(Member, m.id)
         assert member.status == "transferred_out"
-        assert headline_counts(s).active == 0  # out of the active list …
+        assert headline_counts(s, FIXED_NOW.date()).active == 0  # out of the active list …
         assert [e.kind for e in events_of(s, m.id)] == ["transfer_out"]  # … but kept, with its history
     with pytest.raises(ValidationError, match="hình thức kỷ luật"), store.session() as s, s.begin():
         add_event(s, m.id, "discipline", date(2026, 1, 1), now=FIXED_NOW, actor="t")

@@ -1,8 +1,8 @@
 from PySide6.QtCore import Qt
 
 from khoidesktop.datafile.identity import get_identity
-from khoidesktop.members.records import headline_counts
-from tests.conftest import IDENTITY
+from khoidesktop.members.structure import headline_counts
+from tests.conftest import IDENTITY, TODAY
 from tests.ui.helpers import english_on_screen, settle, type_text
 
 SIDEBAR = [
@@ -45,7 +45,7 @@ def test_a_real_cell_has_no_training_mark_and_the_overview_counts(window, store)
 def test_overview_shows_the_demo_counts(window, demo_store):
     window.set_store(demo_store)
     with demo_store.session() as s:
-        counts = headline_counts(s)
+        counts = headline_counts(s, TODAY)
     overview = window.page("tong-quan")
     assert overview.cards["active"].value.text() == str(counts.active)
     assert overview.cards["probationary"].value.text() == str(counts.probationary)

@@ -140,13 +140,13 @@ class CellOverviewPage(OverviewPage):
 
     def _refresh(self, session: Session, identity: Identity) -> None:
         from khoidesktop.meetings.stats import year_summary
-        from khoidesktop.members.records import headline_counts
+        from khoidesktop.members.structure import headline_counts
         from khoidesktop.overview.figures import cell_charts
         from khoidesktop.recruitment.stats import file_rows, reminders
 
         self.org_label.setText(f"{identity.org_name} — {identity.superior_name}")
         today = self.ctx.today()
-        counts = headline_counts(session)
+        counts = headline_counts(session, today)
         warnings = year_summary(session, today.year, today).warnings
         warnings += reminders(file_rows(session, today, self.ctx.work_calendar()))
         charts = cell_charts(session, today)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from khoidesktop.commands.common import opened
@@ -17,6 +18,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE, kind_of
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import N_, _
+from khoidesktop.store.backup import refuse_output_onto_data_file
 
 ANY = "any"  # the handler's key for a command that works on any data file, or none (it opens what it needs)
 Handler = Callable[..., int]  # (args, ctx) for ANY, else (args, ctx, store)
@@ -94,6 +96,10 @@ def run(command: Command, args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.datafile.identity import get_identity
 
     with opened(args, ctx, lock=command.writes(args)) as store:
+        for name, value in vars(args).items():  # no file a command names may be the data file or its backups
+            for path in value if isinstance(value, list) else [value]:
+                if isinstance(path, Path) and name != "db":
+                    refuse_output_onto_data_file(path, store.path)
         with store.session() as session:
             kind = kind_of(get_identity(session))
         handler = command.handlers.get(kind.role)

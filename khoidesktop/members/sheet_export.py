@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 from khoidesktop.domain.member_sheet import COLUMNS, EDUCATION_TEXT, GENDER_TEXT, THEORY_TEXT
+from khoidesktop.reports.output import write_atomically
 from khoidesktop.store.models import Member
 
 WIDTHS = {
@@ -20,6 +20,10 @@ WIDTHS = {
 TEXTS = {"gender": GENDER_TEXT, "professional_education": EDUCATION_TEXT, "political_theory": THEORY_TEXT}
 
 
+# A text starting with one of these is taken for a formula by a spreadsheet (CSV/formula injection, OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _value(member: Member, field: str) -> object:
     value = getattr(member, field)
     if field in TEXTS:
@@ -28,7 +32,8 @@ def _value(member: Member, field: str) -> object:
 
 
 def write_members_xlsx(members: list[Member], target: Path) -> Path:
-    """Write the sheet beside the target, then move it in place: a failure leaves no half file."""
+    """Write the sheet under a new temporary name beside the target, then move it in place: a failure leaves no
+    half file, and no existing file (or link) is written through."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -44,6 +49,11 @@ def write_members_xlsx(members: list[Member], target: Path) -> Path:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for member in members:
         sheet.append([_value(member, c.field) for c in COLUMNS])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # every text is written as text, never as a formula
+                if cell.value.startswith(FORMULA_STARTS):
+                    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = WIDTHS.get(column.field, 13)
@@ -53,7 +63,4 @@ def write_members_xlsx(members: list[Member], target: Path) -> Path:
             elif column.kind == "card":
                 cell.number_format = "@"  # text: the leading zeros stay
     sheet.freeze_panes = "A2"
-    partial = target.with_name(target.name + ".partial")
-    book.save(partial)
-    os.replace(partial, target)
-    return target
+    return write_atomically(target, book.save)

@@ -2,27 +2,60 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from khoidesktop.errors import ValidationError
+from khoidesktop.i18n import _
 from khoidesktop.paths import backups_dir_for
 
 
+def reaches_data_file(path: Path, data_file: Path) -> bool:
+    """Whether writing to `path` would write over the data file, its WAL, shared memory or lock file, or into its
+    backups folder, by any name (a link to it too): no output of the program may go there."""
+    target = path.expanduser().resolve()
+    names = [data_file, *(data_file.with_name(data_file.name + s) for s in ("-wal", "-shm", ".lock"))]
+    if target in {n.expanduser().resolve() for n in names}:
+        return True
+    return target.parent == backups_dir_for(data_file).resolve()
+
+
+def refuse_output_onto_data_file(path: Path, data_file: Path) -> None:
+    """Raise, before anything is made, when an output of the program would reach the data file (see above)."""
+    if reaches_data_file(path, data_file):
+        raise ValidationError(
+            _(
+                "{path} is the program's data file (or its backups): saving there would destroy it. Choose another "
+                "name or folder."
+            ).format(path=path)
+        )
+
+
 def backup_to(db_path: Path, target: Path) -> Path:
-    """Copy `db_path` into `target` (a new file), consistent even while others read it."""
+    """Copy `db_path` into `target` (a new file), consistent even while others read it. The copy is made under a
+    new temporary name (never one that exists, so never through a link) and renamed at the end; a failure removes
+    it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(db_path)
+    handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
+    os.close(handle)
+    partial = Path(name)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(db_path)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(target)
+            src.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
 
 

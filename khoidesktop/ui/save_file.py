@@ -13,8 +13,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from khoidesktop.context import AppContext
+from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
-from khoidesktop.paths import backups_dir_for
+from khoidesktop.store.backup import refuse_output_onto_data_file
 from khoidesktop.tasks import IsCancelled, Progress
 from khoidesktop.ui.tasks import run_task
 
@@ -41,27 +42,14 @@ def ask_save_path(ctx: AppContext, title: str, name: str, file_filter: str) -> P
     suffix = Path(name).suffix
     if suffix and path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
-    if ctx.store is not None and _is_the_data_file(path, ctx.store.path):
-        ctx.prompts.error(
-            title,
-            _(
-                "{path} is the program's data file (or its backups): saving there would destroy it. Choose another "
-                "name or folder."
-            ).format(path=path),
-        )
-        return None
+    if ctx.store is not None:
+        try:
+            refuse_output_onto_data_file(path, ctx.store.path)
+        except UserError as exc:
+            ctx.prompts.error(title, exc.message)
+            return None
     ctx.settings.set("last_folder", str(path.parent))
     return path
-
-
-def _is_the_data_file(path: Path, data_file: Path) -> bool:
-    """The data file itself, its WAL, shared memory or lock file, or anything in its backups folder, reached by any
-    name (a link to it too)."""
-    target = path.expanduser().resolve()
-    names = [data_file, *(data_file.with_name(data_file.name + s) for s in ("-wal", "-shm", ".lock"))]
-    if target in {n.resolve() for n in names}:
-        return True
-    return target.parent == backups_dir_for(data_file).resolve()
 
 
 def offer_to_open(ctx: AppContext, path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khoidesktop.context import AppContext
+from khoidesktop.domain.dates import FIRST_YEAR, LAST_YEAR
 from khoidesktop.i18n import _
 
 if TYPE_CHECKING:
@@ -44,6 +45,30 @@ def json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print JSON for other programs"))
 
 
+def bounded(low: int, high: int) -> Callable[[str], int]:
+    """argparse type for a whole number from `low` to `high`, refused in Vietnamese otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(_("“{text}” is not a whole number.").format(text=text)) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                _("{value} is out of range: give a number from {low} to {high}.").format(
+                    value=value, low=low, high=high
+                )
+            )
+        return value
+
+    return parse
+
+
+year_arg = bounded(FIRST_YEAR, LAST_YEAR)  # --year
+id_arg = bounded(1, 2**62)  # --meeting, --candidate: a record's number
+WORKDAYS_MAX = 3650  # working days in one step: ten years and more
+
+
 def period_arg(text: str) -> Period:
     """argparse type for a period: a year (2025) or a quarter (2025-Q3)."""
     from khoidesktop.domain.periods import Period
@@ -59,11 +84,18 @@ def period_arg(text: str) -> Period:
 def iso_date(text: str) -> date:
     """argparse type for YYYY-MM-DD (the machine-readable form used on the command line)."""
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("“{text}” is not a date in the form YYYY-MM-DD.").format(text=text)
         ) from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            _("{text}: the date must fall between {first} and {last}.").format(
+                text=text, first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
+    return value
 
 
 def run_import(

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import db_path, iso_date, json_flag
+from khoidesktop.commands.common import WORKDAYS_MAX, bounded, db_path, iso_date, json_flag
 from khoidesktop.commands.registry import ANY, Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import BLOC, CELL, CELL_ROLE, UNITS_ROLE
@@ -38,7 +38,7 @@ def _folder(parser: argparse.ArgumentParser) -> None:
 
 def _workdays_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD")
-    parser.add_argument("--days", type=int, required=True, metavar="N")
+    parser.add_argument("--days", type=bounded(0, WORKDAYS_MAX), required=True, metavar="N")
     parser.add_argument("--json", action="store_true", help=_("print only the date, as YYYY-MM-DD"))
 
 
@@ -143,9 +143,6 @@ def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
 def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.i18n import format_date
 
-    if args.days < 0:
-        print(_("The number of working days cannot be negative."), file=sys.stderr)
-        return 2
     end = ctx.work_calendar().add_working_days(args.start, args.days)
     print(
         end.isoformat()

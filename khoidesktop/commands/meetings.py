@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import json_flag
+from khoidesktop.commands.common import id_arg, json_flag, year_arg
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def _year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--year", type=year_arg, required=True)
 
 
 def _out(parser: argparse.ArgumentParser) -> None:
@@ -26,11 +26,11 @@ def _out(parser: argparse.ArgumentParser) -> None:
 
 
 def _meeting(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--meeting", type=int, required=True, metavar="ID", help=_("the meeting's number"))
+    parser.add_argument("--meeting", type=id_arg, required=True, metavar="ID", help=_("the meeting's number"))
 
 
 def _year_quarter(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--year", type=year_arg, required=True)
     parser.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
 
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import iso_date, json_flag, run_import
+from khoidesktop.commands.common import iso_date, json_flag, run_import, year_arg
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE
@@ -27,7 +27,7 @@ def _dry_run(parser: argparse.ArgumentParser) -> None:
 
 
 def _year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--year", type=year_arg, required=True)
 
 
 def _on(parser: argparse.ArgumentParser) -> None:

@@ -7,18 +7,24 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import json_flag, run_import
+from khoidesktop.commands.common import bounded, json_flag, run_import
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE
+from khoidesktop.domain.dates import LAST_YEAR
+from khoidesktop.domain.rating_rules import RULE_SETS
 from khoidesktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from khoidesktop.store.database import Store
 
 
+# The years a rating rule set covers (domain/rating_rules.RULE_SETS): the first one, QĐ 132, governs 2018 on.
+rated_year = bounded(min(r.first_year for r in RULE_SETS), LAST_YEAR)
+
+
 def _year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--year", type=rated_year, required=True)
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import json_flag
+from khoidesktop.commands.common import id_arg, json_flag, year_arg
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def _year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, help=_("the year (default: this year)"))
+    parser.add_argument("--year", type=year_arg, help=_("the year (default: this year)"))
 
 
 def _out(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,7 @@ def _out(parser: argparse.ArgumentParser) -> None:
 
 
 def _candidate(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--candidate", type=int, required=True, metavar="ID")
+    parser.add_argument("--candidate", type=id_arg, required=True, metavar="ID")
 
 
 def cmd_stats(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+# The years the program keeps records of: from the Party's founding to well past any term now planned. A year or a
+# date outside them, typed or imported, is a mistake (and date arithmetic near year 9999 would overflow).
+FIRST_YEAR, LAST_YEAR = 1930, 2100
+
 
 def add_years(value: date, years: int) -> date:
     """Same day `years` later; 29 February falls back to 28 February in a common year."""

@@ -43,3 +43,18 @@ def test_every_year_in_range_gets_an_answer_not_a_traceback(store, ctx, capsys, 
         err = capsys.readouterr().err
         assert code in (0, 1, 2) and "Traceback" not in err, (argv, err)
     assert main(["workdays", "--from", "2100-12-31", "--days", "3650"], ctx) == 0
+
+
+def test_init_cleans_control_characters_from_the_names(ctx, tmp_path, capsys):
+    """Issue 15, item 8: `init --cell` with LRM, RLO and an ESC sequence stores (and `info` prints) the name alone."""
+    import json
+
+    db = tmp_path / "cb.sqlite"
+    argv = ["--db", str(db), "init", "--cell", "\u200eChi bộ\u202e Văn phòng\x1b]0;x\x07", "--org", "Đảng bộ Sở"]
+    argv += ["--superior", "Đảng ủy các cơ quan Đảng tỉnh", "--place", "Hạ Long"]
+    assert main(argv, ctx) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "info", "--json"], ctx) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert json.loads(out)["identity"]["cell_name"] == "Chi bộ Văn phòng]0;x"

@@ -10,6 +10,7 @@ in an indexed column and compared anywhere without this module.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import NamedTuple
 
@@ -29,9 +30,26 @@ _WORD_END = "\x02"  # below every letter: "ha" sorts before "hai"
 _PART_END = "\x01"  # ends the middle name: "Văn" sorts before "Văn Thị" with the same given name
 
 
+# Characters that change how text shows without being text: C0/C1 controls (ESC starts terminal sequences) and the
+# bidirectional marks and overrides (LRM, RLM, ALM, LRE…RLO, LRI…PDI) that can disguise a name. Line breaks and tabs
+# are whitespace, handled by each function below.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def normalize_text(text: str) -> str:
-    """NFC, single spaces, no invisible characters, Đ for a look-alike: the form every text is stored in."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_LOOKALIKES).split())
+    """NFC, single spaces, no invisible or control characters, Đ for a look-alike: the form every one-line text is
+    stored in."""
+    return " ".join(_clean(text).split())
+
+
+def normalize_block(text: str) -> str:
+    """A text of several lines (minutes, notes) cleaned the same way; its line breaks and indents are kept."""
+    lines = [line.rstrip() for line in _clean(text).splitlines()]
+    return "\n".join(lines).strip()
+
+
+def _clean(text: str) -> str:
+    return _CONTROLS.sub("", unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_LOOKALIKES))
 
 
 class NameParts(NamedTuple):

@@ -24,7 +24,7 @@ from khoidesktop.domain.meetings import (
     vote_base,
     votes_needed,
 )
-from khoidesktop.domain.names import normalize_text
+from khoidesktop.domain.names import normalize_block, normalize_text
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number
 from khoidesktop.meetings.figures import MeetingData, VoteCheck
@@ -138,7 +138,7 @@ def save_meeting(session: Session, meeting_id: int | None, data: MeetingData, *,
             name,
             normalize_text(getattr(data, name))
             if name not in ("content", "conclusion", "resolution")
-            else getattr(data, name).strip(),
+            else normalize_block(getattr(data, name)),
         )
     found = problems(data, now.date())
     votes = sum(v or 0 for v in (data.votes_for, data.votes_against, data.votes_abstain))
@@ -174,7 +174,7 @@ def save_meeting(session: Session, meeting_id: int | None, data: MeetingData, *,
         for member_id, (presence, reason) in data.attendance.items()
     )
     session.add_all(
-        MeetingSpeaker(meeting_id=meeting.id, position=i, name=normalize_text(name), points=points.strip())
+        MeetingSpeaker(meeting_id=meeting.id, position=i, name=normalize_text(name), points=normalize_block(points))
         for i, (name, points) in enumerate(data.speakers, start=1)
         if name.strip()
     )

@@ -96,3 +96,14 @@ def test_unit_names_sort_word_by_word_from_the_first():
         "Chi bộ Đài Phát thanh",
         "Chi bộ Sở Y tế",
     ]
+
+
+def test_control_and_bidi_characters_are_removed_on_the_way_in():
+    """Issue 15, item 8: ESC sequences, LRM/RLM, the overrides (RLO) and isolates (LRI…PDI) never reach the data."""
+    from khoidesktop.domain.names import normalize_block
+
+    hostile = "\u200eChi bộ\u202e Sở\u2066 Tài\u2069 chính\x1b[31m\x07\x00"
+    assert normalize_text(hostile) == "Chi bộ Sở Tài chính[31m"
+    assert normalize_text("Nguyễn\x1c Văn\x85An") == "Nguyễn Văn An"  # separators become spaces
+    block = "1. Khai mạc\x1b[2J\n   - Điểm danh\u202e\r\n2. Kết luận  \n"
+    assert normalize_block(block) == "1. Khai mạc[2J\n   - Điểm danh\n2. Kết luận"

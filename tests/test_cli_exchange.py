@@ -106,6 +106,38 @@ def test_a_changed_key_needs_its_fingerprint(tmp_path, generated_bundles):
     assert trusted.returncode == 0 and "đã thay gói cũ" in trusted.stdout
 
 
+def test_a_look_alike_unit_is_never_accepted_without_its_fingerprint(tmp_path, generated_bundles):
+    """Issue 15, item 7: a bundle with a new id and key and the name of a known unit is refused by --accept-new-keys
+    in JSON mode as in text mode, with the reason; only --trust with its fingerprint lets it in."""
+    import uuid
+    from datetime import datetime
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from khoidesktop.exchange.bundle_format import fingerprint
+    from tests.exchange.helpers import pack, resign, unpack
+
+    bloc = tmp_path / "khoi.sqlite"
+    run("--db", str(bloc), *BLOC)
+    assert run("--db", str(bloc), "import-bundle", str(generated_bundles[0]), "--accept-new-keys").returncode == 0
+    files = unpack(generated_bundles[0])
+    manifest = json.loads(files["manifest.json"])
+    stranger = Ed25519PrivateKey.generate()
+    public = stranger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    manifest["public_key"], manifest["cell"]["id"] = public.hex(), uuid.uuid4().hex
+    manifest["created_at"] = datetime(2026, 11, 23, 10, 0).isoformat()
+    forged = pack(tmp_path / "gia-mao.khoi", resign(files, manifest, stranger))
+    for mode in (["--json"], []):
+        result = run("--db", str(bloc), "import-bundle", str(forged), "--accept-new-keys", *mode)
+        assert result.returncode == 1, result.stdout + result.stderr
+        said = result.stdout + result.stderr
+        assert "đã là một đơn vị của khối" in said, said
+    assert json.dumps(manifest["cell"]["name"], ensure_ascii=False)[1:-1] in said  # the unit it claims to be
+    trusted = run("--db", str(bloc), "import-bundle", str(forged), "--trust", fingerprint(public))
+    assert trusted.returncode == 0, trusted.stdout + trusted.stderr
+
+
 def test_a_cell_named_with_an_ampersand_gets_through(tmp_path):
     cell, bloc = tmp_path / "cb.sqlite", tmp_path / "khoi.sqlite"
     name = "Chi bộ Kế hoạch & Đầu tư <Văn phòng>"

@@ -28,7 +28,7 @@ def _import_arguments(imp: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_(
             "accept the keys of cells not seen before (check the fingerprints printed); a known "
-            "cell whose key changed needs --trust"
+            "cell whose key changed, or a new one with a known unit's name, needs --trust"
         ),
     )
     imp.add_argument(
@@ -71,7 +71,8 @@ def cmd_import(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     trusted = {
         q.trust
         for q in questions
-        if (args.accept_new_keys and not q.changed) or "".join(q.fingerprint.split()) in wanted
+        # --accept-new-keys never takes a changed key or one claiming a known unit's name: those need --trust
+        if (args.accept_new_keys and not q.changed and not q.namesake) or "".join(q.fingerprint.split()) in wanted
     }
     outcomes = import_checked(store, checked, trusted=trusted, now=ctx.now(), actor=current_actor())
     if args.json:

@@ -161,6 +161,15 @@ def import_checked(
     return outcomes
 
 
+def _namesake(session: Session, bundle: Bundle) -> BlocUnit | None:
+    """Another unit of the bloc with the name this bundle claims (a look-alike, or a cell's new data file)."""
+    wanted = text_key(bundle.cell_name)
+    for unit in session.scalars(select(BlocUnit).where(BlocUnit.cell_uid != bundle.cell_uid)):
+        if text_key(unit.cell_name) == wanted:
+            return unit
+    return None
+
+
 CLOCK_SLACK = timedelta(hours=2)  # two computers' clocks differ by minutes, not hours
 
 
@@ -189,7 +198,14 @@ def _refusal(session: Session, bundle: Bundle, unit: BlocUnit | None, trusted: s
     basic = _basic_refusal(session, bundle, now)
     if basic:
         return basic
-    if (unit is None or unit.public_key != bundle.public_key) and (bundle.cell_uid, bundle.public_key) not in trusted:
+    untrusted = (bundle.cell_uid, bundle.public_key) not in trusted
+    if unit is None and untrusted and _namesake(session, bundle) is not None:
+        return _(
+            "{cell} is already a unit of the bloc, under another id: this bundle comes from another data file "
+            "(fingerprint {fp}). If the cell really started a new data file, check the fingerprint with its "
+            "secretary and confirm that key by name; otherwise do not import it."
+        ).format(cell=bundle.cell_name, fp=fingerprint(bundle.public_key))
+    if (unit is None or unit.public_key != bundle.public_key) and untrusted:
         return _(
             "The key of {cell} (fingerprint {fp}) has not been confirmed. Check the fingerprint with the "
             "cell's secretary, then import the file again and confirm the key."

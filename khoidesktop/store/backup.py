@@ -38,8 +38,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
     """Copy `db_path` into `target` (a new file), consistent even while others read it. The copy is made under a
     new temporary name (never one that exists, so never through a link) and renamed at the end; a failure removes
     it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the backups, like the file, are the owner's only
+    handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)  # made 0600
     os.close(handle)
     partial = Path(name)
     try:

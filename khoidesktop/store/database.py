@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,6 +100,9 @@ class Store:
             self.lock.release()
 
 
+PRIVATE_FILE_MODE = 0o600  # on Linux and macOS; Windows gives a file in the user's own folder to that user
+
+
 def _check_can_open(path: Path, create: bool) -> None:
     if path.is_dir():
         raise DatabaseError(_("{path} is a folder, not a data file.").format(path=path))
@@ -114,6 +118,9 @@ def _check_can_open(path: Path, create: bool) -> None:
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Made empty and readable by its owner only (it holds ID numbers and the signing key); SQLite gives its WAL
+        # and shared-memory files the same permissions, and so do the backups (store/backup.py).
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE))
     except OSError as exc:
         raise DatabaseError(storage_failure(exc) or str(exc)) from None
 

@@ -83,3 +83,16 @@ def test_every_exported_cell_is_text_not_a_formula(store, ctx, tmp_path):
 
     values = [c.value for row in load_workbook(out).active.iter_rows(min_row=2) for c in row if c.value in hostile]
     assert sorted(values) == sorted(hostile)  # each kept as the text it was
+
+
+def test_an_export_onto_a_folder_says_so_in_vietnamese_and_leaves_nothing(store, ctx, capsys, tmp_path):
+    """Issue 15, item 10: the OS's reason ("Is a directory") never reaches the user, and no half file stays."""
+    data_file = store.path
+    store.close()
+    folder = tmp_path / "thu-muc.xlsx"
+    folder.mkdir()
+    for argv in (["members", "export", str(folder)], ["report", "roster", "--out", str(folder)]):
+        assert main(["--db", str(data_file), *argv], ctx) != 0
+        err = capsys.readouterr().err
+        assert "Không lưu được" in err and "directory" not in err, err
+    assert list(tmp_path.glob(".*.part")) == [] and list(folder.iterdir()) == []

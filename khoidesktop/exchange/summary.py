@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from khoidesktop.domain.meetings import KINDS
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER, excellent_allowed, rule_set_for
-from khoidesktop.domain.recruitment import STEP_CODES
+from khoidesktop.domain.recruitment import STEP_BY_CODE, STEP_CODES
 from khoidesktop.domain.structure import GROUP_LABELS
 
 if TYPE_CHECKING:
@@ -318,11 +318,18 @@ def _read_recruitment(part: Part, period: Period) -> Part:
         else Term(
             _int(term["first_year"], 2100), _int(term["last_year"], 2100), _int(term["target"]), _int(term["admitted"])
         ),
-        "files_by_step": {code: _int(part["files_by_step"][code]) for code in STEP_CODES},
+        "files_by_step": _files_by_step(part["files_by_step"]),
         "files_open": _int(part["files_open"]),
         "members_at_end": _int(part["members_at_end"]),
         "overdue": len(_list(part["overdue"])),
         "stale": len(_list(part["stale"])),
+    }
+
+
+def _files_by_step(counts: Part) -> dict[str, int]:
+    """A step added with the 2025 rules is absent from a bundle made before: no file was at it."""
+    return {
+        code: _int(counts[code]) if code in counts or not STEP_BY_CODE[code].added_2025 else 0 for code in STEP_CODES
     }
 
 

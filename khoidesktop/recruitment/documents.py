@@ -82,6 +82,7 @@ def admission_resolution_pdf(
     """Nghị quyết đề nghị kết nạp đảng viên (6-KNĐ) of one recruitment file at `out`, dated the day the cell voted
     (it is drawn up at that meeting; `today` is the day it is printed). The cell resolution must be recorded."""
     from khoidesktop.domain.members import EDUCATION, THEORY, label
+    from khoidesktop.domain.recruitment import RULES
     from khoidesktop.recruitment.records import steps_of
     from khoidesktop.recruitment.resolution_pdf import AdmissionResolution, build_admission_resolution
     from khoidesktop.store.models import Candidate, Member
@@ -90,7 +91,8 @@ def admission_resolution_pdf(
         candidate = session.get(Candidate, candidate_id)
         if candidate is None:
             raise ValidationError(_("This recruitment file no longer exists."))
-        step = steps_of(session, candidate_id).get("cell_resolution")
+        steps = steps_of(session, candidate_id)
+        step = steps.get("cell_resolution")
         if step is None:
             raise ValidationError(
                 _(
@@ -99,6 +101,8 @@ def admission_resolution_pdf(
                 ).format(name=candidate.full_name)
             )
         head = letterhead(session, min(step.on_date, today))
+        case = RULES.case(candidate.introduction_case)
+        by_organisation = steps.get("organisation_resolution") if case.organisation else None
         names = []
         for member_id in (candidate.introducer1_id, candidate.introducer2_id):
             member = session.get(Member, member_id) if member_id else None
@@ -120,6 +124,9 @@ def admission_resolution_pdf(
             candidate.votes_for or 0,
             candidate.votes_against or 0,
             candidate.votes_abstain or 0,
+            organisation=_(case.organisation) if case.organisation else "",
+            organisation_resolution_on=by_organisation.on_date if by_organisation else None,
+            organisation_resolution_number=by_organisation.document_number if by_organisation else "",
         )
     build_admission_resolution(out, head, resolution, number=number)
     return out.expanduser().absolute()

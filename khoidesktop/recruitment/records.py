@@ -13,14 +13,18 @@ from sqlalchemy.orm import Session
 
 from khoidesktop.domain.names import normalize_text
 from khoidesktop.domain.recruitment import (
+    CASE_CODES,
     RULES,
     STEP_CODES,
     STEP_LABELS,
+    RecruitmentRules,
     age_ok,
     certificate_valid,
     introducer_ok,
     months_between,
+    next_step,
     official_date,
+    step_applies,
     votes_needed,
 )
 from khoidesktop.domain.workdays import WorkCalendar
@@ -52,6 +56,8 @@ class CandidateData:
     introducer2_since: date | None = None
     extended: bool = False
     notes: str = ""
+    introduction_case: str = "members"  # domain.recruitment.INTRODUCTION_CASES
+    decision_received_on: date | None = None  # None: the day of the decision
 
 
 def save_candidate(
@@ -62,7 +68,11 @@ def save_candidate(
     }
     if not values["full_name"]:
         raise ValidationError(_("Please fill in the candidate's full name."))
-    for name in ("birth_date", "certificate_on", "introducer1_since", "introducer2_since"):
+    if values["introduction_case"] not in CASE_CODES:
+        raise ValidationError(_("Unknown introduction case: {case}.").format(case=values["introduction_case"]))
+    if RULES.case(values["introduction_case"]).member_introducers < 2:
+        values["introducer2_id"] = values["introducer2_since"] = None  # the organisation is the other introducer
+    for name in ("birth_date", "certificate_on", "introducer1_since", "introducer2_since", "decision_received_on"):
         if values[name] is not None and values[name] > now.date():
             raise ValidationError(_("A date in the file is in the future."))
     if values["introducer1_id"] and values["introducer1_id"] == values["introducer2_id"]:
@@ -70,6 +80,16 @@ def save_candidate(
     candidate = session.get(Candidate, candidate_id) if candidate_id else None
     if candidate_id and candidate is None:
         raise ValidationError(_("This recruitment file no longer exists."))
+    decision = steps_of(session, candidate_id).get("decision") if candidate_id else None
+    received = values["decision_received_on"]
+    if received is not None and (decision is None or received < decision.on_date):
+        raise ValidationError(
+            _("The admission decision is received on or after its date: record the decision first.")
+            if decision is None
+            else _("The admission decision of {date} cannot be received before that day.").format(
+                date=format_date(decision.on_date)
+            )
+        )
     candidate = candidate or Candidate(created_at=now)
     for name, value in values.items():
         setattr(candidate, name, value)
@@ -111,27 +131,44 @@ def official_members_on(session: Session, on: date) -> int:
 
 
 def vote_problems(session: Session, candidate: Candidate, on: date) -> list[str]:
-    """The checks of HD 38 on the day the cell votes on admission."""
+    """The checks of HD 38 on the day the cell votes on admission; who introduces follows the file's case
+    (Điều lệ Đảng, Điều 4: RULES.introduction_cases)."""
     found = []
     in_cell = {m.id for m in members_on(session, on)}
+    case = RULES.case(candidate.introduction_case)
     if candidate.birth_date is None or not age_ok(candidate.birth_date, on):
         found.append(_("On the vote day the candidate must be 18 to 60 years old (counted in months)."))
     if not certificate_valid(candidate.certificate_on, on):
         found.append(_("The awareness course certificate is missing or older than 60 months on the vote day."))
-    for number, (member_id, since) in enumerate(
-        (
-            (candidate.introducer1_id, candidate.introducer1_since),
-            (candidate.introducer2_id, candidate.introducer2_since),
-        ),
-        start=1,
-    ):
+    introducers = (
+        (candidate.introducer1_id, candidate.introducer1_since),
+        (candidate.introducer2_id, candidate.introducer2_since),
+    )
+    for number, (member_id, since) in enumerate(introducers[: case.member_introducers], start=1):
         member = session.get(Member, member_id) if member_id else None
         if member is None or member.id not in in_cell or not introducer_ok(member.official_on, since, on):
             found.append(
                 _(
                     "Introducer {n} must be an official member who has worked with the candidate for at least a year."
                 ).format(n=number)
+                if case.member_introducers > 1
+                else _(
+                    "The introducing Party member must be an official member of the cell who has worked with the "
+                    "candidate for at least a year."
+                )
             )
+    if any(member_id for member_id, _since in introducers[case.member_introducers :]):
+        found.append(
+            _("In this case only one official member introduces the candidate, with {organisation}.").format(
+                organisation=_(case.organisation) if case.organisation else ""
+            )
+        )
+    if case.organisation and "organisation_resolution" not in steps_of(session, candidate.id):
+        found.append(
+            _("The resolution of {organisation} introducing the candidate must be recorded before the cell's.").format(
+                organisation=_(case.organisation)
+            )
+        )
     official = official_members_on(session, on)
     if candidate.votes_for is None or candidate.votes_for < votes_needed(official):
         found.append(
@@ -186,11 +223,23 @@ def record_step(
     steps = steps_of(session, candidate_id)
     if step in steps:
         raise ValidationError(_("This step is already recorded."))
+    if not step_applies(step, candidate.introduction_case):
+        raise ValidationError(_("This step does not apply to this file (see who introduces the candidate)."))
+    expected = next_step(steps, candidate.introduction_case)
+    if expected != step:
+        if expected is None or STEP_CODES.index(expected) > STEP_CODES.index(step):
+            raise ValidationError(_("The file is already past this step."))
+        raise ValidationError(_("Record “{previous}” first.").format(previous=_(STEP_LABELS[expected])))
     index = STEP_CODES.index(step)
-    if index > 0 and STEP_CODES[index - 1] not in steps:
-        raise ValidationError(_("Record “{previous}” first.").format(previous=_(STEP_LABELS[STEP_CODES[index - 1]])))
-    if index > 0 and on < steps[STEP_CODES[index - 1]].on_date:
+    before = [steps[code].on_date for code in STEP_CODES[:index] if code in steps]
+    if before and on < max(before):
         raise ValidationError(_("This step cannot come before the previous one."))
+    for code, number, member_id in (
+        ("introduction", 1, candidate.introducer1_id),
+        ("introduction_2", 2, candidate.introducer2_id),
+    ):
+        if step == code and not member_id:
+            raise ValidationError(_("Choose introducer {n} on the first tab first.").format(n=number))
     vote_changes = {}
     if step == "cell_resolution":
         if votes is not None:
@@ -292,19 +341,28 @@ def next_deadline(
     extended: bool,
     today: date,
     calendar: WorkCalendar,
+    *,
+    decision_received_on: date | None = None,
+    rules: RecruitmentRules = RULES,
 ) -> Deadline | None:
+    """What is due next and by when, in working days (DOMAIN.md, Recruitment): the admission decision within
+    `decision_workdays` of the cell's resolution (`decision_extension_workdays` more if extended); the ceremony
+    within `ceremony_workdays` of the day the decision was received (`decision_received_on`, by default the
+    decision's date); the official vote within `official_vote_workdays` after the probation; the superior's decision
+    on official status within `official_decision_workdays` of the cell's proposal."""
     step = current_step(steps)
-    if step == "cell_resolution":
-        days = RULES.decision_workdays + (RULES.decision_extension_workdays if extended else 0)
-        what, due = STEP_LABELS["decision"], calendar.add_working_days(steps[step].on_date, days)
-    elif step in ("committee_resolution",):
-        days = RULES.decision_workdays + (RULES.decision_extension_workdays if extended else 0)
+    if step in ("cell_resolution", "committee_resolution"):
+        days = rules.decision_workdays + (rules.decision_extension_workdays if extended else 0)
         what, due = STEP_LABELS["decision"], calendar.add_working_days(steps["cell_resolution"].on_date, days)
     elif step == "decision":
-        what, due = STEP_LABELS["ceremony"], calendar.add_working_days(steps[step].on_date, RULES.ceremony_workdays)
+        received = decision_received_on or steps[step].on_date
+        what, due = STEP_LABELS["ceremony"], calendar.add_working_days(received, rules.ceremony_workdays)
     elif step in ("ceremony", "self_report"):
-        end = official_date(steps["ceremony"].on_date)
-        what, due = STEP_LABELS["official_vote"], calendar.add_working_days(end, RULES.official_vote_workdays)
+        end = official_date(steps["ceremony"].on_date, rules)
+        what, due = STEP_LABELS["official_vote"], calendar.add_working_days(end, rules.official_vote_workdays)
+    elif step == "official_vote":
+        start = steps[step].on_date
+        what, due = STEP_LABELS["official"], calendar.add_working_days(start, rules.official_decision_workdays)
     else:
         return None
     left = calendar.working_days_between(today, due) if due >= today else -calendar.working_days_between(due, today)
@@ -315,4 +373,5 @@ def is_stale(steps: dict[str, CandidateStep], today: date) -> bool:
     step = current_step(steps)
     if step is None or step in ("ceremony", "self_report", "official_vote", "official"):
         return False  # after the ceremony the file waits for the probation by design
-    return months_between(steps[step].on_date, today) >= RULES.stale_months
+    last_move = max(s.on_date for s in steps.values())  # a step caught up later (added in 2025) is a move too
+    return months_between(last_move, today) >= RULES.stale_months

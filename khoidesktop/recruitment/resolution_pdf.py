@@ -23,6 +23,11 @@ from khoidesktop.reports.styles import styles
 KIND_RESOLUTION = "NQ"
 FORM = STEP_FORMS["cell_resolution"]  # 6-KNĐ
 INTRODUCER_LINES = (N_("First introducer: comrade {name}"), N_("Second introducer: comrade {name}"))
+# Điều lệ Đảng, Điều 4: where the Youth Union's or the trade union's grassroots committee introduces, by its resolution
+ORGANISATION_LINES = (
+    N_("Second introducer: {organisation}, by its resolution No. {number} of {date}"),
+    N_("Second introducer: {organisation}, by its resolution of {date}"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,9 @@ class AdmissionResolution:
     votes_for: int = 0
     votes_against: int = 0
     votes_abstain: int = 0
+    organisation: str = ""  # the introducing organisation's grassroots committee, where it is the second introducer
+    organisation_resolution_on: date | None = None  # its resolution (the step "organisation_resolution")
+    organisation_resolution_number: str = ""
 
     @property
     def voting(self) -> int:
@@ -112,9 +120,15 @@ def _person(resolution: AdmissionResolution) -> list[Flowable]:
 
 
 def introducer_lines(resolution: AdmissionResolution) -> list[str]:
-    return [
+    lines = [
         _(line).format(name=_or_none(name)) for line, name in zip(INTRODUCER_LINES, resolution.introducers, strict=True)
     ]
+    if resolution.organisation:
+        on = format_date(resolution.organisation_resolution_on) if resolution.organisation_resolution_on else ""
+        number = resolution.organisation_resolution_number
+        line = ORGANISATION_LINES[0] if number else ORGANISATION_LINES[1]
+        lines[1] = _(line).format(organisation=resolution.organisation, number=number, date=_or_none(on))
+    return lines
 
 
 def _items(lines: Sequence[str]) -> list[Flowable]:

@@ -43,7 +43,9 @@ def file_rows(session: Session, today: date, calendar: WorkCalendar | None = Non
             FileRow(
                 candidate,
                 current_step(steps),
-                next_deadline(steps, candidate.extended, today, calendar),
+                next_deadline(
+                    steps, candidate.extended, today, calendar, decision_received_on=candidate.decision_received_on
+                ),
                 is_stale(steps, today),
             )
         )

@@ -101,7 +101,8 @@ def test_the_report_gives_the_files_the_admissions_the_targets_and_the_late_file
             secretary,
         ],
     )
-    assert "Quyết định kết nạp 9-KNĐ" in text and "Đơn xin vào Đảng 1-KNĐ" in text
+    assert "Đơn xin vào Đảng 1-KNĐ" in text and "Giấy giới thiệu của người giới thiệu thứ nhất 3-KNĐ" in text
+    assert "9-KNĐ" not in text  # a number not confirmed for HD 38 is not printed (domain.recruitment.FORMS)
     assert "Trang 1/" in page_texts(path)[0]
     assert_fonts_embedded(path)
     assert_no_english(text, SOURCES)
@@ -147,10 +148,16 @@ def test_the_resolution_is_filled_from_the_file(demo_store, tmp_path: Path):
     for candidate_id in ids:
         with demo_store.session() as session:
             candidate = session.get(Candidate, candidate_id)
-            meeting = steps_of(session, candidate_id)["cell_resolution"].on_date
-            introducers = [
-                session.get(Member, i).full_name for i in (candidate.introducer1_id, candidate.introducer2_id)
-            ]
+            steps = steps_of(session, candidate_id)
+            meeting = steps["cell_resolution"].on_date
+            member = session.get(Member, candidate.introducer1_id).full_name
+            second = (  # Điều lệ Đảng, Điều 4: the Đoàn's grassroots committee by its resolution, or a second member
+                f"Người giới thiệu thứ hai: Ban Chấp hành Đoàn cơ sở, bằng nghị quyết số "
+                f"{steps['organisation_resolution'].document_number} ngày "
+                f"{format_date(steps['organisation_resolution'].on_date)}."
+                if candidate.introduction_case == "youth_union"
+                else f"Người giới thiệu thứ hai: đồng chí {session.get(Member, candidate.introducer2_id).full_name}."
+            )
             c = {
                 k: getattr(candidate, k)
                 for k in (
@@ -189,8 +196,8 @@ def test_the_resolution_is_filled_from_the_file(demo_store, tmp_path: Path):
                 "Trình độ chuyên môn: Đại học",
                 "Lý luận chính trị: Sơ cấp",
                 f"Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng: cấp ngày {format_date(c['certificate_on'])}",
-                f"Người giới thiệu thứ nhất: đồng chí {introducers[0]};",
-                f"Người giới thiệu thứ hai: đồng chí {introducers[1]}.",
+                f"Người giới thiệu thứ nhất: đồng chí {member};",
+                second,
                 f"tán thành việc kết nạp quần chúng {name} vào Đảng là {c['votes_for']} đồng chí, đạt "
                 f"{vi_percent(percent(c['votes_for'], official))} so với tổng số {official} đảng viên chính thức; "
                 f"không tán thành: {c['votes_against']} đồng chí",

@@ -49,6 +49,8 @@ def cell(store):
             ("source", date(2024, 2, 1)),
             ("application", date(2024, 3, 1)),
             ("biography", date(2024, 3, 15)),
+            ("introduction", date(2024, 3, 20)),
+            ("introduction_2", date(2024, 3, 20)),
             ("verification", date(2024, 4, 1)),
             ("comments", date(2024, 4, 10)),
         ):

@@ -30,6 +30,8 @@ def test_from_a_new_file_to_an_official_member(window, store, ctx, qtbot):
         ("source", "01/02/2025"),
         ("application", "03/03/2025"),
         ("biography", "10/03/2025"),
+        ("introduction", "12/03/2025"),
+        ("introduction_2", "12/03/2025"),
         ("verification", "20/03/2025"),
         ("comments", "01/04/2025"),
         ("cell_resolution", "06/05/2025"),
@@ -67,8 +69,8 @@ def test_from_a_new_file_to_an_official_member(window, store, ctx, qtbot):
 
     when_modal(CandidateDialog, work)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert "đã là đảng viên dự bị" in messages[8]
-    assert "là đảng viên chính thức từ ngày 16/06/2026" in messages[10]
+    assert "đã là đảng viên dự bị" in messages[10]
+    assert "là đảng viên chính thức từ ngày 16/06/2026" in messages[12]
     with store.session() as s:
         member = s.scalars(select(Member).where(Member.full_name == "Hoàng Thị Mới")).one()
     assert (member.admitted_on, member.official_on, member.status) == (date(2025, 6, 2), date(2026, 6, 16), "official")

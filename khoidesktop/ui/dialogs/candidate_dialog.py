@@ -24,13 +24,21 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.domain.members import EDUCATION, GENDERS, THEORY, label
-from khoidesktop.domain.recruitment import STEP_CODES, STEP_FORMS, STEP_LABELS
+from khoidesktop.domain.recruitment import (
+    CASE_LABELS,
+    FORMS,
+    RULES,
+    STEP_CODES,
+    STEP_FORMS,
+    STEP_LABELS,
+    next_step,
+    step_form,
+)
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _, format_date
 from khoidesktop.members.structure import members_on
 from khoidesktop.recruitment.records import (
     CandidateData,
-    current_step,
     load_candidate,
     record_step,
     save_candidate,
@@ -87,8 +95,11 @@ class CandidateDialog(FormDialog):
         self.birth, self.certificate = DateField(tab), DateField(tab)
         self.gender, self.education = CodeCombo(GENDERS, tab), CodeCombo(EDUCATION, tab)
         self.theory = CodeCombo(THEORY, tab)
+        self.case = CodeCombo(CASE_LABELS, tab, empty=False)  # Điều lệ Đảng, Điều 4: who introduces
         self.introducers = [QComboBox(tab), QComboBox(tab)]
         self.since = [DateField(tab), DateField(tab)]
+        self.organisation_note = QLabel(tab)  # instead of the second introducer, where an organisation introduces
+        self.organisation_note.setWordWrap(True)
         self.extended = QCheckBox(_("The admission decision was extended by 30 working days"), tab)
         with self.ctx.require_store().session() as session:
             officials = [m for m in members_on(session, self.ctx.today()) if m.official_on]
@@ -108,17 +119,51 @@ class CandidateDialog(FormDialog):
             (_("Professional education") + ":", self.education),
             (_("Political theory") + ":", self.theory),
             (_("Awareness course certificate of:"), self.certificate),
+            (_("Who introduces:"), self.case),
         ]
+        self.introducer_pairs: list[QWidget] = []
         for number in (0, 1):
-            pair = QHBoxLayout()
-            pair.addWidget(self.introducers[number], 1)
-            pair.addWidget(QLabel(_("working together since"), tab))
-            pair.addWidget(self.since[number])
-            rows.append((_("Introducer {n}:").format(n=number + 1), pair))
+            pair = QWidget(tab)
+            line = QHBoxLayout(pair)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(self.introducers[number], 1)
+            line.addWidget(QLabel(_("working together since"), pair))
+            line.addWidget(self.since[number])
+            self.introducer_pairs.append(pair)
+            row = QHBoxLayout()
+            row.addWidget(pair, 1)
+            if number == 1:
+                row.addWidget(self.organisation_note, 1)
+            rows.append((_("Introducer {n}:").format(n=number + 1), row))
         rows += [("", self.extended), (_("Notes:"), self.notes)]
         for text, widget in rows:
             form.addRow(text, widget)
+        self.case.currentIndexChanged.connect(self._case_changed)
+        self._case_changed()
+        _tab_order(
+            [self.name, self.birth, self.gender, self.ethnicity, self.religion, self.home_town, self.position]
+            + [self.work_unit, self.education, self.theory, self.certificate, self.case, self.introducers[0]]
+            + [self.since[0], self.introducers[1], self.since[1], self.extended, self.notes]
+        )
         return tab
+
+    def _case_changed(self) -> None:
+        """Two official members, or an organisation's grassroots committee and one official member: in the second
+        case the second introducer is not asked, and the note says why (Điều lệ Đảng, Điều 4)."""
+        case = RULES.case(self.case.value() or "members")
+        self.introducer_pairs[1].setVisible(case.member_introducers > 1)
+        self.organisation_note.setVisible(case.organisation is not None)
+        if case.organisation:
+            number = FORMS["organisation_resolution"].number
+            self.organisation_note.setText(
+                _("{organisation}, by its resolution (form {form})").format(
+                    organisation=_(case.organisation), form=number
+                )
+                if number
+                else _("{organisation}, by its resolution").format(organisation=_(case.organisation))
+            )
+        if hasattr(self, "recorded"):
+            self._show_next()
 
     def _steps_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -129,7 +174,18 @@ class CandidateDialog(FormDialog):
         self.steps.horizontalHeader().setStretchLastSection(True)
         box.addWidget(self.steps, 1)
         form = QFormLayout()
+        self.received = DateField(tab)  # the ceremony's 30 working days count from this day
+        received = QHBoxLayout()
+        received.addWidget(self.received)
+        received.addWidget(
+            QLabel(
+                _("(the ceremony is due within {days} working days of it)").format(days=RULES.ceremony_workdays), tab
+            ),
+            1,
+        )
         self.next_label = QLabel(tab)
+        self.next_form = QLabel(tab)
+        self.next_form.setWordWrap(True)
         self.step_date, self.step_document = DateField(tab), QLineEdit(tab)
         self.votes = [QSpinBox(tab) for _i in range(3)]
         votes = QHBoxLayout()
@@ -142,7 +198,9 @@ class CandidateDialog(FormDialog):
         self.record_button = QPushButton(_("Record this step"), tab)
         self.record_button.clicked.connect(self.record)
         for text, widget in (
+            (_("Admission decision received on:"), received),
             (_("Next step:"), self.next_label),
+            ("", self.next_form),
             (_("Date:"), self.step_date),
             (_("Document number:"), self.step_document),
             (_("Cell vote:"), votes),
@@ -151,11 +209,14 @@ class CandidateDialog(FormDialog):
         ):
             form.addRow(text, widget)
         box.addLayout(form)
+        _tab_order([self.steps, self.received, self.step_date, self.step_document, *self.votes, self.passed])
         return tab
 
     def _load(self) -> None:
         if self.candidate_id is None:
             self.next_step: str | None = "source"  # the steps tab opens once the person is saved
+            self.recorded: dict[str, CandidateStep] = {}
+            self.received.setEnabled(False)
             self.tabs.setTabEnabled(1, False)
             return
         with self.ctx.require_store().session() as session:
@@ -177,6 +238,10 @@ class CandidateDialog(FormDialog):
         self.education.set_value(c.professional_education)
         self.theory.set_value(c.political_theory)
         self.extended.setChecked(c.extended)
+        self.case.set_value(c.introduction_case)
+        decision = steps.get("decision")
+        self.received.set_value(c.decision_received_on or (decision.on_date if decision else None))
+        self.received.setEnabled(decision is not None)  # by default the decision's date
         for number, (member_id, since) in enumerate(
             ((c.introducer1_id, c.introducer1_since), (c.introducer2_id, c.introducer2_since))
         ):
@@ -200,10 +265,24 @@ class CandidateDialog(FormDialog):
             ):
                 self.steps.setItem(row, column, QTableWidgetItem(text))
         self.steps.resizeColumnsToContents()
-        last = current_step(steps)
-        following = STEP_CODES[STEP_CODES.index(last) + 1] if last in STEP_CODES[:-1] else (None if last else "source")
+        self.recorded = steps
+        self._show_next()
+
+    def _show_next(self) -> None:
+        """The step to record next, for the case chosen on the first tab, and the form that documents it."""
+        following = next_step(self.recorded, self.case.value() or "members")
         self.next_step = following
         self.next_label.setText(label(STEP_LABELS, following) if following else _("The file is complete."))
+        form = step_form(following) if following else None
+        text = ""
+        if form is not None:
+            text = (
+                _("Document: {title} (form {form}), drawn up by {issuer}.")
+                if form.number
+                else _("Document: {title}, drawn up by {issuer}.")
+            ).format(title=_(form.title), form=form.number, issuer=_(form.issuer))
+        self.next_form.setText(text)
+        self.next_form.setVisible(bool(text))
         self.record_button.setEnabled(following is not None)
 
     def data(self) -> CandidateData:
@@ -225,6 +304,8 @@ class CandidateDialog(FormDialog):
             self.since[1].value(),
             self.extended.isChecked(),
             self.notes.text(),
+            self.case.value() or "members",
+            self.received.value() if self.received.isEnabled() else None,
         )
 
     def save(self, then: Callable[[], None] | None = None) -> None:
@@ -295,3 +376,9 @@ class CandidateDialog(FormDialog):
     def _refused(self, message: str) -> None:
         self.message.setObjectName("errorText")
         self.message.setText(message)
+
+
+def _tab_order(widgets: list[QWidget]) -> None:
+    """Tab moves through the fields in the order they are shown (top to bottom, left to right)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)

@@ -18,6 +18,7 @@ from khoidesktop.domain.meetings import KINDS, THEMATIC_KINDS
 from khoidesktop.i18n import N_, _, format_date, format_number
 from khoidesktop.meetings.figures import MeetingData, VoteCheck
 from khoidesktop.reports.frame import (
+    KIND_MINUTES,
     LAYOUT_CELLS,
     ON_BEHALF,
     TEXT_WIDTH,
@@ -29,8 +30,7 @@ from khoidesktop.reports.frame import (
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.styles import styles
 
-# Fixed formulas of the minutes (HD 36-HD/VPTW), printed as they are; the kind code of the number line.
-KIND_MINUTES = "BB"
+# Fixed formulas of the minutes (HD 36-HD/VPTW), printed as they are.
 CHAIR = "CHỦ TRÌ"
 MINUTE_TAKER = "THƯ KÝ"
 
@@ -87,7 +87,7 @@ def minutes_subtitle(data: MeetingData) -> str:
 
 
 def minutes_spec(data: MeetingData, number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(KIND_MINUTES, _("Minutes of the cell meeting"), minutes_subtitle(data), number)
+    return DocumentSpec(KIND_MINUTES, _("of the cell meeting"), minutes_subtitle(data), number)
 
 
 def topic_line(minutes: Minutes) -> str:

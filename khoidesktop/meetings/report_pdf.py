@@ -82,7 +82,7 @@ def period_name(year: int, quarter: int | None) -> str:
 
 
 def meetings_report_spec(year: int, quarter: int | None, number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(KIND_REPORT, _("Report on the cell's meetings"), period_name(year, quarter), number)
+    return DocumentSpec(KIND_REPORT, _("on the cell's meetings"), period_name(year, quarter), number)
 
 
 def _para(text: str, style_name: str = "body") -> Paragraph:

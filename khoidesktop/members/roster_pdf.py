@@ -86,9 +86,7 @@ class RosterRow:
 
 
 def roster_spec(today: date, number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(
-        KIND_LIST, _("List of Party members"), _("(As of {date})").format(date=format_date(today)), number
-    )
+    return DocumentSpec(KIND_LIST, _("of Party members"), _("(As of {date})").format(date=format_date(today)), number)
 
 
 def roster_layout() -> TableLayout:

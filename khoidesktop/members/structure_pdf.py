@@ -32,7 +32,7 @@ def percent_text(share: Share) -> str:
 def structure_spec(structure: Structure, number: str | None = None) -> DocumentSpec:
     return DocumentSpec(
         KIND_REPORT,
-        _("Report on the structure of Party members"),
+        _("on the structure of Party members"),
         _("(As of {date})").format(date=format_date(structure.on)),
         number,
     )

@@ -84,11 +84,11 @@ class RatingList:
 
 
 def rating_list_spec(year: int, regulation: str, number: str | None = None) -> DocumentSpec:
-    title = _("List of proposed quality ratings of Party members in {year}").format(year=year)
-    head, _space, last = title.rpartition(" ")
+    summary = _("of proposed quality ratings of Party members in {year}").format(year=year)
+    head, _space, last = summary.rpartition(" ")
     if head:
-        title = f"{head}\u00a0{last}"  # "năm 2025" is never broken across the title's two lines
-    return DocumentSpec(KIND_LIST, title, _("(Under {regulation})").format(regulation=regulation), number)
+        summary = f"{head}\u00a0{last}"  # "năm 2025" is never broken across the summary's two lines
+    return DocumentSpec(KIND_LIST, summary, _("(Under {regulation})").format(regulation=regulation), number)
 
 
 def rating_list_layout(scored: bool) -> TableLayout:

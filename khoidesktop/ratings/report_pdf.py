@@ -67,7 +67,7 @@ class RatingsReport:
 
 def ratings_report_spec(year: int, number: str | None = None) -> DocumentSpec:
     return DocumentSpec(
-        KIND_REPORT, _("Report on the rating of Party members in {year}").format(year=year), number=number
+        KIND_REPORT, _("on the rating of Party members in {year}").format(year=year), number=number
     )
 
 

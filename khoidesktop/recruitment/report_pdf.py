@@ -78,7 +78,7 @@ class RecruitmentReport:
 
 def recruitment_report_spec(year: int, number: str | None = None) -> DocumentSpec:
     return DocumentSpec(
-        KIND_REPORT, _("Report on the admission of new Party members"), _("Year {year}").format(year=year), number
+        KIND_REPORT, _("on the admission of new Party members"), _("Year {year}").format(year=year), number
     )
 
 

@@ -15,12 +15,10 @@ from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.recruitment import STEP_FORMS, votes_needed
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent
-from khoidesktop.reports.frame import DocumentSpec, Letterhead, build_pdf, opening, signature_block
+from khoidesktop.reports.frame import KIND_RESOLUTION, DocumentSpec, Letterhead, build_pdf, opening, signature_block
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.styles import styles
 
-# The kind code of the number line (Số 03-NQ/CB): nghị quyết.
-KIND_RESOLUTION = "NQ"
 FORM = STEP_FORMS["cell_resolution"]  # 6-KNĐ
 INTRODUCER_LINES = (N_("First introducer: comrade {name}"), N_("Second introducer: comrade {name}"))
 # Điều lệ Đảng, Điều 4: where the Youth Union's or the trade union's grassroots committee introduces, by its resolution
@@ -70,7 +68,7 @@ class AdmissionResolution:
 
 def admission_resolution_spec(number: str | None = None) -> DocumentSpec:
     return DocumentSpec(
-        KIND_RESOLUTION, _("Resolution proposing admission to the Party"), _("(Form {form})").format(form=FORM), number
+        KIND_RESOLUTION, _("proposing admission to the Party"), _("(Form {form})").format(form=FORM), number
     )
 
 

@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from khoidesktop.reports.fonts import BOLD, REGULAR
-from khoidesktop.reports.styles import FOOTER_SIZE
+from khoidesktop.reports.styles import SIZES
 
 FOOTER_Y = 10 * mm  # inside the 20 mm bottom margin
 WATERMARK_GREY = Color(0.86, 0.86, 0.86)
@@ -48,7 +48,7 @@ class NumberedCanvas(Canvas):
     def _draw_page_label(self, number: int, total: int) -> None:
         width, _height = self._pagesize  # type: ignore[attr-defined]  # reportlab's attribute, not in its stubs
         self.saveState()
-        self.setFont(REGULAR, FOOTER_SIZE)
+        self.setFont(REGULAR, SIZES.footer)
         self.setFillColorRGB(0, 0, 0)
         self.drawCentredString(width / 2, FOOTER_Y, self._page_label(number, total))
         self.restoreState()

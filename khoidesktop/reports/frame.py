@@ -1,6 +1,7 @@
 """The shared frame of the cell's documents (HD 36-HD/VPTW): page, header, title, signature, page numbers.
 
-A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; the Times-metric font embedded.
+A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; the Times-metric font embedded; the sizes
+of the appendix of HD 36 (styles.SIZES).
 """
 
 from __future__ import annotations
@@ -11,16 +12,17 @@ from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import black
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, HRFlowable, PageTemplate, Paragraph, Spacer, Table
 
-from khoidesktop.i18n import _, format_long_date
+from khoidesktop.i18n import N_, _, format_long_date
 from khoidesktop.reports.canvas import NumberedCanvas, draw_watermark
 from khoidesktop.reports.fonts import REGULAR, register_fonts
-from khoidesktop.reports.styles import BODY_SIZE, TableCommand, styles
+from khoidesktop.reports.styles import RULE_WIDTH, SIZES, TableCommand, styles
 
 # Fixed formulas of the official format (HD 36-HD/VPTW): printed as they are, never translated.
 NATIONAL_LINE = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -28,20 +30,26 @@ ON_BEHALF = "T/M CHI BỘ"
 ON_BEHALF_COMMITTEE = "T/M ĐẢNG ỦY"  # a Party committee's documents (the bloc's)
 SECRETARY = "BÍ THƯ"
 RECIPIENTS = "Nơi nhận:"
-# Kinds of document in the number line (Số 05-DS/CB), and the issuer's code (CB = chi bộ).
-KIND_LIST = "DS"
-KIND_REPORT = "BC"
+# Kinds of document: their code in the number line (Số 05-DS/CB) and the type printed above the summary; the
+# issuer's code (CB = chi bộ).
+KIND_LIST, KIND_REPORT, KIND_MINUTES, KIND_RESOLUTION = "DS", "BC", "BB", "NQ"
+DOCUMENT_TYPES = {
+    KIND_LIST: N_("List"),
+    KIND_REPORT: N_("Report"),
+    KIND_MINUTES: N_("Minutes"),
+    KIND_RESOLUTION: N_("Resolution"),
+}
 ISSUER_CODE = "CB"
 BLANK_NUMBER = "\u00a0" * 8  # room for a number written by hand
 
 PAGE_SIZE = A4
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
-TEXT_WIDTH = PAGE_SIZE[0] - LEFT - RIGHT
+TEXT_WIDTH, TEXT_HEIGHT = PAGE_SIZE[0] - LEFT - RIGHT, PAGE_SIZE[1] - TOP - BOTTOM
 CREATOR = "Khối desktop"
 # Borderless layout tables (header, signature): no padding at the sides; the cell font is set so that
 # reportlab does not reference its default Helvetica.
 LAYOUT_CELLS: list[TableCommand] = [
-    ("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE),
+    ("FONT", (0, 0), (-1, -1), REGULAR, SIZES.body),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -65,10 +73,20 @@ class Letterhead:
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    kind: str  # KIND_LIST, KIND_REPORT, ...
-    title: str  # translated, in sentence case; printed in capitals
-    subtitle: str = ""
+    kind: str  # KIND_LIST, KIND_REPORT, ...: the type (DOCUMENT_TYPES) and the number line's code
+    summary: str  # translated, lower case, what follows the type in the title: "cơ cấu đảng viên"
+    subtitle: str = ""  # a line under the summary: "(Tính đến ngày 22/11/2026)"
     number: str | None = None  # "05"; None leaves the number blank
+
+    @property
+    def doc_type(self) -> str:
+        """ "Báo cáo": printed in capitals on its own line."""
+        return _(DOCUMENT_TYPES[self.kind])
+
+    @property
+    def title(self) -> str:
+        """The whole title in sentence case: "Báo cáo cơ cấu đảng viên"."""
+        return f"{self.doc_type} {self.summary}"
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -103,12 +121,12 @@ def header_block(head: Letterhead, spec: DocumentSpec) -> Table:
 
 
 def title_block(spec: DocumentSpec) -> list[Flowable]:
+    """The type in capitals on its own line, the summary (and the subtitle) under it, then a short rule."""
     s = styles()
-    found: list[Flowable] = [_p(spec.title.upper(), s.title)]
+    found: list[Flowable] = [_p(spec.doc_type.upper(), s.doc_type), _p(spec.summary, s.summary)]
     if spec.subtitle:
-        found.append(_p(spec.subtitle, s.subtitle))
-    else:
-        found.append(Spacer(1, 10))
+        found.append(_p(spec.subtitle, s.summary))
+    found.append(HRFlowable(RULE_WIDTH, thickness=0.6, lineCap="butt", color=black, spaceBefore=5, spaceAfter=12))
     return found
 
 
@@ -155,13 +173,13 @@ def build_pdf(path: Path, head: Letterhead, spec: DocumentSpec, story: list[Flow
         creator=CREATOR,
         lang="vi",
         initialFontName=REGULAR,
-        initialFontSize=BODY_SIZE,
+        initialFontSize=SIZES.body,
     )  # else Helvetica is referenced
     frame = Frame(
         LEFT,
         BOTTOM,
         TEXT_WIDTH,
-        PAGE_SIZE[1] - TOP - BOTTOM,
+        TEXT_HEIGHT,
         id="body",
         leftPadding=0,
         rightPadding=0,

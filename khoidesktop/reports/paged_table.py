@@ -17,9 +17,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from khoidesktop.reports.fonts import BOLD, REGULAR, register_fonts
-from khoidesktop.reports.styles import TABLE_LEADING, TABLE_SIZE
+from khoidesktop.reports.frame import TEXT_HEIGHT
+from khoidesktop.reports.styles import SIZES
 
 PAD_X, PAD_TOP, PAD_BOTTOM = 2.0, 2.0, 3.0
+ELLIPSIS = "…"
 Row = list[str] | tuple[str, ...]  # a row of a reportlab Table is a list or a tuple (no other sequence)
 
 
@@ -30,7 +32,7 @@ class Column:
     align: str = "LEFT"  # reportlab ALIGN: LEFT, CENTRE, RIGHT
 
 
-def wrap_text(text: str, width: float, font: str = REGULAR, size: float = TABLE_SIZE) -> list[str]:
+def wrap_text(text: str, width: float, font: str = REGULAR, size: float = SIZES.table) -> list[str]:
     """Lines of `text` that fit a column `width` wide (at word breaks; a word too long is cut).
     The font must be registered (TableLayout.of does it)."""
     from reportlab.lib.utils import simpleSplit
@@ -55,8 +57,18 @@ def _cut(line: str, room: float, font: str, size: float) -> list[str]:
     return [*pieces, line]
 
 
+def _at_most(lines: list[str], count: int, width: float) -> list[str]:
+    """The first `count` lines, the last ending in "…" if some were left out."""
+    if len(lines) <= count:
+        return lines
+    last = lines[count - 1]
+    while last and stringWidth(last + ELLIPSIS, REGULAR, SIZES.table) > width - 2 * PAD_X:
+        last = last[:-1]
+    return [*lines[: count - 1], last.rstrip() + ELLIPSIS]
+
+
 def row_height(lines: int) -> float:
-    return lines * TABLE_LEADING + PAD_TOP + PAD_BOTTOM
+    return lines * SIZES.table_leading + PAD_TOP + PAD_BOTTOM
 
 
 @dataclass(frozen=True)
@@ -72,8 +84,8 @@ class TableLayout:
         wrapped = [wrap_text(c.title, c.width, BOLD) for c in columns]
         style = TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), REGULAR, TABLE_SIZE, TABLE_LEADING),
-                ("FONT", (0, 0), (-1, 0), BOLD, TABLE_SIZE, TABLE_LEADING),
+                ("FONT", (0, 0), (-1, -1), REGULAR, SIZES.table, SIZES.table_leading),
+                ("FONT", (0, 0), (-1, 0), BOLD, SIZES.table, SIZES.table_leading),
                 ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (-1, 0), "CENTRE"),
@@ -92,13 +104,20 @@ class TableLayout:
     def widths(self) -> list[float]:
         return [c.width for c in self.columns]
 
+    @property
+    def max_lines(self) -> int:
+        """The most lines a row may have: with the header, it fits one page (a row never splits)."""
+        return int((TEXT_HEIGHT - self.header_height - PAD_TOP - PAD_BOTTOM) // SIZES.table_leading)
+
     def wrap_row(self, cells: Sequence[str], merged_from: int | None = None) -> tuple[tuple[str, ...], float]:
         """The row's cells pre-wrapped to their columns, and its height. `merged_from`: the cells from that column
-        on make one (its text in that column, the others empty)."""
+        on make one (its text in that column, the others empty). A cell longer than a page is cut (ending "…")."""
         widths = self.widths
         if merged_from is not None:
             widths[merged_from] = sum(widths[merged_from:])
-        wrapped = [wrap_text(text, width) for text, width in zip(cells, widths, strict=True)]
+        wrapped = [
+            _at_most(wrap_text(text, width), self.max_lines, width) for text, width in zip(cells, widths, strict=True)
+        ]
         return tuple("\n".join(w) for w in wrapped), row_height(max(len(w) for w in wrapped))
 
     def table(self, rows: Sequence[Row], heights: Sequence[float]) -> Table:
@@ -118,7 +137,7 @@ class TableLayout:
         table.repeatRows = 1
         table.setStyle([("SPAN", (start, i + 1), (-1, i + 1)) for i, start in merged.items()])
         if total:
-            table.setStyle([("FONT", (0, len(rows)), (-1, len(rows)), BOLD, TABLE_SIZE, TABLE_LEADING)])
+            table.setStyle([("FONT", (0, len(rows)), (-1, len(rows)), BOLD, SIZES.table, SIZES.table_leading)])
         return table
 
 

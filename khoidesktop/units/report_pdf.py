@@ -211,7 +211,7 @@ def build_bloc_structure(target: Path, head: Letterhead, report: BlocReport, *, 
     on = report.figures.structure_result().on
     spec = DocumentSpec(
         KIND_REPORT,
-        _("Report on the structure of Party members in the whole Party organisation"),
+        _("on the structure of Party members in the whole Party organisation"),
         _("(As of {date})").format(date=format_date(on)),
         number,
     )
@@ -315,7 +315,7 @@ def build_bloc_ratings(target: Path, head: Letterhead, report: BlocReport, *, nu
     """Báo cáo kết quả đánh giá, xếp loại chất lượng đảng viên, summed (all or nothing); returns the page count."""
     spec = DocumentSpec(
         KIND_REPORT,
-        _("Report on the quality rating of Party members in {year}").format(year=report.period.year),
+        _("on the quality rating of Party members in {year}").format(year=report.period.year),
         summed_subtitle(report.period),
         number,
     )
@@ -451,6 +451,6 @@ def bloc_recruitment_story(report: BlocReport) -> list[Flowable]:
 def build_bloc_recruitment(target: Path, head: Letterhead, report: BlocReport, *, number: str | None = None) -> int:
     """Báo cáo công tác phát triển đảng viên, summed (all or nothing); returns the page count."""
     spec = DocumentSpec(
-        KIND_REPORT, _("Report on the admission of new Party members"), summed_subtitle(report.period), number
+        KIND_REPORT, _("on the admission of new Party members"), summed_subtitle(report.period), number
     )
     return _build(target, head, spec, bloc_recruitment_story(report))

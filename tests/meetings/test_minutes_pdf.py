@@ -47,7 +47,7 @@ def test_demo_minutes_hold_the_meeting_in_the_usual_order(demo_store, september,
     order = [
         "-BB/CB",
         f"ngày {data.on_date.day:02d} tháng 9 năm 2026",
-        "BIÊN BẢN SINH HOẠT CHI BỘ",
+        "BIÊN BẢN sinh hoạt chi bộ",
         "Sinh hoạt thường kỳ tháng 9/2026",
         "1. Thời gian, địa điểm, thành phần",
         f"Thời gian bắt đầu: 14 giờ 00 phút, ngày {day}.",

@@ -81,7 +81,7 @@ def report(store, tmp_path: Path) -> Path:
 
 def test_title_date_and_total(report: Path):
     text = all_text(report)
-    assert "BÁO CÁO CƠ CẤU ĐẢNG VIÊN" in text and "(Tính đến ngày 22/11/2026)" in text
+    assert "BÁO CÁO cơ cấu đảng viên" in text and "(Tính đến ngày 22/11/2026)" in text
     assert "Tính đến ngày 22/11/2026, chi bộ có 5 đảng viên" in text
     assert "Số -BC/CB" in text
 

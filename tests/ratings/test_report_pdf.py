@@ -51,7 +51,7 @@ def test_the_2025_report_gives_the_year_figures(demo_store, tmp_path: Path):
         text,
         [
             "Số 07-BC/CB",
-            "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025",
+            "BÁO CÁO kết quả đánh giá, xếp loại đảng viên năm 2025",
             "theo Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW.",
             "theo thang 100 điểm",
             f"Tại thời điểm đánh giá (15/12/2025), danh sách của chi bộ có {total} đảng viên; "
@@ -137,7 +137,7 @@ def test_the_2025_list_has_every_member_with_score_and_the_excluded_last(demo_st
         text,
         [
             "Số 03-DS/CB",
-            "DANH SÁCH ĐỀ NGHỊ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025",
+            "DANH SÁCH đề nghị xếp loại chất lượng đảng viên năm 2025",
             "(Theo Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW)",
             "STT Họ và tên Ngày sinh Tự xếp loại Điểm Chi bộ đề nghị Ghi chú",
         ],

@@ -68,7 +68,7 @@ def test_the_report_gives_the_files_the_admissions_the_targets_and_the_late_file
         text,
         [
             "Số 04-BC/CB",
-            "BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN",
+            "BÁO CÁO công tác phát triển đảng viên",
             f"Năm {YEAR}",
             "Hồ sơ phát triển đảng viên theo từng bước",
             f"Tính đến ngày {format_date(TODAY)}, chi bộ có {sum(by_step.values())} hồ sơ phát triển đảng viên, "
@@ -129,7 +129,7 @@ def test_a_year_without_admissions_or_targets_says_so(demo_store, tmp_path: Path
     text = all_text(recruitment_report_pdf(demo_store, tmp_path / "bc.pdf", year=2019, today=TODAY))
     assert "Trong năm 2019, chi bộ chưa kết nạp được đảng viên mới." in text
     assert "Chưa có chỉ tiêu kết nạp đảng viên cho năm 2019." in text
-    assert "BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN" in text and "Năm 2019" in text
+    assert "BÁO CÁO công tác phát triển đảng viên" in text and "Năm 2019" in text
 
 
 def _voted(demo_store) -> list[int]:
@@ -184,7 +184,7 @@ def test_the_resolution_is_filled_from_the_file(demo_store, tmp_path: Path):
             [
                 "Số 02-NQ/CB",
                 f"Hạ Long, {format_long_date(meeting)}",
-                "NGHỊ QUYẾT ĐỀ NGHỊ KẾT NẠP ĐẢNG VIÊN",
+                "NGHỊ QUYẾT đề nghị kết nạp đảng viên",
                 "(Mẫu 6-KNĐ)",
                 f"Ngày {format_date(meeting)}, Chi bộ Văn phòng Sở đã họp xét đề nghị kết nạp quần chúng {name} "
                 "vào Đảng.",

@@ -6,7 +6,7 @@ import pytest
 
 from khoidesktop.reports.fonts import REGULAR, register_fonts
 from khoidesktop.reports.paged_table import PAD_X, Column, PagedTable, TableLayout, row_height, wrap_text
-from khoidesktop.reports.styles import TABLE_SIZE
+from khoidesktop.reports.styles import SIZES
 
 MM = 72 / 25.4
 WIDTH = 30 * MM
@@ -15,7 +15,7 @@ WIDTH = 30 * MM
 def width_of(line: str) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth  # reportlab only inside functions outside reports/
 
-    return stringWidth(line, REGULAR, TABLE_SIZE)
+    return stringWidth(line, REGULAR, SIZES.table)
 
 
 @pytest.fixture(autouse=True)

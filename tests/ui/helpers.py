@@ -88,3 +88,32 @@ def settle(qtbot, timeout: int = 20_000) -> None:
     from khoidesktop.ui.tasks import Task
 
     qtbot.waitUntil(lambda: not Task.running, timeout=timeout)
+
+
+def double_click_row(qtbot, view, row: int) -> None:
+    """A real double-click on a row of a table, as the user makes it (press, release, double-click)."""
+    view.scrollTo(view.model().index(row, 0))
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # QTest's double-click is
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # only the second click
+
+
+def dialogs_opened(qtbot, kind: type, act: Callable[[], None], wait_ms: int = 300) -> list[QWidget]:
+    """Every modal dialog of type `kind` that `act` opens, each closed as soon as it shows (none left to hang)."""
+    seen: list[QWidget] = []
+
+    def close_any() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget not in seen:
+            seen.append(widget)
+            widget.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close_any)
+    timer.start(10)
+    try:
+        act()
+        qtbot.wait(wait_ms)
+    finally:
+        timer.stop()
+    return seen

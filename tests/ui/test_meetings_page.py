@@ -9,7 +9,7 @@ from khoidesktop.meetings.records import load_meeting
 from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from tests.conftest import FIXED_NOW
-from tests.ui.helpers import english_on_screen, settle, type_text, when_modal
+from tests.ui.helpers import double_click_row, english_on_screen, settle, type_text, when_modal
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_record_a_meeting_then_reopen_it(page, qtbot, store):
         dialog.reject()
 
     when_modal(MeetingDialog, reopen)
-    page.table.doubleClicked.emit(page.table.model().index(0, 0))
+    double_click_row(qtbot, page.table, 0)
     assert seen == {"place": "Phòng họp tầng 2", "reason": "Đi công tác"}
 
 

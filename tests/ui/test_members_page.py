@@ -13,7 +13,7 @@ from khoidesktop.store.models import Member
 from khoidesktop.ui.dialogs.import_dialog import ImportPreviewDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
 from tests.conftest import FIXED_NOW
-from tests.ui.helpers import english_on_screen, settle, type_text, when_modal
+from tests.ui.helpers import dialogs_opened, double_click_row, english_on_screen, settle, type_text, when_modal
 
 
 @pytest.fixture
@@ -108,7 +108,7 @@ def test_edit_then_undo_the_last_edit(page, qtbot, store):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     when_modal(MemberDialog, edit)
-    page.table.doubleClicked.emit(page.proxy.index(row, 0))
+    double_click_row(qtbot, page.table, row)
     with store.session() as s:
         assert s.scalars(select(Member.position).where(Member.full_name == "Trần Thị Hà")).one() == "Kế toán trưởng"
     assert page.undo_button.isEnabled() and "Trần Thị Hà" in page.undo_button.toolTip()
@@ -135,7 +135,7 @@ def test_record_an_event_in_the_history(page, qtbot, store):
         dialog.reject()
 
     when_modal(MemberDialog, record)
-    page.table.doubleClicked.emit(page.proxy.index(row, 0))
+    double_click_row(qtbot, page.table, row)
     assert "Lê Hải" not in shown_names(page)  # left the list, kept in history
     with store.session() as s:
         assert s.scalars(select(Member.status).where(Member.full_name == "Lê Hải")).one() == "transferred_out"
@@ -221,3 +221,18 @@ def test_badges_dialog(page, qtbot, store):
     when_modal(BadgesDialog, look)
     qtbot.mouseClick(page.badges_button, Qt.MouseButton.LeftButton)
     assert seen == {"rows": ["Võ Văn Kiệt"], "badge": "Huy hiệu 30 năm tuổi Đảng"}
+
+
+def test_a_double_click_opens_one_record_the_one_clicked(page, qtbot, store):
+    """Issue 14, item 3: a double-click opened two records, the second one of another member."""
+    for name in ("Trần Thị Hà", "Nguyễn Văn Định"):
+        row = shown_names(page).index(name)
+        opened = dialogs_opened(qtbot, MemberDialog, lambda row=row: double_click_row(qtbot, page.table, row))
+        with store.session() as s:
+            wanted = s.scalars(select(Member.id).where(Member.full_name == name)).one()
+        assert [d.member_id for d in opened] == [wanted]
+    row = shown_names(page).index("Lê Hải")
+    page.table.setCurrentIndex(page.proxy.index(row, 0))
+    page.table.setFocus()
+    opened = dialogs_opened(qtbot, MemberDialog, lambda: qtbot.keyClick(page.table, Qt.Key.Key_Return))
+    assert [d.windowTitle() for d in opened] == ["Hồ sơ đảng viên"] and len(opened) == 1

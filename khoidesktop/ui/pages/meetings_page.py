@@ -33,6 +33,7 @@ from khoidesktop.meetings.stats import year_summary
 from khoidesktop.ui import meeting_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.row_open import open_on_activate
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -57,7 +58,7 @@ class MeetingsPage(Page):
             header.setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
             )
-        self.table.doubleClicked.connect(lambda index: self.open_meeting(self.meeting_ids[index.row()]))
+        open_on_activate(self.table, lambda row: self.open_meeting(self.meeting_ids[row]))
         self.empty = QLabel(
             _("No meeting recorded in this year yet. Press “Record a meeting” after each meeting."), self
         )

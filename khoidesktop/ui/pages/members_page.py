@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from khoidesktop.ui import member_actions
 from khoidesktop.ui.models.member_table import COLUMNS, MemberFilter, MemberTableModel
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.row_open import open_on_activate
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -135,8 +136,7 @@ class MembersPage(Page):
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(lambda pos: self.columns_menu.exec(header.mapToGlobal(pos)))
-        table.doubleClicked.connect(self._open_index)
-        table.activated.connect(self._open_index)
+        open_on_activate(table, lambda row: self.open_member(self.model.member_id(row)))
         return table
 
     # --- columns ------------------------------------------------------------------------------------------
@@ -191,9 +191,6 @@ class MembersPage(Page):
         )
 
     # --- record, undo, badges -----------------------------------------------------------------------------
-
-    def _open_index(self, index: QModelIndex) -> None:
-        self.open_member(self.model.member_id(self.proxy.mapToSource(index).row()))
 
     def open_member(self, member_id: int | None) -> None:
         from khoidesktop.ui.dialogs.member_dialog import MemberDialog

@@ -43,6 +43,7 @@ from khoidesktop.ui import rating_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+from khoidesktop.ui.widgets.row_open import open_on_activate
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -84,7 +85,7 @@ class RatingsPage(Page):
         self.layout_.addWidget(self.cap_label)
         self.tabs = QTabWidget(self)
         self.table = self._table(HEADERS)
-        self.table.doubleClicked.connect(lambda index: self.open_rating(index.row()))
+        open_on_activate(self.table, self.open_rating)
         self.tabs.addTab(self.table, _("Members"))
         self.compare = self._table(())
         self.tabs.addTab(self.compare, _("Compare years"))

@@ -28,6 +28,7 @@ from khoidesktop.recruitment.stats import file_rows, recruitment_figures, set_ta
 from khoidesktop.ui import recruitment_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.row_open import open_on_activate
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -64,7 +65,7 @@ class RecruitmentPage(Page):
             self.table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
             )
-        self.table.doubleClicked.connect(lambda index: self.open_file(self.candidate_ids[index.row()]))
+        open_on_activate(self.table, lambda row: self.open_file(self.candidate_ids[row]))
         self.layout_.addWidget(self.table, 1)
         self.layout_.addWidget(self._targets_box())
 

@@ -6,12 +6,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.dates import whole_years_between
 from khoidesktop.domain.events import EventFact
 from khoidesktop.domain.members import ACTIVE_STATUSES
+from khoidesktop.domain.names import sort_key
 from khoidesktop.domain.structure import (
     AGE_BANDS,
     GROUP_LABELS,
@@ -94,19 +95,27 @@ def headline_counts(session: Session, on: date) -> HeadlineCounts:
     )
 
 
-def admitted_between(session: Session, first: int, last: int) -> int:
-    """Admissions from year `first` to `last`, by the date of the admission decision: the members this cell admitted
-    (entered by hand or made by a recruitment file; not those who came by transfer, admitted elsewhere), and the
-    recruitment files whose decision is recorded but whose ceremony is still to come."""
+def admissions_between(session: Session, first: int, last: int) -> list[tuple[str, date, str]]:
+    """Admissions from year `first` to `last` as (name, date of the admission decision, its number), by date: the
+    members this cell admitted (entered by hand or made by a recruitment file; not those who came by transfer,
+    admitted elsewhere), and the recruitment files whose decision is recorded but whose ceremony is still to come.
+    The one definition of "admitted in the year" every screen, report and bundle uses."""
     came = select(MemberEvent.member_id).where(MemberEvent.kind == "transfer_in")
-    members = session.scalar(
-        select(func.count())
-        .select_from(Member)
-        .where(extract("year", Member.admitted_on).between(first, last), Member.id.not_in(came))
-    )
-    pending = session.scalar(
-        select(func.count())
-        .select_from(CandidateStep)
+    numbers = {
+        member_id: number
+        for member_id, number in session.execute(
+            select(MemberEvent.member_id, MemberEvent.document_number).where(MemberEvent.kind == "admitted")
+        )
+    }
+    found = [
+        (m.full_name, m.admitted_on, numbers.get(m.id, ""))
+        for m in session.scalars(
+            select(Member).where(extract("year", Member.admitted_on).between(first, last), Member.id.not_in(came))
+        )
+        if m.admitted_on is not None
+    ]
+    pending = session.execute(
+        select(Candidate.full_name, CandidateStep.on_date, CandidateStep.document_number)
         .join(Candidate, Candidate.id == CandidateStep.candidate_id)
         .where(
             CandidateStep.step == "decision",
@@ -114,7 +123,12 @@ def admitted_between(session: Session, first: int, last: int) -> int:
             extract("year", CandidateStep.on_date).between(first, last),
         )
     )
-    return (members or 0) + (pending or 0)
+    found += [(name, on, number) for name, on, number in pending]
+    return sorted(found, key=lambda a: (a[1], sort_key(a[0])))
+
+
+def admitted_between(session: Session, first: int, last: int) -> int:
+    return len(admissions_between(session, first, last))
 
 
 def structure_on(session: Session, on: date) -> Structure:

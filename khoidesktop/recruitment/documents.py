@@ -16,10 +16,10 @@ def recruitment_report_pdf(
 ) -> Path:
     """Báo cáo công tác phát triển đảng viên of `year`, dated `today`, at `out`: files by step, those admitted in
     the year, progress against the targets, new members' share, files overdue or stale."""
-    from sqlalchemy import extract, select
 
     from khoidesktop.domain.recruitment import STEP_CODES
     from khoidesktop.domain.workdays import WorkCalendar
+    from khoidesktop.members.structure import admissions_between
     from khoidesktop.recruitment.records import steps_of
     from khoidesktop.recruitment.report_pdf import (
         Admitted,
@@ -30,19 +30,12 @@ def recruitment_report_pdf(
         build_recruitment_report,
     )
     from khoidesktop.recruitment.stats import file_rows, recruitment_figures
-    from khoidesktop.store.models import Candidate, CandidateStep
 
     with store.session() as session:
         head = letterhead(session, today)
         calendar = WorkCalendar(extra_days_off)  # the same working days as the screen
         figures = recruitment_figures(session, year, today, calendar)
-        decisions = session.execute(
-            select(Candidate.full_name, CandidateStep.on_date, CandidateStep.document_number)
-            .join(CandidateStep, CandidateStep.candidate_id == Candidate.id)
-            .where(CandidateStep.step == "decision", extract("year", CandidateStep.on_date) == year)
-            .order_by(CandidateStep.on_date, Candidate.full_name)
-        )
-        admitted = tuple(Admitted(name, on, number_) for name, on, number_ in decisions)
+        admitted = tuple(Admitted(name, on, number_) for name, on, number_ in admissions_between(session, year, year))
         overdue, stale = [], []
         for row in file_rows(session, today, calendar):
             if row.overdue and row.deadline is not None:

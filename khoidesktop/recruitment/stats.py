@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.recruitment import STEP_CODES
 from khoidesktop.domain.workdays import WorkCalendar
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_date, percent
-from khoidesktop.members.structure import members_on
+from khoidesktop.members.structure import admitted_between, members_on
 from khoidesktop.recruitment.records import Deadline, current_step, is_stale, next_deadline, steps_of
-from khoidesktop.store.models import Candidate, CandidateStep, RecruitmentTarget
+from khoidesktop.store.models import Candidate, RecruitmentTarget
 
 REMIND_WORKING_DAYS = 10  # two weeks ahead
 
@@ -88,17 +88,6 @@ def set_target(session: Session, first_year: int, last_year: int, target: int) -
     return found
 
 
-def _admitted_between(session: Session, first: int, last: int) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(CandidateStep)
-            .where(CandidateStep.step == "decision", extract("year", CandidateStep.on_date).between(first, last))
-        )
-        or 0
-    )
-
-
 def recruitment_figures(
     session: Session, year: int, today: date, calendar: WorkCalendar | None = None
 ) -> dict[str, Any]:
@@ -106,8 +95,8 @@ def recruitment_figures(
     targets = list(session.scalars(select(RecruitmentTarget)))
     year_target = next((t for t in targets if t.first_year == t.last_year == year), None)
     term = next((t for t in targets if t.first_year <= year <= t.last_year and t.last_year > t.first_year), None)
-    admitted_year = _admitted_between(session, year, year)
-    admitted_term = _admitted_between(session, term.first_year, term.last_year) if term else None
+    admitted_year = admitted_between(session, year, year)
+    admitted_term = admitted_between(session, term.first_year, term.last_year) if term else None
     members_end = len(members_on(session, min(today, date(year, 12, 31))))
     by_step = Counter(r.step for r in rows)
     return {

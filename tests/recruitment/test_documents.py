@@ -52,6 +52,12 @@ def test_the_report_gives_the_files_the_admissions_the_targets_and_the_late_file
             .where(CandidateStep.step == "decision")
             .order_by(CandidateStep.on_date)
         ).all()
+        from_files = {name for name, _on, _number in decisions}
+        by_hand = [  # members the demo entered by hand as admitted this year (issue 13, item 12: they count too)
+            (m.full_name, m.admitted_on)
+            for m in session.scalars(select(Member))
+            if m.admitted_on and m.admitted_on.year == YEAR and m.full_name not in from_files
+        ]
         secretary = get_identity(session).secretary_name
     path = recruitment_report_pdf(demo_store, tmp_path / "bc.pdf", year=YEAR, today=TODAY, number="04")
     text = all_text(path)
@@ -60,10 +66,13 @@ def test_the_report_gives_the_files_the_admissions_the_targets_and_the_late_file
     assert sum(1 for count in by_step.values() if count) >= 10 and term and figures["year_target"]
     assert figures["overdue"] and figures["stale"] and figures["admitted_in_year"]
     admitted = [(name, on, number) for name, on, number in decisions if on.year == YEAR]
-    assert len(admitted) == figures["admitted_in_year"]
+    assert by_hand and len(admitted) + len(by_hand) == figures["admitted_in_year"]
+    for name, on in by_hand:
+        assert f"Đồng chí {name}" in text or name in text, name
     progress = vi_percent(percent(term["admitted"], term["target"]))
     year_share = vi_percent(percent(figures["admitted_in_year"], figures["year_target"]))
-    assert progress == vi_percent(figures["progress_percent"]) == "33,33%"  # the demo: 4 of 12 over 2025–2030
+    # the demo: 9 of 12 over 2025–2030 (the files' admissions and the members entered by hand as admitted)
+    assert progress == vi_percent(figures["progress_percent"]) == "75,00%"
     in_order(
         text,
         [
@@ -126,10 +135,14 @@ def test_the_stale_file_says_where_it_stopped_and_what_comes_next(demo_store, tm
 
 
 def test_a_year_without_admissions_or_targets_says_so(demo_store, tmp_path: Path):
-    text = all_text(recruitment_report_pdf(demo_store, tmp_path / "bc.pdf", year=2019, today=TODAY))
-    assert "Trong năm 2019, chi bộ chưa kết nạp được đảng viên mới." in text
-    assert "Chưa có chỉ tiêu kết nạp đảng viên cho năm 2019." in text
-    assert "BÁO CÁO công tác phát triển đảng viên" in text and "Năm 2019" in text
+    from khoidesktop.members.structure import admitted_between
+
+    with demo_store.session() as session:
+        year = next(y for y in range(2024, 1990, -1) if admitted_between(session, y, y) == 0)
+    text = all_text(recruitment_report_pdf(demo_store, tmp_path / "bc.pdf", year=year, today=TODAY))
+    assert f"Trong năm {year}, chi bộ chưa kết nạp được đảng viên mới." in text
+    assert f"Chưa có chỉ tiêu kết nạp đảng viên cho năm {year}." in text
+    assert "BÁO CÁO công tác phát triển đảng viên" in text and f"Năm {year}" in text
 
 
 def _voted(demo_store) -> list[int]:

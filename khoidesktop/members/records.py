@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.dates import add_years
+from khoidesktop.domain.limits import EARLIEST_DATE, TEXT_LIMITS
 from khoidesktop.domain.members import ACTIVE_STATUSES, EDUCATION, GENDERS, STATUSES, THEORY
 from khoidesktop.domain.names import fold, normalize_text, sort_key, split_name
 from khoidesktop.errors import ValidationError
@@ -38,6 +39,7 @@ FIELD_LABELS = {
     "phone": N_("Phone"),
     "status": N_("Status"),
 }
+_TEXT_FIELDS = set(FIELD_LABELS) - {"card_number", "personal_id", "phone"}
 MIN_AGE_AT_ADMISSION = 18  # Điều lệ Đảng: a candidate is at least 18 years old
 Values = dict[str, Any]  # a member's values by field name (text, dates, None), as MemberData.normalized gives them
 Changes = dict[str, tuple[Any, Any]]  # field → (old value, new value)
@@ -97,6 +99,21 @@ def problems(session: Session, values: Values, today: date, member_id: int | Non
     for name in ("birth_date", "admitted_on", "official_on"):
         if values[name] is not None and values[name] > today:
             bad(name, _("{field} is in the future.").format(field=_(FIELD_LABELS[name])))
+        elif values[name] is not None and values[name] < EARLIEST_DATE:
+            bad(
+                name,
+                _("{field} is before {earliest}: check the date.").format(
+                    field=_(FIELD_LABELS[name]), earliest=EARLIEST_DATE.strftime("%d/%m/%Y")
+                ),
+            )
+    for name, most in TEXT_LIMITS.items():  # the card, ID and phone have their own patterns below
+        if name in _TEXT_FIELDS and isinstance(values[name], str) and len(values[name]) > most:
+            bad(
+                name,
+                _("{field} is {n} characters long; it may have at most {most}.").format(
+                    field=_(FIELD_LABELS[name]), n=len(values[name]), most=most
+                ),
+            )
     if born and admitted and admitted < add_years(born, MIN_AGE_AT_ADMISSION):
         bad("admitted_on", _("The member would have been admitted before turning 18."))
     if official and not admitted:

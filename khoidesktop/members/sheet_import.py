@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from khoidesktop.domain.limits import EARLIEST_DATE, SHEET_LIMITS, TEXT_LIMITS, SheetLimits
 from khoidesktop.domain.member_sheet import (
     EDUCATION_WORDS,
     GENDER_WORDS,
@@ -27,10 +28,13 @@ from khoidesktop.domain.names import fold, normalize_text
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, parse_date
 from khoidesktop.members.records import MemberData, add_member, problems, update_member
+from khoidesktop.members.sheet_file import check_declared_size, open_workbook, reading, too_many_rows
 from khoidesktop.store.models import Member
 from khoidesktop.tasks import IsCancelled, Progress, never_cancelled, no_progress, stop_if
 
 HEADER_SEARCH_ROWS = 10
+HEADER_CHARS = 100  # a header cell longer than this names no column
+OTHER_CELL_CHARS = 100  # a date, a choice or a number typed as text: longer, it is none
 
 
 class CellError(ValueError):
@@ -77,10 +81,7 @@ class ImportPlan:
 # --- reading the file ------------------------------------------------------------------------------------
 
 
-def _open_workbook(path: Path) -> Any:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+def _check_path(path: Path) -> None:
     if not path.is_file():
         raise ValidationError(_("The file {path} does not exist.").format(path=path))
     if path.suffix.lower() == ".xls":
@@ -90,36 +91,47 @@ def _open_workbook(path: Path) -> Any:
                 "“Excel Workbook (.xlsx)”, then import that file."
             ).format(name=path.name)
         )
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise ValidationError(
-            _(
-                "{name} is not an Excel (.xlsx) file or it is damaged. Open it in Excel, "
-                "save it again as .xlsx, then import it."
-            ).format(name=path.name)
-        ) from None
-
-
-def _find_header(sheet: Any, index: dict[str, Column]) -> tuple[int, dict[int, Column]] | None:
-    for number, cells in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS), start=1):
-        columns = {
-            i: index[header_key(str(c.value))]
-            for i, c in enumerate(cells)
-            if c.value is not None and header_key(str(c.value)) in index
-        }
-        if any(col.field == REQUIRED_FIELD for col in columns.values()):
-            return number, columns
-    return None
 
 
 class SheetCell(NamedTuple):
     value: Any
     number_format: str
+    data_type: str = "n"  # openpyxl's: n(umber), s(tring), b(oolean), d(ate), e(rror)
 
 
-def _cells(row: tuple[Any, ...]) -> tuple[SheetCell, ...]:  # openpyxl's cells of one row
-    return tuple(SheetCell(c.value, getattr(c, "number_format", None) or "General") for c in row)
+def _cells(row: tuple[Any, ...]) -> tuple[SheetCell, ...]:
+    """openpyxl's cells of one row, without the empty ones after the last value (a row is read 100 columns wide)."""
+    end = len(row)
+    while end and row[end - 1].value is None:
+        end -= 1
+    return tuple(
+        SheetCell(c.value, getattr(c, "number_format", None) or "General", getattr(c, "data_type", None) or "n")
+        for c in row[:end]
+    )
+
+
+def _rows(path: Path, sheet: Any, limits: SheetLimits = SHEET_LIMITS) -> Iterator[tuple[int, tuple[SheetCell, ...]]]:
+    """The sheet's rows numbered as in Excel, at most `limits.rows` of them and `limits.columns` wide."""
+    for number, row in enumerate(sheet.iter_rows(max_col=limits.columns), start=1):
+        if number > limits.rows:
+            raise too_many_rows(path, sheet, limits)
+        yield number, _cells(row)
+
+
+def _find_header(
+    rows: Iterator[tuple[int, tuple[SheetCell, ...]]], index: dict[str, Column]
+) -> tuple[int, dict[int, Column]] | None:
+    for number, cells in rows:
+        columns = {
+            i: index[header_key(str(c.value))]
+            for i, c in enumerate(cells)
+            if c.value is not None and len(str(c.value)) <= HEADER_CHARS and header_key(str(c.value)) in index
+        }
+        if any(col.field == REQUIRED_FIELD for col in columns.values()):
+            return number, columns
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    return None
 
 
 def read_sheet(
@@ -127,22 +139,18 @@ def read_sheet(
     index: dict[str, Column] = HEADER_INDEX,
 ) -> tuple[str, dict[int, Column], list[tuple[int, tuple[SheetCell, ...]]]]:
     """The sheet holding the table: its name, its columns (found by `index`), and its data rows (numbered
-    as in Excel)."""
-    book = _open_workbook(path)
-    try:
+    as in Excel). The file is checked against the limits (domain/limits.SheetLimits) before and while it is read."""
+    _check_path(path)
+    with open_workbook(path) as book, reading(path):
         empty = True
         for sheet in book.worksheets:
-            found = _find_header(sheet, index)
+            check_declared_size(path, sheet)
+            rows = _rows(path, sheet)
+            found = _find_header(rows, index)
             if found:
-                header_row, columns = found
-                rows = [
-                    (n, _cells(row))
-                    for n, row in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1)
-                ]
-                return sheet.title, columns, rows
-            empty = empty and not any(any(c.value is not None for c in row) for row in sheet.iter_rows(max_row=50))
-    finally:
-        book.close()
+                return sheet.title, found[1], list(rows)
+            first = islice(_rows(path, sheet), 50)
+            empty = empty and not any(any(c.value is not None for c in row) for _n, row in first)
     if empty:
         raise ValidationError(_("{name} has no data: its sheets are empty.").format(name=path.name))
     raise ValidationError(
@@ -166,23 +174,35 @@ def _date(value: Any) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return _plausible(value.date())
     if isinstance(value, date):
-        return value
+        return _plausible(value)
     if isinstance(value, (int, float)) and 1000 <= value <= 2200:
         raise CellError(_("“{text}” is only a year: type the whole date (dd/mm/yyyy).").format(text=int(value)))
+    if isinstance(value, (int, float)) and value < 1000:  # Excel's day 1000 is in 1902: this is no date of ours
+        raise CellError(_("“{text}” is not a date: type it as dd/mm/yyyy.").format(text=value))
     if isinstance(value, (int, float)):
         from openpyxl.utils.datetime import from_excel
 
         try:
             day: date = from_excel(value).date()  # untyped in openpyxl's stubs: a datetime, or a time (no .date)
-            return day
         except (ValueError, OverflowError, AttributeError):
             raise CellError(_("“{text}” is not a date.").format(text=value)) from None
+        return _plausible(day)
     try:
-        return parse_date(str(value))
+        return _plausible(parse_date(str(value)))
     except ValueError as exc:
         raise CellError(str(exc)) from None
+
+
+def _plausible(day: date) -> date:
+    if day < EARLIEST_DATE:
+        raise CellError(
+            _("{date} is before {earliest}: check the date.").format(
+                date=day.strftime("%d/%m/%Y"), earliest=EARLIEST_DATE.strftime("%d/%m/%Y")
+            )
+        )
+    return day
 
 
 def _choice(value: Any, words: dict[str, str], allowed: str) -> str | None:
@@ -234,6 +254,25 @@ READERS: dict[str, Callable[[Any], Any]] = {
 # --- planning: what each row will do -----------------------------------------------------------------------
 
 
+def _read(cell: SheetCell, column: Column) -> Any:
+    """The cell's value for its column, refused when it cannot be one (an Excel error, TRUE/FALSE, too long)."""
+    value = cell.value
+    if cell.data_type == "e":
+        raise CellError(
+            _("the cell shows the Excel error {error}: correct its formula or type the value.").format(error=value)
+        )
+    if isinstance(value, bool):
+        raise CellError(_("the cell holds TRUE or FALSE (a yes/no value), not a value of this column: type the value."))
+    most = TEXT_LIMITS.get(column.field, OTHER_CELL_CHARS)
+    if isinstance(value, str) and len(value) > most and len(normalize_text(value)) > most:
+        raise CellError(
+            _("the text is {n} characters long; this column takes at most {most}.").format(
+                n=len(normalize_text(value)), most=most
+            )
+        )
+    return READERS[column.kind](cell)
+
+
 def row_values(
     number: int, cells: tuple[SheetCell, ...], columns: dict[int, Column]
 ) -> tuple[dict[str, Any], list[str]]:
@@ -243,12 +282,18 @@ def row_values(
         if index >= len(cells):
             continue
         try:
-            values[column.field] = READERS[column.kind](cells[index])
+            values[column.field] = _read(cells[index], column)
         except CellError as exc:
             errors.append(
                 _("Row {row}, column “{column}”: {problem}").format(row=number, column=column.header, problem=exc)
             )
     return values, errors
+
+
+def unreadable(number: int, header: str, errors: list[str]) -> bool:
+    """Whether row_values could not read the row's cell of the column `header` (its message says why)."""
+    where = _("Row {row}, column “{column}”: {problem}").format(row=number, column=header, problem="")
+    return any(e.startswith(where) for e in errors)
 
 
 @dataclass
@@ -281,7 +326,7 @@ class _Planner:
     def plan(self, number: int, cells: tuple[SheetCell, ...]) -> RowPlan:
         values, errors = row_values(number, cells, self.columns)
         name = values.get("full_name", "")
-        if not name:
+        if not name and not unreadable(number, "Họ và tên", errors):
             errors.append(_("Row {row}, column “Họ và tên”: the name is empty.").format(row=number))
         card, person = values.get("card_number"), (fold(name), values.get("birth_date"))
         errors += self._duplicates(number, card, person)

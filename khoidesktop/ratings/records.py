@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from khoidesktop.domain.limits import TEXT_LIMITS
 from khoidesktop.domain.names import lowercase_first, normalize_text
 from khoidesktop.domain.rating_rules import (
     AUTOMATIC,
@@ -190,6 +191,12 @@ def problems(year: int, values: RatingInput) -> list[str]:
     for share in (values.exceeding_percent, values.late_percent):
         if not 0 <= share <= 100:
             found.append(_("A share of tasks is between 0 and 100%."))
+    if len(values.notes) > TEXT_LIMITS["notes"]:
+        found.append(
+            _("The notes are {n} characters long; they may have at most {most}.").format(
+                n=len(values.notes), most=TEXT_LIMITS["notes"]
+            )
+        )
     return found
 
 

@@ -15,7 +15,7 @@ from khoidesktop.domain.names import fold, lowercase_first
 from khoidesktop.domain.rating_rules import EXCLUSIONS, level_for_score, rule_set_for
 from khoidesktop.errors import Cancelled, ValidationError
 from khoidesktop.i18n import _
-from khoidesktop.members.sheet_import import ImportPlan, RowPlan, read_sheet, row_values
+from khoidesktop.members.sheet_import import ImportPlan, RowPlan, read_sheet, row_values, unreadable
 from khoidesktop.ratings.records import RatingInput, problems, rating_rows, save_rating
 
 
@@ -38,7 +38,10 @@ def plan_rating_import(session: Session, path: Path, year: int) -> ImportPlan:
         name, born = values.get("full_name", ""), values.get("birth_date")
         row = by_person.get((fold(name), born))
         if not name:
-            errors.append(_("Row {row}, column “Họ và tên”: the name is empty.").format(row=number))
+            if not unreadable(number, "Họ và tên", errors):
+                errors.append(_("Row {row}, column “Họ và tên”: the name is empty.").format(row=number))
+        elif unreadable(number, "Ngày sinh", errors):
+            pass  # no member can be matched on a date of birth that could not be read: its message says why
         elif row is None:
             errors.append(
                 _("Row {row}: no member named {name} born on {born} is in the list on the rating date.").format(

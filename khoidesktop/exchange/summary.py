@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from khoidesktop.domain.limits import TEXT_LIMITS
 from khoidesktop.domain.meetings import KINDS
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER, excellent_allowed, rule_set_for
@@ -242,6 +243,13 @@ def _int(value: object, most: int = MAX_COUNT) -> int:
     return value
 
 
+def _text(value: object, most: int) -> str:
+    """A short line of text the level above shows (in its report too): printable, at most `most` characters."""
+    if not isinstance(value, str) or len(value) > most or not value.isprintable():
+        raise ValueError(value)
+    return value
+
+
 def _optional_int(value: object) -> int | None:
     return None if value is None else _int(value)
 
@@ -279,7 +287,7 @@ def _read_ratings(part: Part, period: Period) -> Part:
     allowed = excellent_allowed(rule_set_for(period.year), levels, cap_percent)
     return {
         "rating_year": period.year,
-        "rule_set": str(part["rule_set"]),
+        "rule_set": _text(part["rule_set"], TEXT_LIMITS["rule_set"]),
         "rated": rated,
         "levels": levels,
         "not_rated": len(_list(part["not_rated"])),

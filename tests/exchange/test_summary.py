@@ -110,6 +110,8 @@ def test_the_reader_names_the_part_that_is_wrong():
         ("ratings", {**parts["ratings"], "rated": -1}),
         ("meetings", {**parts["meetings"], "year": 2024}),
         ("structure", {**parts["structure"], "on": "2030-01-01"}),
+        ("ratings", {**parts["ratings"], "rule_set": "QĐ " * 100_000}),  # shown in the report above: bounded
+        ("ratings", {**parts["ratings"], "rule_set": ["QĐ 366"]}),
     ):
         with pytest.raises(summary.DataProblem) as found:
             summary.read_unit({**parts, part: broken}, Period(2025))

@@ -50,8 +50,11 @@ class VoteCheck:
     needed: int
     passed: bool
     base_rule: VoteBaseRule = MEETING_VOTE_BASE  # whom the base counts, and by which regulation
+    problems: tuple[str, ...] = ()  # the counts cannot be right (meetings.records.vote_problems): no verdict
 
     def describe(self, rule: str) -> str:
+        if self.problems:
+            return " ".join(self.problems)
         verdict = _("the resolution is adopted") if self.passed else _("not enough votes to adopt the resolution")
         return _(
             "Vote base: {base} official members (the base of {what}, {regulation}). At least {needed} votes for "

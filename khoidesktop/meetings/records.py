@@ -73,12 +73,38 @@ def voters(session: Session, data: MeetingData) -> list[Voter]:
     return found
 
 
+def vote_problems(session: Session, data: MeetingData) -> list[str]:
+    """What is wrong with the votes as typed: the one check the vote tab shows as they are typed and saving
+    applies."""
+    votes = [v for v in (data.votes_for, data.votes_against, data.votes_abstain) if v is not None]
+    if any(v < 0 for v in votes):
+        return [_("A number of votes cannot be negative.")]
+    if sum(votes) > data.present:
+        return [
+            _("{votes} votes counted but only {present} members present.").format(
+                votes=format_number(sum(votes)), present=data.present
+            )
+        ]
+    official_present = sum(in_vote_base(v) and v.presence == "present" for v in voters(session, data))
+    if data.vote_rule and sum(votes) > official_present:
+        return [
+            _(
+                "{votes} votes counted but only {present} official members present (probationary members "
+                "do not vote on resolutions)."
+            ).format(votes=sum(votes), present=official_present)
+        ]
+    return []
+
+
 def check_vote(session: Session, data: MeetingData) -> VoteCheck | None:
+    """The vote against its base, or None without a rule and votes; `problems` when the counts cannot be right."""
     if data.vote_rule is None or data.votes_for is None:
         return None
     base = vote_base(voters(session, data), MEETING_VOTE_BASE)
     needed = votes_needed(data.vote_rule, base)
-    return VoteCheck(base, needed, base > 0 and data.votes_for >= needed, MEETING_VOTE_BASE)
+    found = vote_problems(session, data)
+    passed = not found and base > 0 and data.votes_for >= needed
+    return VoteCheck(base, needed, passed, MEETING_VOTE_BASE, tuple(found))
 
 
 def warnings(data: MeetingData) -> list[str]:
@@ -112,15 +138,6 @@ def problems(data: MeetingData, today: date) -> list[str]:
         found.append(_("The meeting ends before it starts."))
     if data.materials_sent_on and data.materials_sent_on > data.on_date:
         found.append(_("The materials were sent after the meeting."))
-    votes = [v for v in (data.votes_for, data.votes_against, data.votes_abstain) if v is not None]
-    if any(v < 0 for v in votes):
-        found.append(_("A number of votes cannot be negative."))
-    elif sum(votes) > data.present:
-        found.append(
-            _("{votes} votes counted but only {present} members present.").format(
-                votes=format_number(sum(votes)), present=data.present
-            )
-        )
     if data.vote_rule is not None and data.vote_rule not in VOTE_RULES:
         found.append(_("Choose how the resolution is adopted."))
     if any(p not in PRESENCE for p, _r in data.attendance.values()):
@@ -140,16 +157,7 @@ def save_meeting(session: Session, meeting_id: int | None, data: MeetingData, *,
             if name not in ("content", "conclusion", "resolution")
             else normalize_block(getattr(data, name)),
         )
-    found = problems(data, now.date())
-    votes = sum(v or 0 for v in (data.votes_for, data.votes_against, data.votes_abstain))
-    official_present = sum(in_vote_base(v) and v.presence == "present" for v in voters(session, data))
-    if data.vote_rule and votes > official_present:
-        found.append(
-            _(
-                "{votes} votes counted but only {present} official members present (probationary members "
-                "do not vote on resolutions)."
-            ).format(votes=votes, present=official_present)
-        )
+    found = problems(data, now.date()) + vote_problems(session, data)
     if found:
         raise ValidationError(" ".join(found))
     values = {name: getattr(data, name) for name in MEETING_COLUMNS}

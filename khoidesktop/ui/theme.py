@@ -27,6 +27,7 @@ QLabel#cardLabel {{ color: {MUTED}; }}
 QLabel#errorText {{ color: #b91c1c; }}
 *[invalid="true"] {{ border: 1px solid #b91c1c; border-radius: 3px; }}
 QLabel#okText {{ color: #15803d; }}
+QLabel#warningText {{ color: #b45309; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: none; border-radius: 5px;
                        padding: 7px 18px; font-weight: 600; }}
 QPushButton#primary:disabled {{ background: #9fb3d1; }}

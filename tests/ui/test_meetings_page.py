@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from khoidesktop.meetings.records import load_meeting
 from khoidesktop.members.records import MemberData, add_member
@@ -94,3 +94,38 @@ def test_overview_reminds_of_recruitment_deadlines(window, demo_store):
     items = [overview.attention_list.item(i).text() for i in range(overview.attention_list.count())]
     assert any("hồ sơ đã 12 tháng không có bước mới" in text for text in items)
     assert any("(đã quá hạn)" in text for text in items)  # the demo's overdue file
+
+
+def test_the_vote_tab_shows_the_check_saving_applies_and_does_not_move(page, qtbot, store, ctx):
+    """Issue 14, item 7: more votes than voters were shown as "adopted" and refused only on Save; now the tab says
+    what saving would say, the moment they are typed, and its boxes stay where they were."""
+    seen: dict[str, str] = {}
+
+    def fill(dialog: MeetingDialog):
+        dialog.on_date.clear()
+        type_text(dialog.on_date, "03/11/2026")
+        dialog.on_date.editingFinished.emit()
+        dialog.rule.set_value("more_than_half")
+        before = dialog.votes[2].geometry()
+        dialog.votes[0].setValue(5)  # 3 present
+        seen["live"], seen["kind"] = dialog.vote_label.text(), dialog.vote_label.kind
+        assert dialog.votes[2].geometry() == before
+        dialog.votes[0].setValue(2)
+        seen["passing"], seen["passing_kind"] = dialog.vote_label.text(), dialog.vote_label.kind
+        assert dialog.votes[2].geometry() == before
+        dialog.votes[0].setValue(5)
+        dialog.save()
+
+        def after_save() -> None:
+            seen["saved"] = dialog.message.text()
+            ctx.prompts.unsaved.append("discard")
+            dialog.reject()
+
+        QTimer.singleShot(500, after_save)
+
+    when_modal(MeetingDialog, fill)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert seen["live"] == "Có 5 phiếu nhưng chỉ 3 đảng viên có mặt." and seen["kind"] == "error"
+    assert "nghị quyết được thông qua" in seen["passing"] and seen["passing_kind"] == "ok"
+    assert seen["live"] in seen["saved"]  # Save refuses with the very words shown
+    assert page.table.rowCount() == 0

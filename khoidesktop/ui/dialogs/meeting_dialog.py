@@ -37,6 +37,7 @@ from khoidesktop.meetings.records import (
     save_meeting,
     template_from_last,
     topics_of,
+    vote_problems,
     warnings,
 )
 from khoidesktop.store.audit import current_actor
@@ -44,6 +45,7 @@ from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.attendance_table import AttendanceTable
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -196,8 +198,8 @@ class MeetingDialog(FormDialog):
             spin.setRange(0, 9999)
             spin.valueChanged.connect(self._update_checks)
         self.rule.currentIndexChanged.connect(self._update_checks)
-        self.vote_label = QLabel(tab)
-        self.vote_label.setWordWrap(True)
+        # room for the longest explanation from the start: the boxes above never move when it appears
+        self.vote_label = MessageLabel(tab, lines=4)
         form.addRow(_("Resolution:"), self.resolution)
         form.addRow(_("Adopted by:"), self.rule)
         for label, spin in zip((_("For:"), _("Against:"), _("Abstain:")), self.votes, strict=True):
@@ -303,9 +305,14 @@ class MeetingDialog(FormDialog):
         )
         self.checks.setText("\n".join(warnings(data)))
         with self.ctx.require_store().session() as session:
-            vote = check_vote(session, data)
-        # check_vote gives a result only when a rule is chosen
-        self.vote_label.setText(vote.describe(data.vote_rule) if vote and data.vote_rule is not None else "")
+            vote, wrong = check_vote(session, data), vote_problems(session, data)
+        # the same check as saving: counts that cannot be right are shown, with or without a rule chosen
+        if wrong:
+            self.vote_label.error(" ".join(wrong))
+        elif vote is not None and data.vote_rule is not None:
+            self.vote_label.say(vote.describe(data.vote_rule), "ok" if vote.passed else "warning")
+        else:
+            self.vote_label.clear()
 
     def save(self) -> None:
         try:

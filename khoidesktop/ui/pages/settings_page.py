@@ -26,6 +26,7 @@ from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.identity_form import IdentityForm
+from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -42,8 +43,7 @@ class SettingsPage(Page):
         self.form.changed.connect(self._on_edited)
         box_layout.addWidget(self.form)
         buttons = QHBoxLayout()
-        self.message = QLabel(box)
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(box)
         self.revert_button = QPushButton(_("Undo changes"), box)
         self.revert_button.clicked.connect(self.refresh)
         self.save_button = QPushButton(_("Save changes"), box)
@@ -60,7 +60,7 @@ class SettingsPage(Page):
         self.days_off.setPlaceholderText(_("dd/mm/yyyy, dd/mm/yyyy, …"))
         self.days_button = QPushButton(_("Save"), days_box)
         self.days_button.clicked.connect(self.save_days_off)
-        self.days_message = QLabel(days_box)
+        self.days_message = MessageLabel(days_box)
         days_row.addWidget(self.days_off, 1)
         days_row.addWidget(self.days_button)
         days_row.addWidget(self.days_message)
@@ -75,8 +75,7 @@ class SettingsPage(Page):
         self.start_year.setGroupSeparatorShown(False)
         self.start_button = QPushButton(_("Save"), start_box)
         self.start_button.clicked.connect(self.save_records_from)
-        self.start_message = QLabel(start_box)
-        self.start_message.setWordWrap(True)
+        self.start_message = MessageLabel(start_box)
         start_hint = QLabel(_("No reminder is given about months before it."), start_box)
         start_hint.setObjectName("pageSubtitle")
         for widget in (start_label, self.start_month, self.start_year, self.start_button):
@@ -138,15 +137,11 @@ class SettingsPage(Page):
             return update_identity(session, data, now=self.ctx.now(), actor=current_actor())
 
         def refused(message: str) -> None:
-            self.message.setObjectName("errorText")
-            self.message.setText(message)
-            self.message.setStyleSheet("")  # re-polish for the new object name
+            self.message.error(message)
 
         def saved(changes: dict[str, tuple[Any, Any]]) -> None:
             self.refresh()
-            self.message.setObjectName("okText")
-            self.message.setStyleSheet("")
-            self.message.setText(_("Saved.") if changes else _("Nothing to save: nothing was changed."))
+            self.message.ok(_("Saved.") if changes else _("Nothing to save: nothing was changed."))
             self.data_changed.emit()
 
         run_write(self, self.ctx, write, saved, on_error=refused, busy=self)
@@ -155,15 +150,11 @@ class SettingsPage(Page):
         try:
             days = sorted({parse_date(part) for part in self.days_off.text().split(",") if part.strip()})
         except ValueError as exc:
-            self.days_message.setObjectName("errorText")
-            self.days_message.setText(str(exc))
-            self.days_message.setStyleSheet("")
+            self.days_message.error(str(exc))
             return
         self.ctx.settings.set("extra_days_off", ",".join(d.isoformat() for d in days))
         self.days_off.setText(", ".join(format_date(d) for d in days))
-        self.days_message.setObjectName("okText")
-        self.days_message.setStyleSheet("")
-        self.days_message.setText(_("Saved."))
+        self.days_message.ok(_("Saved."))
         self.data_changed.emit()
 
     def save_records_from(self) -> None:
@@ -173,7 +164,7 @@ class SettingsPage(Page):
             return set_records_from(session, month, now=self.ctx.now(), actor=current_actor())
 
         def done(_first: date) -> None:
-            self._say(self.start_message, _("Saved."), "okText")
+            self.start_message.ok(_("Saved."))
             self.data_changed.emit()
 
         run_write(
@@ -181,12 +172,6 @@ class SettingsPage(Page):
             self.ctx,
             write,
             done,
-            on_error=lambda message: self._say(self.start_message, message, "errorText"),
+            on_error=self.start_message.error,
             busy=self,
         )
-
-    @staticmethod
-    def _say(label: QLabel, text: str, kind: str) -> None:
-        label.setObjectName(kind)
-        label.setStyleSheet("")  # re-polish for the new object name
-        label.setText(text)

@@ -66,9 +66,7 @@ class RatingsReport:
 
 
 def ratings_report_spec(year: int, number: str | None = None) -> DocumentSpec:
-    return DocumentSpec(
-        KIND_REPORT, _("on the rating of Party members in {year}").format(year=year), number=number
-    )
+    return DocumentSpec(KIND_REPORT, _("on the rating of Party members in {year}").format(year=year), number=number)
 
 
 def lower_first(text: str) -> str:

@@ -450,7 +450,5 @@ def bloc_recruitment_story(report: BlocReport) -> list[Flowable]:
 
 def build_bloc_recruitment(target: Path, head: Letterhead, report: BlocReport, *, number: str | None = None) -> int:
     """Báo cáo công tác phát triển đảng viên, summed (all or nothing); returns the page count."""
-    spec = DocumentSpec(
-        KIND_REPORT, _("on the admission of new Party members"), summed_subtitle(report.period), number
-    )
+    spec = DocumentSpec(KIND_REPORT, _("on the admission of new Party members"), summed_subtitle(report.period), number)
     return _build(target, head, spec, bloc_recruitment_story(report))

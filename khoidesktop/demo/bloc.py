@@ -84,7 +84,13 @@ def _members(rng: random.Random, count: int, today: date, now: datetime) -> list
         gender = "female" if rng.random() < 0.45 else "male"
         name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[gender])} {rng.choice(GIVEN[gender])}"
         born = date(today.year - rng.randint(23, 64), rng.randint(1, 12), rng.randint(1, 28))
-        admitted = date(min(today.year - 1, born.year + rng.randint(20, 40)), rng.randint(1, 12), rng.randint(1, 28))
+        # admitted at 20 to 40, and before last year; about 3% last year (the share a unit admits in a year)
+        year = born.year + rng.randint(20, 40)
+        if year >= today.year - 1:
+            year = rng.randint(born.year + 18, today.year - 2)
+        if rng.random() < 0.03:
+            year = today.year - 1
+        admitted = date(year, rng.randint(1, 12), rng.randint(1, 28))
         official = date(admitted.year + 1, admitted.month, admitted.day)
         rows.append(
             {

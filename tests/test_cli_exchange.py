@@ -1,6 +1,7 @@
 """The exchange commands as a user types them: init --bloc, export-bundle, import-bundle, stats of a bloc."""
 
 import json
+from pathlib import Path
 
 from tests.test_cli import INIT, run
 
@@ -82,24 +83,35 @@ def test_a_training_bloc_holds_made_up_cells(tmp_path):
         assert made.returncode == 0 and (tmp_path / f"{kind}.pdf").stat().st_size > 10_000, made.stderr
 
 
-def test_a_changed_key_needs_its_fingerprint(tmp_path, generated_bundles):
+def _bloc_and_forgery(tmp_path: Path, bundle: Path, *, new_id: bool) -> tuple[Path, Path, dict, bytes]:
+    """A bloc that imported `bundle`, and `bundle` signed again with a stranger's key (and a new cell id when
+    `new_id`): (the bloc's file, the forged bundle, its manifest, the stranger's public key)."""
+    import uuid
     from datetime import datetime
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-    from khoidesktop.exchange.bundle_format import fingerprint
     from tests.exchange.helpers import pack, resign, unpack
 
     bloc = tmp_path / "khoi.sqlite"
     run("--db", str(bloc), *BLOC)
-    assert run("--db", str(bloc), "import-bundle", str(generated_bundles[0]), "--accept-new-keys").returncode == 0
-    files = unpack(generated_bundles[0])
+    assert run("--db", str(bloc), "import-bundle", str(bundle), "--accept-new-keys").returncode == 0
+    files = unpack(bundle)
     manifest = json.loads(files["manifest.json"])
     stranger = Ed25519PrivateKey.generate()
     public = stranger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     manifest["public_key"], manifest["created_at"] = public.hex(), datetime(2026, 11, 23, 10, 0).isoformat()
-    forged = pack(tmp_path / "doi-khoa.khoi", resign(files, manifest, stranger))
+    if new_id:
+        manifest["cell"]["id"] = uuid.uuid4().hex
+    forged = pack(tmp_path / "gia-mao.khoi", resign(files, manifest, stranger))
+    return bloc, forged, manifest, public
+
+
+def test_a_changed_key_needs_its_fingerprint(tmp_path, generated_bundles):
+    from khoidesktop.exchange.bundle_format import fingerprint
+
+    bloc, forged, _manifest, public = _bloc_and_forgery(tmp_path, generated_bundles[0], new_id=False)
     accepted = run("--db", str(bloc), "import-bundle", str(forged), "--accept-new-keys")
     assert accepted.returncode == 1 and "(đã thay đổi)" in accepted.stdout and "chưa được xác nhận" in accepted.stderr
     trusted = run("--db", str(bloc), "import-bundle", str(forged), "--trust", fingerprint(public).lower())
@@ -109,25 +121,9 @@ def test_a_changed_key_needs_its_fingerprint(tmp_path, generated_bundles):
 def test_a_look_alike_unit_is_never_accepted_without_its_fingerprint(tmp_path, generated_bundles):
     """Issue 15, item 7: a bundle with a new id and key and the name of a known unit is refused by --accept-new-keys
     in JSON mode as in text mode, with the reason; only --trust with its fingerprint lets it in."""
-    import uuid
-    from datetime import datetime
-
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
     from khoidesktop.exchange.bundle_format import fingerprint
-    from tests.exchange.helpers import pack, resign, unpack
 
-    bloc = tmp_path / "khoi.sqlite"
-    run("--db", str(bloc), *BLOC)
-    assert run("--db", str(bloc), "import-bundle", str(generated_bundles[0]), "--accept-new-keys").returncode == 0
-    files = unpack(generated_bundles[0])
-    manifest = json.loads(files["manifest.json"])
-    stranger = Ed25519PrivateKey.generate()
-    public = stranger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    manifest["public_key"], manifest["cell"]["id"] = public.hex(), uuid.uuid4().hex
-    manifest["created_at"] = datetime(2026, 11, 23, 10, 0).isoformat()
-    forged = pack(tmp_path / "gia-mao.khoi", resign(files, manifest, stranger))
+    bloc, forged, manifest, public = _bloc_and_forgery(tmp_path, generated_bundles[0], new_id=True)
     for mode in (["--json"], []):
         result = run("--db", str(bloc), "import-bundle", str(forged), "--accept-new-keys", *mode)
         assert result.returncode == 1, result.stdout + result.stderr

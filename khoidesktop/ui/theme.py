@@ -13,6 +13,7 @@ TEXT = "#1f2933"
 MUTED = "#52606d"
 SIDEBAR_BG = "#eaeef3"
 TRAINING_BG = "#b45309"
+DISABLED_TEXT, DISABLED_BG = "#9aa5b1", "#eef1f4"
 
 STYLESHEET = f"""
 QListWidget#sidebar {{ background: {SIDEBAR_BG}; border: none; outline: 0; padding: 8px 0; font-size: 11pt; }}
@@ -60,6 +61,13 @@ def apply(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a96a3"))
+    # setColor above sets every colour group, the disabled one too: a disabled button, tab or box looked enabled.
+    # Disabled: greyed text on a greyed ground, in every widget, from here.
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(disabled, role, QColor(DISABLED_TEXT))
+    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Button):
+        palette.setColor(disabled, role, QColor(DISABLED_BG))
     app.setPalette(palette)
     app.setFont(choose_ui_font())
     app.setStyleSheet(STYLESHEET)

@@ -43,3 +43,28 @@ def _combo() -> QComboBox:
     box = QComboBox()
     box.addItem("Khiển trách")
     return box
+
+
+def test_a_message_is_coloured_by_what_it_says_not_by_the_label(khoi_app, qtbot):
+    """Issue 14, item 8: "Đã lưu." showed in error red; one message label now says success green, warning amber,
+    error red, whatever it said before."""
+    from khoidesktop.ui.widgets.message import MessageLabel
+
+    label = MessageLabel(kind="error")
+    qtbot.addWidget(label)
+    label.resize(300, 30)
+    label.show()
+
+    def ink() -> QColor:
+        image = label.grab().toImage()
+        colours = [QColor(image.pixel(x, y)) for x in range(image.width()) for y in range(image.height())]
+        return min(colours, key=lambda c: c.lightness())
+
+    label.setText("Không lưu được.")
+    assert ink().red() > ink().green() + 60
+    label.ok("Đã lưu.")
+    assert ink().green() > ink().red() + 40
+    label.warn("Tài liệu gửi chậm.")
+    assert ink().red() > ink().blue() + 60 and ink().green() > ink().blue()
+    label.error("Không lưu được.")
+    assert ink().red() > ink().green() + 60

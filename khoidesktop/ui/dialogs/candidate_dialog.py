@@ -48,6 +48,7 @@ from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,9 +68,7 @@ class CandidateDialog(FormDialog):
         self.tabs.addTab(self._person_tab(), _("Person and introducers"))
         self.tabs.addTab(self._steps_tab(), _("Steps"))
         layout.addWidget(self.tabs, 1)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setObjectName("errorText")
+        self.message = MessageLabel(self, kind="error")
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -313,7 +312,7 @@ class CandidateDialog(FormDialog):
         try:
             data = self.data()
         except (UserError, ValueError) as exc:
-            self.message.setText(exc.message if isinstance(exc, UserError) else str(exc))
+            self.message.error(exc.message if isinstance(exc, UserError) else str(exc))
             return
         candidate_id = self.candidate_id
 
@@ -322,15 +321,14 @@ class CandidateDialog(FormDialog):
 
         def saved(new_id: int) -> None:
             self.candidate_id = new_id
-            self.message.setObjectName("okText")
-            self.message.setText(_("Saved."))
+            self.message.ok(_("Saved."))
             self.tabs.setTabEnabled(1, True)
             self._load()
             self.mark_clean()
             if then is not None:
                 then()
 
-        run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self)
+        run_write(self, self.ctx, write, saved, on_error=self.message.error, busy=self)
 
     def record(self) -> None:
         """Save the person, then record the next step (with the cell's vote when it is the resolution)."""
@@ -365,7 +363,7 @@ class CandidateDialog(FormDialog):
             )
 
         def recorded(text: str) -> None:
-            self.message.setText(text)
+            self.message.ok(text)
             self.step_date.clear()
             self.step_document.clear()
             self._load()
@@ -374,8 +372,7 @@ class CandidateDialog(FormDialog):
         run_write(self, self.ctx, write, recorded, on_error=self._refused, busy=self)
 
     def _refused(self, message: str) -> None:
-        self.message.setObjectName("errorText")
-        self.message.setText(message)
+        self.message.error(message)
 
 
 def _tab_order(widgets: list[QWidget]) -> None:

@@ -24,6 +24,7 @@ from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.history_panel import HistoryPanel
 from khoidesktop.ui.widgets.member_form import MemberForm
+from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,9 +52,7 @@ class MemberDialog(FormDialog):
             self.tabs.currentChanged.connect(self._tab_changed)
             self.tabs.addTab(self.history, _("History"))
         layout.addWidget(self.tabs, 1)
-        self.message = QLabel(self)
-        self.message.setObjectName("errorText")
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(self, kind="error")
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

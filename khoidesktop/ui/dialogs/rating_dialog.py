@@ -24,6 +24,7 @@ from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo
+from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -96,9 +97,7 @@ class RatingDialog(FormDialog):
         for box in (self.self_score, self.score):
             box.setEnabled(self.rules.scored)
         self.score.valueChanged.connect(self._suggest)
-        self.message = QLabel(self)
-        self.message.setObjectName("errorText")
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(self, kind="error")
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

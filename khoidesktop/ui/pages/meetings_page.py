@@ -33,6 +33,7 @@ from khoidesktop.meetings.stats import year_summary
 from khoidesktop.ui import meeting_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.message import MessageLabel
 from khoidesktop.ui.widgets.row_open import open_on_activate
 
 if TYPE_CHECKING:
@@ -120,8 +121,7 @@ class MeetingsPage(Page):
         add.addWidget(self.topic, 1)
         add.addWidget(self.add_topic_button)
         layout.addLayout(add)
-        self.plan_message = QLabel(box)
-        self.plan_message.setObjectName("errorText")
+        self.plan_message = MessageLabel(box, kind="error")
         layout.addWidget(self.plan_message)
         return box
 

@@ -43,6 +43,7 @@ from khoidesktop.ui import rating_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+from khoidesktop.ui.widgets.message import MessageLabel
 from khoidesktop.ui.widgets.row_open import open_on_activate
 
 if TYPE_CHECKING:
@@ -124,8 +125,7 @@ class RatingsPage(Page):
             row.addWidget(QLabel(text, box))
             row.addWidget(widget)
         row.addStretch(1)
-        self.year_message = QLabel(box)
-        self.year_message.setObjectName("errorText")
+        self.year_message = MessageLabel(box, kind="error")
         second.addWidget(QLabel(_("Notes:"), box))
         second.addWidget(self.cell_notes, 1)
         second.addWidget(self.year_message)

@@ -28,6 +28,7 @@ from khoidesktop.recruitment.stats import file_rows, recruitment_figures, set_ta
 from khoidesktop.ui import recruitment_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.message import MessageLabel
 from khoidesktop.ui.widgets.row_open import open_on_activate
 
 if TYPE_CHECKING:
@@ -91,8 +92,7 @@ class RecruitmentPage(Page):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(save)
-        self.target_message = QLabel(box)
-        self.target_message.setObjectName("errorText")
+        self.target_message = MessageLabel(box, kind="error")
         row.addWidget(self.target_message)
         return box
 

@@ -9,6 +9,7 @@ from khoidesktop.i18n import _
 from khoidesktop.ui import member_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.fields import DateField
+from khoidesktop.ui.widgets.message import MessageLabel
 
 
 class ReportsPage(Page):
@@ -34,8 +35,7 @@ class ReportsPage(Page):
         self.on_date.set_value(ctx.today())
         self.structure_button = QPushButton(_("Save as PDF…"), self)
         self.structure_button.clicked.connect(self._structure)
-        self.message = QLabel(self)
-        self.message.setObjectName("errorText")
+        self.message = MessageLabel(self, kind="error")
         self._section(
             _("Member structure report"),
             _(

@@ -29,6 +29,7 @@ from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import OWN_SAVE
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -69,9 +70,7 @@ class HistoryPanel(QWidget):
         form.addRow(_("Note:"), self.note)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.message = QLabel(self)
-        self.message.setObjectName("errorText")
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(self, kind="error")
         self.add_button = QPushButton(_("Record in the history"), self)
         self.add_button.clicked.connect(self.record)
         buttons.addWidget(self.message, 1)

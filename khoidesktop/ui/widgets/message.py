@@ -11,11 +11,14 @@ KINDS = {"ok": "okText", "warning": "warningText", "error": "errorText"}
 class MessageLabel(QLabel):
     """A label for the outcome of an action; it keeps its height when empty, so nothing below it moves."""
 
-    def __init__(self, parent: QWidget | None = None, lines: int = 1) -> None:
+    def __init__(self, parent: QWidget | None = None, lines: int = 1, kind: str = "") -> None:
+        """`kind`: the style of what plain setText shows (a label that only ever reports refusals: "error")."""
         super().__init__(parent)
         self.setWordWrap(True)
         self.setMinimumHeight(lines * self.fontMetrics().lineSpacing())
         self.kind = ""
+        if kind:
+            self.say("", kind)
 
     def say(self, text: str, kind: str) -> None:
         if kind != self.kind:

@@ -36,6 +36,15 @@ def default_data_dir() -> Path:
     return user_data_path(APP_DIR_NAME, appauthor=False, roaming=False)
 
 
+def documents_dir() -> Path:
+    """Where a save dialog opens the first time: the user's documents folder (Tài liệu / Documents), or the home
+    folder when there is none — never the program's own folder."""
+    from platformdirs import user_documents_path
+
+    found = user_documents_path()
+    return found if found.is_dir() else Path.home()
+
+
 @dataclass(frozen=True)
 class AppPaths:
     data_dir: Path

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from khoidesktop.paths import documents_dir
+
 Icon = QMessageBox.Icon
 Button = QMessageBox.StandardButton
 
@@ -41,11 +43,11 @@ class QtPrompts:
         return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
 
     def open_file(self, title: str, file_filter: str) -> Path | None:
-        name, _selected = QFileDialog.getOpenFileName(self._parent(), title, "", file_filter)
+        name, _selected = QFileDialog.getOpenFileName(self._parent(), title, str(documents_dir()), file_filter)
         return Path(name) if name else None
 
     def open_files(self, title: str, file_filter: str) -> list[Path]:
-        names, _selected = QFileDialog.getOpenFileNames(self._parent(), title, "", file_filter)
+        names, _selected = QFileDialog.getOpenFileNames(self._parent(), title, str(documents_dir()), file_filter)
         return [Path(name) for name in names]
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:

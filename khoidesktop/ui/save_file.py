@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
+from khoidesktop.paths import documents_dir
 from khoidesktop.store.backup import refuse_output_onto_data_file
 from khoidesktop.tasks import IsCancelled, Progress
 from khoidesktop.ui.tasks import run_task
@@ -33,9 +34,10 @@ def file_name(stem: str, *parts: object, suffix: str = ".pdf") -> str:
 
 
 def ask_save_path(ctx: AppContext, title: str, name: str, file_filter: str) -> Path | None:
-    """Where to save `name`: the dialog opens in the last folder used; the suffix is added if the user left it out."""
+    """Where to save `name`: the dialog opens in the last folder used (the first time, in the user's documents); the
+    suffix is added if the user left it out."""
     folder = ctx.settings.get("last_folder")
-    suggested = str(Path(folder) / name) if folder and Path(folder).is_dir() else name
+    suggested = str((Path(folder) if folder and Path(folder).is_dir() else documents_dir()) / name)
     path = ctx.prompts.save_file(title, suggested, file_filter)
     if path is None:
         return None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from khoidesktop.paths import documents_dir
 from khoidesktop.ui import meeting_actions, rating_actions, save_file
 from khoidesktop.ui.save_file import file_name
 from khoidesktop.ui.tasks import Task
@@ -30,7 +31,8 @@ def test_the_second_save_starts_in_the_folder_of_the_first(qtbot, window, ctx, d
     ctx.prompts.confirmations.append(False)  # do not open it
     rating_actions.report(window, ctx, 2025)
     qtbot.waitUntil(_asked_to_open(ctx), timeout=20_000)
-    assert ctx.prompts.suggested == ["bao-cao-xep-loai-2025.pdf"]  # no folder remembered yet
+    # no folder remembered yet: the user's documents, never the program's folder (issue 14, item 12)
+    assert ctx.prompts.suggested == [str(documents_dir() / "bao-cao-xep-loai-2025.pdf")]
     made = folder / "xep-loai.pdf"
     assert "XẾP LOẠI" in PdfReader(made).pages[0].extract_text().upper()
     assert ctx.settings.get("last_folder") == str(folder)
@@ -51,7 +53,8 @@ def test_cancelling_the_dialog_makes_nothing(window, ctx, demo_store, tmp_path):
     before = set(tmp_path.rglob("*"))
     ctx.prompts.files.append(None)
     rating_actions.rating_list(window, ctx, 2025)
-    assert ctx.prompts.suggested == ["danh-sach-de-nghi-xep-loai-2025.pdf"]  # the dialog was shown, then closed
+    # the dialog was shown, then closed
+    assert [Path(p).name for p in ctx.prompts.suggested] == ["danh-sach-de-nghi-xep-loai-2025.pdf"]
     assert ctx.prompts.shown == [] and window.findChildren(Task) == []  # no work started
     assert set(tmp_path.rglob("*")) - before == set() and ctx.settings.get("last_folder") == ""
 

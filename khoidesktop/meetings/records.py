@@ -73,9 +73,9 @@ def voters(session: Session, data: MeetingData) -> list[Voter]:
     return found
 
 
-def vote_problems(session: Session, data: MeetingData) -> list[str]:
+def vote_problems(session: Session, data: MeetingData, who: list[Voter] | None = None) -> list[str]:
     """What is wrong with the votes as typed: the one check the vote tab shows as they are typed and saving
-    applies."""
+    applies (`who`: the voters, when the caller has them already)."""
     votes = [v for v in (data.votes_for, data.votes_against, data.votes_abstain) if v is not None]
     if any(v < 0 for v in votes):
         return [_("A number of votes cannot be negative.")]
@@ -85,8 +85,11 @@ def vote_problems(session: Session, data: MeetingData) -> list[str]:
                 votes=format_number(sum(votes)), present=data.present
             )
         ]
-    official_present = sum(in_vote_base(v) and v.presence == "present" for v in voters(session, data))
-    if data.vote_rule and sum(votes) > official_present:
+    if not data.vote_rule:
+        return []
+    who = voters(session, data) if who is None else who
+    official_present = sum(in_vote_base(v) and v.presence == "present" for v in who)
+    if sum(votes) > official_present:
         return [
             _(
                 "{votes} votes counted but only {present} official members present (probationary members "
@@ -100,9 +103,10 @@ def check_vote(session: Session, data: MeetingData) -> VoteCheck | None:
     """The vote against its base, or None without a rule and votes; `problems` when the counts cannot be right."""
     if data.vote_rule is None or data.votes_for is None:
         return None
-    base = vote_base(voters(session, data), MEETING_VOTE_BASE)
+    who = voters(session, data)  # once: the base and the check both need them
+    base = vote_base(who, MEETING_VOTE_BASE)
     needed = votes_needed(data.vote_rule, base)
-    found = vote_problems(session, data)
+    found = vote_problems(session, data, who)
     passed = not found and base > 0 and data.votes_for >= needed
     return VoteCheck(base, needed, passed, MEETING_VOTE_BASE, tuple(found))
 

@@ -303,7 +303,8 @@ class MeetingDialog(FormDialog):
         )
         self.checks.setText("\n".join(warnings(data)))
         with self.ctx.require_store().session() as session:
-            vote, wrong = check_vote(session, data), vote_problems(session, data)
+            vote = check_vote(session, data)
+            wrong = list(vote.problems) if vote is not None else vote_problems(session, data)
         # the same check as saving: counts that cannot be right are shown, with or without a rule chosen
         if wrong:
             self.vote_label.error(" ".join(wrong))

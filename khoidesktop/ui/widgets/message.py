@@ -3,6 +3,7 @@ is, never by the label it happens to be shown in (the theme colours the three ob
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 KINDS = {"ok": "okText", "warning": "warningText", "error": "errorText"}
@@ -16,6 +17,7 @@ class MessageLabel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setMinimumHeight(lines * self.fontMetrics().lineSpacing())
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # in its reserved room, from the top
         self.kind = ""
         if kind:
             self.say("", kind)

@@ -31,6 +31,7 @@ class Prompts(Protocol):
     def open_file(self, title: str, file_filter: str) -> Path | None: ...
     def open_files(self, title: str, file_filter: str) -> list[Path]: ...
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
+    def open_folder(self, title: str) -> Path | None: ...
 
 
 class HeadlessPrompts:
@@ -56,6 +57,9 @@ class HeadlessPrompts:
         return []
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        return None
+
+    def open_folder(self, title: str) -> Path | None:
         return None
 
 

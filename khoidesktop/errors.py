@@ -40,7 +40,7 @@ def storage_failure(exc: BaseException) -> str | None:
 
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the sqlite3 error
     if isinstance(cause, sqlite3.Error):
-        name = getattr(cause, "sqlite_errorname", "")
+        name = "_".join(getattr(cause, "sqlite_errorname", "").split("_")[:2])  # SQLITE_READONLY_DIRECTORY too
         sqlite_reasons = {
             "SQLITE_FULL": _("the disk is full. Free some space on it, then try again"),
             "SQLITE_BUSY": _("another program is using the data file. Close it, then try again"),

@@ -31,8 +31,15 @@ DECLARATIONS: tuple[Setting, ...] = (
     Setting("member_columns", str, "", N_("Columns shown in the member list")),  # keys, comma-separated
     Setting("extra_days_off", str, "", N_("Local days off")),  # ISO dates, comma-separated
     Setting("last_folder", str, "", N_("Folder where files were last saved")),
+    Setting("second_backup_folder", str, "", N_("Second folder for backups (a USB stick)")),  # this computer's
 )
 _BY_KEY = {s.key: s for s in DECLARATIONS}
+
+
+def second_backup_folder(settings: Settings) -> Path | None:
+    """The folder every backup is also copied to, or None when none is set."""
+    folder = settings.get("second_backup_folder")
+    return Path(folder) if folder else None
 
 
 class Settings:

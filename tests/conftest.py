@@ -72,6 +72,9 @@ class ScriptedPrompts:
         self.suggested.append(suggested)
         return self.files.popleft()
 
+    def open_folder(self, title: str) -> Path | None:
+        return self.files.popleft()
+
 
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -155,10 +155,14 @@ def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.store.backup import make_backup
+    from khoidesktop.settings import second_backup_folder
+    from khoidesktop.store.backup import backup_everywhere
 
     path = existing_db(args, ctx)
-    print(_("Saved {path}.").format(path=make_backup(path, ctx.now(), ctx.settings.get("backups_to_keep"))))
+    made = backup_everywhere(path, ctx.now(), ctx.settings.get("backups_to_keep"), second_backup_folder(ctx.settings))
+    print(_("Saved {path}.").format(path=made.path))
+    if made.warning:
+        print(made.warning, file=sys.stderr)
     return 0
 
 

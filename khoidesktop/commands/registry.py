@@ -11,14 +11,17 @@ import argparse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khoidesktop.commands.common import opened
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE, kind_of
-from khoidesktop.errors import ValidationError
+from khoidesktop.errors import DatabaseError, ValidationError
 from khoidesktop.i18n import N_, _
 from khoidesktop.store.backup import refuse_output_onto_data_file
+
+if TYPE_CHECKING:
+    from khoidesktop.store.database import Store
 
 ANY = "any"  # the handler's key for a command that works on any data file, or none (it opens what it needs)
 Handler = Callable[..., int]  # (args, ctx) for ANY, else (args, ctx, store)
@@ -105,4 +108,24 @@ def run(command: Command, args: argparse.Namespace, ctx: AppContext) -> int:
         handler = command.handlers.get(kind.role)
         if handler is None or not kind.has_command(command.name):
             raise ValidationError(_(command.refusal or REFUSALS[next(iter(command.handlers))]))
+        if command.writes(args):
+            backup_before_writing(store, ctx)
         return handler(args, ctx, store)
+
+
+def backup_before_writing(store: Store, ctx: AppContext) -> None:
+    """Before a command writes (an import of members, ratings or bundles …): refuse a file that cannot be written,
+    then make a backup (copied to the second folder too; a missing one is only a warning)."""
+    import sys
+
+    from khoidesktop.settings import second_backup_folder
+    from khoidesktop.store.access import read_only_message
+    from khoidesktop.store.backup import backup_everywhere
+
+    if store.readonly:
+        raise DatabaseError(read_only_message(store.path))
+    made = backup_everywhere(
+        store.path, ctx.now(), ctx.settings.get("backups_to_keep"), second_backup_folder(ctx.settings)
+    )
+    if made.warning:
+        print(made.warning, file=sys.stderr)

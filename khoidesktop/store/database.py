@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from khoidesktop.errors import DatabaseError, storage_failure
 from khoidesktop.i18n import _
+from khoidesktop.store.access import WRITE, access_mode, connect_for_reading, read_only_message, reading_uri
 from khoidesktop.store.lock import InstanceLock
 from khoidesktop.store.migrate import Migration, MigrationResult, latest_version, migrate, read_version
 
@@ -38,7 +39,7 @@ def _pragmas(readonly: bool) -> Callable[[sqlite3.Connection, object], None]:
 
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     if readonly:
-        engine = create_engine(f"sqlite+pysqlite:///{path.as_uri()}?mode=ro&uri=true")
+        engine = create_engine(f"sqlite+pysqlite:///{reading_uri(path, access_mode(path))}&uri=true")
     else:
         engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
     event.listen(engine, "connect", _pragmas(readonly))
@@ -53,7 +54,7 @@ def integrity_problems(path: Path) -> list[str]:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             return [_("the file does not start like a SQLite database")]
     try:
-        conn = sqlite3.connect(path)
+        conn = sqlite3.connect(path) if access_mode(path) == WRITE else connect_for_reading(path)
         try:
             conn.execute("PRAGMA busy_timeout=5000")
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
@@ -81,6 +82,7 @@ class Store:
     engine: Engine
     migration: MigrationResult
     lock: InstanceLock | None = None
+    readonly: bool = False  # opened for reading only: asked for, or the file or its folder cannot be written
     _sessions: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -125,9 +127,10 @@ def _check_can_open(path: Path, create: bool) -> None:
         raise DatabaseError(storage_failure(exc) or str(exc)) from None
 
 
-def _open_readonly(path: Path, migrations: list[Migration] | None) -> Store:
-    """For commands that only read: no lock, no migration, nothing written."""
-    conn = sqlite3.connect(path)
+def _open_readonly(path: Path, migrations: list[Migration] | None, can_write: bool) -> Store:
+    """For commands that only read, and for a file that cannot be written: no lock, no migration, nothing
+    written."""
+    conn = connect_for_reading(path)
     try:
         version = read_version(conn)
     finally:
@@ -135,8 +138,12 @@ def _open_readonly(path: Path, migrations: list[Migration] | None) -> Store:
     if version != latest_version(migrations):
         raise DatabaseError(
             _("The data file {path} must be upgraded first: open it once in the program.").format(path=path)
+            if can_write
+            else _("This data file was made by an older version of the program and must be upgraded first.")
+            + " "
+            + read_only_message(path)
         )
-    return Store(path, make_engine(path, readonly=True), MigrationResult(version, version, None))
+    return Store(path, make_engine(path, readonly=True), MigrationResult(version, version, None), readonly=True)
 
 
 def open_store(
@@ -151,9 +158,12 @@ def open_store(
     """Open (or with `create`, make) a data file; raise a DatabaseError with the user's message.
 
     `readonly`: for commands that only read (no lock, no migration). Otherwise the file is locked for
-    this program, checked, and migrated (after a backup) before the engine is made."""
+    this program, checked, and migrated (after a backup) before the engine is made. A file that cannot be written
+    where it lies (store/access.py) is opened read-only all the same: `Store.readonly` says so."""
     path = path.expanduser().absolute()
     _check_can_open(path, create)
+    can_write = create or access_mode(path) == WRITE
+    readonly = readonly or not can_write
     instance_lock = InstanceLock(path) if lock and not readonly else None
     try:
         if path.exists() and path.stat().st_size > 0:  # read-only check first: a bad file gets nothing beside it
@@ -163,7 +173,7 @@ def open_store(
         if instance_lock is not None:
             instance_lock.acquire()
         if readonly:
-            return _open_readonly(path, migrations)
+            return _open_readonly(path, migrations, can_write)
         result = migrate(path, now(), migrations)
         return Store(path, make_engine(path), result, instance_lock)
     except BaseException as exc:

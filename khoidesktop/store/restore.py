@@ -4,33 +4,61 @@ the migrations use before an upgrade: restoring needs the migrations, so one mod
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from khoidesktop.errors import DatabaseError
 from khoidesktop.i18n import _
 from khoidesktop.paths import backups_dir_for
-from khoidesktop.store.backup import backup_to
-from khoidesktop.store.database import damaged_message, integrity_problems
+from khoidesktop.store.access import connect_for_reading
+from khoidesktop.store.backup import STAMP, backup_to
+from khoidesktop.store.database import Store, damaged_message, integrity_problems, open_store
 from khoidesktop.store.migrate import latest_version, read_version
 
 
-def restore_backup(backup: Path, db_path: Path, now: datetime) -> Path:
-    """Put a backup's content into the data file, after checking the backup and copying the current file
-    aside (`…-truoc-khoi-phuc-….sqlite`). Returns that safety copy. The caller holds the file's lock."""
+@dataclass(frozen=True)
+class CheckedBackup:
+    path: Path
+    version: int  # its schema version (an older one is upgraded once restored)
+    members: int | None  # how many member records it holds (None when it cannot be counted)
+
+
+def count_members(db_path: Path) -> int | None:
+    """How many member records a data file or backup holds, read without writing anything (None: unknown)."""
+    try:
+        conn = connect_for_reading(db_path)
+        try:
+            return int(conn.execute("SELECT count(*) FROM member").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def check_backup(backup: Path) -> CheckedBackup:
+    """`PRAGMA quick_check` and the schema version of a backup; a DatabaseError saying what is wrong otherwise.
+    Writes nothing."""
     if not backup.is_file():
         raise DatabaseError(_("The backup {path} does not exist.").format(path=backup))
     problems = integrity_problems(backup)
     if problems:
         raise DatabaseError(damaged_message(backup, problems))
-    conn = sqlite3.connect(backup)
+    conn = connect_for_reading(backup)
     try:
         version = read_version(conn)
     finally:
         conn.close()
     if not 1 <= version <= latest_version():
         raise DatabaseError(_("{path} is not a backup of a Khối data file.").format(path=backup))
-    safety = backups_dir_for(db_path) / f"{db_path.stem}-truoc-khoi-phuc-{now.strftime('%Y%m%d-%H%M%S')}.sqlite"
+    return CheckedBackup(backup, version, count_members(backup))
+
+
+def restore_backup(backup: Path, db_path: Path, now: datetime) -> Path:
+    """Put a backup's content into the data file, after checking the backup and copying the current file
+    aside (`…-truoc-khoi-phuc-….sqlite`). Returns that safety copy. The caller holds the file's lock."""
+    check_backup(backup)
+    safety = backups_dir_for(db_path) / f"{db_path.stem}-truoc-khoi-phuc-{now.strftime(STAMP)}.sqlite"
     backup_to(db_path, safety)
     src, dst = sqlite3.connect(backup), sqlite3.connect(db_path)
     try:
@@ -39,3 +67,14 @@ def restore_backup(backup: Path, db_path: Path, now: datetime) -> Path:
         src.close()
         dst.close()
     return safety
+
+
+def restore_open_store(store: Store, backup: Path, now: datetime) -> tuple[Store, Path]:
+    """Restore into the file the window has open: its connections are closed, the lock stays held all along (no
+    other program can open the file half-way), and the file is opened again (upgraded when the backup is older).
+    Returns the new store and the safety copy of the file as it was."""
+    store.engine.dispose()
+    safety = restore_backup(backup, store.path, now)
+    reopened = open_store(store.path, lock=False, now=lambda: now)
+    reopened.lock, store.lock = store.lock, None
+    return reopened, safety

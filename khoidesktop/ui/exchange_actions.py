@@ -16,6 +16,7 @@ from khoidesktop.domain.periods import Period
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
 from khoidesktop.tasks import IsCancelled, Progress
+from khoidesktop.ui.backup_actions import make_backup_now
 from khoidesktop.ui.save_file import file_name, save_made_file
 from khoidesktop.ui.tasks import run_task
 
@@ -106,6 +107,7 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list[Outcome]
         trusted = {q.trust for q in questions if ctx.prompts.confirm(_("Confirm the cell's key"), key_question(q))}
 
         def write(progress: Progress, cancelled: IsCancelled) -> list[Outcome]:
+            make_backup_now(ctx, store)  # before every import
             return import_checked(
                 store,
                 checked,

@@ -14,6 +14,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
 from khoidesktop.tasks import IsCancelled, Progress
+from khoidesktop.ui.backup_actions import make_backup_now
 from khoidesktop.ui.save_file import EXCEL_FILTER, file_name, save_made_file
 from khoidesktop.ui.tasks import run_task
 
@@ -37,6 +38,7 @@ def import_excel(page: QWidget, ctx: AppContext, done: Callable[[], None]) -> No
 
     def write(import_plan: ImportPlan) -> None:
         def work(progress: Progress, cancelled: IsCancelled) -> ImportPlan:
+            make_backup_now(ctx, store)  # before every import
             with store.session() as session, session.begin():
                 apply_import(
                     session, import_plan, now=ctx.now(), actor=current_actor(), progress=progress, cancelled=cancelled

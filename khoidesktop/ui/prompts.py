@@ -53,3 +53,7 @@ class QtPrompts:
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
         name, _selected = QFileDialog.getSaveFileName(self._parent(), title, suggested, file_filter)
         return Path(name) if name else None
+
+    def open_folder(self, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self._parent(), title, str(documents_dir()))
+        return Path(name) if name else None

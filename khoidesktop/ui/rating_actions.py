@@ -11,6 +11,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
 from khoidesktop.tasks import IsCancelled, Progress
+from khoidesktop.ui.backup_actions import make_backup_now
 from khoidesktop.ui.save_file import EXCEL_FILTER, file_name, save_made_file
 from khoidesktop.ui.tasks import run_task, run_write
 
@@ -38,6 +39,7 @@ def import_sheet(page: QWidget, ctx: AppContext, year: int, done: Callable[[], N
             return
 
         def write(session: Session) -> None:
+            make_backup_now(ctx, store)  # before every import (nothing of this session is written yet)
             apply_rating_import(session, import_plan, year, now=ctx.now(), actor=current_actor())
 
         def imported(_result: None) -> None:

@@ -111,4 +111,11 @@ def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) 
         return False
     _remember(ctx, store)
     window.set_store(store)
+    if store.readonly:
+        from khoidesktop.store.access import read_only_message
+
+        ctx.prompts.warning(_("The data file can only be read"), read_only_message(store.path))
+    from khoidesktop.ui.backup_actions import AutoBackup
+
+    AutoBackup(window, ctx).start()  # at start when the file changed, then every 30 minutes of work
     return True

@@ -212,6 +212,11 @@ def run_write(
     store = ctx.require_store()
 
     def work(progress: Progress, cancelled: IsCancelled) -> T:
+        if store.readonly:  # said before anything is tried, in the form's message line
+            from khoidesktop.errors import DatabaseError
+            from khoidesktop.store.access import read_only_message
+
+            raise DatabaseError(read_only_message(store.path))
         with store.session() as session, session.begin():
             return write(session)
 

@@ -1,4 +1,5 @@
-"""Cài đặt: the cell's names printed on documents, and facts about the open data file."""
+"""Cài đặt: the cell's names printed on documents, local days off, reminders, facts about the open data file (tab
+"Chung"), and the backups (tab "Sao lưu", ui/widgets/backups_panel.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,7 @@ from khoidesktop.paths import display_path
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.backups_panel import BackupsPanel
 from khoidesktop.ui.widgets.identity_form import IdentityForm
 from khoidesktop.ui.widgets.message import MessageLabel
 
@@ -36,8 +39,15 @@ class SettingsPage(Page):
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.saved_kind = CELL.code
-        self.subtitle(_("The names below are printed at the top of every document the program makes."))
-        box = QGroupBox(_("Names on documents"), self)
+        self.tabs = QTabWidget(self)
+        general = QWidget(self.tabs)
+        general_layout = self.general_layout = QVBoxLayout(general)
+        general_layout.setSpacing(14)
+        note = QLabel(_("The names below are printed at the top of every document the program makes."), general)
+        note.setObjectName("pageSubtitle")
+        note.setWordWrap(True)
+        general_layout.addWidget(note)
+        box = QGroupBox(_("Names on documents"), general)
         box_layout = QVBoxLayout(box)
         self.form = IdentityForm(box)
         self.form.changed.connect(self._on_edited)
@@ -53,8 +63,8 @@ class SettingsPage(Page):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         box_layout.addLayout(buttons)
-        self.layout_.addWidget(box)
-        days_box = QGroupBox(_("Local days off (besides the national holidays)"), self)
+        general_layout.addWidget(box)
+        days_box = QGroupBox(_("Local days off (besides the national holidays)"), general)
         days_row = QHBoxLayout(days_box)
         self.days_off = QLineEdit(days_box)
         self.days_off.setPlaceholderText(_("dd/mm/yyyy, dd/mm/yyyy, …"))
@@ -64,8 +74,8 @@ class SettingsPage(Page):
         days_row.addWidget(self.days_off, 1)
         days_row.addWidget(self.days_button)
         days_row.addWidget(self.days_message)
-        self.layout_.addWidget(days_box)
-        start_box = QGroupBox(_("Reminders"), self)
+        general_layout.addWidget(days_box)
+        start_box = QGroupBox(_("Reminders"), general)
         start_row = QHBoxLayout(start_box)
         start_label = QLabel(_("The cell keeps its records in this file from"), start_box)
         self.start_month = QComboBox(start_box)
@@ -82,14 +92,19 @@ class SettingsPage(Page):
             start_row.addWidget(widget)
         start_row.addWidget(start_hint, 1)
         start_row.addWidget(self.start_message)
-        self.layout_.addWidget(start_box)
-        file_box = QGroupBox(_("Data file"), self)
+        general_layout.addWidget(start_box)
+        file_box = QGroupBox(_("Data file"), general)
         file_layout = QVBoxLayout(file_box)
         self.file_label = QLabel(file_box)
         self.file_label.setWordWrap(True)
         file_layout.addWidget(self.file_label)
-        self.layout_.addWidget(file_box)
-        self.layout_.addStretch(1)
+        general_layout.addWidget(file_box)
+        general_layout.addStretch(1)
+        self.tabs.addTab(general, _("General"))
+        self.backups = BackupsPanel(ctx, self.tabs)
+        self.backups.restored.connect(self._restored)
+        self.tabs.addTab(self.backups, _("Backups"))
+        self.layout_.addWidget(self.tabs, 1)
         self._set_dirty(False)
 
     def _set_dirty(self, dirty: bool) -> None:
@@ -121,6 +136,17 @@ class SettingsPage(Page):
         self.message.clear()
         self._set_dirty(False)
         self.days_off.setText(", ".join(format_date(d) for d in self.ctx.extra_days_off()))
+        self.backups.refresh()
+        self.general_layout.invalidate()  # the tab's own layout: the file's two lines get their height now (as the
+        self.general_layout.activate()  # window does for the page's layout)
+
+    def show_backups(self) -> None:
+        """Cài đặt → Sao lưu (where the start-up's "restore a backup" leads)."""
+        self.tabs.setCurrentWidget(self.backups)
+
+    def _restored(self) -> None:
+        self.refresh()  # the names and settings of the restored file
+        self.data_changed.emit()
 
     def save(self) -> None:
         if self.form.kind() != self.saved_kind and not self.ctx.prompts.confirm(

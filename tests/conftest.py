@@ -131,8 +131,8 @@ def khoi_app(qapp):
     return qapp
 
 
-BLOC_IDENTITY = IdentityData(
-    "", "Đảng bộ Khối các cơ quan tỉnh", "Tỉnh ủy Quảng Ninh", "Hạ Long", "Phạm Văn Khối", kind="bloc"
+BLOC_IDENTITY = IdentityData(  # the level the training cell (a chi bộ trực thuộc) reports to
+    "", "Đảng bộ Sở Tài chính", "Đảng ủy các cơ quan Đảng tỉnh", "Hạ Long", "Phạm Văn Khối", kind="grassroots"
 )
 
 

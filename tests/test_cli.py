@@ -47,7 +47,7 @@ def test_help_lists_the_commands_in_vietnamese():
     assert result.stdout.startswith("cách dùng: main.py")
     for command in ("init", "info", "check", "screenshot"):
         assert command in result.stdout
-    assert "tạo tệp dữ liệu mới cho một chi bộ" in result.stdout
+    assert "tạo tệp dữ liệu mới (của chi bộ" in result.stdout
 
 
 def test_init_then_info(tmp_path):

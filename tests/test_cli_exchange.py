@@ -1,17 +1,18 @@
-"""The exchange commands as a user types them: init --bloc, export-bundle, import-bundle, stats of a bloc."""
+"""The exchange commands as a user types them: init --level, export-bundle, import-bundle, stats of a level above."""
 
 import json
 from pathlib import Path
 
 from tests.test_cli import INIT, run
 
-BLOC = [
+BLOC = [  # the grassroots committee the cells (chi bộ trực thuộc) report to
     "init",
-    "--bloc",
+    "--level",
+    "grassroots",
     "--org",
-    "Đảng bộ Khối các cơ quan tỉnh",
+    "Đảng bộ Sở Tài chính",
     "--superior",
-    "Tỉnh ủy Quảng Ninh",
+    "Đảng ủy các cơ quan Đảng tỉnh",
     "--place",
     "Hạ Long",
 ]
@@ -22,10 +23,11 @@ def test_cell_to_bloc_on_the_command_line(tmp_path, generated_bundles):
     assert run("--db", str(cell), *INIT).returncode == 0
     exported = run("--db", str(cell), "export-bundle", "--period", "2025", "--out", str(tmp_path / "cb.khoi"))
     assert exported.returncode == 0, exported.stderr
-    assert "Mã nhận dạng khóa của chi bộ:" in exported.stdout
+    assert "Dấu vân tay khóa của tệp dữ liệu này:" in exported.stdout
+    assert "Gói này chứa: số liệu tổng hợp (chỉ có số lượng, không có tên người)." in exported.stdout
     created = run("--db", str(bloc), *BLOC)
     assert created.returncode == 0, created.stderr
-    assert json.loads(run("--db", str(bloc), "info", "--json").stdout)["identity"]["kind"] == "bloc"
+    assert json.loads(run("--db", str(bloc), "info", "--json").stdout)["identity"]["kind"] == "grassroots"
     bad = tmp_path / "hong.khoi"
     bad.write_bytes(b"PK\x03\x04 not really")
     files = [str(tmp_path / "cb.khoi"), str(bad), *map(str, generated_bundles)]
@@ -53,14 +55,14 @@ def test_cell_to_bloc_on_the_command_line(tmp_path, generated_bundles):
     assert own["total"] == 0 and "units_sent" not in own
 
 
-def test_a_bloc_file_cannot_export_and_a_cell_file_cannot_import(tmp_path, generated_bundles):
+def test_a_level_above_exports_upward_and_a_cell_file_cannot_import(tmp_path, generated_bundles):
     bloc, cell = tmp_path / "khoi.sqlite", tmp_path / "cb.sqlite"
     run("--db", str(bloc), *BLOC)
     run("--db", str(cell), *INIT)
-    refused = run("--db", str(bloc), "export-bundle", "--period", "2025", "--out", str(tmp_path / "x.khoi"))
-    assert refused.returncode == 1 and "Lỗi:" in refused.stderr and not (tmp_path / "x.khoi").exists()
+    exported = run("--db", str(bloc), "export-bundle", "--period", "2025", "--out", str(tmp_path / "x.khoi"))
+    assert exported.returncode == 0 and (tmp_path / "x.khoi").exists(), exported.stderr
     wrong = run("--db", str(cell), "import-bundle", str(generated_bundles[0]))
-    assert wrong.returncode == 1 and "init --bloc" in wrong.stderr
+    assert wrong.returncode == 1 and "init --level" in wrong.stderr
     period = run("--db", str(cell), "export-bundle", "--period", "2025-Q5", "--out", str(tmp_path / "x.khoi"))
     assert period.returncode == 2 and "không phải một kỳ" in period.stderr
 
@@ -69,10 +71,10 @@ def test_a_training_bloc_holds_made_up_cells(tmp_path):
     from khoidesktop.demo.bloc import DEMO_MEMBERS, DEMO_UNITS
 
     db = tmp_path / "khoi-tap-huan.sqlite"
-    created = run("--db", str(db), "init", "--bloc", "--demo")
+    created = run("--db", str(db), "init", "--bloc", "--demo")  # --bloc is --level superior
     assert created.returncode == 0, created.stderr
     info = json.loads(run("--db", str(db), "info", "--json").stdout)
-    assert (info["identity"]["kind"], info["training"], info["units"]) == ("bloc", True, DEMO_UNITS)
+    assert (info["identity"]["kind"], info["training"], info["units"]) == ("superior", True, DEMO_UNITS)
     units = json.loads(run("--db", str(db), "stats", "units", "--json").stdout)["units"]
     sent = [u for u in units if u["period_received"]]
     assert [u["late"] for u in units].count(True) == 1 == DEMO_UNITS - len(sent)  # one unit to chase
@@ -103,7 +105,7 @@ def _bloc_and_forgery(tmp_path: Path, bundle: Path, *, new_id: bool) -> tuple[Pa
     public = stranger.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     manifest["public_key"], manifest["created_at"] = public.hex(), datetime(2026, 11, 23, 10, 0).isoformat()
     if new_id:
-        manifest["cell"]["id"] = uuid.uuid4().hex
+        manifest["unit"]["id"] = uuid.uuid4().hex
     forged = pack(tmp_path / "gia-mao.khoi", resign(files, manifest, stranger))
     return bloc, forged, manifest, public
 
@@ -128,8 +130,8 @@ def test_a_look_alike_unit_is_never_accepted_without_its_fingerprint(tmp_path, g
         result = run("--db", str(bloc), "import-bundle", str(forged), "--accept-new-keys", *mode)
         assert result.returncode == 1, result.stdout + result.stderr
         said = result.stdout + result.stderr
-        assert "đã là một đơn vị của khối" in said, said
-    assert json.dumps(manifest["cell"]["name"], ensure_ascii=False)[1:-1] in said  # the unit it claims to be
+        assert "đã là đơn vị trực thuộc" in said, said
+    assert json.dumps(manifest["unit"]["name"], ensure_ascii=False)[1:-1] in said  # the unit it claims to be
     trusted = run("--db", str(bloc), "import-bundle", str(forged), "--trust", fingerprint(public))
     assert trusted.returncode == 0, trusted.stdout + trusted.stderr
 

@@ -16,10 +16,10 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
     check, the signatures, one transaction per bundle), and summing the bloc's figures."""
     from khoidesktop.datafile.create import create_data_file
     from khoidesktop.datafile.identity import IdentityData
-    from khoidesktop.datafile.kinds import BLOC
+    from khoidesktop.datafile.kinds import GRASSROOTS
     from khoidesktop.demo.bloc import import_generated, make_bundles
     from khoidesktop.domain.periods import Period
-    from khoidesktop.units.records import bloc_figures, unit_rows
+    from khoidesktop.units.records import level_figures, unit_rows
 
     with tempfile.TemporaryDirectory(prefix="khoi-bench-") as folder:
         start = time.perf_counter()
@@ -34,7 +34,7 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
                         json.loads(zf.read(name))
         floor = time.perf_counter() - start
 
-        identity = IdentityData("", "Đảng bộ các cơ quan Đảng tỉnh", "Tỉnh ủy", "Hạ Long", kind=BLOC.code)
+        identity = IdentityData("", "Đảng bộ các cơ quan Đảng tỉnh", "Tỉnh ủy", "Hạ Long", kind=GRASSROOTS.code)
         store = create_data_file(Path(folder) / "khoi.sqlite", identity, actor="bench", now=lambda: BENCH_NOW)
         try:
             start = time.perf_counter()
@@ -43,7 +43,8 @@ def bench_bloc_import(units: int = 60, members: int = 5_000) -> dict[str, float]
             assert all(o.status == "imported" for o in outcomes), outcomes
             start = time.perf_counter()
             with store.session() as session:
-                total = bloc_figures(unit_rows(session, Period(BENCH_NOW.year - 1), BENCH_NOW.date())).total
+                period = Period(BENCH_NOW.year - 1)
+                total = level_figures(session, period, unit_rows(session, period, BENCH_NOW.date())).total
             summed = time.perf_counter() - start
             assert total == members
         finally:

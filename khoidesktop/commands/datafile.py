@@ -10,12 +10,30 @@ from typing import TYPE_CHECKING
 
 from khoidesktop.commands.common import WORKDAYS_MAX, bounded, db_path, iso_date, json_flag
 from khoidesktop.commands.registry import ANY, Command
+from khoidesktop.commands.screen import screen_arguments
 from khoidesktop.context import AppContext
-from khoidesktop.datafile.kinds import BLOC, CELL, CELL_ROLE, UNITS_ROLE
+from khoidesktop.datafile.kinds import BASE_CELL, CELL, CELL_ROLE, GRASSROOTS, PROVINCE, SUPERIOR, UNITS_ROLE
+from khoidesktop.datafile.kinds import KINDS as KINDS_BY_CODE
 from khoidesktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from khoidesktop.store.database import Store
+
+
+LEVELS = {kind.code: kind for kind in (GRASSROOTS, SUPERIOR, PROVINCE)}
+
+
+def _kind_asked(args: argparse.Namespace) -> str:
+    """The kind of data file `init` makes: --level (--bloc is --level superior), else a cell (--grassroots: a chi
+    bộ cơ sở)."""
+    from khoidesktop.errors import ValidationError
+
+    if args.bloc and args.level not in (None, SUPERIOR.code):
+        raise ValidationError(_("--bloc is --level superior: give one of them."))
+    level = SUPERIOR.code if args.bloc else args.level
+    if level and args.grassroots:
+        raise ValidationError(_("--grassroots is for a cell's data file (with --cell), not with --level."))
+    return level or (BASE_CELL if args.grassroots else CELL).code
 
 
 def _init_arguments(init: argparse.ArgumentParser) -> None:
@@ -25,7 +43,18 @@ def _init_arguments(init: argparse.ArgumentParser) -> None:
     init.add_argument("--place", default="", metavar=_("PLACE"), help=_('place name on documents, e.g. "Hạ Long"'))
     init.add_argument("--secretary", default="", metavar=_("NAME"), help=_("the secretary's full name"))
     init.add_argument(
-        "--bloc", action="store_true", help=_("a bloc (superior committee) that imports its cells' bundles")
+        "--level",
+        choices=LEVELS,
+        help=_(
+            "a level above the cells, which imports its units' bundles: grassroots (đảng ủy cơ sở), "
+            "superior (cấp trên trực tiếp của cơ sở) or province (tỉnh ủy)"
+        ),
+    )
+    init.add_argument("--bloc", action="store_true", help=_("the same as --level superior"))
+    init.add_argument(
+        "--grassroots",
+        action="store_true",
+        help=_("with --cell: the cell is itself the grassroots organisation (chi bộ cơ sở)"),
     )
     init.add_argument(
         "--demo", action="store_true", dest="init_demo", help=_("fill the file with training data instead")
@@ -61,13 +90,12 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.datafile.identity import IdentityData
     from khoidesktop.store.audit import current_actor
 
-    identity = IdentityData(
-        args.cell, args.org, args.superior, args.place, args.secretary, kind=(BLOC if args.bloc else CELL).code
-    )
+    kind = _kind_asked(args)
+    identity = IdentityData(args.cell, args.org, args.superior, args.place, args.secretary, kind=kind)
     if args.init_demo:
         from khoidesktop.demo.files import create_demo_file
 
-        store = create_demo_file(db_path(args, ctx), actor=current_actor(), now=ctx.now, bloc=args.bloc)
+        store = create_demo_file(db_path(args, ctx), actor=current_actor(), now=ctx.now, kind=kind)
     else:
         store = create_data_file(db_path(args, ctx), identity, actor=current_actor(), now=ctx.now)
     try:
@@ -76,7 +104,7 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
         store.close()
     if info.units is not None:
         print(
-            _("Created {path}: {bloc}, {units} units, {count} members.").format(
+            _("Created {path}: {bloc}, {units} units, {count} members (as the units sent).").format(
                 path=info.path,
                 bloc=info.identity.org_name if info.identity else "",
                 units=info.units,
@@ -103,7 +131,8 @@ def cmd_info(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     lines = [_("Data file: {path}").format(path=info.path), _("Schema version: {v}").format(v=info.schema_version)]
     if ident and info.units is not None:
         lines += [
-            _("Bloc: {name}").format(name=ident.org_name),
+            _("Level: {kind}").format(kind=_(KINDS_BY_CODE[ident.kind].title)),
+            _("Party organisation: {name}").format(name=ident.org_name),
             _("Superior committee: {name}").format(name=ident.superior_name),
             _("Units: {n}").format(n=info.units),
         ]
@@ -134,9 +163,11 @@ def cmd_check(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.app import save_screenshots
+    from khoidesktop.commands.screen import simulated_screen
 
-    for path in save_screenshots(ctx, db_path(args, ctx), args.out):
-        print(path)
+    with simulated_screen(args.screen, args.scale):
+        for path in save_screenshots(ctx, db_path(args, ctx), args.out):
+            print(path)
     return 0
 
 
@@ -184,7 +215,12 @@ def cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 COMMANDS = (
-    Command("init", N_("create a new data file for a cell"), (_init_arguments,), {ANY: cmd_init}),
+    Command(
+        "init",
+        N_("create a new data file (a cell's, or a level's above the cells)"),
+        (_init_arguments,),
+        {ANY: cmd_init},
+    ),
     Command(
         "info",
         N_("show the cell, schema version and member count"),
@@ -192,7 +228,12 @@ COMMANDS = (
         {CELL_ROLE: cmd_info, UNITS_ROLE: cmd_info},
     ),
     Command("check", N_("check the data file for damage (prints OK when sound)"), (), {ANY: cmd_check}),
-    Command("screenshot", N_("save a picture of every page (offscreen)"), (_folder,), {ANY: cmd_screenshot}),
+    Command(
+        "screenshot",
+        N_("save a picture of every page (offscreen)"),
+        (_folder, screen_arguments),
+        {ANY: cmd_screenshot},
+    ),
 )
 TOOLS = (
     Command(

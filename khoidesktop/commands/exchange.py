@@ -1,4 +1,4 @@
-"""export-bundle: the cell's signed bundle for the level above."""
+"""export-bundle: a data file's signed bundle for the level above (at every level of the tree)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from khoidesktop.commands.common import period_arg
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
-from khoidesktop.datafile.kinds import BUNDLES_FROM_A_CELL, CELL_ROLE
+from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE
 from khoidesktop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -21,6 +21,16 @@ def _export_arguments(export: argparse.ArgumentParser) -> None:
         "--period", type=period_arg, required=True, metavar=_("PERIOD"), help=_("a year (2025) or a quarter (2025-Q3)")
     )
     export.add_argument("--out", type=Path, required=True, metavar=_("FILE.khoi"))
+    export.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        choices=("proposals",),
+        help=_(
+            "add a named list the level above needs for its decision (proposals: the members proposed as "
+            "HTXSNV, for the grassroots committee); without it the bundle holds counts only"
+        ),
+    )
 
 
 def cmd_export(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
@@ -35,23 +45,24 @@ def cmd_export(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
         now=ctx.now(),
         actor=current_actor(),
         calendar=ctx.work_calendar(),
+        named=tuple(dict.fromkeys(args.include)),
     )
     print(
         _("Saved {path} ({n} members, {period}).").format(
             path=result.path, n=result.members, period=args.period.label()
         )
     )
-    print(_("Key fingerprint of the cell: {fp}").format(fp=result.fingerprint))
+    print(_("The bundle holds: {what}.").format(what=result.contents()))
+    print(_("Key fingerprint of this data file: {fp}").format(fp=result.fingerprint))
     return 0
 
 
 COMMANDS = (
     Command(
         "export-bundle",
-        N_("make the signed bundle for the superior committee"),
+        N_("make the signed bundle for the level above"),
         (_export_arguments,),
-        {CELL_ROLE: cmd_export},
+        {CELL_ROLE: cmd_export, UNITS_ROLE: cmd_export},
         writes=lambda args: True,
-        refusal=BUNDLES_FROM_A_CELL,
     ),
 )

@@ -32,13 +32,14 @@ GROUPS: dict[str, tuple[str, str, str]] = {
     "ratings": (N_("the yearly rating of members"), "action", N_("ACTION")),
     "stats": (N_("figures for reports (JSON with --json)"), "topic", N_("TOPIC")),
     "report": (N_("make a PDF report"), "kind", N_("REPORT")),
+    "units": (N_("the units of a level above the cells"), "action", N_("ACTION")),
 }
 # What a user is told when a command needs a file of another role.
 REFUSALS: dict[str, str] = {
-    CELL_ROLE: N_("This works on a cell's data file; this file belongs to a bloc."),
+    CELL_ROLE: N_("This works on a cell's data file; this file belongs to a level above the cells."),
     UNITS_ROLE: N_(
-        "This is a cell's data file; this works on a bloc's data file only (the superior "
-        "committee's). Create one with “init --bloc”, or switch the mode in the settings."
+        "This is a cell's data file; this works on the data file of a level above the cells (a grassroots, "
+        "superior or province committee). Create one with “init --level …”, or switch the mode in the settings."
     ),
 }
 

@@ -1,22 +1,29 @@
-"""The commands of a level above the cells (today's bloc): import-bundle, stats units, the bloc's reports, and the
-stats topics summed over its units."""
+"""The commands of a level above the cells (a grassroots, superior or province committee): import-bundle, units …
+(its units: list, add, rename, close, merge, rate), stats units, its reports, and the stats topics summed over its
+units."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from khoidesktop.commands.common import json_flag, period_arg
+from khoidesktop.commands.common import iso_date, json_flag, period_arg, year_arg
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import REPORTS_OF_UNITS, UNITS_ROLE
 from khoidesktop.domain.periods import Period
-from khoidesktop.i18n import N_, _, format_number
+from khoidesktop.domain.rating_rules import LEVEL_ORDER
+from khoidesktop.i18n import N_, _, format_date, format_number
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from khoidesktop.exchange.figures import Figures
     from khoidesktop.store.database import Store
     from khoidesktop.units.records import UnitRow
 
@@ -136,10 +143,22 @@ def cmd_units(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     return 0
 
 
+def _topic_json(topic: str, figures: Figures, rows: list[UnitRow], year: int) -> dict[str, Any]:
+    from khoidesktop.units.records import units_by_level
+
+    if topic == "structure":
+        return figures.structure_result().as_json()
+    if topic == "ratings":
+        return figures.ratings_json(year) | {"units_by_level": units_by_level(rows, year).as_json()}
+    if topic == "meetings":
+        return figures.meetings_json(year)
+    return figures.recruitment_json(year)
+
+
 def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.domain.structure import GROUP_LABELS
     from khoidesktop.errors import ValidationError
-    from khoidesktop.units.records import bloc_figures
+    from khoidesktop.units.records import level_figures
 
     year = getattr(args, "year", None)
     if year and args.period and args.period.year != year:
@@ -149,20 +168,17 @@ def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext, store: Store) -> i
             )
         )
     period, rows = _rows(store, ctx, args.period or (Period(year) if year else None))
-    figures = bloc_figures(rows)
-    result = {
-        "structure": lambda: figures.structure_result().as_json(),
-        "ratings": lambda: figures.ratings_json(period.year),
-        "meetings": lambda: figures.meetings_json(period.year),
-        "recruitment": lambda: figures.recruitment_json(period.year),
-    }[args.topic]()
-    result = {"period": period.code, "units_sent": figures.units, "units": len(rows), **result}
+    with store.session() as session:
+        figures = level_figures(session, period, rows)
+    result = _topic_json(args.topic, figures, rows, period.year)
+    expected = sum(row.expected for row in rows)
+    result = {"period": period.code, "units_sent": figures.units, "units": expected, **result}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
     print(
         _("Period {period}: {sent} of {n} units sent their bundle.").format(
-            period=period.label(), sent=figures.units, n=len(rows)
+            period=period.label(), sent=figures.units, n=expected
         )
     )
     if args.topic == "structure":
@@ -188,16 +204,148 @@ def cmd_bloc_stats(args: argparse.Namespace, ctx: AppContext, store: Store) -> i
     return 0
 
 
+def _unit_name(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", metavar=_("NAME"), help=_("the unit's name"))
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    _unit_name(parser)
+    parser.add_argument(
+        "--kind",
+        metavar=_("KIND"),
+        help=_("cell or grassroots (a superior committee's units: chi bộ cơ sở or đảng bộ cơ sở; default grassroots)"),
+    )
+
+
+def _rename_arguments(parser: argparse.ArgumentParser) -> None:
+    _unit_name(parser)
+    parser.add_argument("new_name", metavar=_("NEW_NAME"))
+
+
+def _close_arguments(parser: argparse.ArgumentParser) -> None:
+    _unit_name(parser)
+    parser.add_argument("--on", type=iso_date, required=True, metavar="YYYY-MM-DD", help=_("the day it ended"))
+
+
+def _merge_arguments(parser: argparse.ArgumentParser) -> None:
+    _close_arguments(parser)
+    parser.add_argument("--into", required=True, metavar=_("NAME"), help=_("the unit it was merged into"))
+
+
+def _rate_arguments(parser: argparse.ArgumentParser) -> None:
+    _unit_name(parser)
+    parser.add_argument("--year", type=year_arg, required=True, metavar=_("YEAR"))
+    parser.add_argument(
+        "--level", required=True, choices=(*LEVEL_ORDER, "none"), help=_("the unit's level (none: take it back)")
+    )
+
+
+def _write(store: Store, ctx: AppContext, change: Callable[[Session, datetime, str], str]) -> int:
+    from khoidesktop.store.audit import current_actor
+
+    with store.session() as session, session.begin():
+        said = change(session, ctx.now(), current_actor())
+    print(said)
+    return 0
+
+
+def cmd_units_list(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    return cmd_units(args, ctx, store)
+
+
+def cmd_units_add(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.units.records import add_unit
+
+    def change(session: Session, now: datetime, actor: str) -> str:
+        unit = add_unit(session, args.name, args.kind, now=now, actor=actor)
+        return _("Added {name}: it is expected from now on.").format(name=unit.name)
+
+    return _write(store, ctx, change)
+
+
+def cmd_units_rename(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.units.records import find_unit, rename_unit
+
+    def change(session: Session, now: datetime, actor: str) -> str:
+        rename_unit(session, find_unit(session, args.name), args.new_name, now=now, actor=actor)
+        return _("Renamed.")
+
+    return _write(store, ctx, change)
+
+
+def cmd_units_close(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.units.records import close_unit, find_unit
+
+    def change(session: Session, now: datetime, actor: str) -> str:
+        into = find_unit(session, args.into) if getattr(args, "into", None) else None
+        close_unit(session, find_unit(session, args.name), args.on, into=into, now=now, actor=actor)
+        return _("Done: the unit is not expected for periods that begin after {day}.").format(day=format_date(args.on))
+
+    return _write(store, ctx, change)
+
+
+def cmd_units_rate(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.units.records import find_unit, rate_unit
+
+    def change(session: Session, now: datetime, actor: str) -> str:
+        level = None if args.level == "none" else args.level
+        rate_unit(session, find_unit(session, args.name), args.year, level, now=now, actor=actor)
+        return _("Saved.")
+
+    return _write(store, ctx, change)
+
+
 COMMANDS = (
     Command(
+        "units list",
+        N_("the units of this level, and who has sent"),
+        (_period, json_flag),
+        {UNITS_ROLE: cmd_units_list},
+    ),
+    Command(
+        "units add",
+        N_("add a unit expected before its first bundle"),
+        (_add_arguments,),
+        {UNITS_ROLE: cmd_units_add},
+        writes=lambda args: True,
+    ),
+    Command(
+        "units rename",
+        N_("rename a unit (its history stays)"),
+        (_rename_arguments,),
+        {UNITS_ROLE: cmd_units_rename},
+        writes=lambda args: True,
+    ),
+    Command(
+        "units close",
+        N_("a unit dissolved on a day (its history stays)"),
+        (_close_arguments,),
+        {UNITS_ROLE: cmd_units_close},
+        writes=lambda args: True,
+    ),
+    Command(
+        "units merge",
+        N_("a unit merged into another on a day (its history stays)"),
+        (_merge_arguments,),
+        {UNITS_ROLE: cmd_units_close},
+        writes=lambda args: True,
+    ),
+    Command(
+        "units rate",
+        N_("rate a unit for a year (four levels)"),
+        (_rate_arguments,),
+        {UNITS_ROLE: cmd_units_rate},
+        writes=lambda args: True,
+    ),
+    Command(
         "import-bundle",
-        N_("import cells' bundles into a bloc's data file"),
+        N_("import the bundles of this level's units"),
         (_import_arguments,),
         {UNITS_ROLE: cmd_import},
         writes=lambda args: True,
     ),
     Command(
-        "stats units", N_("a bloc's units and their latest bundles"), (_period, json_flag), {UNITS_ROLE: cmd_units}
+        "stats units", N_("this level's units and their latest bundles"), (_period, json_flag), {UNITS_ROLE: cmd_units}
     ),
     *(
         Command(f"stats {topic}", "", (_topic_period,), {UNITS_ROLE: cmd_bloc_stats})

@@ -103,10 +103,11 @@ def _cell_counts(session: Session, today: date) -> tuple[int, int | None]:
 
 def _units_counts(session: Session, today: date) -> tuple[int, int | None]:
     """The members the units sent for the latest period, and the units."""
-    from khoidesktop.units.records import bloc_figures, default_period, unit_rows
+    from khoidesktop.units.records import default_period, level_figures, unit_rows
 
-    rows = unit_rows(session, default_period(session, today), today)
-    return bloc_figures(rows).total, len(rows)
+    period = default_period(session, today)
+    rows = unit_rows(session, period, today)
+    return level_figures(session, period, rows).total, len(rows)
 
 
 COUNTS: dict[str, Callable[[Session, date], tuple[int, int | None]]] = {

@@ -52,7 +52,10 @@ class IdentityData:
         kind = kind_of(data)
         if "cell_name" not in kind.identity_fields and not data.cell_name:
             data = replace(data, cell_name=getattr(data, kind.name_field))  # named by its organisation
-        missing = [_(FIELD_LABELS[name]) for name in REQUIRED if not getattr(data, name)]
+        if "org_name" not in kind.identity_fields and not data.org_name:
+            data = replace(data, org_name=data.cell_name)  # a chi bộ cơ sở is its own grassroots organisation
+        asked = [name for name in REQUIRED if name in kind.identity_fields]
+        missing = [_(FIELD_LABELS[name]) for name in asked if not getattr(data, name)]
         if missing:
             raise ValidationError(_("Please fill in: {fields}.").format(fields=", ".join(missing)))
         return data

@@ -22,13 +22,22 @@ if TYPE_CHECKING:
 
 GRASSROOTS_PREFIX, COMMITTEE_PREFIX = "Đảng bộ ", "Đảng ủy "
 BLOC_COMMITTEE_PREFIX = COMMITTEE_PREFIX + "Khối "
-COMMITTEE_CODE, BLOC_COMMITTEE_CODE = "ĐU", "ĐUK"  # in the number line: Số 05-BC/ĐUK
+BLOC_COMMITTEE_CODE = "ĐUK"  # in the number line of a "Đảng ủy Khối …": Số 05-BC/ĐUK
+# An organisation's name → its executive committee's, the longest prefix first: a province's and a city's
+# committee is "Tỉnh ủy" / "Thành ủy" (Điều lệ Đảng, Art. 18), any other "Đảng ủy".
+COMMITTEE_NAMES = (
+    ("Đảng bộ tỉnh ", "Tỉnh ủy "),
+    ("Đảng bộ thành phố ", "Thành ủy "),
+    (GRASSROOTS_PREFIX, COMMITTEE_PREFIX),
+)
 
 
 def committee_of(organisation: str) -> str:
-    """The executive committee that receives a document: "Đảng bộ Sở Tài chính" → "Đảng ủy Sở Tài chính"."""
-    if organisation.startswith(GRASSROOTS_PREFIX):
-        return COMMITTEE_PREFIX + organisation[len(GRASSROOTS_PREFIX) :]
+    """The executive committee that receives a document: "Đảng bộ Sở Tài chính" → "Đảng ủy Sở Tài chính",
+    "Đảng bộ tỉnh Quảng Ninh" → "Tỉnh ủy Quảng Ninh"."""
+    for prefix, committee in COMMITTEE_NAMES:
+        if organisation.startswith(prefix):
+            return committee + organisation[len(prefix) :]
     return organisation
 
 
@@ -64,8 +73,9 @@ def _committee_letterhead(identity: Identity, today: date) -> Letterhead:
     """A committee's documents (a bloc's): issued by the executive committee of its organisation ("Đảng ủy
     Khối …") under the superior committee, signed T/M ĐẢNG ỦY by the secretary, sent to the superior and kept
     by its office."""
-    from khoidesktop.reports.frame import ON_BEHALF_COMMITTEE, Letterhead
+    from khoidesktop.reports.frame import Letterhead
 
+    kind = kind_of(identity)
     issuer = committee_of(identity.org_name)
     recipients = (
         _("{body} (to report)").format(body=committee_of(identity.superior_name)),
@@ -79,14 +89,14 @@ def _committee_letterhead(identity: Identity, today: date) -> Letterhead:
         secretary=identity.secretary_name,
         recipients=recipients,
         training=identity.training,
-        on_behalf=ON_BEHALF_COMMITTEE,
-        issuer_code=committee_code(issuer),
+        on_behalf=kind.on_behalf,
+        issuer_code=committee_code(issuer, kind.issuer_code),
     )
 
 
-def committee_code(committee: str) -> str:
-    """The issuer's code in a committee's number line: "Đảng ủy Khối …" → ĐUK, any other "Đảng ủy …" → ĐU."""
-    return BLOC_COMMITTEE_CODE if committee.startswith(BLOC_COMMITTEE_PREFIX) else COMMITTEE_CODE
+def committee_code(committee: str, level_code: str = "ĐU") -> str:
+    """The issuer's code in a committee's number line: "Đảng ủy Khối …" → ĐUK, else its level's (ĐU, TU)."""
+    return BLOC_COMMITTEE_CODE if committee.startswith(BLOC_COMMITTEE_PREFIX) else level_code
 
 
 ISSUERS: dict[str, Callable[[Identity, date], Letterhead]] = {

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from khoidesktop.datafile.create import create_data_file
 from khoidesktop.datafile.identity import IdentityData
-from khoidesktop.datafile.kinds import BLOC
+from khoidesktop.datafile.kinds import CELL, KINDS, SUPERIOR
 from khoidesktop.demo.cell import EDUCATION, ETHNICITY, FAMILY, GIVEN, MIDDLE, RELIGION, THEORY
 from khoidesktop.domain.names import fold, sort_key
 from khoidesktop.domain.periods import Period
@@ -60,21 +60,27 @@ DEMO_BLOC = IdentityData(
     "Hạ Long",
     "Hoàng Minh Đức",
     training=True,
-    kind=BLOC.code,
+    kind=SUPERIOR.code,
 )
 DEMO_UNITS, DEMO_MEMBERS = 12, 480
 LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]
 
 
-def unit_identity(number: int, training: bool) -> IdentityData:
+DEMO_GRASSROOTS = "Đảng bộ Sở Tài chính"  # the grassroots organisation of the made-up cells under one
+
+
+def unit_identity(number: int, training: bool, kind: str = CELL.code, org: str = DEMO_GRASSROOTS) -> IdentityData:
+    """A made-up cell: a cell of the grassroots organisation `org`, or (kind base_cell) a chi bộ cơ sở under the
+    superior committee."""
     base = UNIT_NAMES[number % len(UNIT_NAMES)]
     suffix = f" {number // len(UNIT_NAMES) + 1}" if number >= len(UNIT_NAMES) else ""
     return IdentityData(
         cell_name=f"Chi bộ {base}{suffix}",
-        org_name=f"Đảng bộ {base}{suffix}",
+        org_name=org if KINDS[kind].tier == 0 else f"Chi bộ {base}{suffix}",
         superior_name="Đảng ủy các cơ quan Đảng tỉnh",
         place_name="Hạ Long",
         training=training,
+        kind=kind,
     )
 
 
@@ -113,10 +119,19 @@ def _members(rng: random.Random, count: int, today: date, now: datetime) -> list
     return rows
 
 
-def make_cell(path: Path, number: int, members: int, *, seed: int, now: datetime, training: bool = False) -> None:
-    """A cell data file with `members` members, all rated for last year."""
+def make_cell(
+    path: Path,
+    number: int,
+    members: int,
+    *,
+    seed: int,
+    now: datetime,
+    training: bool = False,
+    identity: IdentityData | None = None,
+) -> None:
+    """A cell data file with `members` members, all rated for last year (a chi bộ cơ sở unless `identity`)."""
     rng = random.Random(seed * 1000 + number)
-    store = create_data_file(path, unit_identity(number, training), actor="demo", now=lambda: now)
+    store = create_data_file(path, identity or unit_identity(number, training), actor="demo", now=lambda: now)
     try:
         with store.session() as session, session.begin():
             session.execute(insert(Member), _members(rng, members, now.date(), now))
@@ -195,10 +210,13 @@ def make_bundles(
     training: bool = False,
     reports: bool = False,
     late: int = 0,
+    kind: str = CELL.code,
+    org: str = DEMO_GRASSROOTS,
     progress: Callable[[int, int], None] = lambda _d, _t: None,
 ) -> list[Path]:
-    """`units` cells sharing `members` members between them, each with its bundle for last year (the last
-    `late` ones only for the year before: they are late)."""
+    """`units` cells of `kind` (cells of the grassroots organisation `org`, or chi bộ cơ sở) sharing `members`
+    members between them, each with its bundle for last year (the last `late` ones only for the year before: they
+    are late)."""
     from khoidesktop.store.database import open_store
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -206,7 +224,8 @@ def make_bundles(
     bundles = []
     for number, size in enumerate(sizes):
         cell = folder / f"don-vi-{number + 1:02d}.sqlite"
-        make_cell(cell, number, size, seed=seed, now=now, training=training)
+        identity = unit_identity(number, training, kind, org)
+        make_cell(cell, number, size, seed=seed, now=now, training=training, identity=identity)
         store = open_store(cell, lock=False, now=lambda: now)
         try:
             year = now.year - 1 - (number >= units - late)
@@ -227,12 +246,3 @@ def import_generated(store: Store, paths: list[Path], *, now: datetime, actor: s
     with store.session() as session:
         trusted = {q.trust for q in keys_to_confirm(session, checked, now)}
     return import_checked(store, checked, trusted=trusted, now=now, actor=actor)
-
-
-def fill_demo_bloc(store: Store, *, now: datetime, actor: str) -> None:
-    """The training bloc: its made-up cells' bundles for last year."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="khoi-demo-") as folder:
-        paths = make_bundles(Path(folder), DEMO_UNITS, DEMO_MEMBERS, now=now, training=True, late=1)
-        import_generated(store, paths, now=now, actor=actor)

@@ -11,19 +11,22 @@ from khoidesktop.store.database import Store
 
 
 def create_demo_file(
-    path: Path, *, actor: str, bloc: bool = False, now: Callable[[], datetime] = datetime.now, lock: bool = True
+    path: Path, *, actor: str, kind: str = "cell", now: Callable[[], datetime] = datetime.now, lock: bool = True
 ) -> Store:
-    """A new training data file at `path`: the training cell, or (with `bloc`) the training bloc."""
-    if bloc:
-        from khoidesktop.demo.bloc import DEMO_BLOC, fill_demo_bloc
+    """A new training data file at `path`: the training cell, or for a level above the cells (`kind`) that level
+    with a made-up tree below it."""
+    from khoidesktop.datafile.kinds import KINDS
+
+    if KINDS[kind].aggregates:
+        from khoidesktop.demo.tree import demo_identity, fill_demo_level
 
         return create_data_file(
             path,
-            DEMO_BLOC,
+            demo_identity(kind),
             actor=actor,
             now=now,
             lock=lock,
-            fill=lambda store: fill_demo_bloc(store, now=now(), actor=actor),
+            fill=lambda store: fill_demo_level(store, kind, now=now(), actor=actor),
         )
     from khoidesktop.demo.cell import fill_demo
 

@@ -31,6 +31,7 @@ TEXT_LIMITS: dict[str, int] = {
     "personal_id": 20,
     "phone": 20,
     "notes": 2000,
+    "unit_name": 500,  # a unit's name as a bundle names it (the manifest holds it to the same)
     "rule_set": 100,  # the regulation a bundle's ratings were made under ("QĐ 366-QĐ/TW (2025)")
 }
 

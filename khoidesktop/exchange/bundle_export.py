@@ -1,5 +1,5 @@
-"""Making the cell's bundle for the superior committee: the period's data and reports, signed with the
-cell's key (made on the first export)."""
+"""Making a data file's bundle for the level above (at every level of the tree): the period's figures in the
+summary format and its reports, signed with the file's key (made on the first export)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
@@ -16,15 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop import __version__
-from khoidesktop.datafile.identity import identity_in_role
-from khoidesktop.datafile.kinds import BUNDLES_FROM_A_CELL, CELL_ROLE
+from khoidesktop.datafile.identity import display_name, get_identity
+from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE, kind_of
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import RULE_SETS
 from khoidesktop.domain.workdays import WorkCalendar
 from khoidesktop.errors import ValidationError
 from khoidesktop.exchange import summary
 from khoidesktop.exchange.bundle_format import fingerprint, write_bundle
-from khoidesktop.i18n import _
+from khoidesktop.i18n import N_, _
 from khoidesktop.store import audit
 from khoidesktop.store.database import Store
 from khoidesktop.store.models import ExchangeKey
@@ -55,7 +56,29 @@ def key_fingerprint(session: Session) -> str | None:
     return fingerprint(found.public_key) if found else None
 
 
-def _reports(store: Store, period: Period, today: date, folder: Path, rated: bool) -> dict[str, bytes]:
+def _cell_parts(session: Session, period: Period, today: date, calendar: WorkCalendar) -> dict[str, summary.Part]:
+    figures = summary.cell_figures(session, period, today, calendar)
+    return {"figures": summary.figures_part(figures), "units": summary.units_part(0, [])}
+
+
+def _units_parts(session: Session, period: Period, today: date, calendar: WorkCalendar) -> dict[str, summary.Part]:
+    """A level's totals and its direct units' rows (those that sent nothing for the period too, as late)."""
+    from khoidesktop.units.records import level_figures, unit_entries, unit_rows
+
+    rows = unit_rows(session, period, today)
+    figures = level_figures(session, period, rows)
+    expected = sum(row.expected for row in rows)
+    return {"figures": summary.figures_part(figures), "units": summary.units_part(expected, unit_entries(rows))}
+
+
+WRITERS = {CELL_ROLE: _cell_parts, UNITS_ROLE: _units_parts}
+# The named lists a bundle may carry, each for a decision of the level above (DESIGN.md, Summary bundle), by
+# role: a cell's HTXSNV proposals for its grassroots committee's decision on the excellence cap.
+NAMED_PARTS = {CELL_ROLE: ("proposals",), UNITS_ROLE: ()}
+PART_LABELS = {"proposals": N_("the members proposed as HTXSNV, by name and date of birth")}
+
+
+def _cell_reports(store: Store, period: Period, today: date, folder: Path, parts: dict[str, Any]) -> dict[str, bytes]:
     from khoidesktop.meetings.documents import meetings_report_pdf
     from khoidesktop.members.documents import structure_pdf
     from khoidesktop.ratings.documents import ratings_report_pdf
@@ -67,9 +90,31 @@ def _reports(store: Store, period: Period, today: date, folder: Path, rated: boo
         "meetings": meetings_report_pdf(store, folder / "m.pdf", year=period.year, quarter=period.quarter, today=today),
         "recruitment": recruitment_report_pdf(store, folder / "r.pdf", year=period.year, today=today),
     }
-    if rated and not period.quarter:
+    if _rated(parts) and not period.quarter:
         made["ratings"] = ratings_report_pdf(store, folder / "x.pdf", year=period.year, today=today)
     return {f"reports/{name}.pdf": path.read_bytes() for name, path in made.items()}
+
+
+def _units_reports(store: Store, period: Period, today: date, folder: Path, parts: dict[str, Any]) -> dict[str, bytes]:
+    """The level's own reports of the period; none before any unit sent its figures (there is nothing to sum)."""
+    from khoidesktop.units import documents
+
+    if not any(unit["figures"] for unit in parts["units"]["units"]):
+        return {}
+    made = {
+        "structure": documents.bloc_structure_pdf(store, folder / "s.pdf", period=period, today=today),
+        "recruitment": documents.bloc_recruitment_pdf(store, folder / "r.pdf", period=period, today=today),
+    }
+    if _rated(parts) and not period.quarter:
+        made["ratings"] = documents.bloc_ratings_pdf(store, folder / "x.pdf", period=period, today=today)
+    return {f"reports/{name}.pdf": path.read_bytes() for name, path in made.items()}
+
+
+def _rated(parts: dict[str, Any]) -> bool:
+    return bool(parts["figures"]["ratings"]["rated"])
+
+
+REPORTS = {CELL_ROLE: _cell_reports, UNITS_ROLE: _units_reports}
 
 
 @dataclass(frozen=True)
@@ -78,6 +123,11 @@ class ExportResult:
     fingerprint: str
     new_key: bool
     members: int
+    named: tuple[str, ...] = ()
+
+    def contents(self) -> str:
+        """What the bundle holds, in the words the export shows ("Gói này chứa: …")."""
+        return "; ".join([_("the figures (counts only, no names)"), *(_(PART_LABELS[name]) for name in self.named)])
 
 
 def export_bundle(
@@ -90,9 +140,11 @@ def export_bundle(
     actor: str,
     calendar: WorkCalendar | None = None,
     reports: bool = True,
+    named: tuple[str, ...] = (),
     progress: Progress = no_progress,
 ) -> ExportResult:
-    """Write the period's bundle at `out` (whole or not at all)."""
+    """Write the period's bundle at `out` (whole or not at all): counts only, and the named lists in `named`
+    (each one of NAMED_PARTS of the file's role) for the level above's decisions."""
     calendar = calendar or WorkCalendar()
     if period.start > today:
         raise ValidationError(_("The period {period} has not begun yet.").format(period=period.label()))
@@ -104,32 +156,42 @@ def export_bundle(
             )
         )
     with store.session() as session, session.begin():
-        identity = identity_in_role(session, CELL_ROLE, _(BUNDLES_FROM_A_CELL))
+        identity = get_identity(session)
+        if identity is None:
+            raise ValidationError(_("This data file has no cell yet."))
+        kind = kind_of(identity)
+        unknown = [name for name in named if name not in NAMED_PARTS[kind.role]]
+        if unknown:
+            raise ValidationError(_("A bundle of this level cannot hold {names}.").format(names=", ".join(unknown)))
         key, new_key = signing_key(session, now=now, actor=actor)
         manifest = {
             "app_version": __version__,
             "period": period.code,
             "created_at": now.isoformat(),
-            "cell": {
+            "unit": {
                 "id": key.cell_uid,
-                "name": identity.cell_name,
+                "name": display_name(identity),
                 "org": identity.org_name,
                 "superior": identity.superior_name,
                 "training": identity.training,
+                "level": kind.code,
             },
         }
         private = Ed25519PrivateKey.from_private_bytes(key.private_key)
         public = key.public_key
     with store.session() as session:
         progress(0, 3, _("Collecting the figures…"))
-        parts = summary.write_parts(session, period, today, calendar)
+        parts = WRITERS[kind.role](session, period, today, calendar)
+        if "proposals" in named:
+            parts["proposals"] = summary.proposals_part(session, period.year)
     files = {
         f"data/{name}.json": json.dumps(part, ensure_ascii=False, indent=1).encode() for name, part in parts.items()
     }
     if reports:
         progress(1, 3, _("Making the reports…"))
         with tempfile.TemporaryDirectory(prefix="khoi-bundle-") as folder:
-            files |= _reports(store, period, today, Path(folder), parts["ratings"]["rated"] > 0)
+            files |= REPORTS[kind.role](store, period, today, Path(folder), parts)
     progress(2, 3, _("Signing and saving the bundle…"))
     write_bundle(out, manifest, files, private)
-    return ExportResult(out.expanduser().absolute(), fingerprint(public), new_key, len(parts["members"]["members"]))
+    members = parts["figures"]["structure"]["total"]
+    return ExportResult(out.expanduser().absolute(), fingerprint(public), new_key, members, named)

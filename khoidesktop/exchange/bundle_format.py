@@ -24,14 +24,18 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from khoidesktop.domain.periods import Period
 from khoidesktop.errors import UserError
 from khoidesktop.exchange import summary
+from khoidesktop.exchange.figures import Figures
 from khoidesktop.i18n import _
 
 FORMAT_NAME = "khoi-desktop-bundle"
 FORMAT_VERSION = summary.VERSION  # the bundle's version is that of the summary format it carries
 SUFFIX = ".khoi"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
-DATA_PARTS = summary.PARTS
-REQUIRED_FILES = tuple(f"data/{part}.json" for part in DATA_PARTS)
+SENDER = {1: "cell"}  # the manifest's key naming who sent it, by format version (later versions: "unit")
+
+
+def required_files(version: int) -> tuple[str, ...]:
+    return tuple(f"data/{part}.json" for part in summary.PARTS[version])
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,7 @@ class Bundle:
     manifest: dict[str, Any]
     manifest_sha256: str
     files: dict[str, bytes]
+    figures: Figures
     parts: dict[str, summary.Part] = field(default_factory=dict)
 
     @property
@@ -120,14 +125,29 @@ class Bundle:
         return int(self.manifest["format_version"])
 
     @property
-    def cell_uid(self) -> str:
-        uid: str = self.manifest["cell"]["id"]  # a str: _well_formed checked it
+    def sender(self) -> dict[str, Any]:
+        found: dict[str, Any] = self.manifest[sender_key(self.format_version)]  # a dict: _well_formed checked it
+        return found
+
+    @property
+    def uid(self) -> str:
+        uid: str = self.sender["id"]  # a str: _well_formed checked it
         return uid
 
     @property
-    def cell_name(self) -> str:
-        name: str = self.manifest["cell"]["name"]  # a str: _well_formed checked it
+    def name(self) -> str:
+        name: str = self.sender["name"]  # a str: _well_formed checked it
         return name
+
+    @property
+    def org_name(self) -> str:
+        return str(self.sender.get("org") or "")
+
+    @property
+    def level(self) -> str | None:
+        """The level of the tree the sender is (a kind's code); None in format 1, which only cells sent."""
+        level = self.sender.get("level")
+        return level if isinstance(level, str) else None
 
     @property
     def period(self) -> Period:
@@ -143,7 +163,7 @@ class Bundle:
 
     @property
     def training(self) -> bool:
-        return self.manifest["cell"].get("training") is True
+        return self.sender.get("training") is True
 
     def data(self, part: str) -> summary.Part:
         return self.parts[part]
@@ -179,7 +199,8 @@ def read_bundle(path: Path, limits: Limits = LIMITS) -> Bundle:
     manifest = _manifest(manifest_bytes)
     _check_files(manifest, contents)
     _check_signature(manifest, manifest_bytes, signature)
-    return Bundle(manifest, sha256(manifest_bytes), contents, _data_parts(manifest, contents))
+    parts, figures = _data_parts(manifest, contents)
+    return Bundle(manifest, sha256(manifest_bytes), contents, figures, parts)
 
 
 def _read_members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, bytes]:
@@ -256,8 +277,13 @@ def _plain_name(value: object) -> bool:
     )
 
 
+def sender_key(version: int) -> str:
+    return SENDER.get(version, "unit")
+
+
 def _well_formed(manifest: dict[str, Any]) -> bool:
-    cell, files, created = manifest.get("cell"), manifest.get("files"), manifest.get("created_at")
+    cell, files = manifest.get(sender_key(manifest["format_version"])), manifest.get("files")
+    created = manifest.get("created_at")
     try:
         Period.parse(manifest["period"] if isinstance(manifest.get("period"), str) else "")
         made = datetime.fromisoformat(created) if isinstance(created, str) else None
@@ -272,6 +298,7 @@ def _well_formed(manifest: dict[str, Any]) -> bool:
         and _plain_name(cell.get("name"))
         and (cell.get("org") in (None, "") or _plain_name(cell.get("org")))
         and isinstance(cell.get("training", False), bool)
+        and (cell.get("level") is None or (isinstance(cell["level"], str) and len(cell["level"]) <= 20))
         and isinstance(manifest.get("public_key"), str)
         and bool(_SHA256.fullmatch(manifest["public_key"]))
         and isinstance(files, list)
@@ -300,7 +327,7 @@ def _check_files(manifest: dict[str, Any], contents: dict[str, bytes]) -> None:
                     "not match). Ask the cell to send the bundle again."
                 ).format(name=name)
             )
-    absent = [name for name in REQUIRED_FILES if name not in listed]
+    absent = [name for name in required_files(manifest["format_version"]) if name not in listed]
     if absent:
         raise BundleRefused(_("The bundle lacks {names}.").format(names=", ".join(absent)))
 
@@ -318,9 +345,11 @@ def _check_signature(manifest: dict[str, Any], manifest_bytes: bytes, signature:
         ) from None
 
 
-def _data_parts(manifest: dict[str, Any], contents: dict[str, bytes]) -> dict[str, summary.Part]:
+def _data_parts(manifest: dict[str, Any], contents: dict[str, bytes]) -> tuple[dict[str, summary.Part], Figures]:
     """The data files, parsed, with the figures the level above sums all there and in range (exchange.summary)."""
-    parsed = {part: _json(contents[f"data/{part}.json"]) for part in DATA_PARTS}
+    version = manifest["format_version"]
+    names = (*summary.PARTS[version], *(p for p in summary.OPTIONAL_PARTS if f"data/{p}.json" in contents))
+    parsed = {part: _json(contents[f"data/{part}.json"]) for part in names}
     broken = [part for part, value in parsed.items() if not isinstance(value, dict)]
     if broken:
         raise BundleRefused(
@@ -328,7 +357,7 @@ def _data_parts(manifest: dict[str, Any], contents: dict[str, bytes]) -> dict[st
         )
     parts: dict[str, summary.Part] = {part: value for part, value in parsed.items() if isinstance(value, dict)}
     try:
-        summary.read_unit(parts, Period.parse(manifest["period"]), manifest["format_version"])
+        figures = summary.read_unit(parts, Period.parse(manifest["period"]), version)
     except summary.DataProblem as problem:
         raise BundleRefused(
             _(
@@ -336,4 +365,4 @@ def _data_parts(manifest: dict[str, Any], contents: dict[str, bytes]) -> dict[st
                 "cell to make the bundle again with the program."
             ).format(part=problem.part)
         ) from None
-    return parts
+    return parts, figures

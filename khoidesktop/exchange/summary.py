@@ -1,110 +1,110 @@
 """The summary format: the `data/*.json` parts a data file sends the level above in its bundle, version VERSION.
 
-The writer (`write_parts`) and the reader (`read_unit`) live here side by side, so that every key a level sends
-is spelled out once, next to the code that reads it back. The parts are built from the features' typed results,
-never from what a `stats … --json` command prints: the command line's output may change freely, this may not.
+The writer and the reader live here side by side, so that every key a level sends is spelled out once, next to
+the code that reads it back. The parts are built from the features' typed results, never from what a
+`stats … --json` command prints: the command line's output may change freely, this may not.
 
 Changing the format: add a reader for the new version to READERS, keep every older reader (a bundle made by any
-earlier version keeps importing; tests/fixtures/bundle_v<n>.khoi prove it), bump VERSION, and write the new shape.
+earlier version keeps importing: summary_v1.py; tests/fixtures/bundle_v<n>.khoi prove it), bump VERSION, and
+write the new shape.
 
-Version 1, each part a JSON object:
-- members:     {on, members: [{full_name, birth_date, gender, ethnicity, religion, professional_education,
-                political_theory, admitted_on, official_on, status}]}
-- structure:   {on, total, <group>: {count, percent} for every group of domain.structure.GROUP_LABELS}
-- meetings:    {year, quarter, meetings, meetings_by_kind: {kind: n}, meetings_by_month: {"01".."12": n},
-                thematic_by_quarter: {"1".."4": {held, planned}}, average_attendance_percent,
-                attendance: {present, expected}, unexcused_absences: [{full_name, count, months}], warnings}
-- ratings:     {year, rule_set, rated, not_rated: [{full_name, reason}], levels: {level: {count, percent}},
-                good_or_better: {count, percent}, excellent_cap: {cap_percent, allowed, actual, exceeded},
-                cell_level, members: [{full_name, level}]}
-- recruitment: {year, files_by_step: {step: n}, files_open, admitted_in_year, year_target,
-                term: {first_year, last_year, target, admitted} | null, progress_percent, members_at_end,
-                new_members_percent, overdue: [{full_name, due, what}], stale: [full_name], files: [{full_name, step}]}
-The reader takes the counts the level above sums; it checks each is a whole number in range, consistent, and of
-the bundle's period. No database here (the writer opens the features' services only when it runs).
+Version 2 sends counts only (Law 91/2025/QH15 on personal data: the level above sums counts, it needs no names),
+the same two parts at every level of the tree:
+- figures: the sender's totals for the period (`figures_part`): {cells, structure: {on, total, <group>: n},
+           ratings: {rule_sets, rated, levels, not_rated, excellent_allowed, cell_levels, unit_levels},
+           meetings: {meetings, by_kind, by_month, thematic_held, thematic_planned, cells_with_thematic, present,
+           expected}, recruitment: {admitted, year_target, term_target, term_admitted, files_by_step, files_open,
+           members_at_end, overdue, stale}}
+- units:   {expected, units: [{id, name, kind, level, figures | null}]}: a level's direct units (a cell: none), each
+           with the figures it sent (null: late), so the level above sees the same per-unit table one level down.
+           The totals are the sum of the rows that have figures, but for what the level decides itself
+           (SENDERS_OWN: the excellence cap of a grassroots committee, its ratings of its units); the reader checks.
+A named list goes only where the level above needs it for a decision of its own, as a part of its own chosen at
+export (OPTIONAL_PARTS): `proposals`, the members a cell proposes as HTXSNV {year, members: [{full_name,
+birth_date}]}, for its grassroots committee's decision on the excellence cap.
+The reader takes the counts; it checks each is a whole number in range, consistent, and of the bundle's period.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from khoidesktop.domain.limits import TEXT_LIMITS
 from khoidesktop.domain.meetings import KINDS
 from khoidesktop.domain.periods import Period
-from khoidesktop.domain.rating_rules import LEVEL_ORDER, excellent_allowed, rule_set_for
-from khoidesktop.domain.recruitment import STEP_BY_CODE, STEP_CODES
+from khoidesktop.domain.rating_rules import LEVEL_ORDER
+from khoidesktop.domain.recruitment import STEP_CODES
 from khoidesktop.domain.structure import GROUP_LABELS
+from khoidesktop.exchange import summary_v1
+from khoidesktop.exchange.checks import (
+    DataProblem,
+    Part,
+    files_by_step,
+    items,
+    mapping,
+    number,
+    optional_number,
+    short_text,
+)
+from khoidesktop.exchange.figures import Figures
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from khoidesktop.domain.workdays import WorkCalendar
 
-VERSION = 1
-PARTS = ("members", "structure", "meetings", "ratings", "recruitment")
-MAX_COUNT = 1_000_000  # far above any level; a bigger "count" is a damaged or forged file
-
-Part = dict[str, Any]
+VERSION = 2
+PARTS: dict[int, tuple[str, ...]] = {1: summary_v1.PARTS, 2: ("figures", "units")}
+OPTIONAL_PARTS = ("proposals",)
+NOT_RATED = "none"  # the key of "no level" in a JSON object of levels
+MAX_UNITS = 100_000  # direct units of one level (a province has a few dozen, a national level a few thousand)
+__all__ = ["DataProblem", "Part"]
 
 
 # --- writer -----------------------------------------------------------------------------------------------------
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _share(count: int, total: int) -> Part:
-    from khoidesktop.i18n import percent
-
-    return {"count": count, "percent": percent(count, total)}
-
-
-def write_parts(session: Session, period: Period, today: date, calendar: WorkCalendar) -> dict[str, Part]:
-    """The parts of a cell's bundle for `period`, each from the code behind the cell's own figures."""
-    on = min(today, period.end)
-    return {
-        "members": _members_part(session, on),
-        "structure": _structure_part(session, on),
-        "meetings": _meetings_part(session, period, today),
-        "ratings": _ratings_part(session, period.year),
-        "recruitment": _recruitment_part(session, period.year, on, calendar),
-    }
-
-
-def _members_part(session: Session, on: date) -> Part:
-    from khoidesktop.members.structure import members_on
-
-    members = [
-        {
-            "full_name": m.full_name,
-            "birth_date": _iso(m.birth_date),
-            "gender": m.gender,
-            "ethnicity": m.ethnicity,
-            "religion": m.religion,
-            "professional_education": m.professional_education,
-            "political_theory": m.political_theory,
-            "admitted_on": _iso(m.admitted_on),
-            "official_on": _iso(m.official_on),
-            "status": "official" if m.official_on and m.official_on <= on else "probationary",
-        }
-        for m in members_on(session, on)
-    ]
-    return {"on": on.isoformat(), "members": members}
-
-
-def _structure_part(session: Session, on: date) -> Part:
+def cell_figures(session: Session, period: Period, today: date, calendar: WorkCalendar) -> Figures:
+    """A cell's figures for `period`, each from the code behind the cell's own reports."""
     from khoidesktop.members.structure import structure_on
+    from khoidesktop.ratings.records import year_figures
+    from khoidesktop.recruitment.stats import recruitment_figures
 
+    on = min(today, period.end)
     structure = structure_on(session, on)
-    groups = {key: {"count": share.count, "percent": share.percent} for key, share in structure.groups.items()}
-    return {"on": structure.on.isoformat(), "total": structure.total, **groups}
+    ratings = year_figures(session, period.year)
+    recruitment = recruitment_figures(session, period.year, on, calendar)
+    term = recruitment["term"]
+    return Figures(
+        cells=1,
+        structure_on=structure.on,
+        structure=Counter({"total": structure.total} | {k: s.count for k, s in structure.groups.items()}),
+        rated=ratings.rated,
+        levels=Counter(ratings.levels),
+        not_rated=len(ratings.not_rated),
+        excellent_allowed=ratings.excellent_allowed,
+        cell_levels=Counter({ratings.cell_level: 1}),
+        rule_sets={ratings.rule_set},
+        **_meetings(session, period, today),
+        admitted=recruitment["admitted_in_year"],
+        year_target=recruitment["year_target"],
+        term_target=None if term is None else term["target"],
+        term_admitted=0 if term is None else term["admitted"],
+        files_by_step=Counter({code: recruitment["files_by_step"][code] for code in STEP_CODES}),
+        files_open=recruitment["files_open"],
+        members_at_end=recruitment["members_at_end"],
+        overdue=len(recruitment["overdue"]),
+        stale=len(recruitment["stale"]),
+    )
 
 
-def _meetings_part(session: Session, period: Period, today: date) -> Part:
+def _meetings(session: Session, period: Period, today: date) -> dict[str, Any]:
+    from dataclasses import replace
+
     from khoidesktop.meetings.stats import meetings_of, year_summary
 
     summary = year_summary(session, period.year, today)
@@ -116,256 +116,257 @@ def _meetings_part(session: Session, period: Period, today: date) -> Part:
         )
     held = summary.thematic_held()
     return {
-        "year": summary.year,
-        "quarter": period.quarter,
         "meetings": len(summary.rows),
-        "meetings_by_kind": summary.by_kind(),
-        "meetings_by_month": {f"{m:02d}": n for m, n in summary.by_month().items()},
-        "thematic_by_quarter": {str(q): {"held": held[q], "planned": summary.planned.get(q, 0)} for q in range(1, 5)},
-        "average_attendance_percent": summary.average_attendance(),
-        "attendance": {
-            "present": sum(r.present for r in summary.rows),
-            "expected": sum(r.expected for r in summary.rows),
-        },
-        "unexcused_absences": [
-            {"full_name": a.member.full_name, "count": a.count, "months": a.months} for a in summary.unexcused
-        ],
-        "warnings": summary.warnings,
+        "meetings_by_kind": Counter(summary.by_kind()),
+        "meetings_by_month": Counter(summary.by_month()),
+        "thematic_held": Counter({q: held[q] for q in range(1, 5)}),
+        "thematic_planned": Counter({q: summary.planned.get(q, 0) for q in range(1, 5)}),
+        "cells_with_thematic": Counter({q: 1 for q in range(1, 5) if held[q]}),
+        "present": sum(r.present for r in summary.rows),
+        "expected": sum(r.expected for r in summary.rows),
     }
 
 
-def _ratings_part(session: Session, year: int) -> Part:
-    from khoidesktop.ratings.records import rating_rows, year_figures
+def _levels_json(levels: Counter[str | None]) -> dict[str, int]:
+    return {level or NOT_RATED: levels[level] for level in (*LEVEL_ORDER, None)}
 
-    figures = year_figures(session, year)
+
+def figures_part(figures: Figures) -> Part:
+    """The `figures` part (and each unit's row of the `units` part)."""
     return {
-        "year": figures.year,
-        "rule_set": figures.rule_set,
-        "rated": figures.rated,
-        "not_rated": [{"full_name": name, "reason": reason} for name, reason in figures.not_rated],
-        "levels": {level: _share(n, figures.rated) for level, n in figures.levels.items()},
-        "good_or_better": _share(figures.good_or_better, figures.rated),
-        "excellent_cap": {
-            "cap_percent": figures.cap_percent,
-            "allowed": figures.excellent_allowed,
-            "actual": figures.levels["HTXSNV"],
-            "exceeded": figures.levels["HTXSNV"] > figures.excellent_allowed,
+        "cells": figures.cells,
+        "structure": {
+            "on": figures.structure_on.isoformat() if figures.structure_on else None,
+            "total": figures.total,
+            **{key: figures.structure[key] for key in GROUP_LABELS},
         },
-        "cell_level": figures.cell_level,
-        "members": [
-            {"full_name": r.member.full_name, "level": r.level} for r in rating_rows(session, year) if not r.exclusion
+        "ratings": {
+            "rule_sets": sorted(figures.rule_sets),
+            "rated": figures.rated,
+            "levels": {level: figures.levels[level] for level in LEVEL_ORDER},
+            "not_rated": figures.not_rated,
+            "excellent_allowed": figures.excellent_allowed,
+            "cell_levels": _levels_json(figures.cell_levels),
+            "unit_levels": {str(tier): _levels_json(levels) for tier, levels in sorted(figures.unit_levels.items())},
+        },
+        "meetings": {
+            "meetings": figures.meetings,
+            "by_kind": {kind: figures.meetings_by_kind[kind] for kind in KINDS},
+            "by_month": {f"{m:02d}": figures.meetings_by_month[m] for m in range(1, 13)},
+            "thematic_held": {str(q): figures.thematic_held[q] for q in range(1, 5)},
+            "thematic_planned": {str(q): figures.thematic_planned[q] for q in range(1, 5)},
+            "cells_with_thematic": {str(q): figures.cells_with_thematic[q] for q in range(1, 5)},
+            "present": figures.present,
+            "expected": figures.expected,
+        },
+        "recruitment": {
+            "admitted": figures.admitted,
+            "year_target": figures.year_target,
+            "term_target": figures.term_target,
+            "term_admitted": figures.term_admitted,
+            "files_by_step": {code: figures.files_by_step[code] for code in STEP_CODES},
+            "files_open": figures.files_open,
+            "members_at_end": figures.members_at_end,
+            "overdue": figures.overdue,
+            "stale": figures.stale,
+        },
+    }
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """A direct unit of the sender, as it lists it in its `units` part."""
+
+    uid: str | None  # None: a unit expected that never sent a bundle
+    name: str
+    kind: str
+    level: str | None  # the sender's rating of the unit for the year (None: not rated)
+    figures: Figures | None  # None: late, left out of the totals
+
+
+def units_part(expected: int, entries: list[UnitEntry]) -> Part:
+    return {
+        "expected": expected,
+        "units": [
+            {
+                "id": e.uid,
+                "name": e.name,
+                "kind": e.kind,
+                "level": e.level,
+                "figures": None if e.figures is None else figures_part(e.figures),
+            }
+            for e in entries
         ],
     }
 
 
-def _recruitment_part(session: Session, year: int, on: date, calendar: WorkCalendar) -> Part:
-    from khoidesktop.recruitment.stats import file_rows, recruitment_figures
+def proposals_part(session: Session, year: int) -> Part:
+    """The members the cell rated HTXSNV for `year`: its proposals to the grassroots committee, by name."""
+    from khoidesktop.ratings.records import rating_rows
 
-    figures = recruitment_figures(session, year, on, calendar)
-    term = figures["term"]
-    return {
-        "year": figures["year"],
-        "files_by_step": {code: figures["files_by_step"][code] for code in STEP_CODES},
-        "files_open": figures["files_open"],
-        "admitted_in_year": figures["admitted_in_year"],
-        "year_target": figures["year_target"],
-        "term": None
-        if term is None
-        else {
-            "first_year": term["first_year"],
-            "last_year": term["last_year"],
-            "target": term["target"],
-            "admitted": term["admitted"],
-        },
-        "progress_percent": figures["progress_percent"],
-        "members_at_end": figures["members_at_end"],
-        "new_members_percent": figures["new_members_percent"],
-        "overdue": [{"full_name": o["full_name"], "due": o["due"], "what": o["what"]} for o in figures["overdue"]],
-        "stale": list(figures["stale"]),
-        "files": [{"full_name": r.candidate.full_name, "step": r.step} for r in file_rows(session, on, calendar)],
-    }
+    members = [
+        {
+            "full_name": r.member.full_name,
+            "birth_date": r.member.birth_date.isoformat() if r.member.birth_date else None,
+        }
+        for r in rating_rows(session, year)
+        if not r.exclusion and r.level == "HTXSNV"
+    ]
+    return {"year": year, "members": members}
 
 
 # --- reader -----------------------------------------------------------------------------------------------------
 
 
-class DataProblem(Exception):
-    """A part of a bundle lacks a figure, or holds one out of range or not of its period."""
-
-    def __init__(self, part: str) -> None:
-        super().__init__(part)
-        self.part = part
+def _counter(value: object, keys: tuple[Any, ...], spelled: Callable[[Any], str] = str) -> Counter[Any]:
+    found = mapping(value)
+    return Counter({key: number(found[spelled(key)]) for key in keys})
 
 
-@dataclass(frozen=True)
-class Term:
-    first_year: int
-    last_year: int
-    target: int
-    admitted: int
+def _levels(value: object) -> Counter[str | None]:
+    found = mapping(value)
+    return Counter({level: number(found[level or NOT_RATED]) for level in (*LEVEL_ORDER, None)})
 
 
-@dataclass(frozen=True)
-class UnitFigures:
-    """One unit's figures for a period, as it sent them."""
-
-    members: int
-    structure_on: date
-    structure: dict[str, int]  # GROUP_LABELS key → count
-    rating_year: int
-    rule_set: str
-    rated: int
-    levels: dict[str, int]
-    not_rated: int
-    excellent_allowed: int
-    cap_percent: int
-    cell_level: str | None
-    meetings: int
-    meetings_by_kind: dict[str, int]
-    meetings_by_month: dict[int, int]
-    thematic_held: dict[int, int]
-    thematic_planned: dict[int, int]
-    present: int
-    expected: int
-    admitted: int
-    year_target: int | None
-    term: Term | None
-    files_by_step: dict[str, int]
-    files_open: int
-    members_at_end: int
-    overdue: int
-    stale: int
+def _tier(key: str) -> int:
+    if not (len(key) == 1 and key.isdigit()):
+        raise ValueError(key)
+    return int(key)
 
 
-def _int(value: object, most: int = MAX_COUNT) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
-        raise ValueError(value)
-    return value
-
-
-def _text(value: object, most: int) -> str:
-    """A short line of text the level above shows (in its report too): printable, at most `most` characters."""
-    if not isinstance(value, str) or len(value) > most or not value.isprintable():
-        raise ValueError(value)
-    return value
-
-
-def _optional_int(value: object) -> int | None:
-    return None if value is None else _int(value)
-
-
-def _list(value: object) -> list[Any]:
-    if not isinstance(value, list) or len(value) > MAX_COUNT:
-        raise ValueError(value)
-    return value
-
-
-def _read_members(part: Part, period: Period) -> Part:
-    return {"members": len(_list(part["members"]))}
-
-
-def _read_structure(part: Part, period: Period) -> Part:
-    on = date.fromisoformat(part["on"])
-    if not period.start <= on <= period.end:
+def read_figures(part: Part, period: Period) -> Figures:
+    """A `figures` part back as Figures; ValueError (or a KeyError, TypeError) when a count is missing, out of
+    range, inconsistent, or of another period."""
+    structure, ratings, meetings, recruitment = (
+        mapping(part[name]) for name in ("structure", "ratings", "meetings", "recruitment")
+    )
+    on = None if structure["on"] is None else date.fromisoformat(structure["on"])
+    if on is not None and not period.start <= on <= period.end:
         raise ValueError(on)
-    total = _int(part["total"])
-    groups = {key: _int(part[key]["count"], total) for key in GROUP_LABELS}
-    return {"structure_on": on, "structure": {"total": total} | groups}
+    total = number(structure["total"])
+    levels = _counter(ratings["levels"], LEVEL_ORDER)
+    unit_levels = {_tier(tier): _levels(levels) for tier, levels in mapping(ratings["unit_levels"]).items()}
+    cells = number(part["cells"])
+    figures = Figures(
+        cells=cells,
+        structure_on=on,
+        structure=Counter({"total": total} | {key: number(structure[key], total) for key in GROUP_LABELS}),
+        rated=number(ratings["rated"], total),
+        levels=levels,
+        not_rated=number(ratings["not_rated"]),
+        excellent_allowed=number(ratings["excellent_allowed"]),
+        cell_levels=_levels(ratings["cell_levels"]),
+        unit_levels=unit_levels,
+        rule_sets={short_text(r, TEXT_LIMITS["rule_set"]) for r in items(ratings["rule_sets"], 10)},
+        meetings=number(meetings["meetings"]),
+        meetings_by_kind=_counter(meetings["by_kind"], tuple(KINDS)),
+        meetings_by_month=_counter(meetings["by_month"], tuple(range(1, 13)), lambda m: f"{m:02d}"),
+        thematic_held=_counter(meetings["thematic_held"], (1, 2, 3, 4)),
+        thematic_planned=_counter(meetings["thematic_planned"], (1, 2, 3, 4)),
+        cells_with_thematic=_counter(meetings["cells_with_thematic"], (1, 2, 3, 4)),
+        present=number(meetings["present"]),
+        expected=number(meetings["expected"]),
+        admitted=number(recruitment["admitted"]),
+        year_target=optional_number(recruitment["year_target"]),
+        term_target=optional_number(recruitment["term_target"]),
+        term_admitted=number(recruitment["term_admitted"]),
+        files_by_step=Counter(files_by_step(mapping(recruitment["files_by_step"]))),
+        files_open=number(recruitment["files_open"]),
+        members_at_end=number(recruitment["members_at_end"]),
+        overdue=number(recruitment["overdue"]),
+        stale=number(recruitment["stale"]),
+    )
+    consistent = (
+        sum(levels.values()) == figures.rated
+        and figures.present <= figures.expected
+        and sum(figures.cell_levels.values()) == cells
+        and all(n <= cells for n in figures.cells_with_thematic.values())
+    )
+    if not consistent:
+        raise ValueError(part)
+    return figures
 
 
-def _read_ratings(part: Part, period: Period) -> Part:
-    if part["year"] != period.year or (part["cell_level"] is not None and part["cell_level"] not in LEVEL_ORDER):
-        raise ValueError(part["year"])
-    levels = {lv: _int(part["levels"][lv]["count"]) for lv in LEVEL_ORDER}
-    rated = _int(part["rated"])
-    if sum(levels.values()) != rated:
-        raise ValueError(rated)
-    cap_percent = _int(part["excellent_cap"]["cap_percent"], 100)
-    _int(part["excellent_cap"]["allowed"])  # present and in range, but recounted below:
-    # the level above applies the cap's rule itself (QĐ 366: counted on those rated HTTNV), so a bundle made by an
-    # older program, which counted HTTNV and above, is judged by the rule as it is written.
-    allowed = excellent_allowed(rule_set_for(period.year), levels, cap_percent)
-    return {
-        "rating_year": period.year,
-        "rule_set": _text(part["rule_set"], TEXT_LIMITS["rule_set"]),
-        "rated": rated,
-        "levels": levels,
-        "not_rated": len(_list(part["not_rated"])),
-        "excellent_allowed": allowed,
-        "cap_percent": cap_percent,
-        "cell_level": part["cell_level"],
-    }
+def read_units(part: Part, period: Period) -> tuple[int, list[UnitEntry]]:
+    """The `units` part: (units expected, each unit's entry)."""
+    entries = []
+    for row in items(part["units"], MAX_UNITS):
+        row = mapping(row)
+        uid = row["id"]
+        level = row["level"]
+        if (uid is not None and not isinstance(uid, str)) or (level is not None and level not in LEVEL_ORDER):
+            raise ValueError(row)
+        entries.append(
+            UnitEntry(
+                uid and short_text(uid, 64),
+                short_text(row["name"], TEXT_LIMITS["unit_name"]),
+                short_text(row["kind"], 20),
+                level,
+                None if row["figures"] is None else read_figures(mapping(row["figures"]), period),
+            )
+        )
+    return number(part["expected"], MAX_UNITS), entries
 
 
-def _read_meetings(part: Part, period: Period) -> Part:
-    if part["year"] != period.year or part.get("quarter") != period.quarter:
-        raise ValueError(part["year"])
-    present, expected = _int(part["attendance"]["present"]), _int(part["attendance"]["expected"])
-    if present > expected:
-        raise ValueError(present)
-    return {
-        "meetings": _int(part["meetings"]),
-        "meetings_by_kind": {kind: _int(part["meetings_by_kind"][kind]) for kind in KINDS},
-        "meetings_by_month": {m: _int(part["meetings_by_month"][f"{m:02d}"]) for m in range(1, 13)},
-        "thematic_held": {q: _int(part["thematic_by_quarter"][str(q)]["held"]) for q in range(1, 5)},
-        "thematic_planned": {q: _int(part["thematic_by_quarter"][str(q)]["planned"]) for q in range(1, 5)},
-        "present": present,
-        "expected": expected,
-    }
+@dataclass(frozen=True)
+class Proposal:
+    full_name: str
+    birth_date: date | None
 
 
-def _read_recruitment(part: Part, period: Period) -> Part:
+def read_proposals(part: Part, period: Period) -> list[Proposal]:
+    """The `proposals` part: the members a cell proposes as HTXSNV for the period's year."""
     if part["year"] != period.year:
         raise ValueError(part["year"])
-    term = part["term"]
-    return {
-        "admitted": _int(part["admitted_in_year"]),
-        "year_target": _optional_int(part["year_target"]),
-        "term": None
-        if term is None
-        else Term(
-            _int(term["first_year"], 2100), _int(term["last_year"], 2100), _int(term["target"]), _int(term["admitted"])
-        ),
-        "files_by_step": _files_by_step(part["files_by_step"]),
-        "files_open": _int(part["files_open"]),
-        "members_at_end": _int(part["members_at_end"]),
-        "overdue": len(_list(part["overdue"])),
-        "stale": len(_list(part["stale"])),
-    }
+    found = []
+    for row in items(part["members"], MAX_UNITS):
+        row = mapping(row)
+        born = row["birth_date"]
+        found.append(
+            Proposal(
+                short_text(row["full_name"], TEXT_LIMITS["full_name"]),
+                None if born is None else date.fromisoformat(short_text(born, 10)),
+            )
+        )
+    return found
 
 
-def _files_by_step(counts: Part) -> dict[str, int]:
-    """A step added with the 2025 rules is absent from a bundle made before: no file was at it."""
-    return {
-        code: _int(counts[code]) if code in counts or not STEP_BY_CODE[code].added_2025 else 0 for code in STEP_CODES
-    }
+def _read_v2(parts: dict[str, Part], period: Period) -> Figures:
+    try:
+        figures = read_figures(parts["figures"], period)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise DataProblem("figures") from None
+    try:
+        expected, entries = read_units(parts["units"], period)
+        sent = [e.figures for e in entries if e.figures is not None]
+        if len(entries) > max(expected, len(sent)) or (entries and _summed(sent) != _summed([figures])):
+            raise ValueError(expected)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise DataProblem("units") from None
+    try:
+        proposed = read_proposals(parts["proposals"], period) if "proposals" in parts else []
+        if len(proposed) > figures.levels["HTXSNV"]:
+            raise ValueError(proposed)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise DataProblem("proposals") from None
+    return figures
 
 
-_PART_READERS_V1: tuple[tuple[str, Callable[[Part, Period], Part]], ...] = (
-    ("members", _read_members),
-    ("structure", _read_structure),
-    ("ratings", _read_ratings),
-    ("meetings", _read_meetings),
-    ("recruitment", _read_recruitment),
-)
+SENDERS_OWN = ("excellent_allowed", "unit_levels")  # what a level decides itself, beyond the sum of its units
 
 
-def _read_v1(parts: dict[str, Part], period: Period) -> UnitFigures:
-    values: Part = {}
-    for name, read in _PART_READERS_V1:
-        try:
-            values |= read(parts[name], period)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise DataProblem(name) from None
-    if values["members"] != values["structure"]["total"]:
-        raise DataProblem("members")
-    return UnitFigures(**values)
+def _summed(units: list[Figures]) -> dict[str, object]:
+    """The counts of the sum of `units` that a level's totals must equal: all but what it decides itself."""
+    from khoidesktop.exchange.figures import sum_units
+
+    counts = sum_units(units).counts()
+    return {name: value for name, value in counts.items() if name not in SENDERS_OWN}
 
 
-READERS: dict[int, Callable[[dict[str, Part], Period], UnitFigures]] = {1: _read_v1}
+READERS: dict[int, Callable[[dict[str, Part], Period], Figures]] = {1: summary_v1.read_v1, 2: _read_v2}
 
 
-def read_unit(parts: dict[str, Part], period: Period, version: int = VERSION) -> UnitFigures:
+def read_unit(parts: dict[str, Part], period: Period, version: int = VERSION) -> Figures:
     """The figures of a bundle's data parts written in `version`; DataProblem names the part that lacks one,
     holds one out of range, or speaks of another period."""
     return READERS[version](parts, period)

@@ -15,9 +15,8 @@ from khoidesktop.domain.meetings import SHORT_KINDS
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER
 from khoidesktop.domain.structure import GROUP_LABELS, Structure
-from khoidesktop.exchange.summary import UnitFigures
+from khoidesktop.exchange.figures import Figures
 from khoidesktop.i18n import N_, _
-from khoidesktop.units.figures import BlocFigures, sum_units
 
 STRUCTURE_GROUPS = (
     "women",
@@ -130,21 +129,20 @@ def cell_charts(session: Session, today: date) -> list[ChartData]:
 
 
 def bloc_charts(session: Session, period: Period, today: date) -> list[ChartData]:
-    from khoidesktop.units.records import bloc_figures, periods, unit_rows
+    from khoidesktop.units.records import level_figures, periods, unit_rows
 
-    current = bloc_figures(unit_rows(session, period, today))
+    current = level_figures(session, period, unit_rows(session, period, today))
     years = sorted(p.year for p in periods(session) if p.quarter is None)[-YEARS_SHOWN:]
-    by_year: dict[int, BlocFigures] = {y: _year_sum(session, y, today) for y in years}
+    by_year: dict[int, Figures] = {y: _year_sum(session, y, today) for y in years}
     return [
         structure_chart(current.structure_result()),
         ratings_chart({y: by_year[y].levels for y in years}),
         meetings_chart(period.year, {_("Meetings"): [current.meetings_by_month[m] for m in range(1, 13)]}),
-        recruitment_chart({y: by_year[y].admitted for y in years}, {y: by_year[y].year_target for y in years}),
+        recruitment_chart({y: by_year[y].admitted for y in years}, {y: by_year[y].year_target or 0 for y in years}),
     ]
 
 
-def _year_sum(session: Session, year: int, today: date) -> BlocFigures:
-    from khoidesktop.units.records import unit_rows
+def _year_sum(session: Session, year: int, today: date) -> Figures:
+    from khoidesktop.units.records import level_figures, unit_rows
 
-    units: list[UnitFigures] = [r.figures for r in unit_rows(session, Period(year), today) if r.figures]
-    return sum_units(units)
+    return level_figures(session, Period(year), unit_rows(session, Period(year), today))

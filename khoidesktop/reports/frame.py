@@ -27,7 +27,6 @@ from khoidesktop.reports.styles import RULE_WIDTH, SIZES, TableCommand, styles
 # Fixed formulas of the official format (HD 36-HD/VPTW): printed as they are, never translated.
 NATIONAL_LINE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 ON_BEHALF = "T/M CHI BỘ"
-ON_BEHALF_COMMITTEE = "T/M ĐẢNG ỦY"  # a Party committee's documents (the bloc's)
 SECRETARY = "BÍ THƯ"
 RECIPIENTS = "Nơi nhận:"
 # Kinds of document: their code in the number line (Số 05-DS/CB) and the type printed above the summary; the
@@ -106,7 +105,7 @@ def header_block(head: Letterhead, spec: DocumentSpec) -> Table:
     """Top left: superior, issuer, star, number; top right: the national line, then place and date."""
     s = styles()
     left = [
-        _p(head.superior.upper(), s.header_upper),
+        *([_p(head.superior.upper(), s.header_upper)] if head.superior else []),  # a province's: none above
         _p(head.issuer.upper(), s.header_issuer),
         _p("*", s.header_plain),
     ]

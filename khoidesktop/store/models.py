@@ -23,7 +23,7 @@ class Identity(Base):
     __tablename__ = "identity"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(default="cell")  # "cell", or "bloc" for a superior committee
+    kind: Mapped[str] = mapped_column(default="cell")  # a code of datafile.kinds.KINDS
     cell_name: Mapped[str]
     org_name: Mapped[str]  # grassroots Party organisation (TCCS)
     superior_name: Mapped[str]
@@ -279,29 +279,35 @@ class ExchangeKey(Base):
     created_at: Mapped[datetime]
 
 
-class BlocUnit(Base):
-    """A cell known to the bloc: its id, names as last sent, and the public key the user confirmed."""
+class Unit(Base):
+    """A unit of a level above the cells: expected (added by hand, no id or key yet) or known by its bundles, with
+    its names as last sent, its kind (the level it is), the key the user confirmed, and whether it was closed or
+    merged into another."""
 
-    __tablename__ = "bloc_unit"
+    __tablename__ = "unit"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    cell_uid: Mapped[str] = mapped_column(unique=True)
-    cell_name: Mapped[str]
+    uid: Mapped[str | None] = mapped_column(unique=True)
+    name: Mapped[str]
     org_name: Mapped[str] = mapped_column(default="")
-    public_key: Mapped[bytes]
-    trusted_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(default="cell")  # a code of datafile.kinds.KINDS
+    public_key: Mapped[bytes | None]
+    trusted_at: Mapped[datetime | None]
+    added_at: Mapped[datetime]
+    closed_on: Mapped[date | None]
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
 
 
-class BlocBundle(Base):
+class UnitBundle(Base):
     """The bundle a unit sent for a period (the newest one; an older one is replaced)."""
 
-    __tablename__ = "bloc_bundle"
+    __tablename__ = "unit_bundle"
     __table_args__ = (UniqueConstraint("unit_id", "period"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("bloc_unit.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
     period: Mapped[str]  # "2025" or "2025-Q3"
-    created_at: Mapped[datetime]  # when the cell made it
+    created_at: Mapped[datetime]  # when the unit made it
     imported_at: Mapped[datetime]
     manifest_sha256: Mapped[str]
     app_version: Mapped[str] = mapped_column(default="")
@@ -310,14 +316,42 @@ class BlocBundle(Base):
     format_version: Mapped[int] = mapped_column(default=1)  # of the summary format (exchange/summary.py)
 
 
-class BlocBundleFile(Base):
+class UnitBundleFile(Base):
     """One file of a bundle (data/*.json, reports/*.pdf) exactly as received."""
 
-    __tablename__ = "bloc_bundle_file"
+    __tablename__ = "unit_bundle_file"
     __table_args__ = (UniqueConstraint("bundle_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    bundle_id: Mapped[int] = mapped_column(ForeignKey("bloc_bundle.id", ondelete="CASCADE"))
+    bundle_id: Mapped[int] = mapped_column(ForeignKey("unit_bundle.id", ondelete="CASCADE"))
     name: Mapped[str]
     sha256: Mapped[str]
     content: Mapped[bytes]
+
+
+class UnitRating(Base):
+    """The level's rating of one of its units for a year."""
+
+    __tablename__ = "unit_rating"
+    __table_args__ = (UniqueConstraint("unit_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    year: Mapped[int]
+    level: Mapped[str]
+    decided_at: Mapped[datetime]
+
+
+class ExcellenceDecision(Base):
+    """A grassroots committee's decision on a member one of its cells proposed as HTXSNV (None: not decided)."""
+
+    __tablename__ = "excellence_decision"
+    __table_args__ = (UniqueConstraint("unit_id", "year", "full_name", "birth_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    year: Mapped[int]
+    full_name: Mapped[str]
+    birth_date: Mapped[date | None]
+    approved: Mapped[bool | None]
+    decided_at: Mapped[datetime | None]

@@ -19,7 +19,7 @@ from khoidesktop.domain.periods import Period
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _
 from khoidesktop.store.database import Store
-from khoidesktop.units.records import bloc_figures, unit_rows
+from khoidesktop.units.records import level_figures, unit_rows
 
 if TYPE_CHECKING:
     from khoidesktop.reports.frame import Letterhead
@@ -39,7 +39,7 @@ def bloc_report(session: Session, period: Period, today: date) -> BlocReport:
         _(REPORTS_OF_UNITS),
     )
     rows = unit_rows(session, period, today)
-    figures = bloc_figures(rows)
+    figures = level_figures(session, period, rows)
     if not figures.units:
         raise ValidationError(
             _(

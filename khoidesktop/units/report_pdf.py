@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER, level_label
 from khoidesktop.domain.recruitment import STEP_CODES
-from khoidesktop.exchange.summary import UnitFigures
+from khoidesktop.exchange.figures import Figures
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent
 from khoidesktop.members.structure_pdf import structure_sections
 from khoidesktop.ratings.report_pdf import levels_table, lower_first
@@ -34,7 +34,6 @@ from khoidesktop.reports.frame import (
 from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
-from khoidesktop.units.figures import BlocFigures
 
 NOT_SENT = N_("Not sent")
 NOTHING = "—"  # a figure the unit has not set (a target)
@@ -75,7 +74,7 @@ RECRUITMENT_WIDTHS = (14, 15, 16, 14, 15, 16, 14)
 @dataclass(frozen=True)
 class UnitLine:
     name: str
-    figures: UnitFigures | None  # None: nothing sent for the period
+    figures: Figures | None  # None: nothing sent for the period
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ class BlocReport:
 
     period: Period
     units: tuple[UnitLine, ...]
-    figures: BlocFigures
+    figures: Figures
 
     @property
     def missing(self) -> list[str]:
@@ -123,7 +122,7 @@ def share_cell(count: int, whole: int) -> str:
 
 
 def unit_table(
-    columns: Sequence[Column], report: BlocReport, cells: Callable[[UnitFigures], list[str]], total: list[str]
+    columns: Sequence[Column], report: BlocReport, cells: Callable[[Figures], list[str]], total: list[str]
 ) -> Table:
     """One row per unit: number, name, members, then `columns` (a unit that sent nothing: "Chưa gửi" across its
     figures); then the bloc's `total` (members and `columns`)."""
@@ -230,7 +229,7 @@ def rating_cells(levels: Mapping[str, int], rated: int, not_rated: int, unit_lev
     ]
 
 
-def _unit_rating_cells(figures: UnitFigures) -> list[str]:
+def _unit_rating_cells(figures: Figures) -> list[str]:
     return [
         format_number(figures.members),
         *rating_cells(figures.levels, figures.rated, figures.not_rated, figures.cell_level or NOTHING),
@@ -332,8 +331,8 @@ def target_cells(target: int | None, admitted: int) -> list[str]:
     return [format_number(target), format_number(admitted), format_percent(admitted, target)]
 
 
-def _unit_recruitment_cells(f: UnitFigures) -> list[str]:
-    term = target_cells(f.term.target, f.term.admitted) if f.term else [NOTHING] * 3
+def _unit_recruitment_cells(f: Figures) -> list[str]:
+    term = target_cells(f.term_target, f.term_admitted) if f.term_target is not None else [NOTHING] * 3
     return [
         format_number(f.members_at_end),
         *target_cells(f.year_target, f.admitted),
@@ -352,10 +351,10 @@ class Targets:
     @classmethod
     def of(cls, report: BlocReport) -> Targets:
         units = [u.figures for u in report.units if u.figures]
-        return cls(sum(u.year_target is not None for u in units), sum(u.term is not None for u in units))
+        return cls(sum(u.year_target is not None for u in units), sum(u.term_target is not None for u in units))
 
 
-def _bloc_recruitment_cells(f: BlocFigures, targets: Targets) -> list[str]:
+def _bloc_recruitment_cells(f: Figures, targets: Targets) -> list[str]:
     year = target_cells(f.year_target, f.admitted) if targets.year else [NOTHING, format_number(f.admitted), NOTHING]
     term = target_cells(f.term_target, f.term_admitted) if targets.term else [NOTHING] * 3
     return [format_number(f.members_at_end), *year, *term, format_number(f.files_open)]
@@ -387,9 +386,9 @@ def targets_text(report: BlocReport, targets: Targets) -> list[str]:
                 "admitted: {admitted}, that is {share}."
             ).format(
                 units=format_number(targets.year),
-                target=format_number(f.year_target),
+                target=format_number(f.year_target or 0),
                 admitted=format_number(f.admitted),
-                share=format_percent(f.admitted, f.year_target),
+                share=format_percent(f.admitted, f.year_target or 0),
             )
         )
     if targets.term:
@@ -399,9 +398,9 @@ def targets_text(report: BlocReport, targets: Targets) -> list[str]:
                 "admitted in the term: {admitted}, that is {share}."
             ).format(
                 units=format_number(targets.term),
-                target=format_number(f.term_target),
+                target=format_number(f.term_target or 0),
                 admitted=format_number(f.term_admitted),
-                share=format_percent(f.term_admitted, f.term_target),
+                share=format_percent(f.term_admitted, f.term_target or 0),
             )
         )
     return found

@@ -49,9 +49,9 @@ def _operand_codes(node: ast.expr) -> list[str]:
 
 
 def branches_on_a_kind_code(source: str, where: str) -> list[str]:
-    """Code that picks by a kind's code: `kind == "bloc"`, `kind in ("bloc", …)`, a table keyed by the codes
-    (`{"cell": …, "bloc": …}[kind]`; a dict with one key "cell", like the bundle's manifest, is not one),
-    `match kind: case "bloc"`, `"bloc" if … else "cell"`, `kind="bloc"`."""
+    """Code that picks by a kind's code: `kind == "superior"`, `kind in ("superior", …)`, a table keyed by the codes
+    (`{"cell": …, "superior": …}[kind]`; a dict with one key "cell", like the bundle's manifest, is not one),
+    `match kind: case "superior"`, `"superior" if … else "cell"`, `kind="superior"`."""
     found = []
     for node in ast.walk(ast.parse(source)):
         hit = (
@@ -72,12 +72,12 @@ SEAM = {PACKAGE / "datafile" / "kinds.py", PACKAGE / "store" / "models.py"}
 
 def test_nothing_outside_the_seam_branches_on_the_kind():
     probes = [
-        'if identity.kind == "bloc":\n    pass\n',
-        'x = kind in ("bloc", "x")\n',
-        'f = {"cell": a, "bloc": b}[kind]\n',
-        'match kind:\n    case "bloc":\n        pass\n',
-        'k = "bloc" if flag else "cell"\n',
-        'IdentityData("", kind="bloc")\n',
+        'if identity.kind == "superior":\n    pass\n',
+        'x = kind in ("superior", "x")\n',
+        'f = {"cell": a, "superior": b}[kind]\n',
+        'match kind:\n    case "superior":\n        pass\n',
+        'k = "superior" if flag else "cell"\n',
+        'IdentityData("", kind="superior")\n',
     ]
     assert all(len(branches_on_a_kind_code(p, "probe")) >= 1 for p in probes)  # the reader sees each form
     assert branches_on_a_kind_code('manifest["cell"]["id"]\n', "probe") == []  # the bundle's own key is not a kind
@@ -99,7 +99,7 @@ def test_a_cell_command_on_a_blocs_file_is_refused_with_a_message(tmp_path, comm
     assert made.returncode == 0, made.stderr
     before = bloc.read_bytes()
     refused = run("--db", str(bloc), *command)
-    assert refused.returncode == 1 and "tệp của khối" in refused.stderr and "Traceback" not in refused.stderr
+    assert refused.returncode == 1 and "cấp trên chi bộ" in refused.stderr and "Traceback" not in refused.stderr
     assert bloc.read_bytes() == before and not (tmp_path / "x.pdf").exists()
 
 
@@ -107,5 +107,5 @@ def test_a_blocs_command_on_a_cells_file_is_refused_with_a_message(tmp_path):
     cell = tmp_path / "cb.sqlite"
     assert run("--db", str(cell), *INIT).returncode == 0
     refused = run("--db", str(cell), "stats", "units")
-    assert refused.returncode == 1 and "init --bloc" in refused.stderr
+    assert refused.returncode == 1 and "init --level" in refused.stderr
     assert CELL.code == "cell"

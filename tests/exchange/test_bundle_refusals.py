@@ -31,9 +31,9 @@ def _absolute_path(good, out):
 
 def _wrong_checksum(good, out):
     files = unpack(good)
-    members = json.loads(files["data/members.json"])
-    members["members"][0]["full_name"] = "Người Khác"
-    pack(out, {**files, "data/members.json": json.dumps(members).encode()})
+    figures = json.loads(files["data/figures.json"])
+    figures["structure"]["women"] += 1
+    pack(out, {**files, "data/figures.json": json.dumps(figures).encode()})
 
 
 def _changed_manifest(good, out):
@@ -52,16 +52,16 @@ def _newer_format(good, out):
 
 def _missing_file(good, out):
     files = unpack(good)
-    del files["data/ratings.json"]
+    del files["data/units.json"]
     pack(out, files)
 
 
 def _incomplete_data(good, out):
     """Signed by the cell, checksums right, but a figure the bloc sums is missing."""
     files = unpack(good)
-    ratings = json.loads(files["data/ratings.json"])
-    del ratings["levels"]
-    files["data/ratings.json"] = json.dumps(ratings).encode()
+    figures = json.loads(files["data/figures.json"])
+    del figures["ratings"]["levels"]
+    files["data/figures.json"] = json.dumps(figures).encode()
     manifest = json.loads(files["manifest.json"])
     from khoidesktop.exchange.bundle_format import sha256
 
@@ -104,7 +104,7 @@ def _flipped_byte(good, out):
     """One byte changed inside a compressed entry (a bad copy): the zip's own checks catch it."""
     raw = bytearray(good.read_bytes())
     with zipfile.ZipFile(good) as zf:
-        info = next(i for i in zf.infolist() if i.filename == "data/members.json")
+        info = next(i for i in zf.infolist() if i.filename == "data/figures.json")
     raw[info.header_offset + 30 + len(info.filename) + 5] ^= 0xFF
     out.write_bytes(bytes(raw))
 
@@ -135,22 +135,39 @@ BAD = {
     "period_number": (lambda g, o: _forged(g, o, _set("period", 2025)), "sai dạng"),
     "file_name_number": (lambda g, o: _forged(g, o, lambda m: m["files"].append({"name": 1})), "sai dạng"),
     "timezone": (lambda g, o: _forged(g, o, _set("created_at", "2026-11-23T09:30:00+07:00")), "sai dạng"),
-    "two_line_name": (lambda g, o: _forged(g, o, lambda m: m["cell"].update(name="Chi bộ\nSở Y tế")), "sai dạng"),
+    "two_line_name": (lambda g, o: _forged(g, o, lambda m: m["unit"].update(name="Chi bộ\nSở Y tế")), "sai dạng"),
     "future": (lambda g, o: _forged(g, o, _set("created_at", "2027-01-01T08:00:00")), "tương lai"),
-    "period_not_begun": (
-        lambda g, o: _forged(g, o, _set("period", "2030"), ("ratings", _set("year", 2030))),
-        "data/structure.json",
-    ),
+    "period_not_begun": (lambda g, o: _forged(g, o, _set("period", "2030")), "data/figures.json"),
     "huge_count": (
-        lambda g, o: _forged(g, o, None, ("meetings", lambda d: d["meetings_by_month"].update({"01": 10**13}))),
-        "data/meetings.json",
+        lambda g, o: _forged(g, o, None, ("figures", lambda d: d["meetings"]["by_month"].update({"01": 10**13}))),
+        "data/figures.json",
     ),
-    "other_year": (lambda g, o: _forged(g, o, None, ("ratings", _set("year", 2024))), "data/ratings.json"),
-    "levels_not_rated": (lambda g, o: _forged(g, o, None, ("ratings", _set("rated", 0))), "data/ratings.json"),
+    "other_year": (
+        lambda g, o: _forged(g, o, None, ("figures", lambda d: d["structure"].update(on="2024-12-31"))),
+        "data/figures.json",
+    ),
+    "levels_not_rated": (
+        lambda g, o: _forged(g, o, None, ("figures", lambda d: d["ratings"].update(rated=0))),
+        "data/figures.json",
+    ),
+    "units_not_summing": (
+        lambda g, o: _forged(
+            g,
+            o,
+            None,
+            (
+                "units",
+                lambda d: d.update(
+                    expected=1, units=[{"id": None, "name": "X", "kind": "cell", "level": None, "figures": None}]
+                ),
+            ),
+        ),
+        "data/units.json",
+    ),
     "truncated": (_truncated, "hỏng"),
     "path_traversal": (_path_traversal, "tên không được phép"),
     "absolute": (_absolute_path, "tên không được phép"),
-    "checksum": (_wrong_checksum, "data/members.json"),
+    "checksum": (_wrong_checksum, "data/figures.json"),
     "signature": (_changed_manifest, "Chữ ký không khớp"),
     "newer_format": (_newer_format, "phiên bản Khối desktop mới hơn"),
     "missing": (_missing_file, "không khớp"),

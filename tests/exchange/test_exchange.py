@@ -18,13 +18,14 @@ from khoidesktop.errors import ValidationError
 from khoidesktop.exchange.bundle_export import export_bundle
 from khoidesktop.exchange.bundle_format import fingerprint, read_bundle
 from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm
+from khoidesktop.exchange.figures import sum_units
 from khoidesktop.meetings.stats import year_summary
 from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.members.structure import structure_on
 from khoidesktop.ratings.records import year_figures
 from khoidesktop.recruitment.stats import recruitment_figures
-from khoidesktop.store.models import BlocBundleFile
-from khoidesktop.units.records import bloc_figures, unit_rows
+from khoidesktop.store.models import UnitBundleFile
+from khoidesktop.units.records import level_figures, unit_rows
 from tests.conftest import BLOC_IDENTITY, FIXED_NOW, import_all
 from tests.exchange.helpers import cell_key, dump, pack, resign, unpack
 
@@ -63,7 +64,7 @@ def test_round_trip_gives_the_cells_own_figures(demo_store, training_bloc, tmp_p
         }
     with training_bloc.session() as s:
         rows = unit_rows(s, period, TODAY)
-    bloc = bloc_figures(rows)
+    bloc = sum_units([r.figures for r in rows if r.figures])
     assert bloc.units == 1 and bloc.total == cell["structure"]["total"] > 0
     assert bloc.structure_result().as_json() == cell["structure"]
     ratings = bloc.ratings_json(year)
@@ -85,22 +86,25 @@ def test_round_trip_gives_the_cells_own_figures(demo_store, training_bloc, tmp_p
     assert rows[0].figures.members == rows[0].bundle.member_count == bloc.total
 
 
-def test_the_bundle_holds_the_data_the_reports_and_a_valid_signature(demo_bundle):
+def test_the_bundle_holds_the_data_the_reports_and_a_valid_signature(demo_store, demo_bundle):
     bundle = read_bundle(demo_bundle)
     assert bundle.manifest["format"] == "khoi-desktop-bundle" and bundle.manifest["period"] == "2025"
-    assert bundle.manifest["cell"]["name"] == "Chi bộ Văn phòng Sở"
-    assert {f["name"] for f in bundle.manifest["files"]} >= {
-        "data/members.json",
-        "data/meetings.json",
-        "data/ratings.json",
-        "data/recruitment.json",
+    assert bundle.manifest["unit"]["name"] == "Chi bộ Văn phòng Sở" and bundle.level == "cell"
+    assert {f["name"] for f in bundle.manifest["files"]} == {
+        "data/figures.json",
+        "data/units.json",
         "reports/structure.pdf",
         "reports/meetings.pdf",
         "reports/ratings.pdf",
         "reports/recruitment.pdf",
     }
-    members = bundle.data("members")["members"]
-    assert members and {"full_name", "gender", "birth_date", "status", "ethnicity"} <= set(members[0])
+    # counts only (Law 91/2025/QH15): not one member's name leaves the cell by default
+    from khoidesktop.members.records import active_members
+
+    with demo_store.session() as s:
+        names = [m.full_name for m in active_members(s)]
+    data = "".join(bundle.files[f].decode() for f in bundle.files if f.startswith("data/"))
+    assert names and not any(name in data for name in names)
     import io
 
     text = PdfReader(io.BytesIO(bundle.files["reports/structure.pdf"])).pages[0].extract_text()
@@ -114,15 +118,16 @@ def test_the_key_is_made_once_and_its_fingerprint_stays(demo_store, tmp_path):
     )
     assert first.new_key and not second.new_key
     assert first.fingerprint == second.fingerprint == fingerprint(read_bundle(second.path).public_key)
-    assert read_bundle(first.path).cell_uid == read_bundle(second.path).cell_uid
+    assert read_bundle(first.path).uid == read_bundle(second.path).uid
 
 
-def test_a_future_period_or_a_bloc_file_cannot_be_exported(demo_store, bloc_store, tmp_path):
+def test_a_future_period_cannot_be_exported_and_a_level_above_exports_its_own(demo_store, filled_bloc, tmp_path):
     with pytest.raises(ValidationError, match="chưa bắt đầu"):
         export_bundle(demo_store, tmp_path / "x.khoi", Period(2027), today=TODAY, now=FIXED_NOW, actor="t")
-    with pytest.raises(ValidationError, match="khối"):
-        export_bundle(bloc_store, tmp_path / "x.khoi", PERIOD, today=TODAY, now=FIXED_NOW, actor="t")
     assert not (tmp_path / "x.khoi").exists()
+    made = export_bundle(filled_bloc, tmp_path / "y.khoi", PERIOD, today=TODAY, now=FIXED_NOW, actor="t")
+    bundle = read_bundle(made.path)
+    assert bundle.level == "grassroots" and bundle.figures.cells == len(bundle.data("units")["units"]) > 0
 
 
 def test_importing_the_same_bundle_twice_changes_nothing(filled_bloc, generated_bundles):
@@ -163,19 +168,19 @@ def test_a_newer_bundle_replaces_the_older_and_an_older_one_is_refused(filled_bl
     cell_db = tmp_path / "cell.sqlite"
     shutil.copy(generated_bundles[0].with_name("don-vi-01.sqlite"), cell_db)
     with filled_bloc.session() as s:
-        before = bloc_figures(unit_rows(s, PERIOD, TODAY))
+        before = level_figures(s, PERIOD, unit_rows(s, PERIOD, TODAY))
     newer = _later_bundle(cell_db, tmp_path / "moi.khoi", minutes=60, extra_member=True)
     [outcome] = import_all(filled_bloc, [newer])
     assert outcome.status == "replaced"
     with filled_bloc.session() as s:
-        after = bloc_figures(unit_rows(s, PERIOD, TODAY))
-        files = s.query(BlocBundleFile).count()
+        after = level_figures(s, PERIOD, unit_rows(s, PERIOD, TODAY))
+        files = s.query(UnitBundleFile).count()
     assert (after.units, after.total, after.structure["women"]) == (
         before.units,
         before.total + 1,
         before.structure["women"] + 1,
     )
-    assert files == 4 * 5  # the old bundle's files went with it
+    assert files == 4 * 2  # the old bundle's files went with it (two data parts each, no reports)
     unchanged = dump(filled_bloc.path)
     [again] = import_all(filled_bloc, [generated_bundles[0]])  # the first, older bundle
     assert again.status == "refused" and "mới hơn" in again.reason
@@ -221,7 +226,7 @@ def test_a_training_bundle_stays_out_of_real_data(bloc_store, demo_bundle):
 
 
 def test_a_cell_data_file_takes_no_bundles(demo_store, demo_bundle):
-    with pytest.raises(ValidationError, match="init --bloc"):
+    with pytest.raises(ValidationError, match="init --level"):
         import_checked(demo_store, check_files([demo_bundle]), trusted=set(), now=FIXED_NOW, actor="t")
 
 
@@ -252,7 +257,7 @@ def test_a_refused_bundle_leaves_the_cells_key_alone(filled_bloc, generated_bund
     forged, public = _impostor(generated_bundles[0], tmp_path / "cu.khoi", FIXED_NOW - timedelta(days=30))
     before = dump(filled_bloc.path)
     [outcome] = import_checked(
-        filled_bloc, check_files([forged]), trusted={(read_bundle(forged).cell_uid, public)}, now=FIXED_NOW, actor="t"
+        filled_bloc, check_files([forged]), trusted={(read_bundle(forged).uid, public)}, now=FIXED_NOW, actor="t"
     )
     assert outcome.status == "refused" and "mới hơn" in outcome.reason  # older than the real one
     assert dump(filled_bloc.path) == before  # the real cell's key is still the one confirmed
@@ -266,11 +271,11 @@ def test_a_confirmed_new_key_is_recorded_in_the_audit_log(filled_bloc, generated
     forged, public = _impostor(generated_bundles[0], tmp_path / "moi.khoi", FIXED_NOW + timedelta(hours=1))
     with filled_bloc.session() as s:
         [question] = keys_to_confirm(s, check_files([forged]), FIXED_NOW)
-    assert question.changed and question.cell_name == read_bundle(generated_bundles[0]).cell_name
+    assert question.changed and question.cell_name == read_bundle(generated_bundles[0]).name
     [outcome] = import_checked(filled_bloc, check_files([forged]), trusted={question.trust}, now=FIXED_NOW, actor="t")
     assert outcome.status == "replaced"
     with filled_bloc.session() as s:
-        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "bloc_unit")).one()
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "unit")).one()
     assert fingerprint(public) in entry.detail
 
 
@@ -333,7 +338,7 @@ def test_confirming_a_new_cells_key_does_not_let_it_sign_for_another_cell(filled
     def forge(good: Path, out: Path, cell: dict) -> Path:
         files = unpack(good)
         manifest = json.loads(files["manifest.json"])
-        manifest["cell"] |= cell
+        manifest["unit"] |= cell
         manifest["public_key"], manifest["created_at"] = public.hex(), (FIXED_NOW + timedelta(hours=1)).isoformat()
         return pack(out, resign(files, manifest, stranger))
 
@@ -344,16 +349,16 @@ def test_confirming_a_new_cells_key_does_not_let_it_sign_for_another_cell(filled
         questions = keys_to_confirm(s, checked, FIXED_NOW)
     assert [(q.cell_name, q.changed) for q in questions] == [
         ("Chi bộ Mới", False),
-        (read_bundle(generated_bundles[0]).cell_name, True),
+        (read_bundle(generated_bundles[0]).name, True),
     ]
     before_key = dump(filled_bloc.path)
     outcomes = import_checked(filled_bloc, checked, trusted={questions[0].trust}, now=FIXED_NOW, actor="t")
     assert [o.status for o in outcomes] == ["imported", "refused"]
     with filled_bloc.session() as s:
-        from khoidesktop.store.models import BlocUnit
+        from khoidesktop.store.models import Unit
 
-        keys = {u.cell_uid: u.public_key for u in s.query(BlocUnit)}
-    assert keys[read_bundle(generated_bundles[0]).cell_uid] == read_bundle(generated_bundles[0]).public_key
+        keys = {u.uid: u.public_key for u in s.query(Unit)}
+    assert keys[read_bundle(generated_bundles[0]).uid] == read_bundle(generated_bundles[0]).public_key
     assert before_key != dump(filled_bloc.path)  # the new cell did go in
 
 

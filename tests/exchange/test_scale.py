@@ -9,7 +9,7 @@ from khoidesktop.demo.bloc import make_bundles
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.structure import GROUP_LABELS
 from khoidesktop.exchange.bundle_format import read_bundle
-from khoidesktop.units.records import bloc_figures, bloc_members, unit_rows
+from khoidesktop.units.records import level_figures, unit_rows
 from tests.conftest import FIXED_NOW, import_all
 from tests.exchange.helpers import dump
 
@@ -21,15 +21,14 @@ def test_sixty_units_five_thousand_members(bloc_store, tmp_path):
     sent = [read_bundle(path) for path in bundles]
     expected_structure, expected_levels = Counter(), Counter()
     for bundle in sent:
-        structure = bundle.data("structure")
-        expected_structure.update({"total": structure["total"]} | {k: structure[k]["count"] for k in GROUP_LABELS})
-        expected_levels.update({lv: v["count"] for lv, v in bundle.data("ratings")["levels"].items()})
+        structure = bundle.data("figures")["structure"]
+        expected_structure.update({"total": structure["total"]} | {k: structure[k] for k in GROUP_LABELS})
+        expected_levels.update(bundle.data("figures")["ratings"]["levels"])
     with bloc_store.session() as s:
         rows = unit_rows(s, Period(2025), FIXED_NOW.date())
-        members = bloc_members(s, Period(2025))
-    figures = bloc_figures(rows)
-    assert len(rows) == 60 and not any(r.late for r in rows)
-    assert figures.total == expected_structure["total"] == len(members) == 5000
+        figures = level_figures(s, Period(2025), rows)
+    assert figures.units == len(rows) == 60 and not any(r.late for r in rows)
+    assert figures.total == expected_structure["total"] == 5000
     assert dict(figures.structure) == dict(expected_structure)
     assert dict(figures.levels) == dict(expected_levels) and figures.rated == sum(expected_levels.values()) > 0
     shares = figures.structure_result().groups

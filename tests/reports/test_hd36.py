@@ -116,8 +116,8 @@ def documents(tmp_path_factory) -> dict[str, Made]:
     folder = tmp_path_factory.mktemp("hd36")
     found: dict[str, Made] = {}
     for role, makers in MAKERS.items():
-        bloc = role == UNITS_ROLE
-        store = create_demo_file(folder / f"{role}.sqlite", actor="test", bloc=bloc, now=lambda: FIXED_NOW)
+        kind = "superior" if role == UNITS_ROLE else "cell"
+        store = create_demo_file(folder / f"{role}.sqlite", actor="test", kind=kind, now=lambda: FIXED_NOW)
         try:
             with store.session() as session:
                 head = letterhead(session, TODAY)

@@ -4,12 +4,13 @@ imports bundles (confirming new keys), sees who is late, and the overview draws 
 from __future__ import annotations
 
 from khoidesktop.datafile.identity import get_identity
-from khoidesktop.datafile.kinds import BLOC, CELL
+from khoidesktop.datafile.kinds import CELL, GRASSROOTS
 from khoidesktop.domain.periods import Period
 from khoidesktop.exchange.bundle_format import read_bundle
+from khoidesktop.exchange.figures import sum_units
 from khoidesktop.overview.figures import bloc_charts, cell_charts
 from khoidesktop.ui.pages.registry import PAGES
-from khoidesktop.units.records import bloc_figures, unit_rows
+from khoidesktop.units.records import level_figures, unit_rows
 from tests.conftest import FIXED_NOW
 from tests.ui.helpers import english_on_screen, settle
 
@@ -45,7 +46,7 @@ def bundle_fp(bundle) -> str:
 
 def test_a_bloc_imports_bundles_and_sees_who_is_late(qtbot, window, ctx, bloc_store, generated_bundles, tmp_path):
     window.set_store(bloc_store)
-    assert window.slugs == ["tong-quan", "trao-doi-du-lieu", "cai-dat"] and window.kind == BLOC
+    assert window.slugs == ["tong-quan", "trao-doi-du-lieu", "cai-dat"] and window.kind == GRASSROOTS
     page = window.go_to("trao-doi-du-lieu")
     panel = page.panel
     assert window.stack.currentWidget() is page and panel.empty.isVisible()
@@ -73,7 +74,7 @@ def test_the_bloc_overview_sums_the_units_and_draws_the_charts(qtbot, window, ct
     window.set_store(filled_bloc)
     overview = window.page("tong-quan")
     with filled_bloc.session() as s:
-        figures = bloc_figures(unit_rows(s, Period(2025), FIXED_NOW.date()))
+        figures = level_figures(s, Period(2025), unit_rows(s, Period(2025), FIXED_NOW.date()))
         charts = bloc_charts(s, Period(2025), FIXED_NOW.date())
     assert overview.cards["members"].value.text() == str(figures.total)
     assert overview.cards["units"].value.text() == f"{figures.units}/{figures.units}"
@@ -103,13 +104,13 @@ def test_switching_a_file_to_bloc_mode_in_the_settings(qtbot, window, ctx, store
     window.set_store(store)
     settings = window.page("cai-dat")
     window.go_to("cai-dat")
-    settings.form.mode.setCurrentIndex(settings.form.mode.findData("bloc"))
+    settings.form.mode.setCurrentIndex(settings.form.mode.findData("grassroots"))
     settings.form.changed.emit()
     ctx.prompts.confirmations.append(True)
     settings.save_button.click()
     settle(qtbot)
     with store.session() as s:
-        assert get_identity(s).kind == "bloc"
+        assert get_identity(s).kind == "grassroots"
     assert window.slugs == ["tong-quan", "trao-doi-du-lieu", "cai-dat"]
     settings = window.page("cai-dat")  # the bloc's pages: the settings page of the new sidebar is shown
     assert window.stack.currentWidget() is settings
@@ -137,7 +138,7 @@ def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx,
     panel.report_buttons["bloc-structure"].click()
     qtbot.waitUntil(_done(ctx, "confirm"), timeout=20_000)  # "open it now?" answered: the task has ended
     with filled_bloc.session() as s:
-        total = bloc_figures(unit_rows(s, Period(2025), FIXED_NOW.date())).total
+        total = level_figures(s, Period(2025), unit_rows(s, Period(2025), FIXED_NOW.date())).total
     assert f"{total}" in "".join(p.extract_text() for p in PdfReader(target).pages)
 
     panel.units.selectRow(0)
@@ -149,7 +150,9 @@ def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx,
     with filled_bloc.session() as s:
         rows = unit_rows(s, Period(2025), FIXED_NOW.date())
     assert removed not in panel.units.column_texts(0)  # its only bundle: the unit goes with it
-    assert panel.units.column_texts(0) == [r.name for r in rows] and bloc_figures(rows).units == len(rows)
+    assert panel.units.column_texts(0) == [r.name for r in rows] and sum_units(
+        [r.figures for r in rows if r.figures]
+    ).units == len(rows)
 
 
 def test_an_empty_bloc_says_what_to_do(window, ctx, bloc_store):

@@ -73,16 +73,17 @@ def test_the_overview_shows_the_same_figures(window, cell):
 def test_the_recruitment_figures_the_report_and_the_bundle_count_the_same_admissions(cell, tmp_path):
     from khoidesktop.domain.periods import Period
     from khoidesktop.domain.workdays import WorkCalendar
-    from khoidesktop.exchange.summary import read_unit, write_parts
+    from khoidesktop.exchange.summary import cell_figures, figures_part, read_unit
     from khoidesktop.recruitment.documents import recruitment_report_pdf
     from khoidesktop.recruitment.stats import recruitment_figures
     from tests.reports.pdf import all_text
 
     with cell.session() as s:
         figures = recruitment_figures(s, 2026, TODAY)
-        parts = write_parts(s, Period(2026), TODAY, WorkCalendar())
+        sent = figures_part(cell_figures(s, Period(2026), TODAY, WorkCalendar()))
     assert figures["admitted_in_year"] == 2
-    assert parts["recruitment"]["admitted_in_year"] == 2
+    assert sent["recruitment"]["admitted"] == 2
+    parts = {"figures": sent, "units": {"expected": 0, "units": []}}
     assert read_unit(parts, Period(2026)).admitted == 2  # what the level above reads
     text = all_text(recruitment_report_pdf(cell, tmp_path / "bc.pdf", year=2026, today=TODAY))
     assert "Trong năm 2026, chi bộ đã kết nạp 2 đảng viên mới:" in text

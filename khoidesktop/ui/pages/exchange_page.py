@@ -202,7 +202,7 @@ class UnitsPanel(QWidget):
         self.period_box.blockSignals(False)
 
     def refresh(self, session: Session) -> None:
-        from khoidesktop.units.records import bloc_figures, unit_rows
+        from khoidesktop.units.records import level_figures, unit_rows
 
         self._fill_periods(session)
         rows = self.rows = unit_rows(session, self.period(), self.page.ctx.today())
@@ -222,7 +222,7 @@ class UnitsPanel(QWidget):
             item = self.units.item(index, 4)
             if row.late and item is not None:
                 item.setForeground(QColor("#b4463c"))  # the ones to chase stand out
-        figures = bloc_figures(rows)
+        figures = level_figures(session, self.period(), rows)
         self.summary.setText(
             _("{sent} of {n} units sent their bundle; {members} members.").format(
                 sent=figures.units, n=len(rows), members=format_number(figures.total)

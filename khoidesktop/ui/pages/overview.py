@@ -177,13 +177,13 @@ class UnitsOverviewPage(OverviewPage):
 
     def _refresh(self, session: Session, identity: Identity) -> None:
         from khoidesktop.overview.figures import bloc_charts
-        from khoidesktop.units.records import bloc_figures, default_period, unit_rows
+        from khoidesktop.units.records import default_period, level_figures, unit_rows
 
         self.org_label.setText(identity.superior_name)
         today = self.ctx.today()
         period = default_period(session, today)
         rows = unit_rows(session, period, today)
-        figures = bloc_figures(rows)
+        figures = level_figures(session, period, rows)
         self._set_cards(_bloc_cards())
         structure = figures.structure_result().groups
         recruitment = figures.recruitment_json(period.year)

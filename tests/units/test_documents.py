@@ -14,13 +14,12 @@ from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER
 from khoidesktop.domain.structure import GROUP_LABELS, SECTIONS
 from khoidesktop.errors import ValidationError
-from khoidesktop.exchange.summary import Term
+from khoidesktop.exchange.figures import sum_units
 from khoidesktop.i18n import _, format_number, format_percent
 from khoidesktop.members.structure_pdf import percent_text
 from khoidesktop.ratings.report_pdf import level_rows
 from khoidesktop.units.documents import bloc_ratings_pdf, bloc_recruitment_pdf, bloc_report, bloc_structure_pdf
-from khoidesktop.units.figures import sum_units
-from khoidesktop.units.records import bloc_figures, unit_rows
+from khoidesktop.units.records import unit_rows
 from khoidesktop.units.report_pdf import BlocReport, UnitLine, build_bloc_recruitment
 from tests.conftest import FIXED_NOW, TODAY, import_all
 from tests.reports.pdf import all_text, assert_fonts_embedded, assert_no_english, page_labels, page_sizes, page_texts
@@ -69,7 +68,8 @@ def make(store, tmp_path: Path, topic: str) -> Path:
 
 
 def sent_line(rows) -> str:
-    return f"Có {bloc_figures(rows).units}/{len(rows)} đơn vị trực thuộc đã gửi số liệu năm {PERIOD.year}."
+    sent = sum(r.figures is not None for r in rows)
+    return f"Có {sent}/{len(rows)} đơn vị trực thuộc đã gửi số liệu năm {PERIOD.year}."
 
 
 def not_sent(rows) -> list[str]:
@@ -78,7 +78,7 @@ def not_sent(rows) -> list[str]:
 
 def test_structure_report_prints_the_bloc_totals_and_each_unit(bloc, rows, tmp_path: Path):
     text = all_text(make(bloc, tmp_path, "structure"))
-    structure = bloc_figures(rows).structure_result()
+    structure = sum_units([r.figures for r in rows if r.figures]).structure_result()
     assert "BÁO CÁO cơ cấu đảng viên toàn Đảng bộ" in text and sent_line(rows) in text
     assert f"có tổng số {format_number(structure.total)} đảng viên" in text
     for number, (title, keys) in enumerate(SECTIONS, start=1):
@@ -98,7 +98,7 @@ def test_structure_report_prints_the_bloc_totals_and_each_unit(bloc, rows, tmp_p
 
 def test_ratings_report_prints_the_levels_and_each_unit(bloc, rows, tmp_path: Path):
     text = all_text(make(bloc, tmp_path, "ratings"))
-    figures = bloc_figures(rows)
+    figures = sum_units([r.figures for r in rows if r.figures])
     assert f"BÁO CÁO kết quả đánh giá, xếp loại chất lượng đảng viên năm {PERIOD.year}" in text
     assert sent_line(rows) in text
     for row in level_rows(figures):
@@ -116,7 +116,7 @@ def test_ratings_report_prints_the_levels_and_each_unit(bloc, rows, tmp_path: Pa
 
 def test_recruitment_report_prints_admissions_files_and_each_unit(bloc, rows, tmp_path: Path):
     text = all_text(make(bloc, tmp_path, "recruitment"))
-    figures = bloc_figures(rows)
+    figures = sum_units([r.figures for r in rows if r.figures])
     assert "BÁO CÁO công tác phát triển đảng viên" in text and f"(Tổng hợp toàn Đảng bộ, năm {PERIOD.year})" in text
     assert sent_line(rows) in text
     assert figures.admitted > 0 and figures.year_target > 0  # the generated cells admit against a target
@@ -140,10 +140,12 @@ def test_recruitment_against_the_targets(bloc, tmp_path: Path):
         report = bloc_report(session, PERIOD, FIXED_NOW.date())
         head = letterhead(session, TODAY)
     sent = [unit for unit in report.units if unit.figures]
-    first = replace(sent[0].figures, year_target=4, admitted=3, term=Term(2025, 2030, 10, 6))
+    first = replace(sent[0].figures, year_target=4, admitted=3, term_target=10, term_admitted=6)
     second = replace(sent[1].figures, year_target=2, admitted=2)
     others = [
-        UnitLine(u.name, u.figures and replace(u.figures, year_target=None, admitted=0, term=None))
+        UnitLine(
+            u.name, u.figures and replace(u.figures, year_target=None, admitted=0, term_target=None, term_admitted=0)
+        )
         for u in report.units
         if u.name not in (sent[0].name, sent[1].name)
     ]
@@ -167,11 +169,11 @@ def test_the_bloc_committee_issues_and_signs_in_vietnamese(bloc, tmp_path: Path,
     path = make(bloc, tmp_path, topic)
     texts = page_texts(path)
     first, last, text = texts[0], texts[-1], " ".join(texts)
-    assert first.startswith("TỈNH ỦY QUẢNG NINH ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH *")
-    assert "Số -BC/ĐUK" in first and "Hạ Long, ngày 22 tháng 11 năm 2026" in first
+    assert first.startswith("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH ĐẢNG ỦY SỞ TÀI CHÍNH *")
+    assert "Số -BC/ĐU " in first and "Hạ Long, ngày 22 tháng 11 năm 2026" in first
     assert "T/M ĐẢNG ỦY BÍ THƯ Phạm Văn Khối" in last and "T/M CHI BỘ" not in text
-    assert "Nơi nhận: - Tỉnh ủy Quảng Ninh (để báo cáo); - Lưu Văn phòng Đảng ủy." in last
-    assert "Trên đây là báo cáo" in last and "của Đảng ủy Khối các cơ quan tỉnh." in last
+    assert "Nơi nhận: - Đảng ủy các cơ quan Đảng tỉnh (để báo cáo); - Lưu Văn phòng Đảng ủy." in last
+    assert "Trên đây là báo cáo" in last and "của Đảng ủy Sở Tài chính." in last
     assert page_labels(path) == [(n, len(texts)) for n in range(1, len(texts) + 1)]
     assert {(round(w), round(h)) for w, h in page_sizes(path)} == {(595, 842)}  # A4 portrait
     percents = re.findall(r"\d[\d.,]*%", text)  # 26,40%: two decimals after a comma
@@ -182,7 +184,7 @@ def test_the_bloc_committee_issues_and_signs_in_vietnamese(bloc, tmp_path: Path,
 
 @pytest.mark.parametrize("topic", list(MAKERS))
 def test_a_cell_data_file_is_refused(store, tmp_path: Path, topic: str):
-    with pytest.raises(ValidationError, match="chế độ khối"):
+    with pytest.raises(ValidationError, match="cấp trên chi bộ"):
         make(store, tmp_path, topic)
     assert not list(tmp_path.glob("*.pdf"))
 
@@ -198,7 +200,9 @@ def test_recruitment_with_no_admission_and_no_target(bloc, tmp_path: Path):
         report = bloc_report(session, PERIOD, FIXED_NOW.date())
         head = letterhead(session, TODAY)
     units = [
-        UnitLine(u.name, u.figures and replace(u.figures, year_target=None, admitted=0, term=None))
+        UnitLine(
+            u.name, u.figures and replace(u.figures, year_target=None, admitted=0, term_target=None, term_admitted=0)
+        )
         for u in report.units
     ]
     figures = sum_units([u.figures for u in units if u.figures])

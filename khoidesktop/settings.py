@@ -32,6 +32,7 @@ DECLARATIONS: tuple[Setting, ...] = (
     Setting("extra_days_off", str, "", N_("Local days off")),  # ISO dates, comma-separated
     Setting("last_folder", str, "", N_("Folder where files were last saved")),
     Setting("second_backup_folder", str, "", N_("Second folder for backups (a USB stick)")),  # this computer's
+    Setting("window_geometry", str, "", N_("Size and place of the window")),  # JSON: ui/window_geometry.py
 )
 _BY_KEY = {s.key: s for s in DECLARATIONS}
 

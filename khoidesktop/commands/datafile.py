@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from khoidesktop.commands.common import WORKDAYS_MAX, bounded, db_path, iso_date, json_flag
 from khoidesktop.commands.registry import ANY, Command
+from khoidesktop.commands.screen import screen_arguments
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import BASE_CELL, CELL, CELL_ROLE, GRASSROOTS, PROVINCE, SUPERIOR, UNITS_ROLE
 from khoidesktop.datafile.kinds import KINDS as KINDS_BY_CODE
@@ -162,9 +163,11 @@ def cmd_check(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.app import save_screenshots
+    from khoidesktop.commands.screen import simulated_screen
 
-    for path in save_screenshots(ctx, db_path(args, ctx), args.out):
-        print(path)
+    with simulated_screen(args.screen, args.scale):
+        for path in save_screenshots(ctx, db_path(args, ctx), args.out):
+            print(path)
     return 0
 
 
@@ -228,7 +231,7 @@ COMMANDS = (
     Command(
         "screenshot",
         N_("save a picture of every page (offscreen)"),
-        (_folder,),
+        (_folder, screen_arguments),
         {ANY: cmd_screenshot},
     ),
 )

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QThreadPool
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +27,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL, DataFileKind, kind_of
 from khoidesktop.i18n import _
 from khoidesktop.paths import display_path
-from khoidesktop.ui import theme
+from khoidesktop.ui import theme, window_geometry
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.pages.registry import PAGES, PageSpec
 
@@ -35,13 +37,49 @@ if TYPE_CHECKING:
 APP_TITLE = "Khối desktop"
 
 
+class PageStack(QStackedWidget):
+    """The pages, one shown at a time; it asks for the room of the page shown only (a QStackedWidget asks for
+    that of its largest page, so one large page would give every page scroll bars)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return True  # wrapped labels are as tall as their text at the page's width (the scroll area asks)
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        return max(page.heightForWidth(width), page.minimumSizeHint().height())
+
+
+class PageScroll(QScrollArea):
+    """The page area: a page larger than the window (a small screen, 150 % scale) scrolls, nothing is cut off."""
+
+    def __init__(self, stack: PageStack, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(stack)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(APP_TITLE)
-        self.resize(1180, 760)
-        self.setMinimumSize(900, 600)
+        window_geometry.place(self, ctx.settings)
         central = QWidget(self)
         outer = QHBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -57,8 +95,8 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("trainingBanner")
         self.banner.setVisible(False)
         right.addWidget(self.banner)
-        self.stack = QStackedWidget(central)
-        right.addWidget(self.stack, 1)
+        self.stack = PageStack(central)
+        right.addWidget(PageScroll(self.stack, central), 1)
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
         self._built: dict[int, Page] = {}
@@ -122,10 +160,12 @@ class MainWindow(QMainWindow):
         page = self._page_at(index)
         self.stack.setCurrentWidget(page)
         page.refresh()
+        # labels given longer texts by refresh() get their height now, not half a line later: the page's layouts
+        # and the scroll area around it are laid out at once (they would be on the next turn of the event loop)
         layout = page.layout()
-        if layout is not None:  # labels given longer texts by refresh() get their height now, not half a line
+        if layout is not None:
             layout.invalidate()
-            layout.activate()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def set_store(self, store: Store) -> None:
         self.ctx.store = store
@@ -156,6 +196,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(training)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        window_geometry.remember(self, self.ctx.settings)
         QThreadPool.globalInstance().waitForDone(30_000)  # a write still running ends before the file is closed
         if self.ctx.store is not None:
             self.ctx.store.close()

@@ -221,6 +221,12 @@ def _clean_name(name: str) -> str:
     return cleaned
 
 
+def _audited(
+    session: Session, unit: Unit, changes: dict[str, Any], now: datetime, actor: str, action: str = "update"
+) -> None:
+    audit.record(session, at=now, actor=actor, action=action, entity="unit", entity_id=unit.id, changes=changes)
+
+
 def add_unit(session: Session, name: str, kind: str | None, *, now: datetime, actor: str) -> Unit:
     """A unit expected from now on, before its first bundle (which it then claims by its name)."""
     name = _clean_name(name)
@@ -229,29 +235,13 @@ def add_unit(session: Session, name: str, kind: str | None, *, now: datetime, ac
     unit = Unit(name=name, kind=resolve_unit_kind(session, kind).code, added_at=now)
     session.add(unit)
     session.flush()
-    audit.record(
-        session,
-        at=now,
-        actor=actor,
-        action="create",
-        entity="unit",
-        entity_id=unit.id,
-        changes={"name": (None, name), "kind": (None, unit.kind)},
-    )
+    _audited(session, unit, {"name": (None, name), "kind": (None, unit.kind)}, now, actor, action="create")
     return unit
 
 
 def rename_unit(session: Session, unit: Unit, name: str, *, now: datetime, actor: str) -> None:
     name = _clean_name(name)
-    audit.record(
-        session,
-        at=now,
-        actor=actor,
-        action="update",
-        entity="unit",
-        entity_id=unit.id,
-        changes={"name": (unit.name, name)},
-    )
+    _audited(session, unit, {"name": (unit.name, name)}, now, actor)
     unit.name = name
 
 
@@ -260,15 +250,8 @@ def close_unit(session: Session, unit: Unit, on: date, *, now: datetime, actor: 
     bundles and ratings stay."""
     if into is not None and into.id == unit.id:
         raise ValidationError(_("A unit cannot be merged into itself."))
-    audit.record(
-        session,
-        at=now,
-        actor=actor,
-        action="update",
-        entity="unit",
-        entity_id=unit.id,
-        changes={"closed_on": (unit.closed_on, on), "merged_into": (unit.merged_into, into and into.id)},
-    )
+    changes = {"closed_on": (unit.closed_on, on), "merged_into": (unit.merged_into, into and into.id)}
+    _audited(session, unit, changes, now, actor)
     unit.closed_on, unit.merged_into = on, into.id if into else None
 
 

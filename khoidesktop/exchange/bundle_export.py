@@ -162,7 +162,8 @@ def export_bundle(
         kind = kind_of(identity)
         unknown = [name for name in named if name not in NAMED_PARTS[kind.role]]
         if unknown:
-            raise ValidationError(_("A bundle of this level cannot hold {names}.").format(names=", ".join(unknown)))
+            names = "; ".join(_(PART_LABELS.get(name, name)) for name in unknown)
+            raise ValidationError(_("A bundle of this level cannot hold {names}.").format(names=names))
         key, new_key = signing_key(session, now=now, actor=actor)
         manifest = {
             "app_version": __version__,

@@ -7,12 +7,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
+from khoidesktop.store.private import private_temporary
 
 
 class ReportWriteError(UserError):
@@ -28,11 +28,9 @@ def write_atomically(target: Path, build: Callable[[Path], None]) -> Path:
             _("The folder {folder} does not exist. Choose another place to save the file.").format(folder=target.parent)
         )
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
+        temporary = private_temporary(target.parent, target.stem)  # the owner's only: exports hold personal data
     except OSError as exc:
         raise _write_error(target, exc) from None
-    os.close(handle)
-    temporary = Path(name)
     try:
         build(temporary)
         os.replace(temporary, target)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ from khoidesktop.domain.backup_rotation import Rotation, backups_to_keep
 from khoidesktop.errors import ValidationError, storage_failure
 from khoidesktop.i18n import _
 from khoidesktop.paths import backups_dir_for
+from khoidesktop.store.private import private_folder, private_temporary
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +45,8 @@ def backup_to(db_path: Path, target: Path) -> Path:
     """Copy `db_path` into `target` (a new file), consistent even while others read it. The copy is made under a
     new temporary name (never one that exists, so never through a link) and renamed at the end; a failure removes
     it."""
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the backups, like the file, are the owner's only
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)  # made 0600
-    os.close(handle)
-    partial = Path(name)
+    private_folder(target.parent)  # the backups, like the file, are the owner's only
+    partial = private_temporary(target.parent, target.stem)
     try:
         src = sqlite3.connect(db_path)
         try:
@@ -141,9 +138,7 @@ def copy_to_second_folder(backup: Path, db_path: Path, folder: Path, keep: int) 
             "the usual folder; plug the stick in and the next backup is copied to it too."
         ).format(folder=folder)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{backup.stem}.", suffix=".part", dir=folder)
-        os.close(handle)
-        partial = Path(name)
+        partial = private_temporary(folder, backup.stem)
         try:
             shutil.copyfile(backup, partial)
             partial.replace(folder / backup.name)

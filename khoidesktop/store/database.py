@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from khoidesktop.i18n import _
 from khoidesktop.store.access import WRITE, access_mode, connect_for_reading, read_only_message, reading_uri
 from khoidesktop.store.lock import InstanceLock
 from khoidesktop.store.migrate import Migration, MigrationResult, latest_version, migrate, read_version
+from khoidesktop.store.private import create_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what a damaged file raises; "locked" or "read-only" is not damage
@@ -102,9 +102,6 @@ class Store:
             self.lock.release()
 
 
-PRIVATE_FILE_MODE = 0o600  # on Linux and macOS; Windows gives a file in the user's own folder to that user
-
-
 def _check_can_open(path: Path, create: bool) -> None:
     if path.is_dir():
         raise DatabaseError(_("{path} is a folder, not a data file.").format(path=path))
@@ -122,7 +119,7 @@ def _check_can_open(path: Path, create: bool) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Made empty and readable by its owner only (it holds ID numbers and the signing key); SQLite gives its WAL
         # and shared-memory files the same permissions, and so do the backups (store/backup.py).
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE))
+        create_private(path)
     except OSError as exc:
         raise DatabaseError(storage_failure(exc) or str(exc)) from None
 

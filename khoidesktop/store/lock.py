@@ -9,6 +9,7 @@ from pathlib import Path
 
 from khoidesktop.errors import DatabaseLockedError
 from khoidesktop.i18n import _
+from khoidesktop.store.private import open_private
 
 _LOCK_OFFSET = 4096  # Windows locks bytes; lock one past the PID text so others can still read it
 
@@ -40,7 +41,7 @@ class InstanceLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = open_private(self.path, os.O_RDWR)  # it names the data file's process only, but is made like it
         if not _try_lock(fd):
             os.close(fd)
             raise DatabaseLockedError(

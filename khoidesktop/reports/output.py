@@ -12,7 +12,7 @@ from pathlib import Path
 
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
-from khoidesktop.store.private import private_temporary
+from khoidesktop.private import private_temporary
 
 
 class ReportWriteError(UserError):

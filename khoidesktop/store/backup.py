@@ -15,7 +15,7 @@ from khoidesktop.domain.backup_rotation import Rotation, backups_to_keep
 from khoidesktop.errors import ValidationError, storage_failure
 from khoidesktop.i18n import _
 from khoidesktop.paths import backups_dir_for
-from khoidesktop.store.private import private_folder, private_temporary
+from khoidesktop.private import private_folder, private_temporary
 
 log = logging.getLogger(__name__)
 

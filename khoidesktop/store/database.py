@@ -17,7 +17,7 @@ from khoidesktop.i18n import _
 from khoidesktop.store.access import WRITE, access_mode, connect_for_reading, read_only_message, reading_uri
 from khoidesktop.store.lock import InstanceLock
 from khoidesktop.store.migrate import Migration, MigrationResult, latest_version, migrate, read_version
-from khoidesktop.store.private import create_private
+from khoidesktop.private import create_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what a damaged file raises; "locked" or "read-only" is not damage

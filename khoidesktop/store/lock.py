@@ -9,7 +9,7 @@ from pathlib import Path
 
 from khoidesktop.errors import DatabaseLockedError
 from khoidesktop.i18n import _
-from khoidesktop.store.private import open_private
+from khoidesktop.private import open_private
 
 _LOCK_OFFSET = 4096  # Windows locks bytes; lock one past the PID text so others can still read it
 

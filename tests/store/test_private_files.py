@@ -1,7 +1,7 @@
 """Every file the program creates that holds data is its owner's only (issue 15, item 11), made through the real
 commands with the usual umask: the data file, its WAL and shared memory, its lock file, backups (and their folder),
 the safety copy a restore makes, and every export (xlsx, PDF, bundle). One helper makes them all
-(khoidesktop/store/private.py): no other module creates a file by itself."""
+(khoidesktop/private.py): no other module creates a file by itself."""
 
 from __future__ import annotations
 

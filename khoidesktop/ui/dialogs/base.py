@@ -4,6 +4,8 @@ never loses work).
 - Enter in a field presses Save, the one default button; no other push button is ever pressed by Enter.
 - Ctrl+S saves.
 - Esc, Đóng and the window's × with unsaved changes ask: save, discard or go back (nothing is lost by surprise).
+- Tab follows the visual order, and the dialog opens with the cursor in its first field (`OrderedDialog`, also the
+  base of the dialogs that are not forms; see ui/widgets/focus.py).
 
 A dialog calls `finish_buttons()` once its buttons exist, `mark_clean()` after it loaded or saved its data, and
 gives `save_then_close()` (save, and close once written). It has unsaved changes when what its fields show differs
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
+from khoidesktop.ui.widgets.focus import focus_first_field, order_tabs
 
 log = logging.getLogger(__name__)
 OWN_SAVE = "savesItself"  # a widget property: this part of a dialog saves with its own button (see _watch)
@@ -39,7 +42,20 @@ OWN_SAVE = "savesItself"  # a widget property: this part of a dialog saves with 
 BOXES = (QComboBox, QSpinBox, QDoubleSpinBox, QDateTimeEdit)
 
 
-class FormDialog(QDialog):
+class OrderedDialog(QDialog):
+    """Tab goes through the fields in the order they are shown; the dialog opens in its first field."""
+
+    _ordered = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._ordered:  # once the dialog is built: the order is read from its layouts
+            self._ordered = True
+            order_tabs(self)
+            focus_first_field(self)
+        super().showEvent(event)
+
+
+class FormDialog(OrderedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

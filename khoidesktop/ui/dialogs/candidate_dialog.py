@@ -139,11 +139,6 @@ class CandidateDialog(FormDialog):
             form.addRow(text, widget)
         self.case.currentIndexChanged.connect(self._case_changed)
         self._case_changed()
-        _tab_order(
-            [self.name, self.birth, self.gender, self.ethnicity, self.religion, self.home_town, self.position]
-            + [self.work_unit, self.education, self.theory, self.certificate, self.case, self.introducers[0]]
-            + [self.since[0], self.introducers[1], self.since[1], self.extended, self.notes]
-        )
         return tab
 
     def _case_changed(self) -> None:
@@ -208,7 +203,6 @@ class CandidateDialog(FormDialog):
         ):
             form.addRow(text, widget)
         box.addLayout(form)
-        _tab_order([self.steps, self.received, self.step_date, self.step_document, *self.votes, self.passed])
         return tab
 
     def _load(self) -> None:
@@ -373,9 +367,3 @@ class CandidateDialog(FormDialog):
 
     def _refused(self, message: str) -> None:
         self.message.error(message)
-
-
-def _tab_order(widgets: list[QWidget]) -> None:
-    """Tab moves through the fields in the order they are shown (top to bottom, left to right)."""
-    for first, second in zip(widgets, widgets[1:], strict=False):
-        QWidget.setTabOrder(first, second)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -44,24 +43,11 @@ from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.attendance_table import AttendanceTable
-from khoidesktop.ui.widgets.fields import CodeCombo, DateField
+from khoidesktop.ui.widgets.fields import CodeCombo, DateField, TimeField
 from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-def _time_edit(parent: QWidget) -> QTimeEdit:
-    edit = QTimeEdit(parent)
-    edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-def _time_of(edit: QTimeEdit) -> time:
-    value = edit.time().toPython()  # typed `object` by PySide6; a datetime.time
-    if not isinstance(value, time):
-        raise TypeError(f"QTime.toPython() gave {type(value).__name__}")
-    return value
 
 
 class MeetingDialog(FormDialog):
@@ -129,7 +115,7 @@ class MeetingDialog(FormDialog):
         form = QFormLayout(tab)
         self.kind = CodeCombo(KINDS, tab, empty=False)
         self.on_date = DateField(tab)
-        self.start, self.end = _time_edit(tab), _time_edit(tab)
+        self.start, self.end = TimeField(tab), TimeField(tab)
         times = QHBoxLayout()
         times.addWidget(self.start)
         times.addWidget(QLabel(_("to"), tab))
@@ -176,7 +162,7 @@ class MeetingDialog(FormDialog):
         self.speakers.verticalHeader().setVisible(False)
         box.addWidget(self.speakers, 2)
         add = QPushButton(_("Add a speaker"), tab)
-        add.clicked.connect(lambda: self.speakers.insertRow(self.speakers.rowCount()))
+        add.clicked.connect(self.add_speaker)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(add)
@@ -185,6 +171,18 @@ class MeetingDialog(FormDialog):
         self.conclusion = QPlainTextEdit(tab)
         box.addWidget(self.conclusion, 1)
         return tab
+
+    def add_speaker(self) -> None:
+        """A new row, its name cell open for typing: what is typed goes there (a space never adds another row)."""
+        row = self.speakers.rowCount()
+        self.speakers.insertRow(row)
+        for column in (0, 1):
+            self.speakers.setItem(row, column, QTableWidgetItem(""))
+        self.speakers.setCurrentCell(row, 0)
+        self.speakers.setFocus()
+        item = self.speakers.item(row, 0)
+        if item is not None:
+            self.speakers.editItem(item)
 
     def _vote_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -210,8 +208,8 @@ class MeetingDialog(FormDialog):
     def _show(self, data: MeetingData) -> None:
         self.kind.set_value(data.kind)
         self.on_date.set_value(data.on_date)
-        self.start.setTime(QTime(data.start_time.hour, data.start_time.minute) if data.start_time else QTime(14, 0))
-        self.end.setTime(QTime(data.end_time.hour, data.end_time.minute) if data.end_time else QTime(16, 0))
+        self.start.set_value(data.start_time or time(14, 0))
+        self.end.set_value(data.end_time or time(16, 0))
         for edit, value in (
             (self.place, data.place),
             (self.chair, data.chair),
@@ -272,8 +270,8 @@ class MeetingDialog(FormDialog):
         return MeetingData(
             kind=kind,
             on_date=on,
-            start_time=_time_of(self.start),
-            end_time=_time_of(self.end),
+            start_time=self.start.value(),
+            end_time=self.end.value(),
             place=self.place.text(),
             chair=self.chair.text(),
             minute_taker=self.minute_taker.text(),

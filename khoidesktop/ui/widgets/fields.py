@@ -1,10 +1,12 @@
-"""Input widgets shared by forms: a dd/mm/yyyy date field and a combo box of coded values."""
+"""Input widgets shared by forms: a dd/mm/yyyy date field, an HH:mm time field and a combo box of coded values."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QTime, QTimer
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTimeEdit, QWidget
 
 from khoidesktop.i18n import _, format_date, parse_date
 
@@ -23,6 +25,32 @@ class DateField(QLineEdit):
 
     def set_value(self, value: date | None) -> None:
         self.setText(format_date(value))
+
+
+class TimeField(QTimeEdit):
+    """A time typed as HH:mm. However it gets the focus (Tab or a click), the hours are selected: typing "0800"
+    gives 08:00 at once, with no double-click first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("HH:mm")
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self._select_hours)  # after the click that gave the focus has placed the cursor
+
+    def _select_hours(self) -> None:
+        if self.hasFocus():
+            self.setSelectedSection(QTimeEdit.Section.HourSection)
+
+    def value(self) -> time:
+        value = self.time().toPython()  # typed `object` by PySide6; a datetime.time
+        if not isinstance(value, time):
+            raise TypeError(f"QTime.toPython() gave {type(value).__name__}")
+        return value
+
+    def set_value(self, value: time) -> None:
+        self.setTime(QTime(value.hour, value.minute))
 
 
 class CodeCombo(QComboBox):

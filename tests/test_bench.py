@@ -14,3 +14,28 @@ def test_bloc_import_benchmark_runs():
 
     figures = bench_bloc_import(3, 60)
     assert set(figures) == {"made", "floor", "import", "sum"} and all(v >= 0 for v in figures.values())
+
+
+def test_the_tree_benchmark_sums_at_the_province_what_the_leaves_sent(tmp_path):
+    """Small tree (2 superiors × 3 TCCS × 2 cells): the province's figures, read back from its data file after
+    three levels of real imports and exports, equal the sum of the cells' bundles read back from disk."""
+    from khoidesktop.bench.tree import bench_tree
+    from khoidesktop.exchange.bundle_format import read_bundle
+    from khoidesktop.exchange.figures import sum_units
+    from khoidesktop.exchange.summary import SENDERS_OWN
+
+    result = bench_tree(2, 3, 2, folder=tmp_path)
+    cells = [read_bundle(path).figures for path in sorted((tmp_path / "cells").glob("*.khoi"))]
+    assert len(cells) == 12 and all(c.cells == 1 and c.total > 0 for c in cells)
+    leaves = sum_units(cells)
+
+    def summed(figures):
+        return {k: v for k, v in figures.counts().items() if k not in SENDERS_OWN}
+
+    assert summed(result.province) == summed(leaves) == summed(result.leaves)
+    assert result.province.units == 2 and result.province.cells == 12
+    assert result.province.total == sum(c.total for c in cells) and result.province.rated == leaves.rated
+    superiors = sorted((tmp_path / "bundles").glob("superior-*.khoi"))
+    assert [read_bundle(p).figures.cells for p in superiors] == [6, 6]
+    assert len(result.grassroots.imports) == 6 and len(result.superior.imports) == 2
+    assert len(result.province_level.imports) == 1 and all(t >= 0 for t in result.superior.exports)

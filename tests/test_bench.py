@@ -39,3 +39,4 @@ def test_the_tree_benchmark_sums_at_the_province_what_the_leaves_sent(tmp_path):
     assert [read_bundle(p).figures.cells for p in superiors] == [6, 6]
     assert len(result.grassroots.imports) == 6 and len(result.superior.imports) == 2
     assert len(result.province_level.imports) == 1 and all(t >= 0 for t in result.superior.exports)
+    assert len(result.half.imports) == len(result.whole.imports) == 3

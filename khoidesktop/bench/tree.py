@@ -37,6 +37,7 @@ from khoidesktop.domain.periods import Period
 from khoidesktop.exchange.figures import Figures
 
 FULL = (20, 60, 5)  # superiors, TCCS each, cells per TCCS
+RUNS = 3  # the first superior's import again, for the work against its number of units
 MEMBERS = (30, 50)  # a cell's members, drawn evenly: about 40 a cell
 
 
@@ -67,18 +68,26 @@ class TreeResult:
     grassroots: Level
     superior: Level
     province_level: Level
-    half_superior: float  # one superior's import of half its TCCS' bundles (the work grows with direct units)
-    half_floor: float
+    # The first superior's import again, into new data files, of half its TCCS' bundles and of all of them (three
+    # runs each, in turn): the work grows with the direct units.
+    half: Level
+    whole: Level
     wall: float  # the whole run
     peak_mb: float  # the process's peak resident memory
 
     @property
-    def levels(self) -> tuple[tuple[str, Level], ...]:
-        return (("grassroots", self.grassroots), ("superior", self.superior), ("province", self.province_level))
+    def levels(self) -> tuple[tuple[str, str, Level], ...]:
+        """Each level above the cells, bottom up: what its import is called, its goal, its timings."""
+        superiors, tccs, cells = self.shape
+        return (
+            (f"a grassroots committee's {cells} bundles", "", self.grassroots),
+            (f"a superior's {tccs} bundles", "   goal ≤ 1 s", self.superior),
+            (f"the province's {superiors} bundles", "   goal ≤ 1 s", self.province_level),
+        )
 
     def total(self) -> float:
         """Every import and export of the tree."""
-        return sum(level.total() for _name, level in self.levels)
+        return sum(level.total() for _name, _goal, level in self.levels)
 
 
 def cell_figures(rng: random.Random, members: int, period: Period) -> Figures:
@@ -333,12 +342,19 @@ def bench_tree(
         if s == 0:
             first_superior = tccs_bundles
         progress(s + 1, superiors)
-    # The work grows with the direct units: a superior importing half its TCCS' bundles, against all of them.
-    half = Level()
-    name = "Đảng bộ cấp trên cơ sở (một nửa)"
-    tree.level(
-        "superior", name, "Tỉnh ủy Quảng Ninh", first_superior[: max(1, tccs // 2)], "half", export=False, timing=half
-    ).close()
+    half, whole = Level(), Level()
+    for run in range(RUNS):
+        for timing, bundles in ((half, first_superior[: max(1, tccs // 2)]), (whole, first_superior)):
+            tag = f"again-{len(bundles)}-{run}"
+            tree.level(
+                "superior",
+                "Đảng bộ cấp trên cơ sở số 1",
+                "Tỉnh ủy Quảng Ninh",
+                bundles,
+                tag,
+                export=False,
+                timing=timing,
+            ).close()
     store = tree.level("province", province_name, "", superior_bundles, "province", export=False, timing=top)
     try:
         with store.session() as session:
@@ -354,8 +370,8 @@ def bench_tree(
         grassroots,
         superior,
         top,
-        half.imports[0],
-        half.import_floors[0],
+        half,
+        whole,
         time.perf_counter() - start,
         peak,
     )
@@ -372,19 +388,13 @@ def print_tree(result: TreeResult) -> None:
         f"({superiors * tccs * cells:,} cells, {result.province.total:,} members; the cells' bundles made and signed "
         f"in {result.made:.1f} s, every level above a real data file):"
     )
-    names = {
-        "grassroots": f"a grassroots committee's {cells} bundles",
-        "superior": f"a superior's {tccs} bundles",
-        "province": f"the province's {superiors} bundles",
-    }
-    goals = {"superior": "   goal ≤ 1 s", "province": "   goal ≤ 1 s"}
-    for key, level in result.levels:
+    for name, goal, level in result.levels:
         floor, taken = level.median("import_floors"), level.median("imports")
-        _line(f"{names[key]}: unzip and parse (floor)", f"{floor * 1000:.1f} ms", "1.00×")
+        _line(f"{name}: unzip and parse (floor)", f"{floor * 1000:.1f} ms", "1.00×")
         _line(
-            f"{names[key]}: import (median of {len(level.imports)})",
+            f"{name}: import (median of {len(level.imports)})",
             f"{taken * 1000:.1f} ms",
-            f"{taken / floor:.2f}×   {taken / level.bundles * 1000:.1f} ms a bundle{goals.get(key, '')}",
+            f"{taken / floor:.2f}×   {taken / level.bundles * 1000:.1f} ms a bundle{goal}",
         )
         if level.exports:
             floor, taken = level.median("export_floors"), level.median("exports")
@@ -392,15 +402,21 @@ def print_tree(result: TreeResult) -> None:
             _line(
                 "  its export: sums, units' rows, signature (median)", f"{taken * 1000:.1f} ms", f"{taken / floor:.2f}×"
             )
-    full, half = result.superior.median("imports"), result.half_superior
     halved = max(1, tccs // 2)
-    _line(f"a superior's {halved} bundles: unzip and parse (floor)", f"{result.half_floor * 1000:.1f} ms", "1.00×")
+    half, whole = result.half.median("imports"), result.whole.median("imports")
+    for count, level in ((halved, result.half), (tccs, result.whole)):
+        floor, taken = level.median("import_floors"), level.median("imports")
+        _line(
+            f"the 1st superior again, {count} of its bundles: import (median of {len(level.imports)})",
+            f"{taken * 1000:.1f} ms",
+            f"{taken / floor:.2f}× its floor   {taken / count * 1000:.1f} ms a bundle",
+        )
     _line(
-        f"a superior's {halved} bundles: import",
-        f"{half * 1000:.1f} ms",
-        f"{half / result.half_floor:.2f}×   its {tccs}: {full / half:.2f}× as long for {tccs / halved:.2f}× the units",
+        f"  so {tccs / halved:.2f}× the direct units take",
+        f"{whole / half:.2f}×",
+        "as long (growing with the direct units only, linearly: as many times)",
     )
-    floors = sum(sum(level.import_floors) + sum(level.export_floors) for _key, level in result.levels)
+    floors = sum(sum(level.import_floors) + sum(level.export_floors) for _name, _goal, level in result.levels)
     _line("the whole tree: every floor above", f"{floors:.1f} s", "1.00×")
     _line(
         "the whole tree: every import and export",

@@ -30,6 +30,7 @@ class HasKind(Protocol):
 class DataFileKind:
     code: str  # Identity.kind, and the level named in the bundles it sends
     title: str  # msgid
+    unit_label: str  # msgid: what a unit of this kind is called in a level's list of its units ("Chi bộ", …)
     role: str  # CELL_ROLE or UNITS_ROLE
     tier: int  # its height in the tree: 0 a cell under a đảng bộ cơ sở, 1 a TCCS, 2 a superior, 3 a province
     pages: tuple[str, ...]  # the sidebar, in order: keys of ui/pages/registry.py
@@ -86,13 +87,14 @@ UNITS_COMMANDS = (
     | {"stats units", "import-bundle", "export-bundle", "units list", "units add", "units rate", "units rename"}
     | {"units close", "units merge"}
 )
-UNITS_PAGES = ("units-overview", "units-exchange", "settings")
+UNITS_PAGES = ("units-overview", "units-list", "units-exchange", "units-reports", "settings")
 UNITS_DOCUMENTS = ("bloc-structure", "bloc-ratings", "bloc-recruitment")
 UNITS_FIELDS = ("org_name", "superior_name", "place_name", "secretary_name")
 
 CELL = DataFileKind(
     code="cell",
     title=N_("A cell under a grassroots Party committee (chi bộ trực thuộc)"),
+    unit_label=N_("Cell"),
     role=CELL_ROLE,
     tier=0,
     pages=("overview", "members", "meetings", "ratings", "recruitment", "reports", "exchange", "settings"),
@@ -109,6 +111,7 @@ BASE_CELL = replace(
     CELL,
     code="base_cell",
     title=N_("A cell that is itself the grassroots organisation (chi bộ cơ sở)"),
+    unit_label=N_("Grassroots cell"),
     tier=1,
     identity_fields=("cell_name", "superior_name", "place_name", "secretary_name"),
 )
@@ -116,6 +119,7 @@ BASE_CELL = replace(
 GRASSROOTS = DataFileKind(
     code="grassroots",
     title=N_("A grassroots Party committee gathering its cells' bundles (đảng ủy cơ sở)"),
+    unit_label=N_("Grassroots Party committee"),
     role=UNITS_ROLE,
     tier=1,
     pages=UNITS_PAGES,
@@ -137,6 +141,7 @@ SUPERIOR = replace(
     GRASSROOTS,
     code="superior",
     title=N_("A superior committee gathering its grassroots organisations' bundles"),
+    unit_label=N_("Superior Party committee"),
     tier=2,
     org_label=N_("The superior committee's Party organisation"),
     org_example="Đảng bộ các cơ quan Đảng tỉnh",
@@ -148,6 +153,7 @@ PROVINCE = replace(
     GRASSROOTS,
     code="province",
     title=N_("A province Party committee gathering its superior committees' bundles (tỉnh ủy)"),
+    unit_label=N_("Province Party committee"),
     tier=3,
     identity_fields=("org_name", "place_name", "secretary_name"),
     org_label=N_("The province's Party organisation"),

@@ -63,7 +63,7 @@ DEMO_BLOC = IdentityData(
     kind=SUPERIOR.code,
 )
 DEMO_UNITS, DEMO_MEMBERS = 12, 480
-LEVELS = ["HTXSNV"] * 3 + ["HTTNV"] * 12 + ["HTNV"] * 4 + ["KHTNV"]
+LEVELS = ["HTXSNV"] * 2 + ["HTTNV"] * 13 + ["HTNV"] * 4 + ["KHTNV"]  # about 15 % of HTTNV: some cells over the cap
 
 
 DEMO_GRASSROOTS = "Đảng bộ Sở Tài chính"  # the grassroots organisation of the made-up cells under one

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from khoidesktop.errors import DatabaseError, storage_failure
 from khoidesktop.i18n import _
+from khoidesktop.private import create_private
 from khoidesktop.store.access import WRITE, access_mode, connect_for_reading, read_only_message, reading_uri
 from khoidesktop.store.lock import InstanceLock
 from khoidesktop.store.migrate import Migration, MigrationResult, latest_version, migrate, read_version
-from khoidesktop.private import create_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what a damaged file raises; "locked" or "read-only" is not damage

@@ -1,5 +1,5 @@
-"""What the data exchange page does with files: export the cell's bundle, import cells' bundles into the
-bloc (checked in the background, keys confirmed by the user, then written), save the bloc's PDFs."""
+"""What the data exchange page does with files: export a level's bundle, import its units' bundles into a
+level above (checked in the background, keys confirmed by the user, then written), save a level's PDFs."""
 
 from __future__ import annotations
 
@@ -52,12 +52,12 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
 
     def exported(result: ExportResult) -> None:
         done()
-        first = _("This was the cell's first bundle: its signing key was made now. ") if result.new_key else ""
+        first = _("This was the first bundle: the signing key was made now. ") if result.new_key else ""
         ctx.prompts.info(
             _("Bundle saved"),
             _(
-                "Saved {path} ({n} members, {period}).\n\n{first}Key fingerprint: {fp}\nRead it to the superior "
-                "committee when they ask to confirm the cell's key."
+                "Saved {path} ({n} members, {period}).\n\n{first}Key fingerprint: {fp}\nRead it to the level "
+                "above when they ask to confirm the key."
             ).format(path=result.path, n=result.members, period=period.label(), first=first, fp=result.fingerprint),
         )
 
@@ -76,14 +76,14 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
 def key_question(q: KeyQuestion) -> str:
     warning = ""
     if q.changed:
-        warning = _("The key of this cell has CHANGED since its last bundle. ")
+        warning = _("The key of this unit has CHANGED since its last bundle. ")
     elif q.namesake:
         warning = _(
-            "The bloc already has a unit with this name but another key: if the cell started a new data "
+            "This level already has a unit with this name but another key: if the unit started a new data "
             "file, accept, then remove the old unit's bundles. "
         )
     return _(
-        "{changed}{cell} signs its bundles with the key whose fingerprint is\n\n{fp}\n\nCall the cell's "
+        "{changed}{cell} signs its bundles with the key whose fingerprint is\n\n{fp}\n\nCall the unit's "
         "secretary and compare: is it the fingerprint shown on their “Data exchange” page?"
     ).format(changed=warning, cell=q.cell_name, fp=q.fingerprint)
 
@@ -92,7 +92,7 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list[Outcome]
     """Pick bundles; check them all in the background; ask about new keys; write the good ones."""
     from khoidesktop.exchange.bundle_import import check_files, import_checked, keys_to_confirm
 
-    paths = ctx.prompts.open_files(_("Import bundles from the cells"), bundle_filter())
+    paths = ctx.prompts.open_files(_("Import the units' bundles"), bundle_filter())
     if not paths:
         return
     store = ctx.require_store()
@@ -104,7 +104,7 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list[Outcome]
 
     def confirm_keys(checked_and_questions: tuple[list[Checked], list[KeyQuestion]]) -> None:
         checked, questions = checked_and_questions
-        trusted = {q.trust for q in questions if ctx.prompts.confirm(_("Confirm the cell's key"), key_question(q))}
+        trusted = {q.trust for q in questions if ctx.prompts.confirm(_("Confirm the unit's key"), key_question(q))}
 
         def write(progress: Progress, cancelled: IsCancelled) -> list[Outcome]:
             make_backup_now(ctx, store)  # before every import

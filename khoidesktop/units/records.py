@@ -245,9 +245,11 @@ def rename_unit(session: Session, unit: Unit, name: str, *, now: datetime, actor
     unit.name = name
 
 
-def close_unit(session: Session, unit: Unit, on: date, *, now: datetime, actor: str, into: Unit | None = None) -> None:
+def close_unit(
+    session: Session, unit: Unit, on: date | None, *, now: datetime, actor: str, into: Unit | None = None
+) -> None:
     """A unit dissolved on `on` (or merged into `into`): not expected for any period that begins after it; its
-    bundles and ratings stay."""
+    bundles and ratings stay. `on` None: closed in error, expected again."""
     if into is not None and into.id == unit.id:
         raise ValidationError(_("A unit cannot be merged into itself."))
     changes = {"closed_on": (unit.closed_on, on), "merged_into": (unit.merged_into, into and into.id)}
@@ -276,3 +278,65 @@ def rate_unit(session: Session, unit: Unit, year: int, level: str | None, *, now
         session.add(UnitRating(unit_id=unit.id, year=year, level=level, decided_at=now))
     else:
         row.level, row.decided_at = level, now
+
+
+# --- what the window shows and saves (plain data: the window never holds a model) -----------------------------
+
+
+@dataclass(frozen=True)
+class UnitForm:
+    """A unit as its dialog edits it: a new unit has no id, and is expected (not closed, not merged)."""
+
+    id: int | None
+    name: str
+    kind: str  # datafile.kinds code
+    closed_on: date | None = None
+    merged_into: int | None = None
+
+
+def unit_form(session: Session, unit_id: int) -> UnitForm:
+    unit = _unit(session, unit_id)
+    return UnitForm(unit.id, unit.name, unit.kind, unit.closed_on, unit.merged_into)
+
+
+def merge_choices(session: Session, unit_id: int | None) -> list[tuple[int, str]]:
+    """The units another can merge into: those still expected, other than itself, in Vietnamese order."""
+    units = sorted(session.scalars(select(Unit).where(Unit.closed_on.is_(None))), key=lambda u: text_key(u.name))
+    return [(u.id, u.name) for u in units if u.id != unit_id]
+
+
+def _unit(session: Session, unit_id: int) -> Unit:
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise ValidationError(_("This unit is no longer in the data file."))
+    return unit
+
+
+def save_unit(session: Session, form: UnitForm, *, now: datetime, actor: str) -> None:
+    """A new unit added, or a unit renamed, closed, merged or expected again: each change audited."""
+    if form.id is None:
+        add_unit(session, form.name, form.kind, now=now, actor=actor)
+        return
+    unit = _unit(session, form.id)
+    into = _unit(session, form.merged_into) if form.merged_into is not None else None
+    if into is not None and form.closed_on is None:
+        raise ValidationError(_("Give the date from which the unit merged into {unit}.").format(unit=into.name))
+    if normalize_text(form.name) != unit.name:
+        rename_unit(session, unit, form.name, now=now, actor=actor)
+    if (form.closed_on, form.merged_into) != (unit.closed_on, unit.merged_into):
+        close_unit(session, unit, form.closed_on, now=now, actor=actor, into=into)
+
+
+def rate_unit_id(session: Session, unit_id: int, year: int, level: str | None, *, now: datetime, actor: str) -> None:
+    rate_unit(session, _unit(session, unit_id), year, level, now=now, actor=actor)
+
+
+def excellent_allowed_by_unit(session: Session, period: Period, rows: list[UnitRow]) -> dict[int, int]:
+    """Unit id → the members it may rate HTXSNV, where this level decides the cap across its cells (cell by cell:
+    the level's cap share of those its cell rated HTTNV); empty where the level does not decide it."""
+    if not own_kind(session).decides_excellence_cap:
+        return {}
+    from khoidesktop.ratings.records import year_settings
+
+    rules, cap = rule_set_for(period.year), year_settings(session, period.year).cap_percent
+    return {r.unit.id: excellent_allowed(rules, r.figures.levels, cap) for r in rows if r.figures is not None}

@@ -11,20 +11,24 @@ from sqlalchemy import select
 
 from khoidesktop.meetings.records import load_meeting
 from khoidesktop.ratings.records import rating_rows
-from khoidesktop.store.models import Candidate, Meeting, Member
+from khoidesktop.store.models import Candidate, Meeting, Member, Unit
 from khoidesktop.ui.dialogs.base import BOXES, FormDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
 from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
+from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
 from tests.exchange.helpers import dump
 from tests.ui.helpers import english_on_screen
 
-DIALOGS = ("member", "meeting", "rating", "candidate")
+DIALOGS = ("member", "meeting", "rating", "candidate", "unit")
+ON_UNITS = ("unit", "new unit")  # dialogs of a level above the cells: opened on a grassroots committee's file
 
 
 def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
     with store.session() as s:
+        if kind == "unit":
+            return UnitDialog(ctx, s.scalars(select(Unit.id)).first(), parent)
         if kind == "member":
             return MemberDialog(ctx, s.scalars(select(Member.id)).first(), parent)
         if kind == "meeting":
@@ -36,12 +40,17 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
         return CandidateDialog(ctx, s.scalars(select(Candidate.id)).first(), parent)
 
 
-@pytest.fixture
-def opened(qtbot, window, ctx, demo_store):
-    window.set_store(demo_store)
+def store_for(kind: str, request):
+    """The training cell, or for a dialog of a level above the cells a grassroots committee holding bundles."""
+    return request.getfixturevalue("filled_bloc" if kind in ON_UNITS else "demo_store")
 
+
+@pytest.fixture
+def opened(qtbot, window, ctx, request):
     def make(kind: str) -> FormDialog:
-        dialog = open_dialog(kind, ctx, demo_store, window)
+        store = store_for(kind, request)
+        window.set_store(store)
+        dialog = open_dialog(kind, ctx, store, window)
         qtbot.addWidget(dialog)
         dialog.show()
         return dialog
@@ -89,8 +98,9 @@ def test_ctrl_s_saves(opened, qtbot, kind):
 
 
 @pytest.mark.parametrize("kind", DIALOGS)
-def test_esc_with_changes_asks_and_loses_nothing_by_surprise(opened, qtbot, ctx, demo_store, kind):
-    before = dump(demo_store.path)
+def test_esc_with_changes_asks_and_loses_nothing_by_surprise(opened, qtbot, ctx, request, kind):
+    store = store_for(kind, request)
+    before = dump(store.path)
     dialog = opened(kind)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes at once, nothing asked
     assert not dialog.isVisible() and ctx.prompts.shown == []
@@ -105,4 +115,4 @@ def test_esc_with_changes_asks_and_loses_nothing_by_surprise(opened, qtbot, ctx,
     dialog.reject()  # “Đóng” or ×, the same way
     assert not dialog.isVisible()  # “Bỏ thay đổi”: closed
     assert [kind for kind, _t, _m in ctx.prompts.shown] == ["unsaved", "unsaved"]
-    assert dump(demo_store.path) == before  # nothing written
+    assert dump(store.path) == before  # nothing written

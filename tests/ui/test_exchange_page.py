@@ -46,7 +46,8 @@ def bundle_fp(bundle) -> str:
 
 def test_a_bloc_imports_bundles_and_sees_who_is_late(qtbot, window, ctx, bloc_store, generated_bundles, tmp_path):
     window.set_store(bloc_store)
-    assert window.slugs == ["tong-quan", "trao-doi-du-lieu", "cai-dat"] and window.kind == GRASSROOTS
+    assert window.slugs == [PAGES[key].slug for key in GRASSROOTS.pages] and window.kind == GRASSROOTS
+    assert window.slugs == ["tong-quan", "don-vi", "trao-doi-du-lieu", "bao-cao", "cai-dat"]
     page = window.go_to("trao-doi-du-lieu")
     panel = page.panel
     assert window.stack.currentWidget() is page and panel.empty.isVisible()
@@ -111,7 +112,7 @@ def test_switching_a_file_to_bloc_mode_in_the_settings(qtbot, window, ctx, store
     settle(qtbot)
     with store.session() as s:
         assert get_identity(s).kind == "grassroots"
-    assert window.slugs == ["tong-quan", "trao-doi-du-lieu", "cai-dat"]
+    assert window.slugs == [PAGES[key].slug for key in GRASSROOTS.pages]
     settings = window.page("cai-dat")  # the bloc's pages: the settings page of the new sidebar is shown
     assert window.stack.currentWidget() is settings
     assert "Đảng bộ Sở Tài chính" in window.windowTitle()  # a bloc is named by its organisation
@@ -129,18 +130,17 @@ def test_a_bloc_removes_a_units_bundle_and_saves_its_reports(qtbot, window, ctx,
     from pypdf import PdfReader
 
     window.set_store(filled_bloc)
-    page = window.go_to("trao-doi-du-lieu")
-    panel = page.panel
-    assert not panel.remove_button.isEnabled()
     target = tmp_path / "co-cau.pdf"
     ctx.prompts.files.append(target)
     ctx.prompts.confirmations.append(False)  # do not open it
-    panel.report_buttons["bloc-structure"].click()
+    window.go_to("bao-cao").buttons["bloc-structure"].click()
     qtbot.waitUntil(_done(ctx, "confirm"), timeout=20_000)  # "open it now?" answered: the task has ended
     with filled_bloc.session() as s:
         total = level_figures(s, Period(2025), unit_rows(s, Period(2025), FIXED_NOW.date())).total
     assert f"{total}" in "".join(p.extract_text() for p in PdfReader(target).pages)
 
+    panel = window.go_to("trao-doi-du-lieu").panel
+    assert not panel.remove_button.isEnabled()
     panel.units.selectRow(0)
     removed = panel.rows[0].name
     assert panel.remove_button.isEnabled()
@@ -160,8 +160,7 @@ def test_an_empty_bloc_says_what_to_do(window, ctx, bloc_store):
     overview = window.page("tong-quan")
     assert overview.cards["units"].value.text() == "0/0" and overview.cards["women"].value.text() == "–"
     assert overview.empty_label.isVisible() and "Trao đổi dữ liệu" in overview.empty_label.text()
-    page = window.go_to("trao-doi-du-lieu")
-    page.panel.report_buttons["bloc-ratings"].click()  # no file dialog: nothing to report
+    window.go_to("bao-cao").buttons["bloc-ratings"].click()  # no file dialog: nothing to report
     kind, _title, text = ctx.prompts.shown[-1]
     assert kind == "info" and "Chưa đơn vị nào gửi" in text
     assert english_on_screen(window) == []

@@ -11,10 +11,11 @@ from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
+from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
 from khoidesktop.ui.widgets.focus import COMPOUND, is_editable
-from tests.ui.test_dialogs import DIALOGS, open_dialog
+from tests.ui.test_dialogs import DIALOGS, open_dialog, store_for
 
-NEW = ("new member", "new meeting", "new candidate")
+NEW = ("new member", "new meeting", "new candidate", "new unit")
 
 
 def make_dialog(kind: str, ctx, store, parent) -> QDialog:
@@ -26,15 +27,17 @@ def make_dialog(kind: str, ctx, store, parent) -> QDialog:
         return CandidateDialog(ctx, None, parent)
     if kind == "badges":
         return BadgesDialog(ctx, parent)
+    if kind == "new unit":
+        return UnitDialog(ctx, None, parent)
     return open_dialog(kind, ctx, store, parent)
 
 
 @pytest.fixture
-def shown(qtbot, window, ctx, demo_store):
-    window.set_store(demo_store)
-
+def shown(qtbot, window, ctx, request):
     def make(kind: str) -> QDialog:
-        dialog = make_dialog(kind, ctx, demo_store, window)
+        store = store_for(kind, request)
+        window.set_store(store)
+        dialog = make_dialog(kind, ctx, store, window)
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.activateWindow()

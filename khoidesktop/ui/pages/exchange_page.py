@@ -25,6 +25,7 @@ from khoidesktop.ui import exchange_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.figure_table import FigureTable
+from khoidesktop.ui.widgets.period_box import UnitsPeriodBox
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -123,6 +124,52 @@ class CellPanel(QWidget):
         exchange_actions.export_bundle(self, self.page.ctx, self.picker.period(), self.cell_name, self.page.refresh)
 
 
+class UpwardBox(QGroupBox):
+    """A level above the cells sends its own signed bundle upward: its totals and its units' rows."""
+
+    def __init__(self, page: Page, parent: QWidget) -> None:
+        super().__init__(_("Bundle for the level above"), parent)
+        self.page = page
+        inner = QVBoxLayout(self)
+        about = QLabel(
+            _(
+                "One file holding this level's totals for the period, summed from the bundles its units sent, "
+                "and a row for each unit, signed with this level's key. Import your units' bundles first: a "
+                "unit that has not sent is left out and named as late."
+            ),
+            self,
+        )
+        about.setWordWrap(True)
+        inner.addWidget(about)
+        row = QHBoxLayout()
+        self.picker = PeriodPicker(page.ctx.today(), self)
+        row.addWidget(self.picker)
+        row.addStretch(1)
+        self.export_button = QPushButton(_("Export the bundle for the level above…"), self)
+        self.export_button.clicked.connect(self.export)
+        row.addWidget(self.export_button)
+        inner.addLayout(row)
+        self.key_label = QLabel(self)
+        self.key_label.setWordWrap(True)
+        inner.addWidget(self.key_label)
+        self.org_name = ""
+
+    def refresh(self, session: Session) -> None:
+        from khoidesktop.exchange.bundle_export import key_fingerprint
+
+        identity = get_identity(session)
+        self.org_name = identity.org_name if identity is not None else ""
+        fp = key_fingerprint(session)
+        self.key_label.setText(
+            _("This level's key fingerprint: <b>{fp}</b> (the level above confirms it once).").format(fp=fp)
+            if fp
+            else _("This level's signing key is made with its first bundle.")
+        )
+
+    def export(self) -> None:
+        exchange_actions.export_bundle(self, self.page.ctx, self.picker.period(), self.org_name, self.page.refresh)
+
+
 class UnitsPanel(QWidget):
     def __init__(self, page: Page) -> None:
         super().__init__(page)
@@ -131,13 +178,13 @@ class UnitsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Period:"), self))
-        self.period_box = QComboBox(self)
+        self.period_box = UnitsPeriodBox(page.ctx.today, self)
         self.period_box.currentIndexChanged.connect(lambda _i: self.page.refresh())
         row.addWidget(self.period_box)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         row.addWidget(self.summary, 1)
-        self.import_button = QPushButton(_("Import bundles from the cells…"), self)
+        self.import_button = QPushButton(_("Import the units' bundles…"), self)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.import_bundles)
         row.addWidget(self.import_button)
@@ -145,8 +192,8 @@ class UnitsPanel(QWidget):
         self.units = FigureTable([_(h) for h in UNIT_HEADERS], self)
         self.empty = QLabel(
             _(
-                "No bundle yet. Ask each cell for its bundle (the “.khoi” file made on its "
-                "“Data exchange” page), then press “Import bundles from the cells”."
+                "No bundle yet. Ask each unit for its bundle (the “.khoi” file made on its "
+                "“Data exchange” page), then press “Import the units' bundles…”."
             ),
             self,
         )
@@ -158,53 +205,26 @@ class UnitsPanel(QWidget):
         QVBoxLayout(self.results_box).addWidget(self.results)
         self.results_box.setVisible(False)
         layout.addWidget(self.results_box, 2)
-        reports = QHBoxLayout()
-        reports.addWidget(QLabel(_("Reports of the bloc:"), self))
-        self.report_buttons = {}
-        for kind, text in (
-            ("bloc-structure", _("Member structure")),
-            ("bloc-ratings", _("Rating")),
-            ("bloc-recruitment", _("Recruitment")),
-        ):
-            button = QPushButton(text + "…", self)
-            button.clicked.connect(lambda _c=False, k=kind: self.report(k))
-            self.report_buttons[kind] = button
-            reports.addWidget(button)
-        reports.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
         self.remove_button = QPushButton(_("Remove the selected unit's bundle…"), self)
         self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self.remove_bundle)
-        reports.addWidget(self.remove_button)
-        layout.addLayout(reports)
+        actions.addWidget(self.remove_button)
+        layout.addLayout(actions)
+        self.upward = UpwardBox(page, self)
+        layout.addWidget(self.upward)
         self.units.itemSelectionChanged.connect(self._selection_changed)
         self.rows: list[UnitRow] = []
 
     def period(self) -> Period:
-        return self.period_box.currentData() or Period(self.page.ctx.today().year - 1)
-
-    def _fill_periods(self, session: Session) -> None:
-        from khoidesktop.units.records import default_period, periods
-
-        chosen = self.period_box.currentData()
-        today = self.page.ctx.today()
-        found = periods(session)
-        choices = sorted(
-            {*found, default_period(session, today), Period(today.year), Period(today.year - 1)},
-            key=lambda p: p.sort_key,
-            reverse=True,
-        )
-        self.period_box.blockSignals(True)
-        self.period_box.clear()
-        for period in choices:
-            self.period_box.addItem(period.label(), period)
-        wanted = chosen or default_period(session, today)
-        self.period_box.setCurrentIndex(max(0, choices.index(wanted) if wanted in choices else 0))
-        self.period_box.blockSignals(False)
+        return self.period_box.period()
 
     def refresh(self, session: Session) -> None:
         from khoidesktop.units.records import level_figures, unit_rows
 
-        self._fill_periods(session)
+        self.period_box.fill(session)
+        self.upward.refresh(session)
         rows = self.rows = unit_rows(session, self.period(), self.page.ctx.today())
         self.units.set_rows(
             [
@@ -230,17 +250,6 @@ class UnitsPanel(QWidget):
         )
         self.empty.setVisible(not rows)
         self.units.setVisible(bool(rows))
-
-    def report(self, kind: str) -> None:
-        if not any(row.bundle for row in self.rows):
-            self.page.ctx.prompts.info(
-                _("No figures yet"),
-                _("No unit has sent its bundle for {period}: there is nothing to report yet.").format(
-                    period=self.period().label()
-                ),
-            )
-            return
-        exchange_actions.bloc_pdf(self, self.page.ctx, kind, self.period())
 
     def _selected(self) -> UnitRow | None:
         selected = self.units.selectionModel().selectedRows()
@@ -308,7 +317,7 @@ class UnitsPanel(QWidget):
             )
         )
         self.results_box.setVisible(True)
-        self.period_box.setCurrentIndex(-1)  # show the latest period again
+        self.period_box.show_latest()
         self.page.refresh()
         self.page.data_changed.emit()
 
@@ -338,7 +347,10 @@ class UnitsExchangePage(Page):
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.subtitle(
-            _("Import the bundles the cells send, check who has sent and who is late, and make the bloc's reports.")
+            _(
+                "Import the bundles your units send, check who has sent and who is late, and make this level's "
+                "own bundle for the level above."
+            )
         )
         self.panel = UnitsPanel(self)
         self.layout_.addWidget(self.panel, 1)

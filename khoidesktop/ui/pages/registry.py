@@ -48,7 +48,9 @@ PAGES: dict[str, PageSpec] = {
     ),
     "settings": PageSpec("cai-dat", N_("Settings"), "settings", _page("settings_page", "SettingsPage")),
     "units-overview": PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "UnitsOverviewPage")),
+    "units-list": PageSpec("don-vi", N_("Units"), "network", _page("units_page", "UnitsPage")),
     "units-exchange": PageSpec(
         "trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _page("exchange_page", "UnitsExchangePage")
     ),
+    "units-reports": PageSpec("bao-cao", N_("Reports"), "file-text", _page("units_reports_page", "UnitsReportsPage")),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QTime, QTimer
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTimeEdit, QWidget
 
@@ -56,12 +56,16 @@ class TimeField(QTimeEdit):
 class CodeCombo(QComboBox):
     """Pick one of a table of codes (shown by their Vietnamese labels), or nothing."""
 
-    def __init__(self, table: dict[str, str], parent: QWidget | None = None, empty: bool = True) -> None:
+    def __init__(
+        self, table: dict[str, str], parent: QWidget | None = None, empty: bool = True, short: bool = False
+    ) -> None:
+        """`short`: show the codes themselves ("HTTNV"), their labels as tooltips (a narrow column of a table)."""
         super().__init__(parent)
         if empty:
             self.addItem("", None)
         for code, msgid in table.items():
-            self.addItem(_(msgid), code)
+            self.addItem(code if short else _(msgid), code)
+            self.setItemData(self.count() - 1, _(msgid), Qt.ItemDataRole.ToolTipRole)
 
     def value(self) -> str | None:
         code: str | None = self.currentData()  # the item data are the table's codes, or None for the empty row

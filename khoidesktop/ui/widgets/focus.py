@@ -106,8 +106,9 @@ def _in_layout(layout: QLayout) -> Iterator[QWidget]:
 
 def _grid_place(grid: QGridLayout, index: int) -> tuple[int, int]:
     """Row, then column, of a grid's item."""
-    place: tuple[int, int, int, int] = grid.getItemPosition(index)  # typed `object` by PySide6
-    return place[0], place[1]
+    place = grid.getItemPosition(index)  # (row, column, row span, column span), typed `object` by PySide6
+    assert isinstance(place, tuple)
+    return int(place[0]), int(place[1])
 
 
 def _in_item(item: QLayoutItem) -> Iterator[QWidget]:

@@ -1,0 +1,99 @@
+"""Báo cáo, on every level above the cells: the documents made from the bundles its units sent for a period (the
+members' structure, the ratings of members and of units, recruitment against the targets), each saved as PDF in
+the official format; each says which units have sent and which are left out."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from khoidesktop.context import AppContext
+from khoidesktop.i18n import N_, _
+from khoidesktop.ui import exchange_actions
+from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.widgets.period_box import UnitsPeriodBox
+
+DOCUMENTS = (
+    (
+        "bloc-structure",
+        N_("Member structure report"),
+        N_(
+            "The members of every unit that sent, summed: women, ethnic minorities, age bands, education and "
+            "political theory, with a row for each unit."
+        ),
+    ),
+    (
+        "bloc-ratings",
+        N_("Rating report"),
+        N_(
+            "The members' ratings summed over the units, the excellence cap, the units' own levels and this "
+            "level's rating of its units, with their shares."
+        ),
+    ),
+    (
+        "bloc-recruitment",
+        N_("Recruitment report"),
+        N_(
+            "Admissions and files in progress summed over the units, against the year's and the term's targets, "
+            "with a row for each unit."
+        ),
+    ),
+)
+
+
+class UnitsReportsPage(Page):
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, parent)
+        self.subtitle(
+            _(
+                "Each document sums what the units sent for the period, follows the format of Party documents "
+                "(HD 36-HD/VPTW) and says which units are left out because they have not sent."
+            )
+        )
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Period:"), self))
+        self.period_box = UnitsPeriodBox(ctx.today, self)
+        row.addWidget(self.period_box)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.buttons: dict[str, QPushButton] = {}
+        for kind, title_id, about_id in DOCUMENTS:
+            box = QGroupBox(_(title_id), self)
+            layout = QVBoxLayout(box)
+            about = QLabel(_(about_id), box)
+            about.setWordWrap(True)
+            layout.addWidget(about)
+            buttons = QHBoxLayout()
+            buttons.addStretch(1)
+            button = QPushButton(_("Save as PDF…"), box)
+            button.clicked.connect(lambda _c=False, k=kind: self.report(k))
+            buttons.addWidget(button)
+            layout.addLayout(buttons)
+            self.buttons[kind] = button
+            self.layout_.addWidget(box)
+        self.layout_.addStretch(1)
+        self.sent = 0
+
+    def refresh(self) -> None:
+        store = self.ctx.store
+        if store is None:
+            return
+        from khoidesktop.units.records import unit_rows
+
+        with store.session() as session:
+            self.period_box.fill(session)
+            self.sent = sum(
+                row.bundle is not None for row in unit_rows(session, self.period_box.period(), self.ctx.today())
+            )
+
+    def report(self, kind: str) -> None:
+        period = self.period_box.period()
+        self.refresh()
+        if not self.sent:
+            self.ctx.prompts.info(
+                _("No figures yet"),
+                _("No unit has sent its bundle for {period}: there is nothing to report yet.").format(
+                    period=period.label()
+                ),
+            )
+            return
+        exchange_actions.bloc_pdf(self, self.ctx, kind, period)

@@ -49,6 +49,10 @@ _STATUS_AFTER: dict[str, str | None] = {
     "deceased": "deceased",
 }
 
+# The kinds that may change a member's status (a discipline only at expulsion): recording or withdrawing one
+# shows what changes and asks first.
+STATUS_EVENT_KINDS = frozenset(_STATUS_AFTER) | {"discipline"}
+
 
 @dataclass(frozen=True)
 class EventFact:

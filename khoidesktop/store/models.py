@@ -74,7 +74,7 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(index=True)
     actor: Mapped[str]
-    action: Mapped[str]  # "create" | "update" | "delete"
+    action: Mapped[str]  # "create" | "update" | "delete" | "withdraw" (an entry made in error, its values kept)
     entity: Mapped[str]  # "identity" | "member" | ...
     entity_id: Mapped[int | None]
     detail: Mapped[str] = mapped_column(default="{}")

@@ -160,6 +160,15 @@ def bloc_store(tmp_path: Path):
 
 
 @pytest.fixture
+def grassroots_demo(tmp_path: Path):
+    """The training grassroots committee: four made-up cells' bundles of last year, with the names they propose as
+    HTXSNV, one cell late."""
+    opened = create_demo_file(tmp_path / "dang-uy.sqlite", actor="test", kind="grassroots", now=lambda: FIXED_NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def filled_bloc(bloc_store, generated_bundles):
     """A bloc holding the generated cells' bundles for 2025."""
     import_all(bloc_store, generated_bundles)

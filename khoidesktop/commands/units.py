@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from khoidesktop.commands.common import iso_date, json_flag, period_arg, year_arg
+from khoidesktop.commands.common import bounded, iso_date, json_flag, period_arg, year_arg
 from khoidesktop.commands.registry import Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import REPORTS_OF_UNITS, UNITS_ROLE
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from khoidesktop.exchange.figures import Figures
     from khoidesktop.store.database import Store
+    from khoidesktop.units.excellence import Proposed
     from khoidesktop.units.records import UnitRow
 
 
@@ -295,7 +296,146 @@ def cmd_units_rate(args: argparse.Namespace, ctx: AppContext, store: Store) -> i
     return _write(store, ctx, change)
 
 
+def _excellence_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=year_arg, required=True, metavar=_("YEAR"))
+    json_flag(parser)
+
+
+def _decide_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", metavar=_("NAME"), help=_("the member's full name, as the cell proposed it"))
+    parser.add_argument("--unit", required=True, metavar=_("NAME"), help=_("the cell that proposed the member"))
+    parser.add_argument("--year", type=year_arg, required=True, metavar=_("YEAR"))
+    parser.add_argument("--born", type=iso_date, metavar="YYYY-MM-DD", help=_("the date of birth, for namesakes"))
+    parser.add_argument(
+        "--decision",
+        required=True,
+        choices=("approve", "decline", "none"),
+        help=_("approve, decline, or none (take the decision back)"),
+    )
+    parser.add_argument(
+        "--share",
+        type=bounded(1, 100),
+        metavar=_("PERCENT"),
+        help=_("the cap's share of the members rated HTTNV that the committee allows (20 to 25)"),
+    )
+
+
+def _proposal_json(p: Proposed) -> dict[str, Any]:
+    return {
+        "unit": p.unit,
+        "full_name": p.full_name,
+        "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+        "approved": p.approved,
+    }
+
+
+def cmd_excellence(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.units.excellence import excellence_list
+
+    with store.session() as session:
+        listing = excellence_list(session, args.year, ctx.today())
+    if args.json:
+        result = {
+            "year": listing.year,
+            "allowed": listing.allowed,
+            "approved": listing.approved,
+            "undecided": listing.undecided,
+            "rated_excellent": listing.rated_excellent,
+            "good": listing.good,
+            "cap_percent": listing.cap_percent,
+            "cells_without_list": list(listing.unlisted),
+            "proposed": [_proposal_json(p) for p in listing.proposed],
+        }
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(
+        _("Proposed: {n}; approved: {approved} of at most {allowed}; not decided: {undecided}.").format(
+            n=len(listing.proposed), approved=listing.approved, allowed=listing.allowed, undecided=listing.undecided
+        )
+    )
+    marks = {True: _("approved"), False: _("declined"), None: _("not decided")}
+    for p in listing.proposed:
+        born = format_date(p.birth_date) if p.birth_date else ""
+        print(f"  {p.full_name:32s} {born:10s}  {p.unit:32s} {marks[p.approved]}")
+    if listing.unlisted:
+        print(_("Cells that sent no list of names: {names}.").format(names=", ".join(listing.unlisted)))
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.domain.names import text_key
+    from khoidesktop.errors import ValidationError
+    from khoidesktop.units.excellence import Decision, decide, excellence_list
+    from khoidesktop.units.records import find_unit
+
+    def change(session: Session, now: datetime, actor: str) -> str:
+        unit = find_unit(session, args.unit)
+        found = [
+            p
+            for p in excellence_list(session, args.year, ctx.today()).proposed
+            if p.unit_id == unit.id
+            and text_key(p.full_name) == text_key(args.name)
+            and (args.born is None or p.birth_date == args.born)
+        ]
+        if len(found) != 1:
+            raise ValidationError(
+                _("{unit} proposed no member named {name} for {year}: see “units excellence”.").format(
+                    unit=unit.name, name=args.name, year=args.year
+                )
+                if not found
+                else _("{unit} proposed two members named {name}: give --born.").format(unit=unit.name, name=args.name)
+            )
+        approved = {"approve": True, "decline": False, "none": None}[args.decision]
+        listing = decide(
+            session,
+            args.year,
+            [Decision(unit.id, found[0].full_name, found[0].birth_date, approved)],
+            today=ctx.today(),
+            now=now,
+            actor=actor,
+            share=args.share,
+        )
+        return _("Saved: approved {approved} of at most {allowed}; not decided: {undecided}.").format(
+            approved=listing.approved, allowed=listing.allowed, undecided=listing.undecided
+        )
+
+    return _write(store, ctx, change)
+
+
+def cmd_excellence_resolution(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.units.documents import excellence_resolution_pdf
+
+    path = excellence_resolution_pdf(store, args.out, year=args.year, today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0
+
+
+def _resolution_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=year_arg, required=True, metavar=_("YEAR"))
+    _out(parser)
+
+
 COMMANDS = (
+    Command(
+        "units excellence",
+        N_("the members the cells propose as HTXSNV, and the committee's decisions"),
+        (_excellence_arguments,),
+        {UNITS_ROLE: cmd_excellence},
+    ),
+    Command(
+        "units decide",
+        N_("approve or decline a member a cell proposes as HTXSNV"),
+        (_decide_arguments,),
+        {UNITS_ROLE: cmd_decide},
+        writes=lambda args: True,
+    ),
+    Command(
+        "report excellence-resolution",
+        N_("the committee's resolution recognising the members rated HTXSNV"),
+        (_resolution_arguments,),
+        {UNITS_ROLE: cmd_excellence_resolution},
+        refusal=REPORTS_OF_UNITS,
+    ),
     Command(
         "units list",
         N_("the units of this level, and who has sent"),

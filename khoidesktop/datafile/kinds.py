@@ -136,9 +136,17 @@ GRASSROOTS = DataFileKind(
     takes_first_format=True,
     decides_excellence_cap=True,
 )
+# A grassroots committee also decides on the members its cells propose as HTXSNV (units/excellence.py).
+GRASSROOTS = replace(
+    GRASSROOTS,
+    commands=UNITS_COMMANDS | {"units excellence", "units decide"},
+    documents=(*UNITS_DOCUMENTS, "excellence-resolution"),
+)
 
 SUPERIOR = replace(
     GRASSROOTS,
+    commands=UNITS_COMMANDS,
+    documents=UNITS_DOCUMENTS,
     code="superior",
     title=N_("A superior committee gathering its grassroots organisations' bundles"),
     unit_label=N_("Superior Party committee"),
@@ -150,7 +158,7 @@ SUPERIOR = replace(
 )
 
 PROVINCE = replace(
-    GRASSROOTS,
+    SUPERIOR,  # not the grassroots committee: a province does not decide the members' excellence cap
     code="province",
     title=N_("A province Party committee gathering its superior committees' bundles (tỉnh ủy)"),
     unit_label=N_("Province Party committee"),

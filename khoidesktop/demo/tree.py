@@ -69,12 +69,14 @@ class Builder:
         for index, (number, sub) in enumerate(plan):
             sent = year - (index >= len(plan) - late)
             if sub is None:
-                found.append(self._cell(_below(kind, False), org, sent))
+                # a committee that decides the excellence cap is sent the names its cells propose
+                named = ("proposals",) if kind.decides_excellence_cap else ()
+                found.append(self._cell(_below(kind, False), org, sent, named))
             else:
                 found.append(self._committee(_below(kind, True), sub, number, sent))
         return found
 
-    def _cell(self, kind: DataFileKind, org: str, year: int) -> Path:
+    def _cell(self, kind: DataFileKind, org: str, year: int, named: tuple[str, ...] = ()) -> Path:
         number, self.made = self.made, self.made + 1
         path = self.folder / f"chi-bo-{number + 1:03d}.sqlite"
         identity = unit_identity(number, self.training, kind.code, org)
@@ -87,7 +89,7 @@ class Builder:
             training=self.training,
             identity=identity,
         )
-        return self._export(open_store(path, lock=False, now=lambda: self.now), path, year)
+        return self._export(open_store(path, lock=False, now=lambda: self.now), path, year, named)
 
     def _committee(self, kind: DataFileKind, shape: Shape, number: int, year: int) -> Path:
         name = SUPERIOR_NAMES[number % 3] if kind.tier == 2 else f"Đảng bộ {UNIT_NAMES[self.made % len(UNIT_NAMES)]}"
@@ -105,11 +107,18 @@ class Builder:
         import_generated(store, self.bundles(kind, shape, name, year), now=self.now, actor="demo")
         return self._export(store, path, year)
 
-    def _export(self, store: Store, path: Path, year: int) -> Path:
+    def _export(self, store: Store, path: Path, year: int, named: tuple[str, ...] = ()) -> Path:
         out = path.with_suffix(f".{year}.khoi")
         try:
             export_bundle(
-                store, out, Period(year), today=self.now.date(), now=self.now, actor="demo", reports=self.reports
+                store,
+                out,
+                Period(year),
+                today=self.now.date(),
+                now=self.now,
+                actor="demo",
+                reports=self.reports,
+                named=named,
             )
         finally:
             store.close()

@@ -123,23 +123,27 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list[Outcome]
     run_task(page, ctx, _("Checking {n} files…").format(n=len(paths)), check, confirm_keys, cancellable=True)
 
 
+# A level's document: the units.documents function, the file name offered, and whether it is of a year (the
+# resolution) rather than of a period (a year or a quarter).
 BLOC_REPORTS = {
-    "bloc-structure": ("bloc_structure_pdf", "bao-cao-co-cau-dang-vien-toan-khoi"),
-    "bloc-ratings": ("bloc_ratings_pdf", "bao-cao-xep-loai-dang-vien-toan-khoi"),
-    "bloc-recruitment": ("bloc_recruitment_pdf", "bao-cao-phat-trien-dang-vien-toan-khoi"),
+    "bloc-structure": ("bloc_structure_pdf", "bao-cao-co-cau-dang-vien-toan-dang-bo", False),
+    "bloc-ratings": ("bloc_ratings_pdf", "bao-cao-xep-loai-dang-vien-toan-dang-bo", False),
+    "bloc-recruitment": ("bloc_recruitment_pdf", "bao-cao-phat-trien-dang-vien-toan-dang-bo", False),
+    "excellence-resolution": ("excellence_resolution_pdf", "nghi-quyet-cong-nhan-dang-vien-htxsnv", True),
 }
 
 
 def bloc_pdf(page: QWidget, ctx: AppContext, kind: str, period: Period) -> None:
     from khoidesktop.units import documents as bloc_reports
 
-    function, stem = BLOC_REPORTS[kind]
+    function, stem, by_year = BLOC_REPORTS[kind]
     make = getattr(bloc_reports, function)
+    when: dict[str, object] = {"year": period.year} if by_year else {"period": period}
     save_made_file(
         page,
         ctx,
-        title=_("Save the report as PDF"),
-        name=file_name(stem, period.code),
+        title=_("Save the document as PDF"),
+        name=file_name(stem, str(period.year) if by_year else period.code),
         label=_("Making the report…"),
-        make=lambda store, path, progress, cancelled: make(store, path, period=period, today=ctx.today()),
+        make=lambda store, path, progress, cancelled: make(store, path, today=ctx.today(), **when),
     )

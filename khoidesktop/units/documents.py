@@ -78,3 +78,47 @@ def bloc_recruitment_pdf(store: Store, out: Path, *, period: Period, today: date
     from khoidesktop.units.report_pdf import build_bloc_recruitment
 
     return _make(store, out, period, today, number, build_bloc_recruitment)
+
+
+def excellence_resolution_pdf(store: Store, out: Path, *, year: int, today: date, number: str | None = None) -> Path:
+    """Nghị quyết công nhận đảng viên HTXSNV of `year`: the grassroots committee's decisions on its cells'
+    proposals, dated `today`, at `out`. Refused (ValidationError) with no proposal yet, or with one not decided."""
+    from khoidesktop.units.excellence import excellence_list
+    from khoidesktop.units.excellence_pdf import ExcellenceResolution, NamedMember, build_excellence_resolution
+
+    with store.session() as session:
+        listing = excellence_list(session, year, today)
+        head: Letterhead = letterhead(session, today)
+    if not listing.proposed:
+        raise ValidationError(
+            _(
+                "No cell has sent the names of the members it proposes for {year}: ask each cell to export its "
+                "bundle of {year} with the list of proposals, and import it."
+            ).format(year=year)
+        )
+    if listing.undecided:
+        raise ValidationError(
+            _("{count} proposals are not decided yet: decide on each one on the “Units” page first.").format(
+                count=listing.undecided
+            )
+        )
+
+    def named(approved: bool) -> tuple[NamedMember, ...]:
+        return tuple(
+            NamedMember(p.full_name, p.birth_date.year if p.birth_date else None, p.unit)
+            for p in listing.proposed
+            if p.approved is approved
+        )
+
+    resolution = ExcellenceResolution(
+        year,
+        listing.regulation,
+        head.issuer,
+        named(True),
+        named(False),
+        listing.good,
+        listing.cap_percent,
+        listing.allowed,
+    )
+    build_excellence_resolution(out, head, resolution, number=number)
+    return out.expanduser().absolute()

@@ -33,7 +33,12 @@ from khoidesktop.reports.frame import (
 )
 from khoidesktop.reports.styles import RULE_WIDTH, SIZES
 from khoidesktop.store.database import Store
-from khoidesktop.units.documents import bloc_ratings_pdf, bloc_recruitment_pdf, bloc_structure_pdf
+from khoidesktop.units.documents import (
+    bloc_ratings_pdf,
+    bloc_recruitment_pdf,
+    bloc_structure_pdf,
+    excellence_resolution_pdf,
+)
 from tests.conftest import FIXED_NOW
 from tests.reports.pdf import Line, Run, drawn_lines, metadata, text_runs
 
@@ -72,11 +77,26 @@ def _resolution(store: Store, out: Path) -> tuple[Path, str]:
     return admission_resolution_pdf(store, out, candidate_id=candidate_id, today=TODAY), _secretary(store)
 
 
+def _excellence(store: Store, out: Path) -> tuple[Path, str]:
+    """The grassroots committee's resolution, once it has decided on every proposal (the cap's number approved)."""
+    from khoidesktop.units.excellence import Decision, decide, excellence_list
+
+    year = TODAY.year - 1
+    with store.session() as session, session.begin():
+        listing = excellence_list(session, year, TODAY)
+        decisions = [
+            Decision(p.unit_id, p.full_name, p.birth_date, i < listing.allowed) for i, p in enumerate(listing.proposed)
+        ]
+        decide(session, year, decisions, today=TODAY, now=FIXED_NOW, actor="test")
+    return excellence_resolution_pdf(store, out, year=year, today=TODAY), _secretary(store)
+
+
 def _signed(make: Callable[[Store, Path], Path]) -> Maker:
     return lambda store, out: (make(store, out), _secretary(store))
 
 
 YEAR, LAST_YEAR = TODAY.year, Period(TODAY.year - 1)
+DECIDES_CAP = "decides the cap"  # a group of MAKERS beside the roles
 MAKERS: dict[str, dict[str, Maker]] = {
     CELL_ROLE: {
         "roster": _signed(lambda s, out: roster_pdf(s, out, today=TODAY)),
@@ -93,6 +113,8 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "bloc-ratings": _signed(lambda s, out: bloc_ratings_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "bloc-recruitment": _signed(lambda s, out: bloc_recruitment_pdf(s, out, period=LAST_YEAR, today=TODAY)),
     },
+    # what only the level that decides the members' excellence cap makes (a grassroots committee)
+    DECIDES_CAP: {"excellence-resolution": _excellence},
 }
 NAMES = [name for makers in MAKERS.values() for name in makers]
 FACES = {"LiberationSerif": REGULAR, "LiberationSerif-Bold": BOLD}
@@ -116,7 +138,7 @@ def documents(tmp_path_factory) -> dict[str, Made]:
     folder = tmp_path_factory.mktemp("hd36")
     found: dict[str, Made] = {}
     for role, makers in MAKERS.items():
-        kind = "superior" if role == UNITS_ROLE else "cell"
+        kind = {UNITS_ROLE: "superior", DECIDES_CAP: "grassroots"}.get(role, "cell")
         store = create_demo_file(folder / f"{role}.sqlite", actor="test", kind=kind, now=lambda: FIXED_NOW)
         try:
             with store.session() as session:
@@ -131,9 +153,10 @@ def documents(tmp_path_factory) -> dict[str, Made]:
 
 def test_every_document_the_program_offers_is_checked():
     """A new document (in a kind's `documents`) fails here until it is added to MAKERS."""
-    assert {kind.role for kind in KINDS.values()} == set(MAKERS)
+    assert {kind.role for kind in KINDS.values()} | {DECIDES_CAP} == set(MAKERS)
     for kind in KINDS.values():
-        assert set(kind.documents) == set(MAKERS[kind.role]), kind.code
+        offered = set(MAKERS[kind.role]) | (set(MAKERS[DECIDES_CAP]) if kind.decides_excellence_cap else set())
+        assert set(kind.documents) == offered, kind.code
 
 
 def _take(runs: list[Run], text: str) -> list[Run]:

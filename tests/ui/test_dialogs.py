@@ -3,10 +3,12 @@ unsaved changes asks before anything typed is thrown away — walked over each d
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 from sqlalchemy import select
 
 from khoidesktop.meetings.records import load_meeting
@@ -14,21 +16,26 @@ from khoidesktop.ratings.records import rating_rows
 from khoidesktop.store.models import Candidate, Meeting, Member, Unit
 from khoidesktop.ui.dialogs.base import BOXES, FormDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
+from khoidesktop.ui.dialogs.excellence_dialog import ExcellenceDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
 from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
 from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
+from tests.conftest import FIXED_NOW
 from tests.exchange.helpers import dump
 from tests.ui.helpers import english_on_screen
 
-DIALOGS = ("member", "meeting", "rating", "candidate", "unit")
+DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence")
 ON_UNITS = ("unit", "new unit")  # dialogs of a level above the cells: opened on a grassroots committee's file
+ON_TRAINING_COMMITTEE = ("excellence",)  # opened on the training grassroots committee (its cells' proposals)
 
 
 def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
     with store.session() as s:
         if kind == "unit":
             return UnitDialog(ctx, s.scalars(select(Unit.id)).first(), parent)
+        if kind == "excellence":
+            return ExcellenceDialog(ctx, FIXED_NOW.year - 1, parent)
         if kind == "member":
             return MemberDialog(ctx, s.scalars(select(Member.id)).first(), parent)
         if kind == "meeting":
@@ -42,6 +49,8 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
 
 def store_for(kind: str, request):
     """The training cell, or for a dialog of a level above the cells a grassroots committee holding bundles."""
+    if kind in ON_TRAINING_COMMITTEE:
+        return request.getfixturevalue("grassroots_demo")
     return request.getfixturevalue("filled_bloc" if kind in ON_UNITS else "demo_store")
 
 
@@ -97,6 +106,20 @@ def test_ctrl_s_saves(opened, qtbot, kind):
     assert pressed == [True]
 
 
+def change_something(dialog: FormDialog, qtbot) -> Callable[[], bool]:
+    """Type in the first text field, or (a form of choices only) pick another choice in the first box; returns
+    whether the change is still shown."""
+    edits = visible_line_edits(dialog)
+    if edits:
+        edits[0].setFocus()
+        qtbot.keyClicks(edits[0], "abc")
+        return lambda: "abc" in edits[0].text()
+    box = next(b for b in dialog.findChildren(QComboBox) if b.isVisibleTo(dialog) and b.count() > 1)
+    chosen = (box.currentIndex() + 1) % box.count()
+    box.setCurrentIndex(chosen)
+    return lambda: box.currentIndex() == chosen
+
+
 @pytest.mark.parametrize("kind", DIALOGS)
 def test_esc_with_changes_asks_and_loses_nothing_by_surprise(opened, qtbot, ctx, request, kind):
     store = store_for(kind, request)
@@ -106,12 +129,10 @@ def test_esc_with_changes_asks_and_loses_nothing_by_surprise(opened, qtbot, ctx,
     assert not dialog.isVisible() and ctx.prompts.shown == []
 
     dialog = opened(kind)
-    edit = visible_line_edits(dialog)[0]
-    edit.setFocus()
-    qtbot.keyClicks(edit, "abc")
+    kept = change_something(dialog, qtbot)
     ctx.prompts.unsaved.extend(["cancel", "discard"])
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert dialog.isVisible() and "abc" in edit.text()  # “Hủy”: back to the form, the typing kept
+    assert dialog.isVisible() and kept()  # “Hủy”: back to the form, the change kept
     dialog.reject()  # “Đóng” or ×, the same way
     assert not dialog.isVisible()  # “Bỏ thay đổi”: closed
     assert [kind for kind, _t, _m in ctx.prompts.shown] == ["unsaved", "unsaved"]

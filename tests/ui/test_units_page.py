@@ -113,7 +113,8 @@ def test_the_reports_page_saves_each_document_of_the_level(qtbot, window, ctx, f
     window.set_store(filled_bloc)
     page = window.go_to("bao-cao")
     assert english_on_screen(window) == []
-    assert set(page.buttons) == {"bloc-structure", "bloc-ratings", "bloc-recruitment"}
+    shown = {kind for kind, box in page.boxes.items() if box.isVisibleTo(page)}
+    assert shown == {"bloc-structure", "bloc-ratings", "bloc-recruitment", "excellence-resolution"}
     target = tmp_path / "xep-loai.pdf"
     ctx.prompts.files.append(target)
     ctx.prompts.confirmations.append(False)  # do not open it
@@ -138,3 +139,64 @@ def test_a_level_exports_its_own_bundle_upward(qtbot, window, ctx, filled_bloc, 
     assert "Mã nhận dạng khóa" in ctx.prompts.shown[-1][2]
     assert "Mã nhận dạng khóa của cấp này" in box.key_label.text()
     assert english_on_screen(window) == []
+
+
+def test_the_committee_decides_on_the_proposals_within_the_cap(qtbot, window, ctx, grassroots_demo, tmp_path):
+    from pypdf import PdfReader
+
+    from khoidesktop.ui.dialogs.excellence_dialog import ExcellenceDialog
+    from khoidesktop.units.excellence import excellence_list
+
+    window.set_store(grassroots_demo)
+    page = window.go_to("don-vi")
+    assert page.excellence_button.isVisibleTo(page)  # a grassroots committee decides the cap
+    with grassroots_demo.session() as s:
+        listing = excellence_list(s, 2025, FIXED_NOW.date())
+    seen: dict[str, object] = {}
+
+    def decide(dialog: ExcellenceDialog) -> None:
+        assert dialog.table.column_texts(1) == [p.full_name for p in listing.proposed]
+        for combo in dialog.combos:
+            combo.setCurrentIndex(1)  # all approved: more than the cap, said at once
+        seen["over"] = dialog.count.text(), dialog.count.objectName()
+        dialog.save_button.click()  # refused on save by the same check
+        seen["refused"] = dialog.isVisible() and "vượt quá" in dialog.message.text()
+        for combo in dialog.combos[listing.allowed :]:
+            combo.setCurrentIndex(2)  # declined
+        seen["within"] = dialog.count.objectName()
+        seen["english"] = english_on_screen(dialog)
+        dialog.grab().save(str(tmp_path / "excellence.png"))
+        dialog.save_button.click()
+
+    when_modal(ExcellenceDialog, decide)
+    page.excellence_button.click()
+    settle(qtbot)
+    text, style = seen["over"]
+    assert f"Công nhận: {len(listing.proposed)}, tối đa {listing.allowed}" in text and style == "errorText"
+    assert seen["refused"] is True and seen["within"] != "errorText" and seen["english"] == []
+    with grassroots_demo.session() as s:
+        after = excellence_list(s, 2025, FIXED_NOW.date())
+    assert after.approved == listing.allowed and after.undecided == 0
+
+    reports = window.go_to("bao-cao")
+    assert reports.boxes["excellence-resolution"].isVisibleTo(reports)
+    target = tmp_path / "nghi-quyet.pdf"
+    ctx.prompts.files.append(target)
+    ctx.prompts.confirmations.append(False)  # do not open it
+    reports.buttons["excellence-resolution"].click()
+    qtbot.waitUntil(lambda: any(k == "confirm" for k, _t, _m in ctx.prompts.shown), timeout=20_000)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert listing.proposed[0].full_name in text and "QUYẾT NGHỊ" in text
+
+
+def test_a_level_that_does_not_decide_the_cap_offers_neither_the_dialog_nor_the_resolution(window, filled_bloc):
+    from khoidesktop.datafile.identity import get_identity
+
+    with filled_bloc.session() as s, s.begin():
+        get_identity(s).kind = "superior"
+    window.set_store(filled_bloc)
+    page = window.go_to("don-vi")
+    assert not page.excellence_button.isVisibleTo(page)
+    reports = window.go_to("bao-cao")
+    assert not reports.boxes["excellence-resolution"].isVisibleTo(reports)
+    assert reports.boxes["bloc-ratings"].isVisibleTo(reports)

@@ -62,6 +62,14 @@ class UnitsPage(Page):
         self.edit_button = QPushButton(_("Edit the unit…"), self)
         self.edit_button.setEnabled(False)
         self.edit_button.clicked.connect(self._edit_selected)
+        self.excellence_button = QPushButton(_("Members proposed as HTXSNV…"), self)
+        self.excellence_button.setToolTip(
+            _("Decide on the members the cells propose as “{excellent}”, within the cap over all the cells").format(
+                excellent=level_label("HTXSNV")
+            )
+        )
+        self.excellence_button.clicked.connect(self.open_excellence)
+        top.addWidget(self.excellence_button)
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
         self.layout_.addLayout(top)
@@ -126,6 +134,7 @@ class UnitsPage(Page):
         self.table.setVisible(bool(rows))
         self._show_levels(units_by_level(rows, period.year))
         figures = level_figures(session, period, rows)
+        self.excellence_button.setVisible(own_kind(session).decides_excellence_cap)
         if own_kind(session).decides_excellence_cap and figures.units:
             self._show_members_cap(figures.levels["HTXSNV"], figures.excellent_allowed, figures.levels["HTTNV"], caps)
         else:
@@ -238,6 +247,16 @@ class UnitsPage(Page):
         row = self._selected()
         if row is not None:
             self.open_unit(row.unit.id)
+
+    def open_excellence(self) -> None:
+        from khoidesktop.ui.dialogs.excellence_dialog import ExcellenceDialog
+
+        dialog = ExcellenceDialog(self.ctx, self.period_box.period().year, self)
+        saved = dialog.exec() == ExcellenceDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        self.refresh()
+        if saved:
+            self.data_changed.emit()
 
     def open_unit(self, unit_id: int | None) -> None:
         from khoidesktop.ui.dialogs.unit_dialog import UnitDialog

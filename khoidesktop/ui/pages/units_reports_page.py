@@ -37,6 +37,14 @@ DOCUMENTS = (
             "with a row for each unit."
         ),
     ),
+    (
+        "excellence-resolution",
+        N_("Resolution recognising the members rated HTXSNV"),
+        N_(
+            "The committee's decisions on the members its cells proposed as “Hoàn thành xuất sắc nhiệm vụ” "
+            "for the period's year (decided on the “Units” page), with the cap over all the cells."
+        ),
+    ),
 )
 
 
@@ -56,6 +64,7 @@ class UnitsReportsPage(Page):
         row.addStretch(1)
         self.layout_.addLayout(row)
         self.buttons: dict[str, QPushButton] = {}
+        self.boxes: dict[str, QGroupBox] = {}
         for kind, title_id, about_id in DOCUMENTS:
             box = QGroupBox(_(title_id), self)
             layout = QVBoxLayout(box)
@@ -69,6 +78,7 @@ class UnitsReportsPage(Page):
             buttons.addWidget(button)
             layout.addLayout(buttons)
             self.buttons[kind] = button
+            self.boxes[kind] = box
             self.layout_.addWidget(box)
         self.layout_.addStretch(1)
         self.sent = 0
@@ -77,9 +87,12 @@ class UnitsReportsPage(Page):
         store = self.ctx.store
         if store is None:
             return
-        from khoidesktop.units.records import unit_rows
+        from khoidesktop.units.records import own_kind, unit_rows
 
         with store.session() as session:
+            offered = own_kind(session).documents
+            for kind, box in self.boxes.items():
+                box.setVisible(kind in offered)  # the level's own documents only (datafile/kinds.py)
             self.period_box.fill(session)
             self.sent = sum(
                 row.bundle is not None for row in unit_rows(session, self.period_box.period(), self.ctx.today())

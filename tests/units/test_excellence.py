@@ -1,0 +1,120 @@
+"""A grassroots committee decides on the members its cells propose as HTXSNV (units/excellence.py), under the rule
+of QĐ 366-QĐ/TW (and QĐ 124, QĐ 132 alike): HTXSNV "không vượt quá 20% tổng số … được xếp loại 'Hoàn thành tốt
+nhiệm vụ'", decided by the competent level across its cells; the committee may allow up to 25%."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from khoidesktop.domain.periods import Period
+from khoidesktop.errors import ValidationError
+from khoidesktop.store.models import AuditEntry, ExcellenceDecision
+from khoidesktop.units.documents import excellence_resolution_pdf
+from khoidesktop.units.excellence import Decision, decide, excellence_list
+from khoidesktop.units.records import unit_rows
+from tests.conftest import FIXED_NOW
+from tests.exchange.helpers import dump
+from tests.test_cli import run
+
+YEAR = FIXED_NOW.year - 1
+TODAY = FIXED_NOW.date()
+
+
+def _listing(store):
+    with store.session() as s:
+        return excellence_list(s, YEAR, TODAY)
+
+
+def _decide(store, decisions, share=None):
+    with store.session() as s, s.begin():
+        return decide(s, YEAR, decisions, today=TODAY, now=FIXED_NOW, actor="test", share=share)
+
+
+def _all(listing, approve: int) -> list[Decision]:
+    """The first `approve` proposals approved, the others declined."""
+    return [Decision(p.unit_id, p.full_name, p.birth_date, i < approve) for i, p in enumerate(listing.proposed)]
+
+
+def test_qd366_cap_counts_the_cells_httnv_over_all_the_cells(grassroots_demo):
+    listing = _listing(grassroots_demo)
+    with grassroots_demo.session() as s:
+        sent = [r.figures for r in unit_rows(s, Period(YEAR), TODAY) if r.figures is not None]
+    good = sum(f.levels["HTTNV"] for f in sent)
+    excellent = sum(f.levels["HTXSNV"] for f in sent)
+    assert listing.good == good and listing.allowed == good * 20 // 100  # 20 % of HTTNV, not of HTTNV and above
+    assert len(listing.proposed) == listing.rated_excellent == excellent > listing.allowed  # the demo is over
+    assert listing.undecided == len(listing.proposed) and listing.unlisted == ()
+
+
+def test_qd366_approving_more_than_the_cap_is_refused_and_nothing_is_written(grassroots_demo):
+    listing = _listing(grassroots_demo)
+    before = dump(grassroots_demo.path)
+    with pytest.raises(ValidationError, match=f"vượt quá {listing.allowed} được phép"):
+        _decide(grassroots_demo, _all(listing, listing.allowed + 1))
+    assert dump(grassroots_demo.path) == before
+    after = _decide(grassroots_demo, _all(listing, listing.allowed))
+    assert after.approved == listing.allowed and after.undecided == 0
+    with grassroots_demo.session() as s:
+        rows = s.scalars(select(ExcellenceDecision).where(ExcellenceDecision.year == YEAR)).all()
+        audited = s.scalars(select(AuditEntry).where(AuditEntry.entity == "excellence_decision")).all()
+    assert sum(r.approved is True for r in rows) == listing.allowed and len(rows) == len(listing.proposed)
+    assert len(audited) == len(listing.proposed)
+    assert json.loads(audited[0].detail)["approved"] == [None, True]
+
+
+def test_qd366_the_committee_may_allow_up_to_25_percent(grassroots_demo):
+    listing = _listing(grassroots_demo)
+    wider = _decide(grassroots_demo, [], share=25)
+    assert wider.cap_percent == 25 and wider.allowed == listing.good * 25 // 100
+    with pytest.raises(ValidationError, match="25%"):
+        _decide(grassroots_demo, [], share=30)
+
+
+def test_a_decision_on_a_name_no_cell_proposed_is_refused(grassroots_demo):
+    listing = _listing(grassroots_demo)
+    unit_id = listing.proposed[0].unit_id
+    with pytest.raises(ValidationError, match="không có trong danh sách"):
+        _decide(grassroots_demo, [Decision(unit_id, "Nguyễn Văn Không Có", date(1990, 1, 1), True)])
+
+
+def test_the_resolution_names_the_approved_and_the_declined(grassroots_demo, tmp_path):
+    listing = _listing(grassroots_demo)
+    with pytest.raises(ValidationError, match="chưa quyết định"):
+        excellence_resolution_pdf(grassroots_demo, tmp_path / "nq.pdf", year=YEAR, today=TODAY)
+    assert not (tmp_path / "nq.pdf").exists()
+    _decide(grassroots_demo, _all(listing, listing.allowed))
+    out = excellence_resolution_pdf(grassroots_demo, tmp_path / "nq.pdf", year=YEAR, today=TODAY)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "NGHỊ QUYẾT" in text and "QUYẾT NGHỊ" in text and "-NQ/ĐU" in text
+    assert f"Công nhận {listing.allowed} đảng viên hoàn thành xuất sắc nhiệm vụ năm {YEAR}" in text
+    for p in listing.proposed[: listing.allowed]:
+        assert p.full_name in text
+    declined = listing.proposed[listing.allowed :]
+    assert declined and all(f"{p.full_name} ({p.unit})" in text for p in declined)
+    assert "T/M ĐẢNG ỦY" in text and "Quy định 366-QĐ/TW" in text
+
+
+def test_the_commands_list_decide_and_print(grassroots_demo, tmp_path):
+    path = str(grassroots_demo.path)
+    grassroots_demo.close()
+    listed = run("--db", path, "units", "excellence", "--year", str(YEAR), "--json")
+    assert listed.returncode == 0, listed.stderr
+    found = json.loads(listed.stdout)
+    first = found["proposed"][0]
+    decided = run(
+        "--db", path, "units", "decide", first["full_name"], "--unit", first["unit"], "--year", str(YEAR),
+        "--decision", "approve",
+    )  # fmt: skip
+    assert decided.returncode == 0, decided.stderr
+    assert "công nhận 1" in decided.stdout
+    again = json.loads(run("--db", path, "units", "excellence", "--year", str(YEAR), "--json").stdout)
+    assert again["approved"] == 1 and again["proposed"][0]["approved"] is True
+    unknown = run("--db", path, "units", "decide", "Không Ai", "--unit", first["unit"], "--year", str(YEAR),
+                  "--decision", "approve")  # fmt: skip
+    assert unknown.returncode == 1 and "không đề nghị đảng viên nào tên Không Ai" in unknown.stderr
+    assert "Traceback" not in unknown.stderr

@@ -46,6 +46,7 @@ class DataFileKind:
     units_noun: str = ""  # msgid: what its units are called ("the cells", "the grassroots organisations", …)
     takes_first_format: bool = False  # it imports bundles of summary format 1, which did not name their level
     decides_excellence_cap: bool = False  # it decides the members' excellence cap across its cells (DOMAIN.md)
+    office_records: str = N_("Committee office records")  # msgid: the last recipient, its own office's copy
 
     @property
     def aggregates(self) -> bool:
@@ -168,9 +169,18 @@ PROVINCE = replace(
     org_example="Đảng bộ tỉnh Quảng Ninh",
     issuer_code="TU",
     on_behalf="T/M TỈNH ỦY",
+    office_records=N_("Province committee office records"),
     units_noun=N_("the Party committees under it"),
     takes_first_format=False,
 )
+
+# What the Party organisations of a tier are called where a report counts them as rated by the level above them.
+TIER_LABELS = {
+    0: N_("The cells under the grassroots committees"),
+    1: N_("The grassroots Party organisations"),
+    2: N_("The superior Party committees"),
+    3: N_("The province Party committees"),
+}
 
 KINDS: dict[str, DataFileKind] = {kind.code: kind for kind in (CELL, BASE_CELL, GRASSROOTS, SUPERIOR, PROVINCE)}
 ALIASES = {"bloc": SUPERIOR.code}  # the name the superior's kind had before the tree (command line: --bloc)

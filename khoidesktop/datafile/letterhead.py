@@ -77,10 +77,10 @@ def _committee_letterhead(identity: Identity, today: date) -> Letterhead:
 
     kind = kind_of(identity)
     issuer = committee_of(identity.org_name)
-    recipients = (
-        _("{body} (to report)").format(body=committee_of(identity.superior_name)),
-        _("Committee office records"),
-    )
+    above = normalize_text(identity.superior_name)
+    # a province has no body above it on this program's tree: only its own office keeps the document
+    reporting = (_("{body} (to report)").format(body=committee_of(above)),) if above else ()
+    recipients = (*reporting, _(kind.office_records))
     return Letterhead(
         superior=identity.superior_name,
         issuer=issuer,

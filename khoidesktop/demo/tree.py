@@ -59,6 +59,7 @@ class Builder:
     reports: bool = False
     seed: int = 2026
     made: int = 0  # cells made so far (their names and seeds)
+    rates: bool = False  # each committee below the top rates the units that sent (the training data does)
 
     def bundles(self, kind: DataFileKind, shape: Shape, org: str, year: int, late: int = 0) -> list[Path]:
         """The bundles of the units of a level of `kind` (named `org`) shaped `shape`, for `year`; the last `late`
@@ -105,6 +106,8 @@ class Builder:
         )
         store = create_data_file(path, identity, actor="demo", now=lambda: self.now, lock=False)
         import_generated(store, self.bundles(kind, shape, name, year), now=self.now, actor="demo")
+        if self.rates:
+            rate_units(store, year, self.now)
         return self._export(store, path, year)
 
     def _export(self, store: Store, path: Path, year: int, named: tuple[str, ...] = ()) -> Path:
@@ -125,10 +128,29 @@ class Builder:
         return out
 
 
+def rate_units(store: Store, year: int, now: datetime) -> None:
+    """A committee below the training level rates the units that sent for `year`: "HTTNV", or lower where the unit
+    rated itself lower, and "HTXSNV" for as many as the cap for collectives allows (the training level itself is
+    left to rate its own units)."""
+    from khoidesktop.domain.rating_rules import excellent_allowed, rule_set_for
+    from khoidesktop.units.records import rate_unit, unit_rows
+
+    with store.session() as session, session.begin():
+        sent = [row for row in unit_rows(session, Period(year), now.date()) if row.figures is not None]
+        levels = [row.self_level if row.self_level in ("HTNV", "KHTNV") else "HTTNV" for row in sent]
+        good, best = levels.count("HTTNV"), 0
+        while excellent_allowed(rule_set_for(year), {"HTTNV": good - best - 1}) >= best + 1:
+            best += 1  # one more HTXSNV still within the cap of those left HTTNV
+        for row, level in zip(sent, levels, strict=True):
+            if level == "HTTNV" and best:
+                level, best = "HTXSNV", best - 1
+            rate_unit(session, row.unit, year, level, now=now, actor="demo")
+
+
 def fill_demo_level(store: Store, kind: str, *, now: datetime, actor: str) -> None:
     """A training level: the bundles of a made-up tree below it for last year, one unit late."""
     with tempfile.TemporaryDirectory(prefix="khoi-demo-") as folder:
-        builder = Builder(Path(folder), now, training=True)
+        builder = Builder(Path(folder), now, training=True, rates=True)
         level = KINDS[kind]
         paths = builder.bundles(level, DEMO_SHAPES[level.tier], demo_identity(kind).org_name, now.year - 1, late=1)
         import_generated(store, paths, now=now, actor=actor)

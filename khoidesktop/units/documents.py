@@ -46,7 +46,7 @@ def bloc_report(session: Session, period: Period, today: date) -> BlocReport:
                 "No unit has sent its figures for {period} yet: import the units' bundles, or choose another period."
             ).format(period=period.label())
         )
-    return BlocReport(period, tuple(UnitLine(row.name, row.figures) for row in rows), figures)
+    return BlocReport(period, tuple(UnitLine(row.name, row.figures, row.level) for row in rows), figures)
 
 
 def _make(store: Store, out: Path, period: Period, today: date, number: str | None, build: Builder) -> Path:

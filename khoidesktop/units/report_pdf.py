@@ -75,6 +75,7 @@ RECRUITMENT_WIDTHS = (14, 15, 16, 14, 15, 16, 14)
 class UnitLine:
     name: str
     figures: Figures | None  # None: nothing sent for the period
+    level: str | None = None  # this level's rating of the unit for the period's year (None: not rated)
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,14 @@ def share_cell(count: int, whole: int) -> str:
     return f"{format_number(count)}\n{format_percent(count, whole)}"
 
 
+def sent(unit: UnitLine) -> Figures:
+    """The figures of a unit that sent them (unit_table asks only those for their cells)."""
+    assert unit.figures is not None
+    return unit.figures
+
+
 def unit_table(
-    columns: Sequence[Column], report: BlocReport, cells: Callable[[Figures], list[str]], total: list[str]
+    columns: Sequence[Column], report: BlocReport, cells: Callable[[UnitLine], list[str]], total: list[str]
 ) -> Table:
     """One row per unit: number, name, members, then `columns` (a unit that sent nothing: "Chưa gửi" across its
     figures); then the bloc's `total` (members and `columns`)."""
@@ -136,7 +143,7 @@ def unit_table(
         ]
     )
     rows = [
-        [str(n), unit.name, *(cells(unit.figures) if unit.figures else [_(NOT_SENT)] + [""] * len(columns))]
+        [str(n), unit.name, *(cells(unit) if unit.figures else [_(NOT_SENT)] + [""] * len(columns))]
         for n, unit in enumerate(report.units, start=1)
     ]
     not_sent = {i: 2 for i, unit in enumerate(report.units) if unit.figures is None}
@@ -189,7 +196,7 @@ def bloc_structure_story(report: BlocReport) -> list[Flowable]:
     ).format(date=format_date(structure.on), total=format_number(structure.total))
     columns = _figure_columns([t for t, _w, _k in STRUCTURE_COLUMNS], [w for _t, w, _k in STRUCTURE_COLUMNS])
     by_unit = unit_table(
-        columns, report, lambda f: structure_cells(f.structure), structure_cells(report.figures.structure)
+        columns, report, lambda u: structure_cells(sent(u).structure), structure_cells(report.figures.structure)
     )
     return [
         _para(sent_text(report)),
@@ -229,10 +236,14 @@ def rating_cells(levels: Mapping[str, int], rated: int, not_rated: int, unit_lev
     ]
 
 
-def _unit_rating_cells(figures: Figures) -> list[str]:
+def _unit_rating_cells(unit: UnitLine) -> list[str]:
+    """A unit's row: its members' ratings, and this level's rating of the unit (its own self-rating, as its
+    bundle says, where this level has not rated it yet, marked "*")."""
+    figures = sent(unit)
+    own = f"{figures.cell_level}*" if figures.cell_level else NOTHING
     return [
         format_number(figures.members),
-        *rating_cells(figures.levels, figures.rated, figures.not_rated, figures.cell_level or NOTHING),
+        *rating_cells(figures.levels, figures.rated, figures.not_rated, unit.level or own),
     ]
 
 
@@ -276,15 +287,42 @@ def _rating_results(report: BlocReport) -> list[Flowable]:
     return found
 
 
-def _unit_levels(report: BlocReport) -> list[Flowable]:
-    counts = report.figures.cell_levels
+def _level_lines(counts: Mapping[str | None, int]) -> list[str]:
+    rated = sum(counts[level] for level in LEVEL_ORDER)
     lines = [
-        _("{level}: {count} units").format(level=level_label(level), count=format_number(counts[level]))
+        _("{level}: {count} ({share})").format(
+            level=level_label(level), count=format_number(counts[level]), share=format_percent(counts[level], rated)
+        )
         for level in LEVEL_ORDER
     ]
     if counts[None]:
-        lines.append(_("Not rated yet: {count} units").format(count=format_number(counts[None])))
-    return [_para(_("Rating of the units that sent their figures:")), *_items(lines)]
+        lines.append(_("Not rated yet: {count}").format(count=format_number(counts[None])))
+    return lines
+
+
+def _unit_levels(report: BlocReport) -> list[Flowable]:
+    """The Party organisations rated by the level above them, tier by tier (a grassroots committee's cells, a
+    superior's TCCS …), each with the cap for collectives; then the cells' own ratings as their bundles say."""
+    from khoidesktop.datafile.kinds import TIER_LABELS
+    from khoidesktop.domain.rating_rules import excellent_allowed, rule_set_for
+
+    found: list[Flowable] = []
+    for tier, counts in sorted(report.figures.unit_levels.items()):
+        allowed = excellent_allowed(rule_set_for(report.period.year), {k: v for k, v in counts.items() if k})
+        found.append(_para(_("{units}, rated by the committee above them:").format(units=_(TIER_LABELS[tier]))))
+        found += _items(
+            [
+                *_level_lines(counts),
+                _("“{excellent}” allowed for collectives: at most {allowed}").format(
+                    excellent=level_label("HTXSNV"), allowed=format_number(allowed)
+                ),
+            ]
+        )
+    own = report.figures.cell_levels
+    if sum(own.values()):
+        found.append(_para(_("The cells' own ratings, as their bundles say:")))
+        found += _items(_level_lines(own))
+    return found or [_para(_("No Party organisation has been rated for {year} yet.").format(year=report.period.year))]
 
 
 def legend_text() -> str:
@@ -306,7 +344,7 @@ def bloc_ratings_story(report: BlocReport) -> list[Flowable]:
         _heading(1, _("Rating of the units")),
         *_unit_levels(report),
         *unit_section(2, _("Rating by unit"), unit_table(columns, report, _unit_rating_cells, total)),
-        _para(legend_text(), "plain"),
+        _para(legend_text() + " " + _("*: the unit's own rating, not yet rated by this level."), "plain"),
     ]
 
 
@@ -433,7 +471,7 @@ def bloc_recruitment_story(report: BlocReport) -> list[Flowable]:
     by_unit = unit_table(
         _figure_columns(RECRUITMENT_COLUMNS, RECRUITMENT_WIDTHS),
         report,
-        _unit_recruitment_cells,
+        lambda u: _unit_recruitment_cells(sent(u)),
         _bloc_recruitment_cells(report.figures, targets),
     )
     return [

@@ -210,3 +210,33 @@ def test_recruitment_with_no_admission_and_no_target(bloc, tmp_path: Path):
     text = all_text(tmp_path / "r.pdf")
     assert f"Năm {PERIOD.year}, các đơn vị chưa kết nạp được đảng viên mới." in text
     assert f"Chưa đơn vị nào được giao chỉ tiêu kết nạp năm {PERIOD.year}." in text
+
+
+def test_a_provinces_rating_report_counts_the_organisations_rated_tier_by_tier(tmp_path):
+    """DOMAIN.md, Rating: the same cap applies to units rated by their superior; each tier is counted as the level
+    above it rated it, never the cells' self-ratings under the name of the organisations' rating."""
+    from khoidesktop.demo.files import create_demo_file
+    from khoidesktop.domain.rating_rules import excellent_allowed, level_label, rule_set_for
+    from khoidesktop.units.records import level_figures
+
+    store = create_demo_file(tmp_path / "tinh-uy.sqlite", actor="test", kind="province", now=lambda: FIXED_NOW)
+    try:
+        with store.session() as s:
+            figures = level_figures(s, PERIOD, unit_rows(s, PERIOD, FIXED_NOW.date()))
+            head = letterhead(s, TODAY)
+        out = bloc_ratings_pdf(store, tmp_path / "xep-loai.pdf", period=PERIOD, today=TODAY)
+    finally:
+        store.close()
+    text = all_text(out)
+    tccs = figures.unit_levels[1]
+    assert sum(tccs.values()) > 0 and tccs[None] == 0  # the training superiors rated their TCCS
+    rated = sum(tccs[level] for level in LEVEL_ORDER)
+    section = text[text.index("Các tổ chức cơ sở đảng, do cấp ủy cấp trên xếp loại") :]
+    for level in LEVEL_ORDER:
+        line = f"{level_label(level)}: {tccs[level]} ({format_percent(tccs[level], rated)})"
+        assert line in section, line
+    allowed = excellent_allowed(rule_set_for(PERIOD.year), {k: v for k, v in tccs.items() if k})
+    assert tccs["HTXSNV"] <= allowed and f"tối đa {allowed}" in section
+    assert "Các đảng bộ cấp trên trực tiếp cơ sở, do cấp ủy cấp trên xếp loại" in text  # the province's own to rate
+    # a province has no body above it: no "(để báo cáo)" line, its own office keeps the copy
+    assert head.recipients == ("Lưu Văn phòng Tỉnh ủy",) and "(để báo cáo)" not in text

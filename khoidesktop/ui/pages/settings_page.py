@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.identity import get_identity, identity_data, records_from, set_records_from, update_identity
-from khoidesktop.datafile.kinds import CELL
+from khoidesktop.datafile.kinds import CELL, kind_of
 from khoidesktop.i18n import _, format_date, parse_date
 from khoidesktop.paths import display_path
 from khoidesktop.store.audit import current_actor
@@ -75,7 +75,7 @@ class SettingsPage(Page):
         days_row.addWidget(self.days_button)
         days_row.addWidget(self.days_message)
         general_layout.addWidget(days_box)
-        start_box = QGroupBox(_("Reminders"), general)
+        start_box = self.start_box = QGroupBox(_("Reminders"), general)
         start_row = QHBoxLayout(start_box)
         start_label = QLabel(_("The cell keeps its records in this file from"), start_box)
         self.start_month = QComboBox(start_box)
@@ -125,6 +125,8 @@ class SettingsPage(Page):
         self.start_month.setCurrentIndex(start.month - 1)
         self.start_year.setValue(start.year)
         self.start_message.clear()
+        # the reminders are of a cell's own records (meetings, files): a level above the cells keeps none
+        self.start_box.setVisible(not kind_of(row).aggregates)
         if row is not None:
             self.form.set_data(identity_data(row))
             self.saved_kind = row.kind

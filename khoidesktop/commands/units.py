@@ -114,6 +114,7 @@ def cmd_bloc_report(args: argparse.Namespace, ctx: AppContext, store: Store) -> 
     make = {
         "bloc-structure": bloc_reports.bloc_structure_pdf,
         "bloc-ratings": bloc_reports.bloc_ratings_pdf,
+        "bloc-meetings": bloc_reports.bloc_meetings_pdf,
         "bloc-recruitment": bloc_reports.bloc_recruitment_pdf,
     }[args.kind]
     with store.session() as session:
@@ -496,6 +497,7 @@ COMMANDS = (
         for name, text in (
             ("bloc-structure", N_("a bloc's member structure report")),
             ("bloc-ratings", N_("a bloc's rating report")),
+            ("bloc-meetings", N_("the report on the cells' meetings, summed over the units")),
             ("bloc-recruitment", N_("a bloc's recruitment report")),
         )
     ),

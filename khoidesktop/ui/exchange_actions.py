@@ -128,6 +128,7 @@ def import_bundles(page: QWidget, ctx: AppContext, done: Callable[[list[Outcome]
 BLOC_REPORTS = {
     "bloc-structure": ("bloc_structure_pdf", "bao-cao-co-cau-dang-vien-toan-dang-bo", False),
     "bloc-ratings": ("bloc_ratings_pdf", "bao-cao-xep-loai-dang-vien-toan-dang-bo", False),
+    "bloc-meetings": ("bloc_meetings_pdf", "bao-cao-sinh-hoat-chi-bo-toan-dang-bo", False),
     "bloc-recruitment": ("bloc_recruitment_pdf", "bao-cao-phat-trien-dang-vien-toan-dang-bo", False),
     "excellence-resolution": ("excellence_resolution_pdf", "nghi-quyet-cong-nhan-dang-vien-htxsnv", True),
 }

@@ -72,6 +72,14 @@ def bloc_ratings_pdf(store: Store, out: Path, *, period: Period, today: date, nu
     return _make(store, out, period, today, number, build_bloc_ratings)
 
 
+def bloc_meetings_pdf(store: Store, out: Path, *, period: Period, today: date, number: str | None = None) -> Path:
+    """Báo cáo tình hình sinh hoạt chi bộ of `period`, summed over the units (meetings by kind, thematic meetings
+    quarter by quarter, attendance, one row per unit), dated `today`, at `out`."""
+    from khoidesktop.units.meetings_pdf import build_bloc_meetings
+
+    return _make(store, out, period, today, number, build_bloc_meetings)
+
+
 def bloc_recruitment_pdf(store: Store, out: Path, *, period: Period, today: date, number: str | None = None) -> Path:
     """Báo cáo công tác phát triển đảng viên of `period`, summed over the units (admitted against the targets,
     files by step, one row per unit), dated `today`, at `out`."""

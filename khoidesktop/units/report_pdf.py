@@ -129,7 +129,11 @@ def sent(unit: UnitLine) -> Figures:
 
 
 def unit_table(
-    columns: Sequence[Column], report: BlocReport, cells: Callable[[UnitLine], list[str]], total: list[str]
+    columns: Sequence[Column],
+    report: BlocReport,
+    cells: Callable[[UnitLine], list[str]],
+    total: list[str],
+    counted: str = N_("Members in all"),
 ) -> Table:
     """One row per unit: number, name, members, then `columns` (a unit that sent nothing: "Chưa gửi" across its
     figures); then the bloc's `total` (members and `columns`)."""
@@ -138,7 +142,7 @@ def unit_table(
         [
             Column(_("No."), NO_WIDTH * mm, "CENTRE"),
             Column(_("Unit"), name_width),
-            Column(_("Members in all"), MEMBERS_WIDTH * mm, "CENTRE"),
+            Column(_(counted), MEMBERS_WIDTH * mm, "CENTRE"),
             *columns,
         ]
     )

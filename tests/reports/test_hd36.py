@@ -34,6 +34,7 @@ from khoidesktop.reports.frame import (
 from khoidesktop.reports.styles import RULE_WIDTH, SIZES
 from khoidesktop.store.database import Store
 from khoidesktop.units.documents import (
+    bloc_meetings_pdf,
     bloc_ratings_pdf,
     bloc_recruitment_pdf,
     bloc_structure_pdf,
@@ -111,6 +112,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
     UNITS_ROLE: {
         "bloc-structure": _signed(lambda s, out: bloc_structure_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "bloc-ratings": _signed(lambda s, out: bloc_ratings_pdf(s, out, period=LAST_YEAR, today=TODAY)),
+        "bloc-meetings": _signed(lambda s, out: bloc_meetings_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "bloc-recruitment": _signed(lambda s, out: bloc_recruitment_pdf(s, out, period=LAST_YEAR, today=TODAY)),
     },
     # what only the level that decides the members' excellence cap makes (a grassroots committee)

@@ -18,7 +18,13 @@ from khoidesktop.exchange.figures import sum_units
 from khoidesktop.i18n import _, format_number, format_percent
 from khoidesktop.members.structure_pdf import percent_text
 from khoidesktop.ratings.report_pdf import level_rows
-from khoidesktop.units.documents import bloc_ratings_pdf, bloc_recruitment_pdf, bloc_report, bloc_structure_pdf
+from khoidesktop.units.documents import (
+    bloc_meetings_pdf,
+    bloc_ratings_pdf,
+    bloc_recruitment_pdf,
+    bloc_report,
+    bloc_structure_pdf,
+)
 from khoidesktop.units.records import unit_rows
 from khoidesktop.units.report_pdf import BlocReport, UnitLine, build_bloc_recruitment
 from tests.conftest import FIXED_NOW, TODAY, import_all
@@ -29,13 +35,19 @@ SOURCES = [
     Path(__file__).parents[2] / "khoidesktop" / name
     for name in (
         "units/report_pdf.py",
+        "units/meetings_pdf.py",
         "members/structure_pdf.py",
         "ratings/report_pdf.py",
         "recruitment/report_pdf.py",
         "reports/frame.py",
     )
 ]
-MAKERS = {"structure": bloc_structure_pdf, "ratings": bloc_ratings_pdf, "recruitment": bloc_recruitment_pdf}
+MAKERS = {
+    "structure": bloc_structure_pdf,
+    "ratings": bloc_ratings_pdf,
+    "meetings": bloc_meetings_pdf,
+    "recruitment": bloc_recruitment_pdf,
+}
 
 
 @pytest.fixture
@@ -110,7 +122,28 @@ def test_ratings_report_prints_the_levels_and_each_unit(bloc, rows, tmp_path: Pa
         if row.figures:
             f = row.figures
             levels = " ".join(f"{f.levels[lv]} {format_percent(f.levels[lv], f.rated)}" for lv in LEVEL_ORDER)
-            assert f"{n} {row.name} {f.members} {f.rated} {levels} {f.not_rated} {f.cell_level}" in text, row.name
+            assert f"{n} {row.name} {f.members} {f.rated} {levels} {f.not_rated} {f.cell_level}*" in text, row.name
+    assert all(line in text for line in not_sent(rows))
+
+
+def test_meetings_report_prints_the_kinds_the_quarters_and_each_unit(bloc, rows, tmp_path: Path):
+    text = all_text(make(bloc, tmp_path, "meetings"))
+    figures = sum_units([r.figures for r in rows if r.figures])
+    assert "BÁO CÁO tình hình sinh hoạt chi bộ" in text and sent_line(rows) in text
+    assert f"tổ chức {figures.meetings} buổi sinh hoạt trong kỳ" in text and figures.meetings > 0
+    assert f"Sinh hoạt chuyên đề: {figures.meetings_by_kind['thematic']}" in text
+    share = format_percent(figures.present, figures.expected)
+    assert f"Dự họp: {format_number(figures.present)} trên {format_number(figures.expected)}" in text
+    for q, name in enumerate(("I", "II", "III", "IV"), start=1):
+        held = f"{figures.cells_with_thematic[q]}/{figures.cells}"
+        assert f"Quý {name} {figures.thematic_held[q]} {figures.thematic_planned[q]} {held}" in text, name
+    for n, row in enumerate(rows, start=1):
+        if row.figures:
+            f = row.figures
+            regular = f.meetings_by_kind["regular"] + f.meetings_by_kind["combined"]
+            line = f"{n} {row.name} {f.cells} {f.meetings} {regular}"
+            assert line in text, line
+    assert f"Toàn Đảng bộ {figures.cells} {figures.meetings}" in text and share in text
     assert all(line in text for line in not_sent(rows))
 
 

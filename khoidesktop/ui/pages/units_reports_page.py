@@ -30,6 +30,14 @@ DOCUMENTS = (
         ),
     ),
     (
+        "bloc-meetings",
+        N_("Report on the cells' meetings"),
+        N_(
+            "The meetings the cells held, by kind, the thematic meetings quarter by quarter (how many cells held "
+            "one), the attendance, with a row for each unit."
+        ),
+    ),
+    (
         "bloc-recruitment",
         N_("Recruitment report"),
         N_(

@@ -19,6 +19,7 @@ class UnitsPeriodBox(QComboBox):
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "quý IV/2025" never cut
 
     def period(self) -> Period:
         chosen: Period | None = self.currentData()

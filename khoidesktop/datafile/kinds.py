@@ -80,6 +80,7 @@ CELL_DOCUMENTS = (
     "rating-list",
     "recruitment",
     "admission-resolution",
+    "vote-count",
 )
 UNITS_COMMANDS = (
     COMMON_COMMANDS
@@ -88,7 +89,7 @@ UNITS_COMMANDS = (
     | {"units close", "units merge"}
 )
 UNITS_PAGES = ("units-overview", "units-list", "units-exchange", "units-reports", "settings")
-UNITS_DOCUMENTS = ("bloc-structure", "bloc-ratings", "bloc-recruitment")
+UNITS_DOCUMENTS = ("bloc-structure", "bloc-ratings", "bloc-recruitment", "vote-count")
 UNITS_FIELDS = ("org_name", "superior_name", "place_name", "secretary_name")
 
 CELL = DataFileKind(

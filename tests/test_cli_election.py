@@ -76,7 +76,7 @@ def test_seats_unfilled_and_the_text_output_in_vietnamese(ctx, capsys, tmp_path)
     assert code == 0
     assert "1. Nguyễn Văn An: 27 phiếu (90,00% so với số được triệu tập): trúng cử." in out
     assert "3. Đỗ Minh Châu: 15 phiếu (50,00% so với số được triệu tập): không trúng cử" in out
-    assert "Số trúng cử: 2/3 người cần bầu." in out and "Số lượng còn thiếu: 1." in out
+    assert "Số người trúng cử: 2; số lượng cần bầu: 3." in out and "Số lượng còn thiếu: 1." in out
     assert "ít nhất 16 phiếu" in out
 
 

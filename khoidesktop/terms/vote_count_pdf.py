@@ -26,7 +26,7 @@ from khoidesktop.reports.frame import (
     opening,
 )
 from khoidesktop.reports.output import write_atomically
-from khoidesktop.reports.paged_table import Column, TableLayout
+from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout
 from khoidesktop.reports.styles import styles
 from khoidesktop.terms.tally import OUTCOMES, attendance_line, ballots_line, outcome_lines, rule_line
 
@@ -70,7 +70,8 @@ def board_line(count: VoteCount) -> str:
     return _("The counting board, made up of {names}, counted the ballots of the round.").format(names=names)
 
 
-def results_table(result: Tally) -> Table:
+def results_table(result: Tally) -> PagedTable:
+    """One row a candidate, laid out a page at a time (a congress may have hundreds)."""
     layout = TableLayout.of([Column(_(title), width * mm, align) for title, width, align in COLUMNS])
     rows = [
         (
@@ -82,7 +83,8 @@ def results_table(result: Tally) -> Table:
         )
         for index, r in enumerate(result.results, start=1)
     ]
-    return layout.short_table(rows)
+    wrapped = [layout.wrap_row(row) for row in rows]
+    return PagedTable(layout, [cells for cells, _height in wrapped], [height for _cells, height in wrapped])
 
 
 def reason_lines(result: Tally) -> list[str]:
@@ -95,10 +97,11 @@ def reason_lines(result: Tally) -> list[str]:
 
 
 def conclusion_lines(result: Tally) -> list[str]:
-    found = []
+    """How many are elected first (kept with the heading: a short line), then their names, however many."""
+    found = outcome_lines(result)
     if result.elected:
-        found.append(_("Elected: {names}.").format(names=", ".join(result.elected)))
-    return found + outcome_lines(result)
+        found.insert(1, _("Elected: {names}.").format(names=", ".join(result.elected)))
+    return found
 
 
 def _items(lines: Sequence[str]) -> list[Flowable]:

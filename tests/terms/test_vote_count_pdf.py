@@ -65,7 +65,7 @@ def test_the_minutes_list_the_ballots_the_votes_and_the_outcome(tmp_path, kind):
         assert f"{name} {votes} {format_percent(votes, 30)} {outcome}" in text
     assert format_percent(25, 30) == "83,33%"
     assert "Vũ Đức Dũng: không đạt quá một nửa" in text
-    assert "Số trúng cử: 3/3 người cần bầu" in text and "còn thiếu" not in text
+    assert "Số người trúng cử: 3; số lượng cần bầu: 3" in text and "còn thiếu" not in text
     assert "190-QĐ/TW" in text
     last = page_texts(out)[-1]
     assert "T/M BAN KIỂM PHIẾU TRƯỞNG BAN" in last and "Trần Thị Hoa" in last and "Phạm Quốc Việt" in last

@@ -117,7 +117,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "vote-count": _vote_count,
     },
 }
-NAMES = [name for makers in MAKERS.values() for name in makers]
+NAMES = [f"{role} {name}" for role, makers in MAKERS.items() for name in makers]  # both roles make vote-count
 FACES = {"LiberationSerif": REGULAR, "LiberationSerif-Bold": BOLD}
 FACES |= {"LiberationSerif-Italic": ITALIC, "LiberationSerif-BoldItalic": BOLD_ITALIC}
 
@@ -145,8 +145,8 @@ def documents(tmp_path_factory) -> dict[str, Made]:
             with store.session() as session:
                 head = letterhead(session, TODAY)
             for name, make in makers.items():
-                path, signer = make(store, folder / f"{name}.pdf")
-                found[name] = Made(path, head, signer)
+                path, signer = make(store, folder / f"{role}-{name}.pdf")
+                found[f"{role} {name}"] = Made(path, head, signer)
         finally:
             store.close()
     return found

@@ -133,7 +133,7 @@ def test_a_file_over_1_mb_or_missing_is_refused(ctx, capsys, tmp_path):
     code, _out, err = _tally(ctx, capsys, big, 30, 2)
     assert code == 1 and "lớn hơn 1 MB" in err
     code, _out, err = _tally(ctx, capsys, tmp_path / "khong-co.json", 30, 2)
-    assert code == 1 and "Không đọc được" in err and "Traceback" not in err
+    assert code == 1 and "không tồn tại" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("argv", [["--summoned", "0", "--seats", "1"], ["--summoned", "30", "--seats", "-1"]])

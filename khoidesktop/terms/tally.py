@@ -72,6 +72,10 @@ def _load(path: Path) -> Any:
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ValidationError(
+            _("The vote file {path} does not exist: check its name and folder.").format(path=path)
+        ) from None
     except OSError as exc:
         raise ValidationError(
             _("The vote file {path} cannot be read: {reason}.").format(path=path, reason=exc.strerror or exc)

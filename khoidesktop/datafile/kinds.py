@@ -81,6 +81,7 @@ CELL_DOCUMENTS = (
     "rating-list",
     "recruitment",
     "admission-resolution",
+    "vote-count",
 )
 UNITS_COMMANDS = (
     COMMON_COMMANDS
@@ -89,7 +90,7 @@ UNITS_COMMANDS = (
     | {"units close", "units merge"}
 )
 UNITS_PAGES = ("units-overview", "units-list", "units-exchange", "units-reports", "settings")
-UNITS_DOCUMENTS = ("bloc-structure", "bloc-ratings", "bloc-meetings", "bloc-recruitment")
+UNITS_DOCUMENTS = ("bloc-structure", "bloc-ratings", "bloc-meetings", "bloc-recruitment", "vote-count")
 UNITS_FIELDS = ("org_name", "superior_name", "place_name", "secretary_name")
 
 CELL = DataFileKind(

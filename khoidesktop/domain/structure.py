@@ -10,6 +10,23 @@ from khoidesktop.i18n import N_, percent
 
 MAJORITY_ETHNICITY = "Kinh"
 NO_RELIGION = ("", "Không")
+# The members' codes of professional education and political theory → the groups they are counted in.
+EDUCATION_KEYS = {
+    "doctor": "doctorate",
+    "master": "masters",
+    "bachelor": "university",
+    "college": "college",
+    "intermediate": "intermediate_vocational",
+    "elementary": "elementary_vocational",
+    "none": "no_training",
+}
+THEORY_KEYS = {
+    "advanced": "theory_advanced",
+    "bachelor": "theory_bachelor",
+    "intermediate": "theory_intermediate",
+    "elementary": "theory_elementary",
+    "none": "theory_none",
+}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from khoidesktop.domain.members import ACTIVE_STATUSES
 from khoidesktop.domain.names import sort_key
 from khoidesktop.domain.structure import (
     AGE_BANDS,
+    EDUCATION_KEYS,
     GROUP_LABELS,
+    THEORY_KEYS,
     UNDER_40,
     Share,
     Structure,
@@ -25,23 +27,6 @@ from khoidesktop.domain.structure import (
 )
 from khoidesktop.members.history import status_on_date
 from khoidesktop.store.models import Candidate, CandidateStep, Member, MemberEvent
-
-EDUCATION_KEYS = {
-    "doctor": "doctorate",
-    "master": "masters",
-    "bachelor": "university",
-    "college": "college",
-    "intermediate": "intermediate_vocational",
-    "elementary": "elementary_vocational",
-    "none": "no_training",
-}
-THEORY_KEYS = {
-    "advanced": "theory_advanced",
-    "bachelor": "theory_bachelor",
-    "intermediate": "theory_intermediate",
-    "elementary": "theory_elementary",
-    "none": "theory_none",
-}
 
 
 def statuses_on(session: Session, on: date) -> list[tuple[Member, str]]:

@@ -33,6 +33,8 @@ from khoidesktop.reports.frame import (
 )
 from khoidesktop.reports.styles import RULE_WIDTH, SIZES
 from khoidesktop.store.database import Store
+from khoidesktop.terms.documents import vote_count_pdf
+from khoidesktop.terms.vote_count_pdf import BOARD_MEMBERS, HEAD_OF_BOARD
 from khoidesktop.units.documents import (
     bloc_meetings_pdf,
     bloc_ratings_pdf,
@@ -45,7 +47,18 @@ from tests.reports.pdf import Line, Run, drawn_lines, metadata, text_runs
 
 TODAY = FIXED_NOW.date()
 CHAIR = "CHỦ TRÌ"  # the minutes are signed by the chair (meetings/minutes_pdf.py)
-SIGNERS = (SECRETARY, CHAIR)
+SIGNERS = (SECRETARY, CHAIR, HEAD_OF_BOARD)  # the vote-count minutes are signed by the counting board's head
+VOTES = {  # a round of an election, as the counting board enters it
+    "ballots_issued": 28,
+    "ballots_valid": 27,
+    "what": "Bầu Ban Chấp hành nhiệm kỳ 2025 - 2030",
+    "counting_board": ["Trần Thị Hoa", "Lê Văn Nam", "Phạm Quốc Việt"],
+    "candidates": [
+        {"name": "Nguyễn Văn An", "votes": 25},
+        {"name": "Hoàng Thị Bích", "votes": 14},
+        {"name": "Đỗ Minh Châu", "votes": 15},
+    ],
+}
 Maker = Callable[[Store, Path], tuple[Path, str]]  # the PDF made, and the name that signs it
 
 
@@ -78,6 +91,14 @@ def _resolution(store: Store, out: Path) -> tuple[Path, str]:
     return admission_resolution_pdf(store, out, candidate_id=candidate_id, today=TODAY), _secretary(store)
 
 
+def _vote_count(store: Store, out: Path) -> tuple[Path, str]:
+    import json
+
+    votes = out.with_suffix(".json")
+    votes.write_text(json.dumps(VOTES, ensure_ascii=False), encoding="utf-8")
+    return vote_count_pdf(store, out, votes_file=votes, summoned=30, seats=2, today=TODAY), "Trần Thị Hoa"
+
+
 def _excellence(store: Store, out: Path) -> tuple[Path, str]:
     """The grassroots committee's resolution, once it has decided on every proposal (the cap's number approved)."""
     from khoidesktop.units.excellence import Decision, decide, excellence_list
@@ -108,17 +129,19 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "rating-list": _signed(lambda s, out: rating_list_pdf(s, out, year=YEAR - 1, today=TODAY)),
         "recruitment": _signed(lambda s, out: recruitment_report_pdf(s, out, year=YEAR, today=TODAY)),
         "admission-resolution": _resolution,
+        "vote-count": _vote_count,
     },
     UNITS_ROLE: {
         "bloc-structure": _signed(lambda s, out: bloc_structure_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "bloc-ratings": _signed(lambda s, out: bloc_ratings_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "bloc-meetings": _signed(lambda s, out: bloc_meetings_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "bloc-recruitment": _signed(lambda s, out: bloc_recruitment_pdf(s, out, period=LAST_YEAR, today=TODAY)),
+        "vote-count": _vote_count,
     },
     # what only the level that decides the members' excellence cap makes (a grassroots committee)
     DECIDES_CAP: {"excellence-resolution": _excellence},
 }
-NAMES = [name for makers in MAKERS.values() for name in makers]
+NAMES = [f"{role} {name}" for role, makers in MAKERS.items() for name in makers]  # both roles make vote-count
 FACES = {"LiberationSerif": REGULAR, "LiberationSerif-Bold": BOLD}
 FACES |= {"LiberationSerif-Italic": ITALIC, "LiberationSerif-BoldItalic": BOLD_ITALIC}
 
@@ -146,8 +169,8 @@ def documents(tmp_path_factory) -> dict[str, Made]:
             with store.session() as session:
                 head = letterhead(session, TODAY)
             for name, make in makers.items():
-                path, signer = make(store, folder / f"{name}.pdf")
-                found[name] = Made(path, head, signer)
+                path, signer = make(store, folder / f"{role}-{name}.pdf")
+                found[f"{role} {name}"] = Made(path, head, signer)
         finally:
             store.close()
     return found
@@ -239,8 +262,9 @@ def test_the_national_line_is_underlined_and_a_short_rule_ends_the_title(documen
 
 
 def _signature(made: Made, rest: list[Run]) -> tuple[list[Run], list[Run]]:
-    """The body and the signature block (from "Nơi nhận:" or the minute-taker's title on the last page)."""
-    start = max(i for i, run in enumerate(rest) if run.text in ("Nơi nhận:", "THƯ KÝ"))
+    """The body and the signature block (from "Nơi nhận:", the minute-taker's or the counting board members' title
+    on the last page)."""
+    start = max(i for i, run in enumerate(rest) if run.text in ("Nơi nhận:", "THƯ KÝ", BOARD_MEMBERS))
     return rest[:start], rest[start:]
 
 

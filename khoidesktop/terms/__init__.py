@@ -1,0 +1,1 @@
+"""Terms, congresses and elections (issue 17): the count of an election's votes and its minutes."""

@@ -6,12 +6,13 @@ import argparse
 import sys
 
 from khoidesktop.bench.exchange import bench_bloc_import
+from khoidesktop.bench.member_import import bench_member_import
 from khoidesktop.bench.members import bench_members
 from khoidesktop.bench.roster import bench_plain_text, bench_roster
 from khoidesktop.bench.startup import bench_startup
 from khoidesktop.bench.tree import FULL, bench_tree, print_tree
 
-BLOCKS = ("startup", "members", "roster", "bloc", "tree")
+BLOCKS = ("startup", "members", "import", "roster", "bloc", "tree")
 
 
 def _blocks(value: str) -> set[str]:
@@ -59,6 +60,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  our accent-free filter, per keystroke     {m['ours']:7.1f} ms   {m['ours'] / m['qt']:.2f}×")
         print(f"  load from the data file into the model    {m['load']:7.0f} ms")
         print(f"  sort by a column (in the model)           {m['sort']:7.1f} ms")
+    if "import" in run:
+        i = bench_member_import(args.members)
+        print(f"member import, {i['rows']:,.0f} rows of an .xlsx (the command, in its own process):")
+        print(f"  openpyxl's read-only pass (floor)         {i['floor']:7.2f} s    1.00×")
+        ratio = i["command"] / i["floor"]
+        print(f"  members import: start, plan, write        {i['command']:7.2f} s    {ratio:.2f}×   goal ≤ 2 s, ≤ 3.5×")
+        print(f"  its peak memory                           {i['peak_mb']:7.0f} MB")
     if "roster" in run:
         plain = bench_plain_text(args.roster)
         seconds, pages = bench_roster(args.roster)

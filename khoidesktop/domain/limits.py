@@ -51,7 +51,8 @@ class SheetLimits:
     sheet_bytes: int = 30 * 1024 * 1024  # one worksheet or the shared strings, unpacked (read as a stream)
     part_bytes: int = 4 * 1024 * 1024  # any other part (styles, workbook…), which openpyxl reads whole into memory
     ratio: int = 100  # unpacked / packed of a part over 1 MB: real sheets pack 5 to 20 times, a bomb 1,000 times
-    rows: int = 10_000  # rows of the sheet read, the header included: 20 times the largest cell's list
+    rows: int = 10_100  # rows of the sheet read: 10,000 members (20 times the largest cell's list) with room for a
+    # title and the header above them
     columns: int = 100  # the columns read; the declared size of a sheet may not pass them
     shared_strings: int = 300_000  # distinct texts in the workbook
     cell_chars: int = 32_767  # the longest text Excel itself lets a cell hold

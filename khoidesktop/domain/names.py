@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 # Foreign letters (f j w z) take their Latin places; digits come before letters.
@@ -36,6 +37,7 @@ _PART_END = "\x01"  # ends the middle name: "Văn" sorts before "Văn Thị" wit
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+@lru_cache(maxsize=65_536)  # an import normalises each cell when it plans and again when it writes; texts repeat
 def normalize_text(text: str) -> str:
     """NFC, single spaces, no invisible or control characters, Đ for a look-alike: the form every one-line text is
     stored in."""

@@ -27,7 +27,7 @@ from khoidesktop.domain.member_sheet import (
 from khoidesktop.domain.names import fold, normalize_text
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, parse_date
-from khoidesktop.members.records import MemberData, add_member, problems, update_member
+from khoidesktop.members.records import MemberData, add_members, problems, update_member
 from khoidesktop.members.sheet_file import check_declared_size, open_workbook, reading, too_many_rows
 from khoidesktop.store.models import Member
 from khoidesktop.tasks import IsCancelled, Progress, never_cancelled, no_progress, stop_if
@@ -112,10 +112,10 @@ def _cells(row: tuple[Any, ...]) -> tuple[SheetCell, ...]:
 
 def _rows(path: Path, sheet: Any, limits: SheetLimits = SHEET_LIMITS) -> Iterator[tuple[int, tuple[SheetCell, ...]]]:
     """The sheet's rows numbered as in Excel, at most `limits.rows` of them and `limits.columns` wide."""
-    for number, row in enumerate(sheet.iter_rows(max_col=limits.columns), start=1):
+    for number, row in enumerate(sheet.iter_rows(), start=1):  # as wide as the row is (max_col pads every row)
         if number > limits.rows:
             raise too_many_rows(path, sheet, limits)
-        yield number, _cells(row)
+        yield number, _cells(row[: limits.columns])
 
 
 def _find_header(
@@ -343,7 +343,14 @@ class _Planner:
         filled = {k: v for k, v in values.items() if v not in (None, "")}
         base = MemberData.of(match) if match else None
         data = _membership(replace(base, **filled) if base else MemberData(**filled))
-        found = problems(self.session, data.normalized(), self.today, match.id if match else None)
+        owner = self.known.by_card.get
+        found = problems(
+            self.session,
+            data.normalized(),
+            self.today,
+            match.id if match else None,
+            card_owner=lambda card: m.id if (m := owner(card)) is not None else None,
+        )
         if found:
             return RowPlan(
                 number, "reject", messages=[self._where(number, p.field) + p.message for p in found], name=name
@@ -388,6 +395,9 @@ def plan_import(session: Session, path: Path, today: date) -> ImportPlan:
     return ImportPlan(path, sheet, plans)
 
 
+ADD_BATCH = 1000  # new members written per insert: progress and cancel between batches
+
+
 def apply_import(
     session: Session,
     plan: ImportPlan,
@@ -400,15 +410,20 @@ def apply_import(
     """Write a clean plan in the caller's transaction (all rows or, on any error or a cancel, none)."""
     if not plan.clean:
         raise ValidationError(_("The file has rejected rows; nothing was imported. Correct them and try again."))
-    for done, row in enumerate(plan.rows):
-        stop_if(cancelled)
-        if done % 100 == 0:
-            progress(done, len(plan.rows))
-        if row.action == "add":
-            if row.data is None:
-                raise ValueError(f"row {row.row}: a member to add without its values")
-            add_member(session, row.data, now=now, actor=actor)
-        elif row.action == "update":
+    total, done = len(plan.rows), 0
+    for row in plan.rows:  # the members already in the file, one by one (each audited with what changed)
+        if row.action == "update":
             if row.data is None or row.member_id is None:
                 raise ValueError(f"row {row.row}: a member to update without its values or its id")
+            stop_if(cancelled)
             update_member(session, row.member_id, row.data, now=now, actor=actor)
+            done += 1
+            if done % 100 == 0:
+                progress(done, total)
+    adds = [row.data for row in plan.rows if row.action == "add"]
+    if any(data is None for data in adds):
+        raise ValueError("a member to add without its values")
+    for start in range(0, len(adds), ADD_BATCH):  # the new ones in batches: one insert each
+        stop_if(cancelled)
+        progress(done + start, total)
+        add_members(session, [d for d in adds[start : start + ADD_BATCH] if d is not None], now=now, actor=actor)

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from khoidesktop.errors import ValidationError
 from khoidesktop.members.history import add_event, events_of
@@ -114,3 +114,27 @@ def test_badges_of_a_year(store):
             )
     with store.session() as s:
         assert [(m.full_name, years) for m, years in badges_in(s, 2026)] == [("Lê Duẩn", 40), ("Võ Văn Kiệt", 30)]
+
+
+def test_a_batch_of_new_members_is_checked_like_one_written_at_once_and_audited(store):
+    from khoidesktop.members.records import add_members
+
+    with store.session() as s, s.begin():
+        first = add_member(s, MemberData("Lý Thị Mai", card_number="11111111"), now=FIXED_NOW, actor="t").id
+    batch = [MemberData("Trần  Văn An", card_number="33333333"), MemberData("Đỗ Thị Hà", birth_date=date(1990, 2, 3))]
+    with store.session() as s, s.begin():
+        ids = add_members(s, batch, now=FIXED_NOW, actor="t")
+    assert ids == [first + 1, first + 2]
+    with store.session() as s:
+        added = [s.get(Member, i) for i in ids]
+        assert [m.full_name for m in added] == ["Trần Văn An", "Đỗ Thị Hà"]  # normalised as one by one
+        assert added[0].sort_key and added[0].search_key == "tran van an" and added[0].given_name == "An"
+        audited = s.scalars(select(AuditEntry.entity_id).where(AuditEntry.entity == "member")).all()
+        assert sorted(audited) == [first, *ids]
+    # a card already in the file, or twice in the batch, refuses the whole batch
+    for taken in ("11111111", "44444444"):
+        clash = [MemberData("Phạm Văn Bình", card_number="44444444"), MemberData("Vũ Văn Cường", card_number=taken)]
+        with pytest.raises(ValidationError, match=f"{taken} đã thuộc về"), store.session() as s, s.begin():
+            add_members(s, clash, now=FIXED_NOW, actor="t")
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Member)) == 3

@@ -81,7 +81,7 @@ HOSTILE = {
         lambda: {
             SHEET: sheet([*header_rows(), b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'], "A1:XFD1048576")
         },
-        "1.048.576 dòng, 16.384 cột; trang tính để nhập chỉ được có tối đa 10.000 dòng và 100 cột",
+        "1.048.576 dòng, 16.384 cột; trang tính để nhập chỉ được có tối đa 10.100 dòng và 100 cột",
     ),
     "300 MB shared string": (lambda: {STRINGS: _huge_string()}, "khi giải nén, tệp sẽ lớn hơn 100 MB"),
     "15 million shared strings": (lambda: {STRINGS: _many_strings(15_000_000, distinct=False)}, "lớn hơn 100 MB"),
@@ -90,9 +90,9 @@ HOSTILE = {
         lambda: {SHEET: sheet(_rows(1_000_000))},
         "thành phần xl/worksheets/sheet1.xml khi giải nén sẽ lớn hơn 30 MB",
     ),
-    "10,001 rows": (
-        lambda: {SHEET: sheet(_rows(10_001))},
-        "có hơn 10.000 dòng; trang tính để nhập chỉ được có tối đa 10.000 dòng",
+    "10,101 rows": (
+        lambda: {SHEET: sheet(_rows(10_101))},
+        "có hơn 10.100 dòng; trang tính để nhập chỉ được có tối đa 10.100 dòng",
     ),
     "zip bomb": (lambda: {"xl/styles.xml": b" " * (3 << 20)}, "bị nén hơn 100 lần"),
     "no content types": (lambda: {"[Content_Types].xml": b"<x/>"}, "đã hỏng"),

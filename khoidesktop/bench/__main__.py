@@ -8,11 +8,12 @@ import sys
 from khoidesktop.bench.exchange import bench_bloc_import
 from khoidesktop.bench.member_import import bench_member_import
 from khoidesktop.bench.members import bench_members
+from khoidesktop.bench.memory import bench_memory
 from khoidesktop.bench.roster import bench_plain_text, bench_roster
 from khoidesktop.bench.startup import bench_startup
 from khoidesktop.bench.tree import FULL, bench_tree, print_tree
 
-BLOCKS = ("startup", "members", "import", "roster", "bloc", "tree")
+BLOCKS = ("startup", "members", "import", "memory", "roster", "bloc", "tree")
 
 
 def _blocks(value: str) -> set[str]:
@@ -67,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         ratio = i["command"] / i["floor"]
         print(f"  members import: start, plan, write        {i['command']:7.2f} s    {ratio:.2f}×   goal ≤ 2 s, ≤ 3.5×")
         print(f"  its peak memory                           {i['peak_mb']:7.0f} MB")
+    if "memory" in run:
+        mem = bench_memory(args.members)
+        print(f"peak memory, {args.members:,} members, every page opened:")
+        print(f"  a bare PySide6 window                     {mem['bare']:7.0f} MB   1.00×")
+        ratio = mem["ours"] / mem["bare"]
+        print(f"  Khối with the data, every page            {mem['ours']:7.0f} MB   {ratio:.2f}×   goal ≤ 150 MB")
     if "roster" in run:
         plain = bench_plain_text(args.roster)
         seconds, pages = bench_roster(args.roster)

@@ -104,3 +104,14 @@ def test_a_missing_last_file_is_mentioned(window, ctx, qtbot, tmp_path):
     when_modal(FirstRunDialog, look)
     assert start(window, ctx, None, demo=False) is False
     assert "Không tìm thấy tệp dữ liệu mở lần trước" in seen[0] and "usb" in seen[0]
+
+
+def test_the_first_run_form_shows_an_example_in_every_field_before_any_choice(window, ctx):
+    from khoidesktop.datafile.kinds import CELL
+
+    dialog = FirstRunDialog(ctx, ctx.paths.default_db, window)
+    org = dialog.form.edits["org_name"]
+    assert org.placeholderText() == f"ví dụ: {CELL.org_example}"  # it was "ví dụ: " until a kind was picked
+    shown = [e for e in dialog.form.edits.values() if not e.isHidden()]
+    assert shown and all(e.placeholderText() != "ví dụ: " for e in shown)
+    dialog.deleteLater()

@@ -41,6 +41,7 @@ class IdentityForm(QWidget):
             mark = " *" if name in REQUIRED else ""
             layout.addRow(_(label) + mark + ":", edit)
             self.edits[name] = edit
+        self._mode_changed()  # the first kind's fields, organisation label and example, before any choice
 
     def kind(self) -> str:
         code: str = self.mode.currentData()  # the item data are the kinds' codes

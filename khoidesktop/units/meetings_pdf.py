@@ -16,10 +16,10 @@ from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.units.report_pdf import (
     BlocReport,
-    _build,
-    _heading,
-    _items,
-    _para,
+    build_document,
+    heading,
+    items,
+    para,
     sent,
     sent_text,
     summed_subtitle,
@@ -103,15 +103,15 @@ def bloc_meetings_story(report: BlocReport) -> list[Flowable]:
     columns = [Column(_(title), width * mm, "CENTRE") for title, width in UNIT_COLUMNS]
     table = unit_table(columns, report, lambda u: _unit_cells(sent(u)), _unit_cells(figures), counted=COUNTED)
     return [
-        _para(sent_text(report)),
-        _heading(0, _("The meetings held")),
-        _para(
+        para(sent_text(report)),
+        heading(0, _("The meetings held")),
+        para(
             _("The cells that sent held {count} meetings in the period:").format(count=format_number(figures.meetings))
         ),
-        *_items(kind_lines(figures)),
-        _para(attendance_text(figures)),
-        _heading(1, _("Thematic meetings, quarter by quarter")),
-        _para(thematic_rule_text(report)),
+        *items(kind_lines(figures)),
+        para(attendance_text(figures)),
+        heading(1, _("Thematic meetings, quarter by quarter")),
+        para(thematic_rule_text(report)),
         thematic_table(figures),
         *unit_section(2, _("Meetings by unit"), table),
     ]
@@ -120,4 +120,4 @@ def bloc_meetings_story(report: BlocReport) -> list[Flowable]:
 def build_bloc_meetings(target: Path, head: Letterhead, report: BlocReport, *, number: str | None = None) -> int:
     """Báo cáo tình hình sinh hoạt chi bộ, summed (all or nothing); returns the page count."""
     spec = DocumentSpec(KIND_REPORT, _("on the meetings of the cells"), summed_subtitle(report.period), number)
-    return _build(target, head, spec, bloc_meetings_story(report))
+    return build_document(target, head, spec, bloc_meetings_story(report))

@@ -91,17 +91,17 @@ class BlocReport:
         return [unit.name for unit in self.units if unit.figures is None]
 
 
-def _para(text: str, style_name: str = "body") -> Paragraph:
+def para(text: str, style_name: str = "body") -> Paragraph:
     return Paragraph(escape(text), getattr(styles(), style_name))
 
 
-def _heading(index: int, title: str) -> Paragraph:
-    return _para(f"{ROMAN[index]}. {title}", "heading")
+def heading(index: int, title: str) -> Paragraph:
+    return para(f"{ROMAN[index]}. {title}", "heading")
 
 
-def _items(lines: Sequence[str]) -> list[Flowable]:
+def items(lines: Sequence[str]) -> list[Flowable]:
     last = len(lines) - 1
-    return [_para(f"- {line}{'.' if i == last else ';'}") for i, line in enumerate(lines)]
+    return [para(f"- {line}{'.' if i == last else ';'}") for i, line in enumerate(lines)]
 
 
 def sent_text(report: BlocReport) -> str:
@@ -156,7 +156,7 @@ def unit_table(
 
 def unit_section(index: int, title: str, table: Table, *notes: str) -> list[Flowable]:
     """The per-unit table under its heading (never alone at the foot of a page), its notes before it."""
-    return [CondPageBreak(UNITS_ROOM), _heading(index, title), *(_para(note) for note in notes), table]
+    return [CondPageBreak(UNITS_ROOM), heading(index, title), *(para(note) for note in notes), table]
 
 
 def _figure_columns(titles: Sequence[str], widths: Sequence[float]) -> list[Column]:
@@ -168,9 +168,9 @@ def closing_text(head: Letterhead, spec: DocumentSpec) -> str:
     return _("The above is the {title} of the {issuer}.").format(title=lower_first(spec.title), issuer=head.issuer)
 
 
-def _build(target: Path, head: Letterhead, spec: DocumentSpec, story: list[Flowable]) -> int:
+def build_document(target: Path, head: Letterhead, spec: DocumentSpec, story: list[Flowable]) -> int:
     pages = 0
-    ending = KeepTogether([_para(closing_text(head, spec)), signature_block(head)])  # never signed on a page alone
+    ending = KeepTogether([para(closing_text(head, spec)), signature_block(head)])  # never signed on a page alone
 
     def build(path: Path) -> None:
         nonlocal pages
@@ -203,9 +203,9 @@ def bloc_structure_story(report: BlocReport) -> list[Flowable]:
         columns, report, lambda u: structure_cells(sent(u).structure), structure_cells(report.figures.structure)
     )
     return [
-        _para(sent_text(report)),
-        _para(intro),
-        _heading(0, _("Structure of the whole Party organisation")),
+        para(sent_text(report)),
+        para(intro),
+        heading(0, _("Structure of the whole Party organisation")),
         *structure_sections(structure),
         *unit_section(
             1,
@@ -225,7 +225,7 @@ def build_bloc_structure(target: Path, head: Letterhead, report: BlocReport, *, 
         _("(As of {date})").format(date=format_date(on)),
         number,
     )
-    return _build(target, head, spec, bloc_structure_story(report))
+    return build_document(target, head, spec, bloc_structure_story(report))
 
 
 # --- Rating -------------------------------------------------------------------------------------------------
@@ -259,26 +259,26 @@ def over_cap(report: BlocReport) -> list[str]:
 def _rating_results(report: BlocReport) -> list[Flowable]:
     figures = report.figures
     found = [
-        _para(
+        para(
             _("The rating of the Party members for {year} follows {regulation}.").format(
                 year=report.period.year, regulation=", ".join(sorted(figures.rule_sets))
             )
         ),
-        _para(
+        para(
             _("{rated} Party members were rated and {not_rated} were not rated.").format(
                 rated=format_number(figures.rated), not_rated=format_number(figures.not_rated)
             )
         ),
         levels_table(figures),
         Spacer(1, AFTER_TABLE),
-        _para(
+        para(
             _("Party members rated “{good}” or above: {count}, that is {share} of those rated.").format(
                 good=level_label("HTTNV"),
                 count=format_number(figures.good_or_better()),
                 share=format_percent(figures.good_or_better(), figures.rated),
             )
         ),
-        _para(
+        para(
             _("Party members rated “{excellent}”: {actual}; the units' caps allow at most {allowed}.").format(
                 excellent=level_label("HTXSNV"),
                 actual=format_number(figures.levels["HTXSNV"]),
@@ -287,7 +287,7 @@ def _rating_results(report: BlocReport) -> list[Flowable]:
         ),
     ]
     if over_cap(report):
-        found.append(_para(_("Units above their cap: {names}.").format(names=", ".join(over_cap(report)))))
+        found.append(para(_("Units above their cap: {names}.").format(names=", ".join(over_cap(report)))))
     return found
 
 
@@ -313,8 +313,8 @@ def _unit_levels(report: BlocReport) -> list[Flowable]:
     found: list[Flowable] = []
     for tier, counts in sorted(report.figures.unit_levels.items()):
         allowed = excellent_allowed(rule_set_for(report.period.year), {k: v for k, v in counts.items() if k})
-        found.append(_para(_("{units}, rated by the committee above them:").format(units=_(TIER_LABELS[tier]))))
-        found += _items(
+        found.append(para(_("{units}, rated by the committee above them:").format(units=_(TIER_LABELS[tier]))))
+        found += items(
             [
                 *_level_lines(counts),
                 _("“{excellent}” allowed for collectives: at most {allowed}").format(
@@ -324,9 +324,9 @@ def _unit_levels(report: BlocReport) -> list[Flowable]:
         )
     own = report.figures.cell_levels
     if sum(own.values()):
-        found.append(_para(_("The cells' own ratings, as their bundles say:")))
-        found += _items(_level_lines(own))
-    return found or [_para(_("No Party organisation has been rated for {year} yet.").format(year=report.period.year))]
+        found.append(para(_("The cells' own ratings, as their bundles say:")))
+        found += items(_level_lines(own))
+    return found or [para(_("No Party organisation has been rated for {year} yet.").format(year=report.period.year))]
 
 
 def legend_text() -> str:
@@ -342,13 +342,13 @@ def bloc_ratings_story(report: BlocReport) -> list[Flowable]:
     ]
     total = [format_number(figures.total), *rating_cells(figures.levels, figures.rated, figures.not_rated, "")]
     return [
-        _para(sent_text(report)),
-        _heading(0, _("Rating of the Party members")),
+        para(sent_text(report)),
+        heading(0, _("Rating of the Party members")),
         *_rating_results(report),
-        _heading(1, _("Rating of the units")),
+        heading(1, _("Rating of the units")),
         *_unit_levels(report),
         *unit_section(2, _("Rating by unit"), unit_table(columns, report, _unit_rating_cells, total)),
-        _para(legend_text() + " " + _("*: the unit's own rating, not yet rated by this level."), "plain"),
+        para(legend_text() + " " + _("*: the unit's own rating, not yet rated by this level."), "plain"),
     ]
 
 
@@ -360,7 +360,7 @@ def build_bloc_ratings(target: Path, head: Letterhead, report: BlocReport, *, nu
         summed_subtitle(report.period),
         number,
     )
-    return _build(target, head, spec, bloc_ratings_story(report))
+    return build_document(target, head, spec, bloc_ratings_story(report))
 
 
 # --- Recruitment --------------------------------------------------------------------------------------------
@@ -451,14 +451,14 @@ def targets_text(report: BlocReport, targets: Targets) -> list[str]:
 def _files(report: BlocReport) -> list[Flowable]:
     f = report.figures
     found = [
-        _para(
+        para(
             _("The units keep {total} recruitment files, {open} of them still in progress:").format(
                 total=format_number(sum(f.files_by_step.values())), open=format_number(f.files_open)
             )
         ),
         steps_table([(code, f.files_by_step[code]) for code in STEP_CODES]),
         Spacer(1, AFTER_TABLE),
-        _para(
+        para(
             _("Files past their deadline: {overdue}; files left at one step for 12 months or more: {stale}.").format(
                 overdue=format_number(f.overdue), stale=format_number(f.stale)
             )
@@ -466,7 +466,7 @@ def _files(report: BlocReport) -> list[Flowable]:
     ]
     late = [f"{u.name} ({format_number(u.figures.overdue)})" for u in report.units if u.figures and u.figures.overdue]
     if late:
-        found.append(_para(_("Units with files past their deadline: {units}.").format(units=", ".join(late))))
+        found.append(para(_("Units with files past their deadline: {units}.").format(units=", ".join(late))))
     return found
 
 
@@ -479,11 +479,11 @@ def bloc_recruitment_story(report: BlocReport) -> list[Flowable]:
         _bloc_recruitment_cells(report.figures, targets),
     )
     return [
-        _para(sent_text(report)),
-        _heading(0, _("Admission of new Party members")),
-        _para(admitted_text(report)),
-        *(_para(text) for text in targets_text(report, targets)),
-        _heading(1, _("Recruitment files")),
+        para(sent_text(report)),
+        heading(0, _("Admission of new Party members")),
+        para(admitted_text(report)),
+        *(para(text) for text in targets_text(report, targets)),
+        heading(1, _("Recruitment files")),
         *_files(report),
         *unit_section(2, _("Recruitment by unit"), by_unit),
     ]
@@ -492,4 +492,4 @@ def bloc_recruitment_story(report: BlocReport) -> list[Flowable]:
 def build_bloc_recruitment(target: Path, head: Letterhead, report: BlocReport, *, number: str | None = None) -> int:
     """Báo cáo công tác phát triển đảng viên, summed (all or nothing); returns the page count."""
     spec = DocumentSpec(KIND_REPORT, _("on the admission of new Party members"), summed_subtitle(report.period), number)
-    return _build(target, head, spec, bloc_recruitment_story(report))
+    return build_document(target, head, spec, bloc_recruitment_story(report))

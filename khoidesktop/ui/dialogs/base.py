@@ -19,10 +19,12 @@ import logging
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDoubleSpinBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -72,6 +74,21 @@ class FormDialog(OrderedDialog):
     def _save_shortcut(self) -> None:
         if self._save_button is not None and self._save_button.isEnabled():
             self._save_button.click()
+
+    def add_save_and_close(self, layout: QBoxLayout) -> QPushButton:
+        """The usual last row, right-aligned: Lưu (the default, saves then closes) and Đóng (asks first when
+        something is unsaved). Returns the Save button."""
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        save = QPushButton(_("Save"), self)
+        save.clicked.connect(self.save_then_close)
+        close = QPushButton(_("Close"), self)
+        close.clicked.connect(self.reject)
+        buttons.addWidget(save)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.finish_buttons(save)
+        return save
 
     def finish_buttons(self, save: QPushButton) -> None:
         """Save is the one default button; no push button is pressed by Enter otherwise."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.domain.rating_rules import level_label, rule_set_for
@@ -61,16 +61,7 @@ class ExcellenceDialog(FormDialog):
         box.addWidget(self.count)
         self.message = MessageLabel(self, lines=2, kind="error")
         box.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.save_button = QPushButton(_("Save"), self)
-        self.save_button.clicked.connect(self.save_then_close)
-        close = QPushButton(_("Close"), self)
-        close.clicked.connect(self.reject)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-        box.addLayout(buttons)
-        self.finish_buttons(self.save_button)
+        self.save_button = self.add_save_and_close(box)
 
         with ctx.require_store().session() as session:
             self.listing: ExcellenceList = excellence_list(session, year, ctx.today())

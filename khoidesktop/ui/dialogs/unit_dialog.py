@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import kinds_below
@@ -53,16 +53,7 @@ class UnitDialog(FormDialog):
         box.addWidget(about)
         self.message = MessageLabel(self, lines=2, kind="error")
         box.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.save_button = QPushButton(_("Save"), self)
-        self.save_button.clicked.connect(self.save_then_close)
-        close = QPushButton(_("Close"), self)
-        close.clicked.connect(self.reject)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-        box.addLayout(buttons)
-        self.finish_buttons(self.save_button)
+        self.save_button = self.add_save_and_close(box)
 
         store = ctx.require_store()
         with store.session() as session:

@@ -128,6 +128,7 @@ def test_record_an_event_in_the_history(page, qtbot, store):
         history.kind.set_value("transfer_out")
         type_text(history.on_date, "01/10/2026")
         type_text(history.document, "45-QĐ/ĐU")
+        dialog.ctx.prompts.confirmations.append(True)  # it changes the status: asked first
         qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)
         settle(qtbot)
         assert history.table.rowCount() == 1

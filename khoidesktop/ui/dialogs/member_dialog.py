@@ -16,8 +16,10 @@ from khoidesktop.members.records import (
     Problem,
     add_member,
     load_member,
+    member_withdrawal,
     problems,
     update_member,
+    withdraw_member,
 )
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
@@ -25,6 +27,7 @@ from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.history_panel import HistoryPanel
 from khoidesktop.ui.widgets.member_form import MemberForm
 from khoidesktop.ui.widgets.message import MessageLabel
+from khoidesktop.ui.withdraw_actions import withdraw
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -55,6 +58,11 @@ class MemberDialog(FormDialog):
         self.message = MessageLabel(self, kind="error")
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
+        if member_id is not None:
+            self.withdraw_button = QPushButton(_("Withdraw this member (entered in error)…"), self)
+            self.withdraw_button.setToolTip(_("Withdraw this member, entered in error, nothing recorded since."))
+            self.withdraw_button.clicked.connect(self.withdraw)
+            buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         self.close_button = QPushButton(_("Close"), self)
         self.save_button = QPushButton(_("Save"), self)
@@ -125,3 +133,25 @@ class MemberDialog(FormDialog):
             self.accept()
 
         run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self)
+
+    def withdraw(self) -> None:
+        """Withdraw a member entered in error (refused, saying why, once anything is recorded about them)."""
+        member_id = self.member_id
+        if member_id is None:
+            return
+
+        def what_goes(session: Session) -> str:
+            return _("{name} leaves the member list.").format(name=member_withdrawal(session, member_id))
+
+        def withdrawn() -> None:
+            self.mark_clean()  # nothing left to save: the member is gone
+            self.accept()
+
+        withdraw(
+            self,
+            self.ctx,
+            _("Withdraw a member"),
+            what_goes,
+            lambda session: withdraw_member(session, member_id, now=self.ctx.now(), actor=current_actor()),
+            withdrawn,
+        )

@@ -211,13 +211,35 @@ def active_members(session: Session) -> list[Member]:
     )
 
 
-def undo_update(session: Session, member_id: int, changes: Changes, *, now: datetime, actor: str) -> Changes:
-    """Put back the values an update changed (changes: field → (old, new), as update_member returned)."""
-    member = session.get(Member, member_id)
+@dataclass(frozen=True)
+class LastEdit:
+    """One saved edit of a member's profile, as undo knows it: what changed, and the audit log's newest entry
+    once it was written (any change recorded since makes it no longer the last change)."""
+
+    member_id: int
+    name: str
+    changes: Changes
+    audit_mark: int
+
+    def describe(self) -> str:
+        """'Undo: edit Position of Nguyễn Văn An' (the fields in the form's order)."""
+        names = [_(FIELD_LABELS[key]) for key in FIELD_LABELS if key in self.changes]
+        names += [key for key in self.changes if key not in FIELD_LABELS]
+        return _("Undo: edit {fields} of {name}").format(fields=", ".join(names), name=self.name)
+
+
+def undo_update(session: Session, edit: LastEdit, *, now: datetime, actor: str) -> Changes:
+    """Put back exactly the values one update changed, refused if anything was recorded after it (it is then no
+    longer the last change, and undoing it would take back the wrong thing)."""
+    if audit.last_entry_id(session) != edit.audit_mark:
+        raise ValidationError(
+            _("Other changes were recorded after that edit: it is no longer the last one. Correct the record itself.")
+        )
+    member = session.get(Member, edit.member_id)
     if member is None:
         raise ValidationError(_("This member no longer exists in the data file."))
-    restored = MemberData.of(member).__dict__ | {key: old for key, (old, _new) in changes.items()}
-    return update_member(session, member_id, MemberData(**restored), now=now, actor=actor)
+    restored = MemberData.of(member).__dict__ | {key: old for key, (old, _new) in edit.changes.items()}
+    return update_member(session, edit.member_id, MemberData(**restored), now=now, actor=actor)
 
 
 # --- a member entered in error ("nhập nhầm") ---------------------------------------------------------------

@@ -21,6 +21,7 @@ from khoidesktop.members.records import (
     update_member,
     withdraw_member,
 )
+from khoidesktop.store import audit
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 
 class MemberDialog(FormDialog):
-    saved = Signal(int, dict)  # member id, changes (field → (old, new)); empty for a new member
+    saved = Signal(int, dict, int)  # member id, changes (field → (old, new)); empty for a new member; audit mark
 
     def __init__(self, ctx: AppContext, member_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -110,18 +111,20 @@ class MemberDialog(FormDialog):
             self.message.setText(" ".join(unreadable.values()))
             return
         existing = self.member_id
-        Result = tuple[list[Problem], int | None, Changes]
+        Result = tuple[list[Problem], int | None, Changes, int]
 
         def write(session: Session) -> Result:
             found = problems(session, data.normalized(), self.ctx.today(), existing)
             if found:
-                return found, None, {}  # nothing written: the fields to correct are shown
+                return found, None, {}, 0  # nothing written: the fields to correct are shown
             if existing is not None:
-                return [], existing, update_member(session, existing, data, now=self.ctx.now(), actor=current_actor())
-            return [], add_member(session, data, now=self.ctx.now(), actor=current_actor()).id, {}
+                changes = update_member(session, existing, data, now=self.ctx.now(), actor=current_actor())
+                return [], existing, changes, audit.last_entry_id(session)
+            member_id = add_member(session, data, now=self.ctx.now(), actor=current_actor()).id
+            return [], member_id, {}, audit.last_entry_id(session)
 
         def saved(result: Result) -> None:
-            found, member_id, changes = result
+            found, member_id, changes, mark = result
             if member_id is None:
                 self.form.show_problems({p.field for p in found})
                 self.message.setText(" ".join(p.message for p in found))
@@ -129,7 +132,7 @@ class MemberDialog(FormDialog):
             self.form.show_problems(set())
             self.message.clear()
             self.mark_clean()
-            self.saved.emit(member_id, changes)
+            self.saved.emit(member_id, changes, mark)
             self.accept()
 
         run_write(self, self.ctx, write, saved, on_error=self.message.setText, busy=self)

@@ -108,3 +108,31 @@ def test_an_event_entered_in_error_is_withdrawn_after_asking(history, ctx, qtbot
         assert (kept.entity, kept.entity_id) == ("member_event", wrong)
     assert english_on_screen(history.window()) == []
     history.window().grab().save("/tmp/corr-history.png")
+
+
+def test_the_profile_shows_the_date_an_event_filled_and_saving_keeps_it(qtbot, window, ctx, store):
+    with store.session() as s, s.begin():
+        member_id = add_member(
+            s,
+            MemberData("Lê Thị Hà", date(1995, 12, 31), admitted_on=date(2025, 3, 1), status="probationary"),
+            now=FIXED_NOW,
+            actor="t",
+        ).id
+    window.set_store(store)
+    dialog = MemberDialog(ctx, member_id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.form.widgets["position"], "Chuyên viên")  # an edit not yet saved
+    dialog.tabs.setCurrentWidget(dialog.history)
+    fill(dialog.history, "official", "01/03/2026")
+    ctx.prompts.confirmations.append(True)
+    qtbot.mouseClick(dialog.history.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert "Tình trạng: Dự bị → Chính thức." in ctx.prompts.shown[-1][2]
+    assert dialog.form.widgets["official_on"].value() == date(2026, 3, 1)
+    assert dialog.form.widgets["position"].text() == "Chuyên viên" and dialog.dirty
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    with store.session() as s:
+        member = s.get_one(Member, member_id)
+        assert (member.official_on, member.status, member.position) == (date(2026, 3, 1), "official", "Chuyên viên")

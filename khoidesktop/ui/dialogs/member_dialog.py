@@ -52,7 +52,7 @@ class MemberDialog(FormDialog):
         self.history: HistoryPanel | None = None
         if member_id is not None:
             self.history = HistoryPanel(ctx, member_id, self.tabs)
-            self.history.recorded.connect(self._reload_status)
+            self.history.recorded.connect(self._history_changed)
             self.tabs.currentChanged.connect(self._tab_changed)
             self.tabs.addTab(self.history, _("History"))
         layout.addWidget(self.tabs, 1)
@@ -103,6 +103,19 @@ class MemberDialog(FormDialog):
                 _("{name} — status: {status}").format(name=member.full_name, status=label(STATUSES, member.status))
             )
             self.form._status = member.status
+
+    def _history_changed(self) -> None:
+        """An event recorded or withdrawn may have filled or cleared the admission and official dates: the profile
+        shows them as they are now, so saving it never writes the old ones back (other edits are kept)."""
+        if self.member_id is None:
+            return
+        was_dirty = self.dirty
+        with self.ctx.require_store().session() as session:
+            member = load_member(session, self.member_id)
+            self.form.set_dates(member.admitted_on, member.official_on)
+        self._reload_status()
+        if not was_dirty:
+            self.mark_clean()
 
     def save(self) -> None:
         data, unreadable = self.form.data()

@@ -77,6 +77,12 @@ class MemberForm(QWidget):
         self._status = data.status
         self._official_on = data.official_on
 
+    def set_dates(self, admitted_on: date | None, official_on: date | None) -> None:
+        """The dates an event fills in, as the data file now holds them."""
+        self._field("admitted_on", DateField).set_value(admitted_on)
+        self._field("official_on", DateField).set_value(official_on)
+        self._official_on = official_on
+
     def _field(self, name: str, kind: type[W]) -> W:
         widget = self.widgets[name]
         if not isinstance(widget, kind):

@@ -387,6 +387,12 @@ def _last_step(session: Session, candidate: Candidate) -> CandidateStep:
     return steps[max(steps, key=STEP_CODES.index)]
 
 
+def _last_is_a_failed_vote(session: Session, candidate: Candidate) -> bool:
+    """A failed official vote is recorded after the self-report and before any passed vote: while no passed vote
+    is recorded, the last one failed is the file's last entry."""
+    return candidate.failed_official_votes > 0 and "official_vote" not in steps_of(session, candidate.id)
+
+
 def _made_member(session: Session, candidate: Candidate) -> Member:
     member = session.get(Member, candidate.member_id) if candidate.member_id else None
     if member is None:
@@ -405,6 +411,10 @@ def last_step_withdrawal(session: Session, candidate_id: int) -> str:
     made a probationary member: it is withdrawn with that member, refused once anything else was recorded about
     them (withdraw that first)."""
     candidate = load_candidate(session, candidate_id)
+    if _last_is_a_failed_vote(session, candidate):
+        return _("The failed official vote (time {n}) is withdrawn from {name}'s file.").format(
+            n=candidate.failed_official_votes, name=candidate.full_name
+        )
     step = _last_step(session, candidate)
     said = _("The step “{step}” of {date} is withdrawn from {name}'s file.").format(
         step=_(STEP_LABELS[step.step]), date=format_date(step.on_date), name=candidate.full_name
@@ -434,6 +444,20 @@ def withdraw_last_step(session: Session, candidate_id: int, *, now: datetime, ac
     """Withdraw the file's last step entered in error with what it did; the audit log keeps every row's values."""
     said = last_step_withdrawal(session, candidate_id)
     candidate = load_candidate(session, candidate_id)
+    if _last_is_a_failed_vote(session, candidate):
+        failed = candidate.failed_official_votes
+        candidate.failed_official_votes = failed - 1
+        candidate.updated_at = now
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action=audit.WITHDRAW,
+            entity="candidate",
+            entity_id=candidate.id,
+            changes={"failed_official_votes": (failed, failed - 1)},
+        )
+        return said
     step = _last_step(session, candidate)
     changes: dict[str, tuple[object, object]] = {"step": (step.step, None)}
     if step.step == "cell_resolution":

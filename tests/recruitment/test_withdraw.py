@@ -114,3 +114,19 @@ def test_a_file_without_steps_says_so(store):
         candidate = save_candidate(s, None, CandidateData("Lê Văn Mới", date(2000, 1, 1)), now=NOW, actor="t").id
     with pytest.raises(ValidationError, match="chưa ghi bước nào"), store.session() as s:
         last_step_withdrawal(s, candidate)
+
+
+def test_a_failed_official_vote_is_the_last_entry_until_one_passes(cell):  # noqa: F811
+    store, _ids, candidate = cell
+    admit(store, candidate)
+    with store.session() as s, s.begin():
+        record_step(s, candidate, "self_report", date(2025, 6, 25), now=NOW, actor="t")
+        record_step(s, candidate, "official_vote", date(2025, 7, 1), now=NOW, actor="t", passed=False)
+        record_step(s, candidate, "official_vote", date(2025, 7, 8), now=NOW, actor="t", passed=False)
+    with store.session() as s:
+        assert "lần 2" in last_step_withdrawal(s, candidate)
+    with store.session() as s, s.begin():
+        withdraw_last_step(s, candidate, now=NOW, actor="t")
+    with store.session() as s:
+        assert s.get_one(Candidate, candidate).failed_official_votes == 1
+        assert "self_report" in steps_of(s, candidate)  # the step before stays

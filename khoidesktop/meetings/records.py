@@ -254,3 +254,77 @@ def topics_of(session: Session, year: int) -> list[ThematicTopic]:
             select(ThematicTopic).where(ThematicTopic.year == year).order_by(ThematicTopic.quarter, ThematicTopic.id)
         )
     )
+
+
+# --- a meeting or a topic entered in error ("nhập nhầm") ---------------------------------------------------
+
+
+def _load(session: Session, meeting_id: int) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise ValidationError(_("This meeting no longer exists in the data file."))
+    return meeting
+
+
+def _rows_of(session: Session, meeting_id: int) -> tuple[list[MeetingAttendance], list[MeetingSpeaker]]:
+    attendance = list(session.scalars(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id)))
+    speakers = list(session.scalars(select(MeetingSpeaker).where(MeetingSpeaker.meeting_id == meeting_id)))
+    return attendance, speakers
+
+
+def meeting_withdrawal(session: Session, meeting_id: int) -> str:
+    """What withdrawing the meeting takes with it, as a sentence for the user (nothing is written)."""
+    from khoidesktop.domain.meetings import KINDS
+    from khoidesktop.domain.members import label
+    from khoidesktop.i18n import format_date
+
+    meeting = _load(session, meeting_id)
+    attendance, speakers = _rows_of(session, meeting_id)
+    what = _("The {kind} of {date}").format(kind=label(KINDS, meeting.kind).lower(), date=format_date(meeting.on_date))
+    if meeting.topic:
+        what += f" “{meeting.topic}”"
+    parts = [
+        _("its attendance ({n} member(s))").format(n=format_number(len(attendance))),
+        _("{n} speaker(s)").format(n=format_number(len(speakers))),
+        _("its minutes"),
+    ]
+    if meeting.votes_for is not None:
+        parts.append(_("its vote ({n} for)").format(n=format_number(meeting.votes_for)))
+    return _("{what} goes, with {parts}.").format(what=what, parts=", ".join(parts))
+
+
+def withdraw_meeting(session: Session, meeting_id: int, *, now: datetime, actor: str) -> None:
+    """Withdraw a meeting entered in error with every row hanging from it; the audit log keeps their values."""
+    meeting = _load(session, meeting_id)
+    attendance, speakers = _rows_of(session, meeting_id)
+    for row in (*attendance, *speakers):
+        audit.withdraw_row(session, row, at=now, actor=actor)
+    session.flush()
+    audit.withdraw_row(session, meeting, at=now, actor=actor)
+    session.flush()
+
+
+def topic_withdrawal(session: Session, topic_id: int) -> str:
+    """The topic's title if it can be withdrawn; refused while a meeting holds it (nothing is written)."""
+    from khoidesktop.i18n import format_date
+
+    topic = session.get(ThematicTopic, topic_id)
+    if topic is None:
+        raise ValidationError(_("This topic is no longer in the plan."))
+    holding = session.scalars(select(Meeting).where(Meeting.thematic_topic_id == topic_id)).first()
+    if holding is not None:
+        raise ValidationError(
+            _(
+                "The meeting of {date} dealt with “{title}”: choose another topic in that meeting (or withdraw the "
+                "meeting) first."
+            ).format(date=format_date(holding.on_date), title=topic.title)
+        )
+    return topic.title
+
+
+def withdraw_topic(session: Session, topic_id: int, *, now: datetime, actor: str) -> str:
+    title = topic_withdrawal(session, topic_id)
+    topic = session.get_one(ThematicTopic, topic_id)
+    audit.withdraw_row(session, topic, at=now, actor=actor)
+    session.flush()
+    return title

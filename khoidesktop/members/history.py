@@ -167,13 +167,20 @@ def _recorded_with(session: Session, event: MemberEvent) -> dict[str, list[Any]]
     return audit.detail_of(created[-1]) if created else {}
 
 
-def _withdrawn_state(session: Session, event: MemberEvent, today: date) -> tuple[str, dict[str, tuple[Any, Any]]]:
-    """The member's status once the event is withdrawn, and the dates it had filled in, put back."""
+_DATE_OF_EVENT = {"admitted": "admitted_on", "official": "official_on"}
+
+
+def _withdrawn_state(
+    session: Session, event: MemberEvent, today: date, *, with_date: bool = False
+) -> tuple[str, dict[str, tuple[Any, Any]]]:
+    """The member's status once the event is withdrawn, and the dates it had filled in, put back (`with_date`: the
+    date the event stands for goes too, as when the recruitment step that set both is withdrawn)."""
     member = _checked_member(session, event.member_id)
     recorded = _recorded_with(session, event)
     dates: dict[str, tuple[Any, Any]] = {}
     for name in ("admitted_on", "official_on"):
-        if name in recorded and getattr(member, name) == event.on_date:
+        filled = name in recorded or (with_date and _DATE_OF_EVENT.get(event.kind) == name)
+        if filled and getattr(member, name) == event.on_date:
             dates[name] = (event.on_date, None)
     official_on = dates.get("official_on", (None, member.official_on))[1]
     remaining = facts([e for e in events_of(session, member.id) if e.id != event.id])
@@ -206,14 +213,21 @@ def event_withdrawal(session: Session, event_id: int, today: date) -> StatusChan
 def withdraw_event(session: Session, event_id: int, *, now: datetime, actor: str) -> StatusChange:
     """Take back an event entered in error: the member's status (and any date the event filled in) goes back to
     what it would be without it; the audit log keeps the event's entry and this withdrawal."""
-    change = event_withdrawal(session, event_id, now.date())
-    event = _load_event(session, event_id)
+    event_withdrawal(session, event_id, now.date())  # its checks
+    return withdraw_event_row(session, _load_event(session, event_id), now=now, actor=actor)
+
+
+def withdraw_event_row(
+    session: Session, event: MemberEvent, *, now: datetime, actor: str, with_date: bool = False
+) -> StatusChange:
+    """Withdraw one event without asking who recorded it: for the recruitment step that recorded it."""
     member = _checked_member(session, event.member_id)
-    _after, dates = _withdrawn_state(session, event, now.date())
+    after, dates = _withdrawn_state(session, event, now.date(), with_date=with_date)
+    change = StatusChange(member.full_name, event.kind, event.on_date, member.status, after, event.level)
     audit.withdraw_row(session, event, at=now, actor=actor)
     for name, (_old, new) in dates.items():
         setattr(member, name, new)
-    if member.status != change.after:
+    if member.status != after or dates:
         audit.record(
             session,
             at=now,
@@ -221,9 +235,9 @@ def withdraw_event(session: Session, event_id: int, *, now: datetime, actor: str
             action="update",
             entity="member",
             entity_id=member.id,
-            changes={"status": (member.status, change.after), **dates},
+            changes={"status": (member.status, after), **dates},
         )
-    member.status = change.after
+    member.status = after
     member.updated_at = now
     session.flush()
     return change

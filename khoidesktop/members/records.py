@@ -259,10 +259,92 @@ def active_members(session: Session) -> list[Member]:
     )
 
 
-def undo_update(session: Session, member_id: int, changes: Changes, *, now: datetime, actor: str) -> Changes:
-    """Put back the values an update changed (changes: field → (old, new), as update_member returned)."""
-    member = session.get(Member, member_id)
+@dataclass(frozen=True)
+class LastEdit:
+    """One saved edit of a member's profile, as undo knows it: what changed, and the audit log's newest entry
+    once it was written (any change recorded since makes it no longer the last change)."""
+
+    member_id: int
+    name: str
+    changes: Changes
+    audit_mark: int
+
+    def describe(self) -> str:
+        """'Undo: edit Position of Nguyễn Văn An' (the fields in the form's order)."""
+        names = [_(FIELD_LABELS[key]) for key in FIELD_LABELS if key in self.changes]
+        names += [key for key in self.changes if key not in FIELD_LABELS]
+        return _("Undo: edit {fields} of {name}").format(fields=", ".join(names), name=self.name)
+
+
+def undo_update(session: Session, edit: LastEdit, *, now: datetime, actor: str) -> Changes:
+    """Put back exactly the values one update changed, refused if anything was recorded after it (it is then no
+    longer the last change, and undoing it would take back the wrong thing)."""
+    if audit.last_entry_id(session) != edit.audit_mark:
+        raise ValidationError(
+            _("Other changes were recorded after that edit: it is no longer the last one. Correct the record itself.")
+        )
+    member = session.get(Member, edit.member_id)
     if member is None:
         raise ValidationError(_("This member no longer exists in the data file."))
-    restored = MemberData.of(member).__dict__ | {key: old for key, (old, _new) in changes.items()}
-    return update_member(session, member_id, MemberData(**restored), now=now, actor=actor)
+    restored = MemberData.of(member).__dict__ | {key: old for key, (old, _new) in edit.changes.items()}
+    return update_member(session, edit.member_id, MemberData(**restored), now=now, actor=actor)
+
+
+# --- a member entered in error ("nhập nhầm") ---------------------------------------------------------------
+
+
+def history_of(session: Session, member_id: int, *, made_by_file: bool = False) -> list[str]:
+    """What the data file holds about the member beyond the entry itself (each a phrase for the message);
+    `made_by_file`: the entry is a recruitment file's admission, its own event and link not counted."""
+    from sqlalchemy import func, or_
+
+    from khoidesktop.store.models import Candidate, MeetingAttendance, MemberEvent, Rating
+
+    def count(model: Any, *where: Any) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+    counts = (
+        (
+            count(MemberEvent, MemberEvent.member_id == member_id) - (1 if made_by_file else 0),
+            N_("{n} event(s) in the history"),
+        ),
+        (count(MeetingAttendance, MeetingAttendance.member_id == member_id), N_("{n} meeting(s) attended")),
+        (count(Rating, Rating.member_id == member_id), N_("{n} rating(s)")),
+        (
+            count(Candidate, or_(Candidate.introducer1_id == member_id, Candidate.introducer2_id == member_id)),
+            N_("introducer in {n} recruitment file(s)"),
+        ),
+        (
+            0 if made_by_file else count(Candidate, Candidate.member_id == member_id),
+            N_("admitted through {n} recruitment file(s)"),
+        ),
+    )
+    return [_(phrase).format(n=n) for n, phrase in counts if n > 0]
+
+
+def member_withdrawal(session: Session, member_id: int) -> str:
+    """The member's name if they can be withdrawn as entered in error (nothing is written); refused once anything
+    else in the data file speaks of them: their history is then recorded with an event, never erased."""
+    member = load_member(session, member_id)
+    history = history_of(session, member_id)
+    if history:
+        raise ValidationError(
+            _(
+                "{name} already has {history}: only a member entered in error, with nothing recorded since, can be "
+                "withdrawn. To record that {name} left, use an event in the history instead (transferred out, "
+                "removed from the list …)."
+            ).format(name=member.full_name, history=", ".join(history))
+        )
+    return member.full_name
+
+
+def withdraw_member(session: Session, member_id: int, *, now: datetime, actor: str) -> str:
+    """Withdraw a member entered in error (and their notes); the audit log keeps every value they held."""
+    from khoidesktop.store.models import MemberNote
+
+    name = member_withdrawal(session, member_id)
+    for note in session.scalars(select(MemberNote).where(MemberNote.member_id == member_id)):
+        audit.withdraw_row(session, note, at=now, actor=actor)
+    audit.withdraw_row(session, load_member(session, member_id), at=now, actor=actor)
+    session.flush()
+    return name

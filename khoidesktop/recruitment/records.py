@@ -30,11 +30,11 @@ from khoidesktop.domain.recruitment import (
 from khoidesktop.domain.workdays import WorkCalendar
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_date
-from khoidesktop.members.history import add_event
-from khoidesktop.members.records import MemberData, add_member
+from khoidesktop.members.history import add_event, withdraw_event_row
+from khoidesktop.members.records import MemberData, add_member, history_of, withdraw_member
 from khoidesktop.members.structure import members_on
 from khoidesktop.store import audit
-from khoidesktop.store.models import Candidate, CandidateStep, Member
+from khoidesktop.store.models import Candidate, CandidateStep, Member, MemberEvent
 
 
 @dataclass
@@ -375,3 +375,113 @@ def is_stale(steps: dict[str, CandidateStep], today: date) -> bool:
         return False  # after the ceremony the file waits for the probation by design
     last_move = max(s.on_date for s in steps.values())  # a step caught up later (added in 2025) is a move too
     return months_between(last_move, today) >= RULES.stale_months
+
+
+# --- the last step entered in error ("nhập nhầm") ----------------------------------------------------------
+
+
+def _last_step(session: Session, candidate: Candidate) -> CandidateStep:
+    steps = steps_of(session, candidate.id)
+    if not steps:
+        raise ValidationError(_("No step of this file is recorded yet."))
+    return steps[max(steps, key=STEP_CODES.index)]
+
+
+def _last_is_a_failed_vote(session: Session, candidate: Candidate) -> bool:
+    """A failed official vote is recorded after the self-report and before any passed vote: while no passed vote
+    is recorded, the last one failed is the file's last entry."""
+    return candidate.failed_official_votes > 0 and "official_vote" not in steps_of(session, candidate.id)
+
+
+def _made_member(session: Session, candidate: Candidate) -> Member:
+    member = session.get(Member, candidate.member_id) if candidate.member_id else None
+    if member is None:
+        raise ValidationError(_("The member this file made is no longer in the data file."))
+    return member
+
+
+def _file_event(session: Session, member: Member, kind: str) -> MemberEvent | None:
+    return session.scalars(
+        select(MemberEvent).where(MemberEvent.member_id == member.id, MemberEvent.kind == kind).order_by(MemberEvent.id)
+    ).first()
+
+
+def last_step_withdrawal(session: Session, candidate_id: int) -> str:
+    """What withdrawing the file's last step does, as sentences for the user (nothing is written). The ceremony
+    made a probationary member: it is withdrawn with that member, refused once anything else was recorded about
+    them (withdraw that first)."""
+    candidate = load_candidate(session, candidate_id)
+    if _last_is_a_failed_vote(session, candidate):
+        return _("The failed official vote (time {n}) is withdrawn from {name}'s file.").format(
+            n=candidate.failed_official_votes, name=candidate.full_name
+        )
+    step = _last_step(session, candidate)
+    said = _("The step “{step}” of {date} is withdrawn from {name}'s file.").format(
+        step=_(STEP_LABELS[step.step]), date=format_date(step.on_date), name=candidate.full_name
+    )
+    if step.step == "cell_resolution" and candidate.votes_for is not None:
+        said += " " + _("The cell's vote recorded with it goes too.")
+    if step.step == "ceremony":
+        member = _made_member(session, candidate)
+        history = history_of(session, member.id, made_by_file=True)
+        if history:
+            raise ValidationError(
+                _(
+                    "{name}, admitted at this ceremony, already has {history}: withdraw those first (they may have "
+                    "been entered in error too), then the ceremony."
+                ).format(name=member.full_name, history=", ".join(history))
+            )
+        said += " " + _("{name} made a probationary member by it leaves the member list.").format(name=member.full_name)
+    if step.step == "official_vote":
+        member = _made_member(session, candidate)
+        said += " " + _("{name} is probationary again; the date became official is cleared.").format(
+            name=member.full_name
+        )
+    return said
+
+
+def withdraw_last_step(session: Session, candidate_id: int, *, now: datetime, actor: str) -> str:
+    """Withdraw the file's last step entered in error with what it did; the audit log keeps every row's values."""
+    said = last_step_withdrawal(session, candidate_id)
+    candidate = load_candidate(session, candidate_id)
+    if _last_is_a_failed_vote(session, candidate):
+        failed = candidate.failed_official_votes
+        candidate.failed_official_votes = failed - 1
+        candidate.updated_at = now
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            action=audit.WITHDRAW,
+            entity="candidate",
+            entity_id=candidate.id,
+            changes={"failed_official_votes": (failed, failed - 1)},
+        )
+        return said
+    step = _last_step(session, candidate)
+    changes: dict[str, tuple[object, object]] = {"step": (step.step, None)}
+    if step.step == "cell_resolution":
+        for name in ("votes_for", "votes_against", "votes_abstain", "official_members"):
+            if getattr(candidate, name) is not None:
+                changes[name] = (getattr(candidate, name), None)
+                setattr(candidate, name, None)
+    if step.step == "official_vote":
+        official = _file_event(session, _made_member(session, candidate), "official")
+        if official is not None:
+            withdraw_event_row(session, official, now=now, actor=actor, with_date=True)
+    if step.step == "ceremony":
+        member = _made_member(session, candidate)
+        changes["member_id"] = (member.id, None)
+        candidate.member_id = None
+        session.flush()
+        for event in session.scalars(select(MemberEvent).where(MemberEvent.member_id == member.id)):
+            audit.withdraw_row(session, event, at=now, actor=actor)
+        session.flush()
+        withdraw_member(session, member.id, now=now, actor=actor)
+    audit.withdraw_row(session, step, at=now, actor=actor)
+    candidate.updated_at = now
+    audit.record(
+        session, at=now, actor=actor, action="update", entity="candidate", entity_id=candidate.id, changes=changes
+    )
+    session.flush()
+    return said

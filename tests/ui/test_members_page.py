@@ -99,24 +99,68 @@ def test_add_a_member_through_the_form(page, qtbot, store):
         assert (m.full_name, m.birth_date, m.status) == ("Hoàng Thị Ánh", date(1990, 2, 3), "probationary")
 
 
-def test_edit_then_undo_the_last_edit(page, qtbot, store):
-    row = shown_names(page).index("Trần Thị Hà")
-
+def edit_in_dialog(page, qtbot, name: str, field: str, text: str) -> None:
     def edit(dialog: MemberDialog):
-        position = dialog.form.widgets["position"]
-        type_text(position, "Kế toán trưởng")
+        widget = dialog.form.widgets[field]
+        widget.clear()
+        type_text(widget, text)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     when_modal(MemberDialog, edit)
-    double_click_row(qtbot, page.table, row)
+    double_click_row(qtbot, page.table, shown_names(page).index(name))
+    settle(qtbot)
+
+
+def test_edit_then_undo_the_last_edit(page, qtbot, store, ctx):
+    edit_in_dialog(page, qtbot, "Trần Thị Hà", "position", "Kế toán trưởng")
     with store.session() as s:
         assert s.scalars(select(Member.position).where(Member.full_name == "Trần Thị Hà")).one() == "Kế toán trưởng"
-    assert page.undo_button.isEnabled() and "Trần Thị Hà" in page.undo_button.toolTip()
+        # official without an official date typed (as imported): editing the position leaves the status alone
+        assert s.scalars(select(Member.status).where(Member.full_name == "Trần Thị Hà")).one() == "official"
+    assert page.undo_button.isEnabled()
+    assert page.undo_button.toolTip() == "Hoàn tác: sửa Chức vụ của Trần Thị Hà"
+    ctx.prompts.confirmations.append(True)
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
+    assert ctx.prompts.shown[-1][2].startswith("Hoàn tác: sửa Chức vụ của Trần Thị Hà.")
     with store.session() as s:
         assert s.scalars(select(Member.position).where(Member.full_name == "Trần Thị Hà")).one() == ""
     assert not page.undo_button.isEnabled()
+
+
+def test_two_fields_in_two_saves_undo_takes_back_only_the_last(page, qtbot, store, ctx):
+    edit_in_dialog(page, qtbot, "Trần Thị Hà", "position", "Kế toán trưởng")
+    edit_in_dialog(page, qtbot, "Nguyễn Văn Định", "work_unit", "Phòng Kế hoạch")
+    assert page.undo_button.toolTip() == "Hoàn tác: sửa Đơn vị công tác của Nguyễn Văn Định"
+    ctx.prompts.confirmations.append(True)
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    with store.session() as s:
+        rows = dict(s.execute(select(Member.full_name, Member.position)).all())
+        units = dict(s.execute(select(Member.full_name, Member.work_unit)).all())
+    assert rows["Trần Thị Hà"] == "Kế toán trưởng"  # the older edit stays
+    assert units["Nguyễn Văn Định"] == ""
+    assert not page.undo_button.isEnabled()  # one undo: the older edit is not undone next
+
+
+def test_a_change_after_the_edit_makes_undo_unavailable(page, qtbot, store, ctx):
+    edit_in_dialog(page, qtbot, "Trần Thị Hà", "position", "Kế toán trưởng")
+    assert page.undo_button.isEnabled()
+
+    def record(dialog: MemberDialog):
+        history = dialog.history
+        history.kind.set_value("badge")
+        type_text(history.on_date, "01/06/2025")
+        qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)
+        settle(qtbot)
+        dialog.reject()
+
+    when_modal(MemberDialog, record)
+    double_click_row(qtbot, page.table, shown_names(page).index("Lê Hải"))
+    settle(qtbot)
+    assert not page.undo_button.isEnabled()  # the last change is now the event, not the edit
+    with store.session() as s:
+        assert s.scalars(select(Member.position).where(Member.full_name == "Trần Thị Hà")).one() == "Kế toán trưởng"
 
 
 def test_record_an_event_in_the_history(page, qtbot, store):
@@ -128,6 +172,7 @@ def test_record_an_event_in_the_history(page, qtbot, store):
         history.kind.set_value("transfer_out")
         type_text(history.on_date, "01/10/2026")
         type_text(history.document, "45-QĐ/ĐU")
+        dialog.ctx.prompts.confirmations.append(True)  # it changes the status: asked first
         qtbot.mouseClick(history.add_button, Qt.MouseButton.LeftButton)
         settle(qtbot)
         assert history.table.rowCount() == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +29,23 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.meetings import KINDS, SHORT_KINDS, quarter_of
 from khoidesktop.domain.members import label
 from khoidesktop.i18n import N_, _, format_date, format_percent
-from khoidesktop.meetings.records import add_topic, held_topic_ids, topics_of
+from khoidesktop.meetings.records import (
+    add_topic,
+    held_topic_ids,
+    meeting_withdrawal,
+    topic_withdrawal,
+    topics_of,
+    withdraw_meeting,
+    withdraw_topic,
+)
 from khoidesktop.meetings.stats import year_summary
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui import meeting_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.message import MessageLabel
 from khoidesktop.ui.widgets.row_open import open_on_activate
+from khoidesktop.ui.withdraw_actions import withdraw
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -91,12 +102,16 @@ class MeetingsPage(Page):
                 _("Report on quarter {quarter}…").format(quarter=quarter), partial(self._print_report, quarter)
             )
         self.print_button.setMenu(menu)
+        self.withdraw_button = QPushButton(_("Withdraw (entered in error)…"), self)
+        self.withdraw_button.setToolTip(_("Withdraw the selected meeting with its attendance, speakers and vote."))
+        self.withdraw_button.clicked.connect(self.withdraw_meeting)
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(self.ctx.today().year)
         self.year.valueChanged.connect(self.refresh)
         row.addWidget(self.add_button)
         row.addWidget(self.print_button)
+        row.addWidget(self.withdraw_button)
         row.addStretch(1)
         row.addWidget(QLabel(_("Year:"), self))
         row.addWidget(self.year)
@@ -121,6 +136,9 @@ class MeetingsPage(Page):
         add.addWidget(self.topic, 1)
         add.addWidget(self.add_topic_button)
         layout.addLayout(add)
+        self.withdraw_topic_button = QPushButton(_("Withdraw the selected topic…"), box)
+        self.withdraw_topic_button.clicked.connect(self.withdraw_topic)
+        layout.addWidget(self.withdraw_topic_button)
         self.plan_message = MessageLabel(box, kind="error")
         layout.addWidget(self.plan_message)
         return box
@@ -152,6 +170,7 @@ class MeetingsPage(Page):
             mark = "✓ " if topic.id in held_topics else "• "
             self.plan.addItem(mark + _("Quarter {quarter}: {title}").format(quarter=topic.quarter, title=topic.title))
             self.plan.item(self.plan.count() - 1).setToolTip(topic.title)
+            self.plan.item(self.plan.count() - 1).setData(Qt.ItemDataRole.UserRole, topic.id)
         self.warnings.clear()
         self.warnings.addItems(summary.warnings or [_("Nothing to do: every month and quarter is in order.")])
 
@@ -167,6 +186,43 @@ class MeetingsPage(Page):
             self.refresh()
 
         run_write(self, self.ctx, write, registered, on_error=self.plan_message.setText, busy=self)
+
+    def _withdrawn(self) -> None:
+        self.refresh()
+        self.data_changed.emit()
+
+    def withdraw_meeting(self) -> None:
+        meeting_id = self.selected_meeting()
+        if meeting_id is None:
+            self.ctx.prompts.info(_("Withdraw a meeting"), _("Select a meeting in the list first."))
+            return
+        withdraw(
+            self,
+            self.ctx,
+            _("Withdraw a meeting"),
+            lambda session: meeting_withdrawal(session, meeting_id),
+            lambda session: withdraw_meeting(session, meeting_id, now=self.ctx.now(), actor=current_actor()),
+            self._withdrawn,
+        )
+
+    def withdraw_topic(self) -> None:
+        item = self.plan.currentItem()
+        if item is None or not item.isSelected():
+            self.ctx.prompts.info(_("Withdraw a topic"), _("Select a topic in the plan first."))
+            return
+        topic_id = int(item.data(Qt.ItemDataRole.UserRole))
+
+        def what_goes(session: Session) -> str:
+            return _("The topic “{title}” leaves the plan.").format(title=topic_withdrawal(session, topic_id))
+
+        withdraw(
+            self,
+            self.ctx,
+            _("Withdraw a topic"),
+            what_goes,
+            lambda session: withdraw_topic(session, topic_id, now=self.ctx.now(), actor=current_actor()),
+            self._withdrawn,
+        )
 
     def open_meeting(self, meeting_id: int | None) -> None:
         from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog

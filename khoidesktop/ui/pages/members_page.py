@@ -24,8 +24,8 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.members import ACTIVE_STATUSES, STATUSES
 from khoidesktop.i18n import _, format_number
 from khoidesktop.members.queries import member_rows
-from khoidesktop.members.records import undo_update
-from khoidesktop.store.audit import current_actor
+from khoidesktop.members.records import LastEdit, undo_update
+from khoidesktop.store.audit import current_actor, last_entry_id
 from khoidesktop.ui import member_actions
 from khoidesktop.ui.models.member_table import COLUMNS, MemberFilter, MemberTableModel
 from khoidesktop.ui.pages.base import Page
@@ -41,7 +41,7 @@ Changes = dict[str, tuple[object, object]]  # field → (old, new), as members.r
 class MembersPage(Page):
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
-        self.last_change: tuple[int, Changes, str] | None = None
+        self.last_change: LastEdit | None = None
         self.model = MemberTableModel(self)
         self.proxy = MemberFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -168,6 +168,9 @@ class MembersPage(Page):
             return
         with store.session() as session:
             rows = member_rows(session, self.ctx.today())
+            newest = last_entry_id(session)
+        if self.last_change is not None and self.last_change.audit_mark != newest:
+            self._forget_last_change()  # something else was recorded since: that edit is no longer the last change
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() != 0 or header.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
@@ -201,33 +204,45 @@ class MembersPage(Page):
         self.refresh()
         self.data_changed.emit()
 
-    def _saved(self, member_id: int, changes: Changes) -> None:
-        if changes:
-            new_name = changes.get("full_name", (None, None))[1]
-            name = new_name if isinstance(new_name, str) and new_name else self._name_of(member_id)
-            self.last_change = (member_id, changes, name)
-            self.undo_button.setEnabled(True)
-            self.undo_button.setToolTip(_("Undo the last edit of {name}").format(name=name))
+    def _saved(self, member_id: int, changes: Changes, audit_mark: int) -> None:
+        if not changes:
+            return  # a new member, or nothing changed: refresh() tells whether an older edit is still the last
+        new_name = changes.get("full_name", (None, None))[1]
+        name = new_name if isinstance(new_name, str) and new_name else self._name_of(member_id)
+        self.last_change = LastEdit(member_id, name, dict(changes), audit_mark)
+        self.undo_button.setEnabled(True)
+        self.undo_button.setToolTip(self.last_change.describe())
+
+    def _forget_last_change(self) -> None:
+        self.last_change = None
+        self.undo_button.setEnabled(False)
+        self.undo_button.setToolTip(_("Nothing to undo: undo takes back the last edit of a member's profile."))
 
     def _name_of(self, member_id: int) -> str:
         return next((r.full_name for r in self.model.rows if r.id == member_id), "")
 
     def undo_last_edit(self) -> None:
-        if self.last_change is None:
+        """Undo exactly the last change, after saying which ('Undo: edit Position of …')."""
+        edit = self.last_change
+        if edit is None:
             return
-        member_id, changes, _name = self.last_change
+        question = edit.describe() + ".\n\n" + _("Put back the values from before that edit?")
+        if not self.ctx.prompts.confirm(_("Undo last edit"), question):
+            return
 
         def write(session: Session) -> None:
-            undo_update(session, member_id, changes, now=self.ctx.now(), actor=current_actor())
+            undo_update(session, edit, now=self.ctx.now(), actor=current_actor())
 
         def undone(_result: None) -> None:
-            self.last_change = None
-            self.undo_button.setEnabled(False)
-            self.undo_button.setToolTip("")
+            self._forget_last_change()
             self.refresh()
             self.data_changed.emit()
 
-        run_write(self, self.ctx, write, undone, busy=self)
+        def refused(message: str) -> None:
+            self._forget_last_change()
+            self.ctx.prompts.warning(_("Undo last edit"), message)
+
+        run_write(self, self.ctx, write, undone, on_error=refused, busy=self)
 
     def show_badges(self) -> None:
         from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog

@@ -24,12 +24,15 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.members import label
 from khoidesktop.domain.recruitment import STEP_LABELS
 from khoidesktop.i18n import N_, _, format_date, format_number
+from khoidesktop.recruitment.records import last_step_withdrawal, withdraw_last_step
 from khoidesktop.recruitment.stats import file_rows, recruitment_figures, set_target
+from khoidesktop.store.audit import current_actor
 from khoidesktop.ui import recruitment_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.message import MessageLabel
 from khoidesktop.ui.widgets.row_open import open_on_activate
+from khoidesktop.ui.withdraw_actions import withdraw
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,7 +54,11 @@ class RecruitmentPage(Page):
         menu.addAction(_("Cell resolution proposing admission (6-KNĐ)…"), self._resolution)
         self.print_button.setMenu(menu)
         top.addWidget(self.add_button)
+        self.withdraw_button = QPushButton(_("Withdraw the last step…"), self)
+        self.withdraw_button.setToolTip(_("Withdraw the last step of the selected file, entered in error."))
+        self.withdraw_button.clicked.connect(self.withdraw_last_step)
         top.addWidget(self.print_button)
+        top.addWidget(self.withdraw_button)
         top.addStretch(1)
         self.layout_.addLayout(top)
         self.summary = QLabel(self)
@@ -149,6 +156,26 @@ class RecruitmentPage(Page):
         CandidateDialog(self.ctx, candidate_id, self).exec()
         self.refresh()
         self.data_changed.emit()
+
+    def withdraw_last_step(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.ctx.prompts.info(_("Withdraw the last step"), _("Select a file in the list first."))
+            return
+        candidate_id = self.candidate_ids[rows[0].row()]
+
+        def withdrawn() -> None:
+            self.refresh()
+            self.data_changed.emit()
+
+        withdraw(
+            self,
+            self.ctx,
+            _("Withdraw the last step"),
+            lambda session: last_step_withdrawal(session, candidate_id),
+            lambda session: withdraw_last_step(session, candidate_id, now=self.ctx.now(), actor=current_actor()),
+            withdrawn,
+        )
 
     def save_targets(self) -> None:
         year = self.ctx.today().year

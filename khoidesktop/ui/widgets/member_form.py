@@ -47,6 +47,7 @@ class MemberForm(QWidget):
             columns.addLayout(form, 1)
         self.widgets["full_name"].setMinimumWidth(240)
         self._status = "probationary"
+        self._official_on: date | None = None  # as loaded: the status follows it only when the user changes it
 
     def _make(self, name: str) -> Field:
         if name in DATES:
@@ -74,6 +75,13 @@ class MemberForm(QWidget):
             else:
                 widget.setText(value or "")
         self._status = data.status
+        self._official_on = data.official_on
+
+    def set_dates(self, admitted_on: date | None, official_on: date | None) -> None:
+        """The dates an event fills in, as the data file now holds them."""
+        self._field("admitted_on", DateField).set_value(admitted_on)
+        self._field("official_on", DateField).set_value(official_on)
+        self._official_on = official_on
 
     def _field(self, name: str, kind: type[W]) -> W:
         widget = self.widgets[name]
@@ -103,8 +111,8 @@ class MemberForm(QWidget):
             return self._field(name, SuggestCombo).value()
 
         status = self._status
-        if status in ("official", "probationary"):  # membership follows the official date
-            status = "official" if dates["official_on"] else "probationary"
+        if status in ("official", "probationary") and dates["official_on"] != self._official_on:
+            status = "official" if dates["official_on"] else "probationary"  # membership follows a date typed in
         data = MemberData(
             full_name=text("full_name"),
             birth_date=dates["birth_date"],

@@ -210,7 +210,7 @@ def withdraw_event(session: Session, event_id: int, *, now: datetime, actor: str
     event = _load_event(session, event_id)
     member = _checked_member(session, event.member_id)
     _after, dates = _withdrawn_state(session, event, now.date())
-    audit.withdraw_row(session, event, at=now, actor=actor)
+    audit.withdraw_row(session, event, at=now, actor=actor, entity="member_event")
     for name, (_old, new) in dates.items():
         setattr(member, name, new)
     if member.status != change.after:

@@ -4,7 +4,7 @@ Each module declares COMMANDS (commands/registry.Command); cli.py builds the par
 
 from __future__ import annotations
 
-from khoidesktop.commands import datafile, exchange, meetings, members, ratings, recruitment, units
+from khoidesktop.commands import audit, datafile, exchange, meetings, members, ratings, recruitment, units
 from khoidesktop.commands.registry import Command, merge
 
 TABLE: dict[str, Command] = merge(
@@ -17,5 +17,6 @@ TABLE: dict[str, Command] = merge(
         *datafile.TOOLS,
         *exchange.COMMANDS,
         *units.COMMANDS,
+        *audit.COMMANDS,
     )
 )

@@ -33,6 +33,7 @@ GROUPS: dict[str, tuple[str, str, str]] = {
     "stats": (N_("figures for reports (JSON with --json)"), "topic", N_("TOPIC")),
     "report": (N_("make a PDF report"), "kind", N_("REPORT")),
     "units": (N_("the units of a level above the cells"), "action", N_("ACTION")),
+    "audit": (N_("the audit log: who changed what, when"), "action", N_("ACTION")),
 }
 # What a user is told when a command needs a file of another role.
 REFUSALS: dict[str, str] = {

@@ -91,7 +91,12 @@ def test_a_change_made_on_another_page_is_there_when_the_tab_is_shown_again(wind
     page.tabs.setCurrentIndex(0)
     page.tabs.setCurrentWidget(panel)
     assert panel.table.rowCount() == before + 1
-    assert [panel.table.item(0, c).text() for c in range(4)] == [
+    with store.session() as session, session.begin():
+        add_member(session, MemberData("Lý Văn Tâm"), now=ADDED, actor="Trần Thị Hạnh")
+    window.go_to("dang-vien")
+    window.go_to("cai-dat")  # back to the page, still on its log tab
+    assert panel.table.rowCount() == before + 2 and panel.table.item(0, 3).text() == "Lý Văn Tâm"
+    assert [panel.table.item(1, c).text() for c in range(4)] == [
         "24/11/2026 15:20",
         "Trần Thị Hạnh",
         "Thêm đảng viên",

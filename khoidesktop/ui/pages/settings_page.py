@@ -142,6 +142,7 @@ class SettingsPage(Page):
         self._set_dirty(False)
         self.days_off.setText(", ".join(format_date(d) for d in self.ctx.extra_days_off()))
         self.backups.refresh()
+        self._tab_shown()
         self.general_layout.invalidate()  # the tab's own layout: the file's two lines get their height now (as the
         self.general_layout.activate()  # window does for the page's layout)
 

@@ -297,10 +297,12 @@ def withdraw_meeting(session: Session, meeting_id: int, *, now: datetime, actor:
     """Withdraw a meeting entered in error with every row hanging from it; the audit log keeps their values."""
     meeting = _load(session, meeting_id)
     attendance, speakers = _rows_of(session, meeting_id)
-    for row in (*attendance, *speakers):
-        audit.withdraw_row(session, row, at=now, actor=actor)
+    for present in attendance:
+        audit.withdraw_row(session, present, at=now, actor=actor, entity="meeting_attendance")
+    for speaker in speakers:
+        audit.withdraw_row(session, speaker, at=now, actor=actor, entity="meeting_speaker")
     session.flush()
-    audit.withdraw_row(session, meeting, at=now, actor=actor)
+    audit.withdraw_row(session, meeting, at=now, actor=actor, entity="meeting")
     session.flush()
 
 
@@ -325,6 +327,6 @@ def topic_withdrawal(session: Session, topic_id: int) -> str:
 def withdraw_topic(session: Session, topic_id: int, *, now: datetime, actor: str) -> str:
     title = topic_withdrawal(session, topic_id)
     topic = session.get_one(ThematicTopic, topic_id)
-    audit.withdraw_row(session, topic, at=now, actor=actor)
+    audit.withdraw_row(session, topic, at=now, actor=actor, entity="thematic_topic")
     session.flush()
     return title

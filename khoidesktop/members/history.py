@@ -224,7 +224,7 @@ def withdraw_event_row(
     member = _checked_member(session, event.member_id)
     after, dates = _withdrawn_state(session, event, now.date(), with_date=with_date)
     change = StatusChange(member.full_name, event.kind, event.on_date, member.status, after, event.level)
-    audit.withdraw_row(session, event, at=now, actor=actor)
+    audit.withdraw_row(session, event, at=now, actor=actor, entity="member_event")
     for name, (_old, new) in dates.items():
         setattr(member, name, new)
     if member.status != after or dates:

@@ -344,7 +344,7 @@ def withdraw_member(session: Session, member_id: int, *, now: datetime, actor: s
 
     name = member_withdrawal(session, member_id)
     for note in session.scalars(select(MemberNote).where(MemberNote.member_id == member_id)):
-        audit.withdraw_row(session, note, at=now, actor=actor)
-    audit.withdraw_row(session, load_member(session, member_id), at=now, actor=actor)
+        audit.withdraw_row(session, note, at=now, actor=actor, entity="member_note")
+    audit.withdraw_row(session, load_member(session, member_id), at=now, actor=actor, entity="member")
     session.flush()
     return name

@@ -475,10 +475,10 @@ def withdraw_last_step(session: Session, candidate_id: int, *, now: datetime, ac
         candidate.member_id = None
         session.flush()
         for event in session.scalars(select(MemberEvent).where(MemberEvent.member_id == member.id)):
-            audit.withdraw_row(session, event, at=now, actor=actor)
+            audit.withdraw_row(session, event, at=now, actor=actor, entity="member_event")
         session.flush()
         withdraw_member(session, member.id, now=now, actor=actor)
-    audit.withdraw_row(session, step, at=now, actor=actor)
+    audit.withdraw_row(session, step, at=now, actor=actor, entity="candidate_step")
     candidate.updated_at = now
     audit.record(
         session, at=now, actor=actor, action="update", entity="candidate", entity_id=candidate.id, changes=changes

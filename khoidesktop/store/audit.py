@@ -51,7 +51,7 @@ WITHDRAW = "withdraw"  # the action of an entry made in error and taken back ("n
 # values stay here (old → None), beside the entry that created it
 
 
-def withdraw_row(session: Session, row: Base, *, at: datetime, actor: str, entity: str | None = None) -> AuditEntry:
+def withdraw_row(session: Session, row: Base, *, at: datetime, actor: str, entity: str) -> AuditEntry:
     """Delete a row entered in error, keeping every value it held in the audit log (action "withdraw")."""
     mapper = inspect(row).mapper
     values = {column.key: (getattr(row, column.key), None) for column in mapper.column_attrs}
@@ -60,7 +60,7 @@ def withdraw_row(session: Session, row: Base, *, at: datetime, actor: str, entit
         at=at,
         actor=actor,
         action=WITHDRAW,
-        entity=entity or str(mapper.persist_selectable.description),
+        entity=entity,
         entity_id=getattr(row, "id", None),
         changes=values,
     )

@@ -3,6 +3,7 @@ the migrations use before an upgrade: restoring needs the migrations, so one mod
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -78,3 +79,41 @@ def restore_open_store(store: Store, backup: Path, now: datetime) -> tuple[Store
     reopened = open_store(store.path, lock=False, now=lambda: now)
     reopened.lock, store.lock = store.lock, None
     return reopened, safety
+
+
+DAMAGED_MARK = "-hong-"  # the name a file that could not be opened is kept under, once a backup took its place
+
+
+def restore_unopenable(backup: Path, db_path: Path, now: datetime) -> tuple[Store, Path]:
+    """Put a checked backup in place of a data file that could not be opened (damaged …), from the start-up's choice.
+    The file is never read through SQLite: it is moved aside as it is, with its WAL and shared memory (a stale WAL
+    must not be laid over the backup), into its backups folder as `…-hong-….sqlite`. The backup is copied beside the
+    file first and renamed into place, so a failure half-way leaves the file as it was. Returns the opened store
+    (holding the file's lock all along) and where the old file is kept."""
+    from khoidesktop.private import private_folder
+    from khoidesktop.store.lock import InstanceLock
+
+    check_backup(backup)
+    folder = backups_dir_for(db_path)
+    staging = db_path.with_name(f"{db_path.stem}-khoi-phuc{db_path.suffix}")
+    kept = folder / f"{db_path.stem}{DAMAGED_MARK}{now.strftime(STAMP)}{db_path.suffix}"
+    lock = InstanceLock(db_path)
+    lock.acquire()
+    try:
+        backup_to(backup, staging)
+        private_folder(folder)
+        for suffix in ("-wal", "-shm"):
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                shutil.move(side, kept.with_name(kept.name + suffix))
+        shutil.move(db_path, kept)
+        staging.replace(db_path)
+        store = open_store(db_path, lock=False, now=lambda: now)
+    except BaseException:
+        if not db_path.exists() and kept.exists():
+            shutil.move(kept, db_path)  # the file back where it was: nothing changed
+        staging.unlink(missing_ok=True)
+        lock.release()
+        raise
+    store.lock = lock
+    return store, kept

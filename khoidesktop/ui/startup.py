@@ -48,7 +48,7 @@ class _Locked(Exception):
     """The file is open in another window: say so and do nothing else (DESIGN.md, single instance)."""
 
 
-def _attempt(ctx: AppContext, action: Callable[[], Store]) -> Store | None:
+def _attempt(ctx: AppContext, action: Callable[[], Store | None]) -> Store | None:
     try:
         return action()
     except DatabaseLockedError as exc:
@@ -59,10 +59,19 @@ def _attempt(ctx: AppContext, action: Callable[[], Store]) -> Store | None:
         return None
 
 
-def _ask(window: MainWindow, ctx: AppContext, new_path: Path, notice: str | None) -> Callable[[], Store] | None:
-    dialog = FirstRunDialog(ctx, new_path, window, notice=notice)
+def _ask(
+    window: MainWindow, ctx: AppContext, new_path: Path, notice: str | None, failed: Path | None, restored: list[Path]
+) -> Callable[[], Store | None] | None:
+    """The first-run choice. `failed`: the file that could not be opened, whose backups are offered; a restore
+    appends where the old file is kept to `restored`."""
+    from khoidesktop.store.backup import all_backups
+
+    backups = all_backups(failed) if failed is not None else []
+    dialog = FirstRunDialog(ctx, new_path, window, notice=notice, backups=backups)
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None
+    if dialog.choice == FirstRunDialog.RESTORE and dialog.open_path is not None and failed is not None:
+        return _restore_action(ctx, dialog.open_path, failed, restored)
     if dialog.choice == FirstRunDialog.OPEN and dialog.open_path is not None:
         chosen = dialog.open_path
         return lambda: open_store(chosen, now=ctx.now)
@@ -70,6 +79,40 @@ def _ask(window: MainWindow, ctx: AppContext, new_path: Path, notice: str | None
         return lambda: open_or_create(ctx, ctx.paths.demo_db, demo=True)
     identity = dialog.identity
     return lambda: create_data_file(new_path, identity, actor=current_actor(), now=ctx.now)
+
+
+def _restore_action(ctx: AppContext, backup: Path, failed: Path, restored: list[Path]) -> Callable[[], Store | None]:
+    """Asked first; the file that could not be opened is kept aside, never deleted (store/restore.py)."""
+    from khoidesktop.paths import display_path
+    from khoidesktop.store.restore import restore_unopenable
+
+    def restore() -> Store | None:
+        if not ctx.prompts.confirm(
+            _("Restore a backup"),
+            _(
+                "Put the backup {backup} in place of the data file {file}? The file that could not be opened is "
+                "kept in the backups folder; nothing is deleted."
+            ).format(backup=backup.name, file=display_path(failed)),
+        ):
+            return None  # back to the choice
+        store, kept = restore_unopenable(backup, failed, ctx.now())
+        restored.append(kept)
+        return store
+
+    return restore
+
+
+def _show_restored(window: MainWindow, kept: Path) -> None:
+    """After a restore at start, the window opens on Cài đặt → Sao lưu, saying what was done."""
+    from khoidesktop.ui.pages.settings_page import SettingsPage
+
+    page = window.go_to("cai-dat")
+    if not isinstance(page, SettingsPage):
+        raise RuntimeError("the page cai-dat is the settings page")
+    page.show_backups()
+    page.backups.message.ok(
+        _("The backup was restored. The file that could not be opened is kept as {name}.").format(name=kept.name)
+    )
 
 
 def _remember(ctx: AppContext, store: Store) -> None:
@@ -85,10 +128,12 @@ def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) 
     """Open a data file into the window, asking the user when needed. False: quit (the user chose to,
     or the file is open in another window)."""
     path = initial_path(ctx, db_arg, demo)
-    store, notice = None, None
+    store, notice, failed = None, None, None
+    restored: list[Path] = []
     try:
         if path.exists() or demo:
             store = _attempt(ctx, lambda: open_or_create(ctx, path, demo=demo))
+            failed = None if store else path
             notice = (
                 None
                 if store
@@ -103,7 +148,7 @@ def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) 
                 "on a USB stick that is not plugged in. Open it where it is now, or create a new one."
             ).format(path=path)
         while store is None:
-            action = _ask(window, ctx, free_path(db_arg or ctx.paths.default_db), notice)
+            action = _ask(window, ctx, free_path(db_arg or ctx.paths.default_db), notice, failed, restored)
             if action is None:
                 return False
             store = _attempt(ctx, action)
@@ -111,6 +156,8 @@ def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) 
         return False
     _remember(ctx, store)
     window.set_store(store)
+    if restored:
+        _show_restored(window, restored[-1])
     if store.readonly:
         from khoidesktop.store.access import read_only_message
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.identity import IdentityData
@@ -13,18 +14,28 @@ from khoidesktop.i18n import _
 from khoidesktop.paths import display_path
 from khoidesktop.ui.widgets.identity_form import IdentityForm
 
+if TYPE_CHECKING:
+    from khoidesktop.store.backup import BackupFile
+
 
 class FirstRunDialog(QDialog):
-    CREATE, DEMO, OPEN = "create", "demo", "open"
+    CREATE, DEMO, OPEN, RESTORE = "create", "demo", "open", "restore"
 
     def __init__(
-        self, ctx: AppContext, new_path: Path, parent: QWidget | None = None, notice: str | None = None
+        self,
+        ctx: AppContext,
+        new_path: Path,
+        parent: QWidget | None = None,
+        notice: str | None = None,
+        backups: list[BackupFile] | None = None,
     ) -> None:
+        """`backups`: those of a file that could not be opened, offered to restore (the notice says so)."""
         super().__init__(parent)
         self.ctx = ctx
         self.choice: str | None = None
         self.identity: IdentityData | None = None
         self.open_path: Path | None = None
+        self.backups = backups or []
         self.setWindowTitle(_("Getting started with Khối desktop"))
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
@@ -41,6 +52,8 @@ class FirstRunDialog(QDialog):
         )
         welcome.setWordWrap(True)
         layout.addWidget(welcome)
+        if self.backups:
+            layout.addWidget(self._restore_box())
         box = QGroupBox(_("Create a data file"), self)
         box_layout = QVBoxLayout(box)
         self.form = IdentityForm(box)
@@ -70,6 +83,27 @@ class FirstRunDialog(QDialog):
         self.demo_button.clicked.connect(lambda: self._finish(self.DEMO))
         self.open_button.clicked.connect(self._open)
         self.quit_button.clicked.connect(self.reject)
+
+    def _restore_box(self) -> QGroupBox:
+        """The file's backups, newest first, and the button that puts the chosen one in its place."""
+        from khoidesktop.ui.backup_actions import when
+        from khoidesktop.ui.widgets.backups_panel import KIND_LABELS, size_text
+
+        box = QGroupBox(_("Restore a backup"), self)
+        row = QHBoxLayout(box)
+        self.backup_choice = QComboBox(box)
+        for backup in self.backups:
+            text = f"{when(backup.taken_at)} — {_(KIND_LABELS[backup.kind])} — {size_text(backup.size)}"
+            self.backup_choice.addItem(text, str(backup.path))
+        self.restore_button = QPushButton(_("Restore this backup…"), box)
+        self.restore_button.clicked.connect(self._restore)
+        row.addWidget(self.backup_choice, 1)
+        row.addWidget(self.restore_button)
+        return box
+
+    def _restore(self) -> None:
+        self.open_path = Path(self.backup_choice.currentData())
+        self._finish(self.RESTORE)
 
     def _finish(self, choice: str) -> None:
         self.choice = choice

@@ -1,5 +1,6 @@
 """Cài đặt: the cell's names printed on documents, local days off, reminders, facts about the open data file (tab
-"Chung"), and the backups (tab "Sao lưu", ui/widgets/backups_panel.py)."""
+"Chung"), the backups (tab "Sao lưu", ui/widgets/backups_panel.py) and the audit log (tab "Nhật ký thay đổi",
+ui/widgets/audit_panel.py)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from khoidesktop.paths import display_path
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.audit_panel import AuditPanel
 from khoidesktop.ui.widgets.backups_panel import BackupsPanel
 from khoidesktop.ui.widgets.identity_form import IdentityForm
 from khoidesktop.ui.widgets.message import MessageLabel
@@ -104,6 +106,9 @@ class SettingsPage(Page):
         self.backups = BackupsPanel(ctx, self.tabs)
         self.backups.restored.connect(self._restored)
         self.tabs.addTab(self.backups, _("Backups"))
+        self.audit = AuditPanel(ctx, self.tabs)
+        self.tabs.addTab(self.audit, _("Change log"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.layout_.addWidget(self.tabs, 1)
         self._set_dirty(False)
 
@@ -139,8 +144,18 @@ class SettingsPage(Page):
         self._set_dirty(False)
         self.days_off.setText(", ".join(format_date(d) for d in self.ctx.extra_days_off()))
         self.backups.refresh()
+        self._tab_shown()
         self.general_layout.invalidate()  # the tab's own layout: the file's two lines get their height now (as the
         self.general_layout.activate()  # window does for the page's layout)
+
+    def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.audit:
+            self.audit.refresh()  # the changes made on the other pages since
+
+    def show_audit(self) -> None:
+        """Cài đặt → Nhật ký thay đổi."""
+        self.tabs.setCurrentWidget(self.audit)
+        self.audit.refresh()
 
     def show_backups(self) -> None:
         """Cài đặt → Sao lưu (where the start-up's "restore a backup" leads)."""

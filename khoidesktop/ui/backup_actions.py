@@ -41,7 +41,7 @@ def make_backup_now(ctx: AppContext, store: Store) -> BackupResult:
     if store.readonly:
         raise DatabaseError(read_only_message(store.path))
     keep = ctx.settings.get("backups_to_keep")
-    return backup_everywhere(store.path, ctx.now(), keep, second_backup_folder(ctx.settings))
+    return backup_everywhere(store.path, ctx.now(), keep, second_backup_folder(ctx.settings), store.passphrase)
 
 
 def backup_now(
@@ -55,12 +55,14 @@ def backup_now(
 def restore(parent: QWidget, ctx: AppContext, backup: Path, done: Callable[[Path], None]) -> None:
     """Check the backup (quick_check), ask, saying what is replaced, then restore it: the file as it is is backed up
     first. `done(safety_copy)` runs once the window has the restored file open."""
+    from khoidesktop.store.connect import is_encrypted
     from khoidesktop.store.restore import check_backup, count_members, restore_open_store
 
     store = ctx.require_store()
 
     def check(progress: Progress, cancelled: IsCancelled) -> tuple[CheckedBackup, int | None]:
-        return check_backup(backup), count_members(store.path)
+        key = store.passphrase if is_encrypted(backup) else None
+        return check_backup(backup, key), count_members(store.path, store.passphrase)
 
     def confirm(checked_and_now: tuple[CheckedBackup, int | None]) -> None:
         checked, now_count = checked_and_now

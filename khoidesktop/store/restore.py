@@ -57,9 +57,9 @@ def check_backup(backup: Path, passphrase: str | None = None) -> CheckedBackup:
     return CheckedBackup(backup, version, count_members(backup, passphrase))
 
 
-def _refuse_other_encryption(backup: Path, db_path: Path) -> None:
+def refuse_other_encryption(backup: Path, db_path: Path) -> None:
     """The backup API copies pages as they are: a plain backup cannot go into an encrypted file, nor the reverse."""
-    if is_encrypted(backup) != is_encrypted(db_path):
+    if backup.is_file() and is_encrypted(backup) != is_encrypted(db_path):
         raise DatabaseError(
             _(
                 "The backup {backup} is encrypted and the data file is not, or the reverse (it was made before the "
@@ -74,8 +74,8 @@ def restore_backup(backup: Path, db_path: Path, now: datetime, passphrase: str |
     aside (`…-truoc-khoi-phuc-….sqlite`). Returns that safety copy. The caller holds the file's lock. An encrypted
     file takes only a backup encrypted with the same passphrase."""
     key = key_for(db_path, passphrase)
-    check_backup(backup, key if is_encrypted(backup) else None)
-    _refuse_other_encryption(backup, db_path)
+    refuse_other_encryption(backup, db_path)
+    check_backup(backup, key)
     safety = backups_dir_for(db_path) / f"{db_path.stem}-truoc-khoi-phuc-{now.strftime(STAMP)}.sqlite"
     backup_to(db_path, safety, key)
     src, dst = connect(backup, key), connect(db_path, key)

@@ -55,14 +55,13 @@ def backup_now(
 def restore(parent: QWidget, ctx: AppContext, backup: Path, done: Callable[[Path], None]) -> None:
     """Check the backup (quick_check), ask, saying what is replaced, then restore it: the file as it is is backed up
     first. `done(safety_copy)` runs once the window has the restored file open."""
-    from khoidesktop.store.connect import is_encrypted
-    from khoidesktop.store.restore import check_backup, count_members, restore_open_store
+    from khoidesktop.store.restore import check_backup, count_members, refuse_other_encryption, restore_open_store
 
     store = ctx.require_store()
 
     def check(progress: Progress, cancelled: IsCancelled) -> tuple[CheckedBackup, int | None]:
-        key = store.passphrase if is_encrypted(backup) else None
-        return check_backup(backup, key), count_members(store.path, store.passphrase)
+        refuse_other_encryption(backup, store.path)
+        return check_backup(backup, store.passphrase), count_members(store.path, store.passphrase)
 
     def confirm(checked_and_now: tuple[CheckedBackup, int | None]) -> None:
         checked, now_count = checked_and_now

@@ -106,13 +106,17 @@ def test_backups_of_an_encrypted_file_are_encrypted_and_restore_with_the_passphr
     assert is_encrypted(path) and is_encrypted(safety) and in_clear(safety, "Trần Thị Thêm") == []
 
 
-def test_a_plain_backup_is_not_put_into_an_encrypted_file(encrypted, store):
+def test_a_plain_backup_is_not_put_into_an_encrypted_file_nor_the_reverse(encrypted, store):
     path, _key = encrypted
     plain = make_backup(store.path, FIXED_NOW, keep=5)
-    before = digest(path)
+    secret = make_backup(path, FIXED_NOW, keep=5, passphrase=PASSPHRASE)
+    store.close()
+    before, before_plain = digest(path), digest(store.path)
     with pytest.raises(DatabaseError, match="mã hóa"):
         restore_backup(plain, path, FIXED_NOW, PASSPHRASE)
-    assert digest(path) == before
+    with pytest.raises(DatabaseError, match="mã hóa"):
+        restore_backup(secret, store.path, FIXED_NOW, PASSPHRASE)
+    assert digest(path) == before and digest(store.path) == before_plain
 
 
 def test_an_encrypted_file_in_a_read_only_folder_opens_for_reading(encrypted, monkeypatch):

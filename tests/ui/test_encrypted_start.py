@@ -9,13 +9,17 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from khoidesktop.datafile.create import create_data_file, describe
+from khoidesktop.members.records import MemberData, add_member
+from khoidesktop.store.backup import all_backups
 from khoidesktop.store.connect import is_encrypted
+from khoidesktop.store.restore import count_members
 from khoidesktop.ui.backup_actions import make_backup_now
 from khoidesktop.ui.dialogs.first_run import FirstRunDialog
 from khoidesktop.ui.prompts import QtPrompts
 from khoidesktop.ui.startup import start
 from tests.conftest import FIXED_NOW, IDENTITY
-from tests.ui.helpers import when_modal
+from tests.ui.helpers import settle, when_modal
+from tests.ui.test_backups import Clock
 
 PASSPHRASE = "trăng rằm tháng tám"
 
@@ -63,3 +67,24 @@ def test_the_qt_prompt_hides_the_passphrase_and_gives_it_back(khoi_app):
     assert seen == {"echo": QLineEdit.EchoMode.Password, "title": "Tệp dữ liệu đã mã hóa"}
     when_modal(QInputDialog, lambda dialog: dialog.reject())
     assert QtPrompts().ask_passphrase("Tệp dữ liệu đã mã hóa", "Hãy gõ mật khẩu:") is None
+
+
+def test_restoring_in_the_window_keeps_an_encrypted_file_encrypted(window, ctx, qtbot, tmp_path):
+    ctx.now = Clock()
+    ctx.prompts.passphrases.append(PASSPHRASE)
+    assert start(window, ctx, encrypted_file(tmp_path), demo=False) is True
+    page = window.go_to("cai-dat")
+    page.show_backups()
+    panel = page.backups
+    qtbot.mouseClick(panel.backup_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    with ctx.store.session() as s, s.begin():
+        add_member(s, MemberData("Trần Văn Sau"), now=FIXED_NOW, actor="t")
+    panel.table.selectRow(0)
+    ctx.prompts.confirmations.append(True)
+    qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert [kind for kind, _title, _text in ctx.prompts.shown] == ["passphrase", "confirm"]
+    path = ctx.store.path
+    assert ctx.store.passphrase == PASSPHRASE and count_members(path, PASSPHRASE) == 0
+    assert is_encrypted(path) and all(is_encrypted(b.path) for b in all_backups(path))

@@ -109,7 +109,8 @@ def save_screenshots(ctx: AppContext, db_path: Path, out_dir: Path) -> list[Path
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from khoidesktop.store.database import open_store
 
-    store = open_store(db_path, now=ctx.now)  # before Qt: a bad file is reported like any command error
+    # before Qt: a bad file is reported like any command error
+    store = open_store(db_path, now=ctx.now, passphrase=ctx.passphrase)
     app = build_application(ctx)
     from khoidesktop.ui.main_window import MainWindow
     from khoidesktop.ui.pages.base import Page

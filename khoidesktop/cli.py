@@ -8,6 +8,7 @@ from pathlib import Path
 
 from khoidesktop import __version__
 from khoidesktop.commands import TABLE
+from khoidesktop.commands.encryption import given_passphrase
 from khoidesktop.commands.registry import add_commands, run
 from khoidesktop.context import AppContext
 from khoidesktop.errors import UserError, storage_failure
@@ -59,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("the data file to use (default: the one in the user's data folder)"),
     )
     parser.add_argument("--demo", action="store_true", help=_("open the training data file (made on first use)"))
+    parser.add_argument(
+        "--passphrase-file",
+        metavar=_("FILE"),
+        type=Path,
+        help=_(
+            "a file holding the passphrase of an encrypted data file (or set the environment variable KHOI_PASSPHRASE)"
+        ),
+    )
     add_commands(parser, TABLE)
     return parser
 
@@ -73,6 +82,7 @@ def main(argv: list[str], ctx: AppContext | None = None) -> int:
     args = build_parser().parse_args(argv)
     ctx = ctx or AppContext.create()
     try:
+        ctx.passphrase = ctx.passphrase or given_passphrase(args.passphrase_file)
         command = TABLE.get(getattr(args, "command_name", ""))
         return run(command, args, ctx) if command is not None else cmd_gui(args, ctx)
     except UserError as exc:

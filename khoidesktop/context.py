@@ -32,6 +32,7 @@ class Prompts(Protocol):
     def open_files(self, title: str, file_filter: str) -> list[Path]: ...
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
     def open_folder(self, title: str) -> Path | None: ...
+    def ask_passphrase(self, title: str, text: str) -> str | None: ...  # None: the user declined
 
 
 class HeadlessPrompts:
@@ -62,6 +63,9 @@ class HeadlessPrompts:
     def open_folder(self, title: str) -> Path | None:
         return None
 
+    def ask_passphrase(self, title: str, text: str) -> str | None:
+        return None
+
 
 @dataclass
 class AppContext:
@@ -70,6 +74,7 @@ class AppContext:
     prompts: Prompts = field(default_factory=HeadlessPrompts)
     now: Callable[[], datetime] = datetime.now
     store: Store | None = None
+    passphrase: str | None = field(default=None, repr=False)  # for an encrypted data file (cli.py; asked in the GUI)
 
     @classmethod
     def create(cls, paths: AppPaths | None = None) -> AppContext:

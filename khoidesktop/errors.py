@@ -35,11 +35,13 @@ def storage_failure(exc: BaseException) -> str | None:
     progress was rolled back, so the message can promise that nothing was changed."""
     import errno
     import sqlite3
+    import sys
 
     from khoidesktop.i18n import _
 
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the sqlite3 error
-    if isinstance(cause, sqlite3.Error):
+    cipher = sys.modules.get("sqlcipher3.dbapi2")  # an encrypted file's errors (store/connect.py)
+    if isinstance(cause, (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)):
         name = "_".join(getattr(cause, "sqlite_errorname", "").split("_")[:2])  # SQLITE_READONLY_DIRECTORY too
         sqlite_reasons = {
             "SQLITE_FULL": _("the disk is full. Free some space on it, then try again"),

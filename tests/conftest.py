@@ -41,6 +41,7 @@ class ScriptedPrompts:
         self.files: deque[Path | None] = deque()
         self.suggested: list[str] = []  # what each save dialog proposed
         self.unsaved: deque[str] = deque()  # answers to "save the changes?": save, discard, cancel
+        self.passphrases: deque[str | None] = deque()  # what is typed when an encrypted file asks (None: cancel)
 
     def _show(self, kind: str, title: str, text: str) -> None:
         self.shown.append((kind, title, text))
@@ -74,6 +75,10 @@ class ScriptedPrompts:
 
     def open_folder(self, title: str) -> Path | None:
         return self.files.popleft()
+
+    def ask_passphrase(self, title: str, text: str) -> str | None:
+        self._show("passphrase", title, text)
+        return self.passphrases.popleft()
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,18 @@ Each module declares COMMANDS (commands/registry.Command); cli.py builds the par
 
 from __future__ import annotations
 
-from khoidesktop.commands import audit, datafile, exchange, meetings, members, ratings, recruitment, terms, units
+from khoidesktop.commands import (
+    audit,
+    datafile,
+    encryption,
+    exchange,
+    meetings,
+    members,
+    ratings,
+    recruitment,
+    terms,
+    units,
+)
 from khoidesktop.commands.registry import Command, merge
 
 TABLE: dict[str, Command] = merge(
@@ -15,6 +26,7 @@ TABLE: dict[str, Command] = merge(
         *ratings.COMMANDS,
         *recruitment.COMMANDS,
         *datafile.TOOLS,
+        *encryption.TOOLS,
         *exchange.COMMANDS,
         *units.COMMANDS,
         *terms.COMMANDS,

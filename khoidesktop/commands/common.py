@@ -28,13 +28,23 @@ def db_path(args: argparse.Namespace, ctx: AppContext) -> Path:
     return ctx.paths.demo_db if args.demo else ctx.paths.default_db
 
 
+def existing_db(args: argparse.Namespace, ctx: AppContext) -> Path:
+    """The data file a command works on; a Vietnamese error (exit 1) when it is not there."""
+    from khoidesktop.errors import DatabaseError
+
+    path = db_path(args, ctx).absolute()
+    if not path.is_file():
+        raise DatabaseError(_("The data file {path} does not exist.").format(path=path))
+    return path
+
+
 @contextmanager
 def opened(args: argparse.Namespace, ctx: AppContext, *, lock: bool = False) -> Iterator[Store]:
     """The data file, open for one command. Writers take the lock (one program per file) and may upgrade
     the file; readers open it read-only and change nothing."""
     from khoidesktop.store.database import open_store
 
-    store = open_store(db_path(args, ctx), lock=lock, readonly=not lock, now=ctx.now)
+    store = open_store(db_path(args, ctx), lock=lock, readonly=not lock, now=ctx.now, passphrase=ctx.passphrase)
     try:
         yield store
     finally:

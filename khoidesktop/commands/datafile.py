@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import WORKDAYS_MAX, bounded, db_path, iso_date, json_flag
+from khoidesktop.commands.common import WORKDAYS_MAX, bounded, db_path, existing_db, iso_date, json_flag
 from khoidesktop.commands.registry import ANY, Command
 from khoidesktop.commands.screen import screen_arguments
 from khoidesktop.context import AppContext
@@ -59,6 +59,14 @@ def _init_arguments(init: argparse.ArgumentParser) -> None:
     init.add_argument(
         "--demo", action="store_true", dest="init_demo", help=_("fill the file with training data instead")
     )
+    init.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=_(
+            "encrypt the file with a passphrase (from --passphrase-file or KHOI_PASSPHRASE, else typed twice); "
+            "without it, nobody can read the file"
+        ),
+    )
 
 
 def _folder(parser: argparse.ArgumentParser) -> None:
@@ -75,16 +83,6 @@ def _backup_file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("backup", type=Path, metavar=_("FILE"))
 
 
-def existing_db(args: argparse.Namespace, ctx: AppContext) -> Path:
-    """The data file a command works on; a Vietnamese error (exit 1) when it is not there."""
-    from khoidesktop.errors import DatabaseError
-
-    path = db_path(args, ctx).absolute()
-    if not path.is_file():
-        raise DatabaseError(_("The data file {path} does not exist.").format(path=path))
-    return path
-
-
 def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.datafile.create import create_data_file, describe
     from khoidesktop.datafile.identity import IdentityData
@@ -92,12 +90,27 @@ def cmd_init(args: argparse.Namespace, ctx: AppContext) -> int:
 
     kind = _kind_asked(args)
     identity = IdentityData(args.cell, args.org, args.superior, args.place, args.secretary, kind=kind)
+    passphrase = None
+    if args.encrypt:
+        from khoidesktop.commands.encryption import new_passphrase
+
+        if db_path(args, ctx).exists():  # said before the passphrase is asked for
+            from khoidesktop.errors import ValidationError
+
+            raise ValidationError(
+                _("The file {path} already exists. Open it, or choose another name.").format(path=db_path(args, ctx))
+            )
+        passphrase = new_passphrase(ctx)
     if args.init_demo:
         from khoidesktop.demo.files import create_demo_file
 
-        store = create_demo_file(db_path(args, ctx), actor=current_actor(), now=ctx.now, kind=kind)
+        store = create_demo_file(
+            db_path(args, ctx), actor=current_actor(), now=ctx.now, kind=kind, passphrase=passphrase
+        )
     else:
-        store = create_data_file(db_path(args, ctx), identity, actor=current_actor(), now=ctx.now)
+        store = create_data_file(
+            db_path(args, ctx), identity, actor=current_actor(), now=ctx.now, passphrase=passphrase
+        )
     try:
         info = describe(store, ctx.today())
     finally:
@@ -143,6 +156,8 @@ def cmd_info(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
             _("Superior committee: {name}").format(name=ident.superior_name),
         ]
     lines.append(_("Members: {n}").format(n=info.member_count))
+    if info.encrypted:
+        lines.append(_("Encrypted: opens only with its passphrase"))
     if info.training:
         lines.append(_("TRAINING DATA"))
     print("\n".join(lines))
@@ -153,7 +168,7 @@ def cmd_check(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.store.database import damaged_message, integrity_problems
 
     path = existing_db(args, ctx)
-    problems = integrity_problems(path)
+    problems = integrity_problems(path, ctx.passphrase)
     if problems:
         print(damaged_message(path, problems), file=sys.stderr)
         return 1
@@ -190,7 +205,8 @@ def cmd_backup(args: argparse.Namespace, ctx: AppContext) -> int:
     from khoidesktop.store.backup import backup_everywhere
 
     path = existing_db(args, ctx)
-    made = backup_everywhere(path, ctx.now(), ctx.settings.get("backups_to_keep"), second_backup_folder(ctx.settings))
+    keep, second = ctx.settings.get("backups_to_keep"), second_backup_folder(ctx.settings)
+    made = backup_everywhere(path, ctx.now(), keep, second, ctx.passphrase)
     print(_("Saved {path}.").format(path=made.path))
     if made.warning:
         print(made.warning, file=sys.stderr)
@@ -205,7 +221,7 @@ def cmd_restore(args: argparse.Namespace, ctx: AppContext) -> int:
     lock = InstanceLock(path)
     lock.acquire()  # nobody may have the file open while it is replaced
     try:
-        safety = restore_backup(args.backup.absolute(), path, ctx.now())
+        safety = restore_backup(args.backup.absolute(), path, ctx.now(), ctx.passphrase)
     finally:
         lock.release()
     print(

@@ -128,7 +128,11 @@ def backup_before_writing(store: Store, ctx: AppContext) -> None:
     if store.readonly:
         raise DatabaseError(read_only_message(store.path))
     made = backup_everywhere(
-        store.path, ctx.now(), ctx.settings.get("backups_to_keep"), second_backup_folder(ctx.settings)
+        store.path,
+        ctx.now(),
+        ctx.settings.get("backups_to_keep"),
+        second_backup_folder(ctx.settings),
+        store.passphrase,
     )
     if made.warning:
         print(made.warning, file=sys.stderr)

@@ -31,10 +31,11 @@ def create_data_file(
     now: Callable[[], datetime] = datetime.now,
     lock: bool = True,
     fill: Callable[[Store], None] | None = None,
+    passphrase: str | None = None,
 ) -> Store:
     """Make a new data file with its identity, then let `fill` write its first data (the training files of
     demo/ do; `fill` may write the identity itself, `identity` is then None). All or nothing: on any error the
-    new file is removed again, so the user can simply try again."""
+    new file is removed again, so the user can simply try again. With `passphrase` the file is encrypted."""
     path = path.expanduser().absolute()
     if path.exists():
         raise ValidationError(_("The file {path} already exists. Open it, or choose another name.").format(path=path))
@@ -44,7 +45,7 @@ def create_data_file(
         identity = identity.validated()  # before the file exists: a typing mistake leaves nothing
     store = None
     try:
-        store = open_store(path, create=True, lock=lock, now=now)
+        store = open_store(path, create=True, lock=lock, now=now, passphrase=passphrase)
         if identity is not None:
             with store.session() as session, session.begin():
                 create_identity(session, identity, now=now(), actor=actor)
@@ -65,6 +66,7 @@ class DataFileInfo:
     identity: IdentityData | None
     member_count: int  # a bloc: the members its units sent for the latest period
     units: int | None = None  # a bloc's units
+    encrypted: bool = False  # opens only with its passphrase (store/connect.py)
 
     @property
     def training(self) -> bool:
@@ -88,6 +90,7 @@ class DataFileInfo:
             "member_count": self.member_count,
             "units": self.units,
             "training": self.training,
+            "encrypted": self.encrypted,
         }
 
 
@@ -121,4 +124,6 @@ def describe(store: Store, today: date | None = None) -> DataFileInfo:
     with store.session() as session:
         row = get_identity(session)
         members, units = COUNTS[kind_of(row).role](session, today or date.today())
-        return DataFileInfo(store.path, store.schema_version, identity_data(row) if row else None, members, units)
+        ident = identity_data(row) if row else None
+        encrypted = store.passphrase is not None
+        return DataFileInfo(store.path, store.schema_version, ident, members, units, encrypted)

@@ -11,7 +11,13 @@ from khoidesktop.store.database import Store
 
 
 def create_demo_file(
-    path: Path, *, actor: str, kind: str = "cell", now: Callable[[], datetime] = datetime.now, lock: bool = True
+    path: Path,
+    *,
+    actor: str,
+    kind: str = "cell",
+    now: Callable[[], datetime] = datetime.now,
+    lock: bool = True,
+    passphrase: str | None = None,
 ) -> Store:
     """A new training data file at `path`: the training cell, or for a level above the cells (`kind`) that level
     with a made-up tree below it."""
@@ -27,6 +33,7 @@ def create_demo_file(
             now=now,
             lock=lock,
             fill=lambda store: fill_demo_level(store, kind, now=now(), actor=actor),
+            passphrase=passphrase,
         )
     from khoidesktop.demo.cell import fill_demo
 
@@ -34,4 +41,4 @@ def create_demo_file(
         with store.session() as session, session.begin():
             fill_demo(session, now=now(), actor=actor)
 
-    return create_data_file(path, None, actor=actor, now=now, lock=lock, fill=fill)
+    return create_data_file(path, None, actor=actor, now=now, lock=lock, fill=fill, passphrase=passphrase)

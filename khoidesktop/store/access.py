@@ -3,12 +3,12 @@
 A data file in WAL mode needs its `-wal` and `-shm` files beside it even to be read. In a folder the user cannot
 write, SQLite cannot make them, so the file is opened `immutable` (SQLite then reads the file alone and takes no
 lock: nobody can write there either); a read-only file in a folder that can be written is opened `mode=ro`.
+Connecting goes through store/connect.py (`read_only=True`).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from khoidesktop.i18n import _
@@ -27,11 +27,6 @@ def reading_uri(path: Path, mode: str) -> str:
     """The SQLite URI that opens `path` for reading only, in the given access mode."""
     uri = f"{path.as_uri()}?mode=ro"
     return uri + "&immutable=1" if mode == FROZEN else uri
-
-
-def connect_for_reading(path: Path) -> sqlite3.Connection:
-    """A connection that only reads and writes nothing beside the file, wherever it lies."""
-    return sqlite3.connect(reading_uri(path, access_mode(path)), uri=True)
 
 
 def read_only_message(path: Path) -> str:

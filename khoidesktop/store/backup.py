@@ -6,7 +6,6 @@ import json
 import logging
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from khoidesktop.errors import ValidationError, storage_failure
 from khoidesktop.i18n import _
 from khoidesktop.paths import backups_dir_for
 from khoidesktop.private import private_folder, private_temporary
+from khoidesktop.store.connect import connect, key_for
 
 log = logging.getLogger(__name__)
 
@@ -41,33 +41,34 @@ def refuse_output_onto_data_file(path: Path, data_file: Path) -> None:
         )
 
 
-def backup_to(db_path: Path, target: Path) -> Path:
+def backup_to(db_path: Path, target: Path, passphrase: str | None = None) -> Path:
     """Copy `db_path` into `target` (a new file), consistent even while others read it. The copy is made under a
     new temporary name (never one that exists, so never through a link) and renamed at the end; a failure removes
-    it."""
-    private_folder(target.parent)  # the backups, like the file, are the owner's only
-    partial = private_temporary(target.parent, target.stem)
+    it. The copy of an encrypted file is encrypted with the same passphrase."""
+    key = key_for(db_path, passphrase)
+    src = connect(db_path, key)  # a wrong passphrase is said before anything is made
     try:
-        src = sqlite3.connect(db_path)
+        private_folder(target.parent)  # the backups, like the file, are the owner's only
+        partial = private_temporary(target.parent, target.stem)
         try:
-            dst = sqlite3.connect(partial)
+            dst = connect(partial, key)  # empty: keyed only when the file is encrypted
             try:
                 src.backup(dst)
             finally:
                 dst.close()
-        finally:
-            src.close()
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+            partial.replace(target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    finally:
+        src.close()
     return target
 
 
-def backup_before_migration(db_path: Path, from_version: int, now: datetime) -> Path:
+def backup_before_migration(db_path: Path, from_version: int, now: datetime, passphrase: str | None = None) -> Path:
     stamp = now.strftime("%Y%m%d-%H%M%S")
     name = f"{db_path.stem}-truoc-nang-cap-v{from_version}-{stamp}.sqlite"
-    return backup_to(db_path, backups_dir_for(db_path) / name)
+    return backup_to(db_path, backups_dir_for(db_path) / name, passphrase)
 
 
 BACKUP_MARK = "-sao-luu-"
@@ -121,10 +122,10 @@ def rotate(db_path: Path, keep: int, folder: Path | None = None) -> None:
             old.path.unlink(missing_ok=True)
 
 
-def make_backup(db_path: Path, now: datetime, keep: int) -> Path:
+def make_backup(db_path: Path, now: datetime, keep: int, passphrase: str | None = None) -> Path:
     """A dated copy in `backups/`, then the rotation: the newest `keep` copies, and one a day, a week, a month."""
     target = backups_dir_for(db_path) / f"{db_path.stem}{BACKUP_MARK}{now.strftime(STAMP)}.sqlite"
-    backup_to(db_path, target)
+    backup_to(db_path, target, passphrase)
     rotate(db_path, keep)
     return target
 
@@ -160,9 +161,11 @@ class BackupResult:
     warning: str = ""  # about the second folder only
 
 
-def backup_everywhere(db_path: Path, now: datetime, keep: int, second_folder: Path | None) -> BackupResult:
-    """A backup in `backups/`, copied to the second folder when one is set."""
-    made = make_backup(db_path, now, keep)
+def backup_everywhere(
+    db_path: Path, now: datetime, keep: int, second_folder: Path | None, passphrase: str | None = None
+) -> BackupResult:
+    """A backup in `backups/` (encrypted like the file), copied to the second folder when one is set."""
+    made = make_backup(db_path, now, keep, passphrase)
     warning = copy_to_second_folder(made, db_path, second_folder, keep) if second_folder is not None else ""
     return BackupResult(made, warning)
 

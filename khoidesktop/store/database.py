@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,20 +14,30 @@ from sqlalchemy.orm import Session, sessionmaker
 from khoidesktop.errors import DatabaseError, storage_failure
 from khoidesktop.i18n import _
 from khoidesktop.private import create_private
-from khoidesktop.store.access import WRITE, access_mode, connect_for_reading, read_only_message, reading_uri
+from khoidesktop.store.access import WRITE, access_mode, read_only_message
+from khoidesktop.store.connect import (
+    SQLITE_HEADER,
+    Connection,
+    PassphraseNeeded,
+    connect,
+    database_errors,
+    dbapi_for,
+    is_encrypted,
+    key_for,
+    needs_passphrase_message,
+)
 from khoidesktop.store.lock import InstanceLock
 from khoidesktop.store.migrate import Migration, MigrationResult, latest_version, migrate, read_version
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what a damaged file raises; "locked" or "read-only" is not damage
 
 
-def _pragmas(readonly: bool) -> Callable[[sqlite3.Connection, object], None]:
+def _pragmas(readonly: bool) -> Callable[[Connection, object], None]:
     wanted = ["foreign_keys=ON", "busy_timeout=5000"]
     if not readonly:
         wanted += ["journal_mode=WAL", "synchronous=FULL"]
 
-    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def on_connect(dbapi_connection: Connection, _record: object) -> None:
         cursor = dbapi_connection.cursor()
         for pragma in wanted:
             cursor.execute(f"PRAGMA {pragma}")
@@ -37,30 +46,37 @@ def _pragmas(readonly: bool) -> Callable[[sqlite3.Connection, object], None]:
     return on_connect
 
 
-def make_engine(path: Path, readonly: bool = False) -> Engine:
-    if readonly:
-        engine = create_engine(f"sqlite+pysqlite:///{reading_uri(path, access_mode(path))}&uri=true")
-    else:
-        engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
+def make_engine(path: Path, readonly: bool = False, passphrase: str | None = None) -> Engine:
+    """The engine connects through the one seam (store/connect.py); its errors are those of the file's module."""
+    key = key_for(path, passphrase)
+    engine = create_engine(
+        URL.create("sqlite+pysqlite", database=str(path)),  # a file's URL: a pool of connections, as before
+        creator=lambda: connect(path, key, read_only=readonly, check_same_thread=False),
+        module=dbapi_for(key),
+    )
     event.listen(engine, "connect", _pragmas(readonly))
     return engine
 
 
-def integrity_problems(path: Path) -> list[str]:
+def integrity_problems(path: Path, passphrase: str | None = None) -> list[str]:
     """What `PRAGMA quick_check` finds damaged (empty when the file is sound). Writes nothing.
 
-    Raises sqlite3.Error when the file cannot be read for another reason (locked by another program …)."""
+    Raises a database error when the file cannot be read for another reason (locked by another program …), and
+    PassphraseNeeded or WrongPassphrase for an encrypted file."""
+    encrypted = is_encrypted(path)
+    if encrypted and key_for(path, passphrase) is None:
+        raise PassphraseNeeded(needs_passphrase_message(path))
     with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+        if not encrypted and handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             return [_("the file does not start like a SQLite database")]
     try:
-        conn = sqlite3.connect(path) if access_mode(path) == WRITE else connect_for_reading(path)
+        conn = connect(path, passphrase, read_only=access_mode(path) != WRITE)
         try:
             conn.execute("PRAGMA busy_timeout=5000")
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         if getattr(exc, "sqlite_errorname", "") in DAMAGE:
             return [str(exc)]
         raise
@@ -83,6 +99,7 @@ class Store:
     migration: MigrationResult
     lock: InstanceLock | None = None
     readonly: bool = False  # opened for reading only: asked for, or the file or its folder cannot be written
+    passphrase: str | None = field(default=None, repr=False)  # an encrypted file's (None: a plain file)
     _sessions: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -124,10 +141,10 @@ def _check_can_open(path: Path, create: bool) -> None:
         raise DatabaseError(storage_failure(exc) or str(exc)) from None
 
 
-def _open_readonly(path: Path, migrations: list[Migration] | None, can_write: bool) -> Store:
+def _open_readonly(path: Path, migrations: list[Migration] | None, can_write: bool, key: str | None) -> Store:
     """For commands that only read, and for a file that cannot be written: no lock, no migration, nothing
     written."""
-    conn = connect_for_reading(path)
+    conn = connect(path, key, read_only=True)
     try:
         version = read_version(conn)
     finally:
@@ -140,7 +157,8 @@ def _open_readonly(path: Path, migrations: list[Migration] | None, can_write: bo
             + " "
             + read_only_message(path)
         )
-    return Store(path, make_engine(path, readonly=True), MigrationResult(version, version, None), readonly=True)
+    engine = make_engine(path, readonly=True, passphrase=key)
+    return Store(path, engine, MigrationResult(version, version, None), readonly=True, passphrase=key)
 
 
 def open_store(
@@ -151,28 +169,31 @@ def open_store(
     readonly: bool = False,
     now: Callable[[], datetime] = datetime.now,
     migrations: list[Migration] | None = None,
+    passphrase: str | None = None,
 ) -> Store:
     """Open (or with `create`, make) a data file; raise a DatabaseError with the user's message.
 
     `readonly`: for commands that only read (no lock, no migration). Otherwise the file is locked for
     this program, checked, and migrated (after a backup) before the engine is made. A file that cannot be written
-    where it lies (store/access.py) is opened read-only all the same: `Store.readonly` says so."""
+    where it lies (store/access.py) is opened read-only all the same: `Store.readonly` says so. `passphrase` opens
+    an encrypted file, and makes a new file encrypted (store/connect.py)."""
     path = path.expanduser().absolute()
     _check_can_open(path, create)
     can_write = create or access_mode(path) == WRITE
     readonly = readonly or not can_write
     instance_lock = InstanceLock(path) if lock and not readonly else None
+    key = key_for(path, passphrase)
     try:
         if path.exists() and path.stat().st_size > 0:  # read-only check first: a bad file gets nothing beside it
-            problems = integrity_problems(path)
+            problems = integrity_problems(path, key)
             if problems:
                 raise DatabaseError(damaged_message(path, problems))
         if instance_lock is not None:
             instance_lock.acquire()
         if readonly:
-            return _open_readonly(path, migrations, can_write)
-        result = migrate(path, now(), migrations)
-        return Store(path, make_engine(path), result, instance_lock)
+            return _open_readonly(path, migrations, can_write, key)
+        result = migrate(path, now(), migrations, key)
+        return Store(path, make_engine(path, passphrase=key), result, instance_lock, passphrase=key)
     except BaseException as exc:
         if instance_lock is not None:
             instance_lock.release()

@@ -9,7 +9,6 @@ its children) and must pass `PRAGMA foreign_key_check` before it commits.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from khoidesktop.errors import DatabaseError
 from khoidesktop.i18n import _
 from khoidesktop.paths import migrations_dir
 from khoidesktop.store.backup import backup_before_migration
+from khoidesktop.store.connect import Connection, connect
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -53,14 +53,16 @@ def latest_version(migrations: list[Migration] | None = None) -> int:
     return (migrations or load_migrations())[-1].version
 
 
-def read_version(conn: sqlite3.Connection) -> int:
+def read_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db_path: Path, now: datetime, migrations: list[Migration] | None = None) -> MigrationResult:
+def migrate(
+    db_path: Path, now: datetime, migrations: list[Migration] | None = None, passphrase: str | None = None
+) -> MigrationResult:
     migrations = migrations or load_migrations()
     target = migrations[-1].version
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn = connect(db_path, passphrase, isolation_level=None)
     try:
         conn.execute("PRAGMA busy_timeout=5000")
         current = read_version(conn)
@@ -69,7 +71,7 @@ def migrate(db_path: Path, now: datetime, migrations: list[Migration] | None = N
         conn.execute("PRAGMA synchronous=FULL")
         if current == target:
             return MigrationResult(current, current, None)
-        backup = backup_before_migration(db_path, current, now) if current > 0 else None
+        backup = backup_before_migration(db_path, current, now, passphrase) if current > 0 else None
         conn.execute("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
         for step in migrations[current:]:
             _apply(conn, step)
@@ -78,7 +80,7 @@ def migrate(db_path: Path, now: datetime, migrations: list[Migration] | None = N
         conn.close()
 
 
-def _refuse_foreign(conn: sqlite3.Connection, db_path: Path, current: int, target: int) -> None:
+def _refuse_foreign(conn: Connection, db_path: Path, current: int, target: int) -> None:
     if current > target:
         raise DatabaseError(
             _(
@@ -97,7 +99,7 @@ def _refuse_foreign(conn: sqlite3.Connection, db_path: Path, current: int, targe
             )
 
 
-def _apply(conn: sqlite3.Connection, step: Migration) -> None:
+def _apply(conn: Connection, step: Migration) -> None:
     try:
         conn.executescript(f"BEGIN IMMEDIATE;\n{step.sql}\n;PRAGMA user_version = {step.version};")
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()

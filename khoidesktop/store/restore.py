@@ -4,7 +4,6 @@ the migrations use before an upgrade: restoring needs the migrations, so one mod
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -12,8 +11,8 @@ from pathlib import Path
 from khoidesktop.errors import DatabaseError
 from khoidesktop.i18n import _
 from khoidesktop.paths import backups_dir_for
-from khoidesktop.store.access import connect_for_reading
 from khoidesktop.store.backup import STAMP, backup_to
+from khoidesktop.store.connect import connect, database_errors, is_encrypted, key_for
 from khoidesktop.store.database import Store, damaged_message, integrity_problems, open_store
 from khoidesktop.store.migrate import latest_version, read_version
 
@@ -25,43 +24,62 @@ class CheckedBackup:
     members: int | None  # how many member records it holds (None when it cannot be counted)
 
 
-def count_members(db_path: Path) -> int | None:
+def count_members(db_path: Path, passphrase: str | None = None) -> int | None:
     """How many member records a data file or backup holds, read without writing anything (None: unknown)."""
     try:
-        conn = connect_for_reading(db_path)
+        conn = connect(db_path, passphrase, read_only=True)
         try:
             return int(conn.execute("SELECT count(*) FROM member").fetchone()[0])
         finally:
             conn.close()
-    except sqlite3.Error:
+    except _unreadable():  # evaluated when raised: SQLCipher's errors once it is loaded
         return None
 
 
-def check_backup(backup: Path) -> CheckedBackup:
-    """`PRAGMA quick_check` and the schema version of a backup; a DatabaseError saying what is wrong otherwise.
-    Writes nothing."""
+def _unreadable() -> tuple[type[Exception], ...]:
+    return (*database_errors(), DatabaseError)
+
+
+def check_backup(backup: Path, passphrase: str | None = None) -> CheckedBackup:
+    """`PRAGMA quick_check` and the schema version of a backup (an encrypted one opened with `passphrase`); a
+    DatabaseError saying what is wrong otherwise. Writes nothing."""
     if not backup.is_file():
         raise DatabaseError(_("The backup {path} does not exist.").format(path=backup))
-    problems = integrity_problems(backup)
+    problems = integrity_problems(backup, passphrase)
     if problems:
         raise DatabaseError(damaged_message(backup, problems))
-    conn = connect_for_reading(backup)
+    conn = connect(backup, passphrase, read_only=True)
     try:
         version = read_version(conn)
     finally:
         conn.close()
     if not 1 <= version <= latest_version():
         raise DatabaseError(_("{path} is not a backup of a Khối data file.").format(path=backup))
-    return CheckedBackup(backup, version, count_members(backup))
+    return CheckedBackup(backup, version, count_members(backup, passphrase))
 
 
-def restore_backup(backup: Path, db_path: Path, now: datetime) -> Path:
+def refuse_other_encryption(backup: Path, db_path: Path) -> None:
+    """The backup API copies pages as they are: a plain backup cannot go into an encrypted file, nor the reverse."""
+    if backup.is_file() and is_encrypted(backup) != is_encrypted(db_path):
+        raise DatabaseError(
+            _(
+                "The backup {backup} is encrypted and the data file is not, or the reverse (it was made before the "
+                "file was encrypted or decrypted). Nothing has been changed. Choose a backup made since, or encrypt "
+                "or decrypt the data file first so that both are alike."
+            ).format(backup=backup)
+        )
+
+
+def restore_backup(backup: Path, db_path: Path, now: datetime, passphrase: str | None = None) -> Path:
     """Put a backup's content into the data file, after checking the backup and copying the current file
-    aside (`…-truoc-khoi-phuc-….sqlite`). Returns that safety copy. The caller holds the file's lock."""
-    check_backup(backup)
+    aside (`…-truoc-khoi-phuc-….sqlite`). Returns that safety copy. The caller holds the file's lock. An encrypted
+    file takes only a backup encrypted with the same passphrase."""
+    key = key_for(db_path, passphrase)
+    refuse_other_encryption(backup, db_path)
+    check_backup(backup, key)
     safety = backups_dir_for(db_path) / f"{db_path.stem}-truoc-khoi-phuc-{now.strftime(STAMP)}.sqlite"
-    backup_to(db_path, safety)
-    src, dst = sqlite3.connect(backup), sqlite3.connect(db_path)
+    backup_to(db_path, safety, key)
+    src, dst = connect(backup, key), connect(db_path, key)
     try:
         src.backup(dst)  # page by page into the live file, consistent with its WAL
     finally:
@@ -75,8 +93,8 @@ def restore_open_store(store: Store, backup: Path, now: datetime) -> tuple[Store
     other program can open the file half-way), and the file is opened again (upgraded when the backup is older).
     Returns the new store and the safety copy of the file as it was."""
     store.engine.dispose()
-    safety = restore_backup(backup, store.path, now)
-    reopened = open_store(store.path, lock=False, now=lambda: now)
+    safety = restore_backup(backup, store.path, now, store.passphrase)
+    reopened = open_store(store.path, lock=False, now=lambda: now, passphrase=store.passphrase)
     reopened.lock, store.lock = store.lock, None
     return reopened, safety
 

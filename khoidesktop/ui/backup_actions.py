@@ -41,7 +41,7 @@ def make_backup_now(ctx: AppContext, store: Store) -> BackupResult:
     if store.readonly:
         raise DatabaseError(read_only_message(store.path))
     keep = ctx.settings.get("backups_to_keep")
-    return backup_everywhere(store.path, ctx.now(), keep, second_backup_folder(ctx.settings))
+    return backup_everywhere(store.path, ctx.now(), keep, second_backup_folder(ctx.settings), store.passphrase)
 
 
 def backup_now(
@@ -55,12 +55,13 @@ def backup_now(
 def restore(parent: QWidget, ctx: AppContext, backup: Path, done: Callable[[Path], None]) -> None:
     """Check the backup (quick_check), ask, saying what is replaced, then restore it: the file as it is is backed up
     first. `done(safety_copy)` runs once the window has the restored file open."""
-    from khoidesktop.store.restore import check_backup, count_members, restore_open_store
+    from khoidesktop.store.restore import check_backup, count_members, refuse_other_encryption, restore_open_store
 
     store = ctx.require_store()
 
     def check(progress: Progress, cancelled: IsCancelled) -> tuple[CheckedBackup, int | None]:
-        return check_backup(backup), count_members(store.path)
+        refuse_other_encryption(backup, store.path)
+        return check_backup(backup, store.passphrase), count_members(store.path, store.passphrase)
 
     def confirm(checked_and_now: tuple[CheckedBackup, int | None]) -> None:
         checked, now_count = checked_and_now

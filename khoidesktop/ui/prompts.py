@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from khoidesktop.paths import documents_dir
 
@@ -57,3 +57,17 @@ class QtPrompts:
     def open_folder(self, title: str) -> Path | None:
         name = QFileDialog.getExistingDirectory(self._parent(), title, str(documents_dir()))
         return Path(name) if name else None
+
+    def ask_passphrase(self, title: str, text: str) -> str | None:
+        """The passphrase of an encrypted data file, typed hidden; None when the user cancels."""
+        dialog = QInputDialog(self._parent())
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(text)
+        for label in dialog.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is shown as it is
+            label.setWordWrap(True)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.textValue() or None

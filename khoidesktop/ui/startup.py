@@ -8,9 +8,10 @@ from pathlib import Path
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.create import create_data_file, is_training
-from khoidesktop.errors import DatabaseLockedError, UserError
+from khoidesktop.errors import DatabaseError, DatabaseLockedError, UserError
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
+from khoidesktop.store.connect import PassphraseNeeded, WrongPassphrase
 from khoidesktop.store.database import Store, open_store
 from khoidesktop.ui.dialogs.first_run import FirstRunDialog
 from khoidesktop.ui.main_window import MainWindow
@@ -41,7 +42,26 @@ def open_or_create(ctx: AppContext, path: Path, *, demo: bool) -> Store:
         from khoidesktop.demo.files import create_demo_file
 
         return create_demo_file(path, actor=current_actor(), now=ctx.now)
-    return open_store(path, now=ctx.now)
+    return unlocked(ctx, path)
+
+
+def unlocked(ctx: AppContext, path: Path) -> Store:
+    """Open `path`; an encrypted file asks for its passphrase (again after a wrong one) until it opens or the user
+    cancels (a DatabaseError then: nothing was opened)."""
+    passphrase, wrong = ctx.passphrase, False
+    while True:
+        try:
+            return open_store(path, now=ctx.now, passphrase=passphrase)
+        except (PassphraseNeeded, WrongPassphrase) as exc:
+            wrong = isinstance(exc, WrongPassphrase)
+        text = _("The data file {path} is encrypted. Type its passphrase:").format(path=path)
+        if wrong:
+            text = _("That passphrase does not open the file; capitals, accents and spaces count.") + "\n\n" + text
+        passphrase = ctx.prompts.ask_passphrase(_("Encrypted data file"), text)
+        if passphrase is None:
+            raise DatabaseError(
+                _("The data file {path} is encrypted and no passphrase was typed: it was not opened.").format(path=path)
+            )
 
 
 class _Locked(Exception):
@@ -74,7 +94,7 @@ def _ask(
         return _restore_action(ctx, dialog.open_path, failed, restored)
     if dialog.choice == FirstRunDialog.OPEN and dialog.open_path is not None:
         chosen = dialog.open_path
-        return lambda: open_store(chosen, now=ctx.now)
+        return lambda: unlocked(ctx, chosen)
     if dialog.choice == FirstRunDialog.DEMO:
         return lambda: open_or_create(ctx, ctx.paths.demo_db, demo=True)
     identity = dialog.identity

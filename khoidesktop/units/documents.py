@@ -124,7 +124,7 @@ def excellence_resolution_pdf(store: Store, out: Path, *, year: int, today: date
         head.issuer,
         named(True),
         named(False),
-        listing.good,
+        listing.base(listing.declined),
         listing.cap_percent,
         listing.allowed,
     )

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.periods import Period
-from khoidesktop.domain.rating_rules import level_label, rule_set_for
+from khoidesktop.domain.rating_rules import excellent_allowed, level_label, rule_set_for
 from khoidesktop.errors import ValidationError
 from khoidesktop.exchange.summary import read_proposals
 from khoidesktop.i18n import _, format_number
@@ -48,8 +48,7 @@ class ExcellenceList:
     year: int
     regulation: str  # the rule set's regulation, named in the resolution
     proposed: tuple[Proposed, ...]
-    allowed: int  # the cap over all the cells
-    good: int  # members the cells rated HTTNV: the cap's base
+    good: int  # members the cells rated HTTNV, as they sent them (those declined here are added to it)
     cap_percent: int
     rated_excellent: int  # members the cells rated HTXSNV (their counts)
     unlisted: tuple[str, ...]  # cells that rated some HTXSNV but sent no named list: ask them to send it
@@ -61,6 +60,22 @@ class ExcellenceList:
     @property
     def undecided(self) -> int:
         return sum(p.approved is None for p in self.proposed)
+
+    @property
+    def declined(self) -> int:
+        return sum(p.approved is False for p in self.proposed)
+
+    def base(self, declined: int) -> int:
+        """The members rated HTTNV once `declined` proposals are declined (they are rated HTTNV): the cap's base."""
+        return self.good + declined
+
+    def allowed_if(self, declined: int, share: int | None = None) -> int:
+        """The cap over all the cells with `declined` proposals declined, at `share` % (default: the year's)."""
+        return excellent_allowed(rule_set_for(self.year), {"HTTNV": self.base(declined)}, share or self.cap_percent)
+
+    @property
+    def allowed(self) -> int:
+        return self.allowed_if(self.declined)
 
 
 def _check_level(session: Session) -> None:
@@ -79,7 +94,7 @@ def excellence_list(session: Session, year: int, today: date) -> ExcellenceList:
 
     _check_level(session)
     period = Period(year)
-    rows = unit_rows(session, period, today)
+    rows = unit_rows(session, period, today, decided=False)  # the cells' own counts: the decisions come on top
     figures = level_figures(session, period, rows)
     bundles = {row.bundle.id: row for row in rows if row.bundle is not None}
     files = session.execute(
@@ -106,7 +121,6 @@ def excellence_list(session: Session, year: int, today: date) -> ExcellenceList:
         year,
         rule_set_for(year).regulation,
         tuple(proposed),
-        figures.excellent_allowed,
         figures.levels["HTTNV"],
         year_settings(session, year).cap_percent,
         figures.levels["HTXSNV"],
@@ -124,7 +138,8 @@ class Decision:
     approved: bool | None
 
 
-def over_cap_message(approved: int, allowed: int, listing: ExcellenceList) -> str:
+def over_cap_message(approved: int, declined: int, listing: ExcellenceList, share: int | None = None) -> str:
+    """Why `approved` is too many, with `declined` proposals declined at `share` % (default: the year's)."""
     return _(
         "{approved} members approved as “{excellent}”, more than the {allowed} allowed: {percent}% of the "
         "{good} members the cells rated “{good_level}”. Decline some, or raise the share if the committee allows "
@@ -133,9 +148,9 @@ def over_cap_message(approved: int, allowed: int, listing: ExcellenceList) -> st
         high=rule_set_for(listing.year).cap_percent_max,
         approved=format_number(approved),
         excellent=level_label("HTXSNV"),
-        allowed=format_number(allowed),
-        percent=listing.cap_percent,
-        good=format_number(listing.good),
+        allowed=format_number(listing.allowed_if(declined, share)),
+        percent=share or listing.cap_percent,
+        good=format_number(listing.base(declined)),
         good_level=level_label("HTTNV"),
     )
 
@@ -188,8 +203,9 @@ def decide(
             )
         wanted[key] = decision.approved
     approved = sum(value is True for value in wanted.values())
-    if approved > listing.allowed and approved > listing.approved:
-        raise ValidationError(over_cap_message(approved, listing.allowed, listing))
+    declined = sum(value is False for value in wanted.values())
+    if approved > listing.allowed_if(declined) and approved > listing.approved:
+        raise ValidationError(over_cap_message(approved, declined, listing))
     stored = {
         (d.unit_id, d.full_name, d.birth_date): d
         for d in session.scalars(select(ExcellenceDecision).where(ExcellenceDecision.year == year))

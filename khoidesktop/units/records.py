@@ -107,8 +107,29 @@ def expected_in(unit: Unit, period: Period) -> bool:
     return unit.closed_on is None or unit.closed_on >= period.start
 
 
-def unit_rows(session: Session, period: Period, today: date) -> list[UnitRow]:
-    """Every unit expected for the period, and any other that sent for it (a unit closed since), in order."""
+def declined_by_unit(session: Session, year: int) -> Counter[int]:
+    """Unit id → the members its cell proposed as HTXSNV for `year` whom this level declined (units/excellence.py):
+    they count as HTTNV in the level's figures."""
+    from khoidesktop.store.models import ExcellenceDecision
+
+    query = select(ExcellenceDecision.unit_id).where(
+        ExcellenceDecision.year == year, ExcellenceDecision.approved.is_(False)
+    )
+    return Counter(session.scalars(query))
+
+
+def _with_decisions(figures: Figures, declined: int) -> Figures:
+    """A cell's figures as the level decided them: the members it declined moved from HTXSNV to HTTNV."""
+    moved = min(declined, figures.levels["HTXSNV"])
+    figures.levels["HTXSNV"] -= moved
+    figures.levels["HTTNV"] += moved
+    return figures
+
+
+def unit_rows(session: Session, period: Period, today: date, *, decided: bool = True) -> list[UnitRow]:
+    """Every unit expected for the period, and any other that sent for it (a unit closed since), in order. Where
+    this level decides the excellence cap, a cell's figures count the members it declined as HTTNV (`decided`;
+    False: as the cell sent them)."""
     units = sorted(session.scalars(select(Unit)), key=lambda u: text_key(u.name))
     bundles = {b.unit_id: b for b in session.scalars(select(UnitBundle).where(UnitBundle.period == period.code))}
     newest = select(UnitBundle.unit_id, func.max(UnitBundle.created_at)).group_by(UnitBundle.unit_id)
@@ -118,12 +139,15 @@ def unit_rows(session: Session, period: Period, today: date) -> list[UnitRow]:
     }
     ratings = {r.unit_id: r.level for r in session.scalars(select(UnitRating).where(UnitRating.year == period.year))}
     parts = _parts(session, list(bundles.values()))
+    declined = declined_by_unit(session, period.year) if decided and own_kind(session).decides_excellence_cap else {}
     rows = []
     for unit in units:
         bundle, expected = bundles.get(unit.id), expected_in(unit, period)
         if bundle is None and not expected:
             continue
         figures = read_unit(parts[bundle.id], period, bundle.format_version) if bundle else None
+        if figures is not None and declined.get(unit.id):
+            figures = _with_decisions(figures, declined[unit.id])
         late = expected and bundle is None and period.end < today
         rows.append(
             UnitRow(

@@ -118,3 +118,24 @@ def test_the_commands_list_decide_and_print(grassroots_demo, tmp_path):
                   "--decision", "approve")  # fmt: skip
     assert unknown.returncode == 1 and "không đề nghị đảng viên nào tên Không Ai" in unknown.stderr
     assert "Traceback" not in unknown.stderr
+
+
+def test_qd366_the_declined_count_as_httnv_in_the_committees_figures_and_its_bundle(grassroots_demo, tmp_path):
+    from khoidesktop.exchange.bundle_export import export_bundle
+    from khoidesktop.exchange.bundle_format import read_bundle
+    from khoidesktop.units.records import level_figures
+
+    listing = _listing(grassroots_demo)
+    with grassroots_demo.session() as s:
+        before = level_figures(s, Period(YEAR), unit_rows(s, Period(YEAR), TODAY))
+    after_list = _decide(grassroots_demo, _all(listing, listing.allowed))
+    declined = after_list.declined
+    assert declined == len(listing.proposed) - listing.allowed > 0
+    with grassroots_demo.session() as s:
+        after = level_figures(s, Period(YEAR), unit_rows(s, Period(YEAR), TODAY))
+    assert after.levels["HTXSNV"] == before.levels["HTXSNV"] - declined == after_list.approved
+    assert after.levels["HTTNV"] == before.levels["HTTNV"] + declined and after.rated == before.rated
+    assert after.levels["HTXSNV"] <= after.excellent_allowed  # within the cap once decided
+    out = export_bundle(grassroots_demo, tmp_path / "dang-uy.khoi", Period(YEAR), today=TODAY, now=FIXED_NOW, actor="t")
+    sent = read_bundle(out.path)  # read back as the level above reads it: totals equal to its rows
+    assert sent.figures.levels["HTXSNV"] == after.levels["HTXSNV"]

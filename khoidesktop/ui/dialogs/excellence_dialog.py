@@ -99,11 +99,12 @@ class ExcellenceDialog(FormDialog):
             )
         self._show_count()
 
-    def allowed(self) -> int:
-        """The cap at the share shown: the same reckoning as the records' (domain.rating_rules)."""
-        from khoidesktop.domain.rating_rules import excellent_allowed
+    def declined(self) -> int:
+        return sum(combo.currentData() is False for combo in self.combos)
 
-        return excellent_allowed(rule_set_for(self.year), {"HTTNV": self.listing.good}, self.share.value())
+    def allowed(self) -> int:
+        """The cap at the share and the decisions shown: the records' own reckoning (ExcellenceList.allowed_if)."""
+        return self.listing.allowed_if(self.declined(), self.share.value())
 
     def approved(self) -> int:
         return sum(combo.currentData() is True for combo in self.combos)
@@ -124,14 +125,11 @@ class ExcellenceDialog(FormDialog):
             self.count.ok(text)
 
     def save_then_close(self) -> None:
-        from dataclasses import replace
-
         from khoidesktop.units.excellence import Decision, decide, over_cap_message
 
         approved, allowed = self.approved(), self.allowed()
         if approved > allowed and approved > self.listing.approved:  # the live check, said before writing
-            shown = replace(self.listing, cap_percent=self.share.value(), allowed=allowed)
-            self.message.error(over_cap_message(approved, allowed, shown))
+            self.message.error(over_cap_message(approved, self.declined(), self.listing, self.share.value()))
             return
         decisions = [
             Decision(p.unit_id, p.full_name, p.birth_date, combo.currentData())

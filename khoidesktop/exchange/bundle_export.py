@@ -67,6 +67,13 @@ def _units_parts(session: Session, period: Period, today: date, calendar: WorkCa
 
     rows = unit_rows(session, period, today)
     figures = level_figures(session, period, rows)
+    if not figures.units:  # an empty bundle would reach the level above as "received, 0 members"
+        raise ValidationError(
+            _(
+                "No unit has sent its bundle for {period}: there is nothing to send up. Import the units' bundles "
+                "of that period first, or choose the period they sent."
+            ).format(period=period.label())
+        )
     expected = sum(row.expected for row in rows)
     return {"figures": summary.figures_part(figures), "units": summary.units_part(expected, unit_entries(rows))}
 
@@ -155,7 +162,7 @@ def export_bundle(
                 first=first
             )
         )
-    with store.session() as session, session.begin():
+    with store.session() as session:  # read first: a refusal (nothing sent for the period …) writes nothing
         identity = get_identity(session)
         if identity is None:
             raise ValidationError(_("This data file has no cell yet."))
@@ -164,6 +171,13 @@ def export_bundle(
         if unknown:
             names = "; ".join(_(PART_LABELS.get(name, name)) for name in unknown)
             raise ValidationError(_("A bundle of this level cannot hold {names}.").format(names=names))
+        progress(0, 3, _("Collecting the figures…"))
+        parts = WRITERS[kind.role](session, period, today, calendar)
+        if "proposals" in named:
+            parts["proposals"] = summary.proposals_part(session, period.year)
+    with store.session() as session, session.begin():
+        identity = get_identity(session)
+        assert identity is not None  # read just above; a data file's identity is never removed
         key, new_key = signing_key(session, now=now, actor=actor)
         manifest = {
             "app_version": __version__,
@@ -180,11 +194,6 @@ def export_bundle(
         }
         private = Ed25519PrivateKey.from_private_bytes(key.private_key)
         public = key.public_key
-    with store.session() as session:
-        progress(0, 3, _("Collecting the figures…"))
-        parts = WRITERS[kind.role](session, period, today, calendar)
-        if "proposals" in named:
-            parts["proposals"] = summary.proposals_part(session, period.year)
     files = {
         f"data/{name}.json": json.dumps(part, ensure_ascii=False, indent=1).encode() for name, part in parts.items()
     }

@@ -130,6 +130,7 @@ def test_a_level_exports_its_own_bundle_upward(qtbot, window, ctx, filled_bloc, 
     window.set_store(filled_bloc)
     box = window.go_to("trao-doi-du-lieu").panel.upward
     assert "khi xuất gói lần đầu" in box.key_label.text()
+    assert box.picker.period() == Period(2025)  # the period the units sent is offered first, not this year
     box.picker.year.setCurrentIndex(box.picker.year.findData(2025))
     ctx.prompts.files.append(tmp_path / "dang-bo-2025")
     box.export_button.click()

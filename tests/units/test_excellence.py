@@ -139,3 +139,12 @@ def test_qd366_the_declined_count_as_httnv_in_the_committees_figures_and_its_bun
     out = export_bundle(grassroots_demo, tmp_path / "dang-uy.khoi", Period(YEAR), today=TODAY, now=FIXED_NOW, actor="t")
     sent = read_bundle(out.path)  # read back as the level above reads it: totals equal to its rows
     assert sent.figures.levels["HTXSNV"] == after.levels["HTXSNV"]
+
+
+def test_a_level_refuses_to_send_up_a_period_no_unit_sent(grassroots_demo, tmp_path):
+    from khoidesktop.exchange.bundle_export import export_bundle
+
+    before = dump(grassroots_demo.path)
+    with pytest.raises(ValidationError, match="Chưa đơn vị nào gửi gói số liệu năm 2023"):
+        export_bundle(grassroots_demo, tmp_path / "rong.khoi", Period(2023), today=TODAY, now=FIXED_NOW, actor="t")
+    assert not (tmp_path / "rong.khoi").exists() and dump(grassroots_demo.path) == before

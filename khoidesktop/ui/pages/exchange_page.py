@@ -63,9 +63,22 @@ class PeriodPicker(QWidget):
         layout.addWidget(QLabel(_("Period:"), self))
         layout.addWidget(self.year)
         layout.addWidget(self.part)
+        self.touched = False  # the user chose a period: a refresh keeps it
+        for box in (self.year, self.part):
+            box.activated.connect(self._touch)
+
+    def _touch(self) -> None:
+        self.touched = True
 
     def period(self) -> Period:
         return Period(self.year.currentData(), self.part.currentData())
+
+    def show_period(self, period: Period) -> None:
+        """Show `period` (a year outside the list is added to it)."""
+        if self.year.findData(period.year) < 0:
+            self.year.addItem(str(period.year), period.year)
+        self.year.setCurrentIndex(self.year.findData(period.year))
+        self.part.setCurrentIndex(self.part.findData(period.quarter))
 
 
 class CellPanel(QWidget):
@@ -156,7 +169,10 @@ class UpwardBox(QGroupBox):
 
     def refresh(self, session: Session) -> None:
         from khoidesktop.exchange.bundle_export import key_fingerprint
+        from khoidesktop.units.records import default_period
 
+        if not self.picker.touched:  # the period the units sent, until the user picks another
+            self.picker.show_period(default_period(session, self.page.ctx.today()))
         identity = get_identity(session)
         self.org_name = identity.org_name if identity is not None else ""
         fp = key_fingerprint(session)

@@ -47,6 +47,8 @@ class DataFileKind:
     takes_first_format: bool = False  # it imports bundles of summary format 1, which did not name their level
     decides_excellence_cap: bool = False  # it decides the members' excellence cap across its cells (DOMAIN.md)
     office_records: str = N_("Committee office records")  # msgid: the last recipient, its own office's copy
+    # The roles on its committee (domain/terms.py ROLES): a cell has no standing committee.
+    committee_roles: tuple[str, ...] = ("secretary", "deputy", "member")
 
     @property
     def aggregates(self) -> bool:
@@ -66,7 +68,7 @@ class DataFileKind:
 
 # Commands that work on any data file (or on none), and the figures every level gives (its own or its units').
 COMMON_COMMANDS = frozenset({"info", "check", "backup", "restore", "screenshot", "workdays", "init"})
-FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment"})
+FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment", "stats term"})
 CELL_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
@@ -134,6 +136,7 @@ GRASSROOTS = DataFileKind(
     issuer="committee",
     issuer_code="ĐU",
     on_behalf="T/M ĐẢNG ỦY",
+    committee_roles=("secretary", "deputy", "standing", "member"),
     units_noun=N_("the cells under it"),
     takes_first_format=True,
     decides_excellence_cap=True,

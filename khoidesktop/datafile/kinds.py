@@ -91,7 +91,7 @@ UNITS_COMMANDS = (
     | {"stats units", "import-bundle", "export-bundle", "units list", "units add", "units rate", "units rename"}
     | {"units close", "units merge"}
 )
-UNITS_PAGES = ("units-overview", "units-list", "units-exchange", "units-reports", "settings")
+UNITS_PAGES = ("units-overview", "units-list", "term", "units-exchange", "units-reports", "settings")
 UNITS_DOCUMENTS = ("bloc-structure", "bloc-ratings", "bloc-meetings", "bloc-recruitment", "vote-count")
 UNITS_FIELDS = ("org_name", "superior_name", "place_name", "secretary_name")
 
@@ -101,7 +101,7 @@ CELL = DataFileKind(
     unit_label=N_("Cell"),
     role=CELL_ROLE,
     tier=0,
-    pages=("overview", "members", "meetings", "ratings", "recruitment", "reports", "exchange", "settings"),
+    pages=("overview", "members", "meetings", "ratings", "recruitment", "term", "reports", "exchange", "settings"),
     commands=CELL_COMMANDS,
     documents=CELL_DOCUMENTS,
     identity_fields=("cell_name", "org_name", "superior_name", "place_name", "secretary_name"),

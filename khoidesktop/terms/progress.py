@@ -8,7 +8,8 @@ units' bundles) and its units' rated shares from `units.records.units_by_level`.
 figures entered by hand (terms/records.py `set_value`).
 
 The term so far: a count is the sum of its years; a share is the years taken together (the members rated
-HTTNV or above in all the years over all those rated in them); a figure entered by hand for the whole term wins."""
+HTTNV or above in all the years over all those rated in them). A figure entered by hand for the whole term wins;
+without one, a share entered by hand is the latest year's and a count the sum of the years'."""
 
 from __future__ import annotations
 
@@ -100,8 +101,9 @@ def term_progress(session: Session, term: Term, on: date) -> TermProgress:
             per_year = {y: Figure(entered[y]) if y in entered else None for y in years}
             whole = entered.get(None)
             so_far = Figure(whole) if whole is not None else None
-            if so_far is None and target.unit != "percent":
-                so_far = _together([f for f in per_year.values() if f is not None], target.unit)
+            entered_years = [f for f in per_year.values() if f is not None]
+            if so_far is None and entered_years:  # a share as it stands: the latest year's; a count: their sum
+                so_far = entered_years[-1] if target.unit == "percent" else _together(entered_years, target.unit)
         found.append(
             TargetProgress(
                 target.id,
@@ -119,3 +121,10 @@ def term_progress(session: Session, term: Term, on: date) -> TermProgress:
         for m in committee(session, term.id)
     ]
     return TermProgress(term.id, term.name, term.starts_on, term.ends_on, term.congress_on, on, years, found, people)
+
+
+def progress_of(session: Session, term_id: int, on: date) -> TermProgress:
+    """`term_progress` of the term with that id (ValidationError when it is gone)."""
+    from khoidesktop.terms.records import term_row
+
+    return term_progress(session, term_row(session, term_id), on)

@@ -103,6 +103,16 @@ def current_term(session: Session, today: date) -> Term | None:
     return next((t for t in begun if today <= t.ends_on), begun[0] if begun else (found[-1] if found else None))
 
 
+def term_row(session: Session, term_id: int) -> Term:
+    found: Term = _get(session, Term, term_id)
+    return found
+
+
+def term_form(session: Session, term_id: int) -> TermForm:
+    t = _get(session, Term, term_id)
+    return TermForm(t.name, t.starts_on, t.ends_on, t.congress_on, t.id)
+
+
 def term_problems(form: TermForm) -> list[str]:
     found = []
     if not normalize_text(form.name):
@@ -258,7 +268,7 @@ def save_target(session: Session, form: TargetForm, *, now: datetime, actor: str
         "unit": form.unit,
         "computed": form.computed,
         "at_most": form.at_most,
-        "position": form.position,
+        "position": form.position if form.id or form.position else len(targets(session, form.term_id)),
     }
     changes = _apply(row, values)
     session.add(row)
@@ -302,6 +312,8 @@ def set_value(
         else select(TermTargetValue).where(TermTargetValue.target_id == target_id, TermTargetValue.year == year)
     )
     old = row.value if row else None
+    if old == value:
+        return
     if value is None:
         if row is not None:
             session.delete(row)

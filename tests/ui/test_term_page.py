@@ -1,0 +1,83 @@
+"""Nhiệm kỳ, used as a secretary would: the term with its committee and its targets year by year, whose figures
+are those of `stats ratings` / `stats recruitment`; a target added and a refused committee change, in Vietnamese."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+
+from khoidesktop.cli import main
+from khoidesktop.i18n import format_number
+from khoidesktop.store.models import AuditEntry, TermTarget
+from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog
+from tests.terms.helpers import ensure_term
+from tests.ui.helpers import english_on_screen, settle, type_text, when_modal
+
+
+def _stats(store, ctx, capsys, topic: str, year: int) -> dict:
+    assert main(["--db", str(store.path), "stats", topic, "--year", str(year), "--json"], ctx) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_term_page_shows_the_committee_and_each_targets_years(window, demo_store, ctx, capsys):
+    ensure_term(demo_store)
+    ratings = _stats(demo_store, ctx, capsys, "ratings", 2025)
+    admitted = [_stats(demo_store, ctx, capsys, "recruitment", y)["admitted_in_year"] for y in (2025, 2026)]
+    window.set_store(demo_store)
+    page = window.go_to("nhiem-ky")
+    assert page.term_box.currentText() == "2025–2030"
+    assert "từ 01/06/2025 đến 31/05/2030; đại hội ngày 01/06/2025" in page.dates.text()
+    assert page.committee.column_texts(0) == ["Nguyễn Văn An", "Trần Thị Bình", "Phạm Thị Dung", "Lê Văn Cường"]
+    assert page.committee.column_texts(1) == ["Bí thư", "Phó Bí thư", "Cấp ủy viên", "Cấp ủy viên"]
+    assert page.committee.column_texts(5)[3] == "Chuyển công tác" and page.committee.column_texts(4)[2] == "Bầu bổ sung"
+    levels, rated = ratings["levels"], ratings["rated"]
+    good = levels["HTXSNV"]["count"] + levels["HTTNV"]["count"]
+    year_2025 = page.targets.column_texts(2)
+    assert year_2025[0] == f"{format_number(100 * good / rated, 2)}% ({good}/{rated})"
+    assert year_2025[2] == f"{admitted[0]} người" and page.targets.column_texts(3)[2] == f"{admitted[1]} người"
+    so_far = page.targets.column_texts(8)
+    assert so_far[2] == f"{admitted[0] + admitted[1]} người"
+    assert page.targets.column_texts(9)[2] == f"{format_number(100 * (admitted[0] + admitted[1]) / 4, 2)}%"
+    assert english_on_screen(window) == []
+
+
+def test_a_target_entered_by_hand_is_added_and_a_second_secretary_is_refused(qtbot, window, demo_store):
+    ensure_term(demo_store)
+    window.set_store(demo_store)
+    page = window.go_to("nhiem-ky")
+
+    def fill(dialog: TargetDialog) -> None:
+        type_text(dialog.indicator, "Tỷ lệ đảng viên học tập nghị quyết")
+        dialog.target.setValue(98)
+        dialog.value_fields[2025].setText("abc")
+        dialog.save_button.click()  # refused in the dialog, nothing written
+        assert dialog.isVisible() and "không phải là số" in dialog.message.text()
+        dialog.value_fields[2025].setText("97,5")
+        dialog.save_button.click()
+
+    when_modal(TargetDialog, fill)
+    page.add_target_button.click()
+    settle(qtbot)
+    row = page.targets.column_texts(0).index("Tỷ lệ đảng viên học tập nghị quyết")
+    assert row == 5 and page.targets.column_texts(2)[row] == "97,50%"
+    assert page.targets.column_texts(10)[row] == "0,50 điểm %"
+    with demo_store.session() as s:
+        assert s.scalar(select(func.count()).select_from(TermTarget)) == 6
+        audits = s.scalar(select(func.count()).select_from(AuditEntry))
+
+    def second_secretary(dialog: CommitteeDialog) -> None:
+        type_text(dialog.full_name, "Hoàng Văn Em")
+        dialog.role.set_value("secretary")
+        dialog.from_date.setText("01/09/2026")
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: "Chỉ có một Bí thư" in dialog.message.text())
+        dialog.mark_clean()
+        dialog.reject()
+
+    when_modal(CommitteeDialog, second_secretary)
+    page.add_member_button.click()
+    settle(qtbot)
+    with demo_store.session() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == audits  # nothing written
+    assert len(page.committee.column_texts(0)) == 4

@@ -91,7 +91,8 @@ def _term_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_term(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.terms.progress import term_progress
-    from khoidesktop.terms.text import progress_text, term_named
+    from khoidesktop.terms.records import term_named
+    from khoidesktop.terms.text import progress_text
 
     with store.session() as session:
         progress = term_progress(session, term_named(session, args.term, ctx.today()), ctx.today())
@@ -99,6 +100,18 @@ def cmd_term(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
         print(json.dumps(progress.as_json(), ensure_ascii=False, indent=2))
     else:
         print(progress_text(progress))
+    return 0
+
+
+def _midterm_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+
+
+def cmd_midterm(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.terms.documents import midterm_review_pdf
+
+    path = midterm_review_pdf(store, args.out, today=ctx.today(), term=args.term)
+    print(_("Saved {path}.").format(path=path))
     return 0
 
 
@@ -114,6 +127,12 @@ COMMANDS = (
         N_("count an election's votes: who is elected, a tie, seats unfilled (no data file needed)"),
         (_tally_arguments,),
         {ANY: cmd_tally},
+    ),
+    Command(
+        "report midterm-review",
+        N_("the mid-term review of the term's targets (Báo cáo kiểm điểm giữa nhiệm kỳ)"),
+        (_term_arguments, _midterm_arguments),
+        {CELL_ROLE: cmd_midterm, UNITS_ROLE: cmd_midterm},
     ),
     Command(
         "report vote-count",

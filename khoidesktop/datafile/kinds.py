@@ -84,6 +84,7 @@ CELL_DOCUMENTS = (
     "recruitment",
     "admission-resolution",
     "vote-count",
+    "midterm-review",
 )
 UNITS_COMMANDS = (
     COMMON_COMMANDS
@@ -92,7 +93,14 @@ UNITS_COMMANDS = (
     | {"units close", "units merge"}
 )
 UNITS_PAGES = ("units-overview", "units-list", "term", "units-exchange", "units-reports", "settings")
-UNITS_DOCUMENTS = ("bloc-structure", "bloc-ratings", "bloc-meetings", "bloc-recruitment", "vote-count")
+UNITS_DOCUMENTS = (
+    "bloc-structure",
+    "bloc-ratings",
+    "bloc-meetings",
+    "bloc-recruitment",
+    "vote-count",
+    "midterm-review",
+)
 UNITS_FIELDS = ("org_name", "superior_name", "place_name", "secretary_name")
 
 CELL = DataFileKind(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from khoidesktop.datafile.identity import get_identity
 from khoidesktop.datafile.kinds import kind_of
 from khoidesktop.domain.limits import EARLIEST_DATE
-from khoidesktop.domain.names import normalize_text, sort_key
+from khoidesktop.domain.names import normalize_text, sort_key, text_key
 from khoidesktop.domain.terms import CAME, COMPUTED, LEFT, ROLES, UNITS, Computed, committee_problems, rules_for
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _
@@ -111,6 +111,20 @@ def term_row(session: Session, term_id: int) -> Term:
 def term_form(session: Session, term_id: int) -> TermForm:
     t = _get(session, Term, term_id)
     return TermForm(t.name, t.starts_on, t.ends_on, t.congress_on, t.id)
+
+
+def term_named(session: Session, name: str | None, today: date) -> Term:
+    """The term called `name`, or (None) the current one; a Vietnamese message when there is none."""
+    if name:
+        found = next((t for t in terms(session) if text_key(t.name) == text_key(name)), None)
+        if found is None:
+            known = ", ".join(t.name for t in terms(session)) or _("none yet")
+            raise ValidationError(_("There is no term named “{name}” (terms: {known}).").format(name=name, known=known))
+        return found
+    current = current_term(session, today)
+    if current is None:
+        raise ValidationError(_("No term is recorded yet: add one on the “Term” page."))
+    return current
 
 
 def term_problems(form: TermForm) -> list[str]:

@@ -1,34 +1,11 @@
 """The words of a term's figures, shared by `stats term`, the term page and the mid-term review: a figure in its
-unit ("67,78%", "305 người"), the gap, and finding the term a user names."""
+unit ("67,78%", "305 người") and the gap. Plain: the mid-term review lays them out too."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from sqlalchemy.orm import Session
-
-from khoidesktop.domain.names import text_key
 from khoidesktop.domain.terms import UNITS
-from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_date, format_number
-from khoidesktop.store.models import Term
 from khoidesktop.terms.figures import Figure, TargetProgress, TermProgress
-
-
-def term_named(session: Session, name: str | None, today: date) -> Term:
-    """The term called `name`, or (None) the current one; a Vietnamese message when there is none."""
-    from khoidesktop.terms.records import current_term, terms
-
-    if name:
-        found = next((t for t in terms(session) if text_key(t.name) == text_key(name)), None)
-        if found is None:
-            known = ", ".join(t.name for t in terms(session)) or _("none yet")
-            raise ValidationError(_("There is no term named “{name}” (terms: {known}).").format(name=name, known=known))
-        return found
-    current = current_term(session, today)
-    if current is None:
-        raise ValidationError(_("No term is recorded yet: add one on the “Term” page."))
-    return current
 
 
 def amount(value: float | None, unit: str) -> str:

@@ -81,3 +81,20 @@ def test_a_target_entered_by_hand_is_added_and_a_second_secretary_is_refused(qtb
     with demo_store.session() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == audits  # nothing written
     assert len(page.committee.column_texts(0)) == 4
+
+
+def test_the_mid_term_review_is_saved_from_the_page(window, demo_store, ctx, qtbot, tmp_path):
+    from tests.reports.pdf import all_text
+
+    ensure_term(demo_store)
+    window.set_store(demo_store)
+    page = window.go_to("nhiem-ky")
+    target = tmp_path / "giua-nhiem-ky.pdf"
+    ctx.prompts.files.append(target)
+    ctx.prompts.confirmations.append(False)  # not opened afterwards
+    page.review_button.click()
+    qtbot.waitUntil(lambda: any(kind == "confirm" for kind, _t, _m in ctx.prompts.shown), timeout=15_000)
+    assert ctx.prompts.suggested[-1].endswith("bao-cao-kiem-diem-giua-nhiem-ky-2025-2030.pdf")
+    text = all_text(target)
+    assert "kiểm điểm giữa nhiệm kỳ thực hiện Nghị quyết Đại hội" in text
+    assert page.targets.column_texts(0)[2] + ": đạt " + page.targets.column_texts(8)[2] in text

@@ -44,6 +44,9 @@ class TermPage(Page):
         self.add_term_button.clicked.connect(lambda: self.open_term(None))
         self.edit_term_button = QPushButton(_("Edit the term…"), self)
         self.edit_term_button.clicked.connect(lambda: self.open_term(self.term_id))
+        self.review_button = QPushButton(_("Mid-term review…"), self)
+        self.review_button.clicked.connect(self.midterm_review)
+        top.addWidget(self.review_button)
         top.addWidget(self.add_term_button)
         top.addWidget(self.edit_term_button)
         self.layout_.addLayout(top)
@@ -113,7 +116,7 @@ class TermPage(Page):
         has_term = self.term_id is not None and store is not None
         for widget in (self.committee, self.targets, self.committee_title, self.targets_title, self.term_box):
             widget.setVisible(has_term)
-        for button in (self.edit_term_button, self.add_member_button, self.add_target_button):
+        for button in (self.edit_term_button, self.add_member_button, self.add_target_button, self.review_button):
             button.setVisible(has_term)
         self.empty.setVisible(not has_term)
         if not has_term or store is None or self.term_id is None:
@@ -188,6 +191,12 @@ class TermPage(Page):
         self.refresh()
         if saved:
             self.data_changed.emit()
+
+    def midterm_review(self) -> None:
+        from khoidesktop.ui.term_actions import midterm_review
+
+        if self.term_id is not None:
+            midterm_review(self, self.ctx, self.term_box.currentText())
 
     def open_term(self, term_id: int | None) -> None:
         from khoidesktop.ui.dialogs.term_dialogs import TermDialog

@@ -39,14 +39,12 @@ class TermPage(Page):
         self.term_box.currentIndexChanged.connect(lambda _i: self._show_chosen())
         top.addWidget(self.term_box)
         self.dates = QLabel(self)
+        self.dates.setWordWrap(True)
         top.addWidget(self.dates, 1)
         self.add_term_button = QPushButton(_("New term…"), self)
         self.add_term_button.clicked.connect(lambda: self.open_term(None))
         self.edit_term_button = QPushButton(_("Edit the term…"), self)
         self.edit_term_button.clicked.connect(lambda: self.open_term(self.term_id))
-        self.review_button = QPushButton(_("Mid-term review…"), self)
-        self.review_button.clicked.connect(self.midterm_review)
-        top.addWidget(self.review_button)
         top.addWidget(self.add_term_button)
         top.addWidget(self.edit_term_button)
         self.layout_.addLayout(top)
@@ -61,7 +59,11 @@ class TermPage(Page):
         open_on_activate(self.committee, lambda row: self.open_member(self.committee_ids[row]))
         self.layout_.addWidget(self.committee, 1)
 
-        self.targets_title, self.add_target_button = self._section(_("The term's targets"), _("Add a target…"))
+        self.review_button = QPushButton(_("Mid-term review…"), self)
+        self.review_button.clicked.connect(self.midterm_review)
+        self.targets_title, self.add_target_button = self._section(
+            _("The term's targets"), _("Add a target…"), self.review_button
+        )
         self.add_target_button.clicked.connect(lambda: self.open_target(None))
         self.targets = FigureTable([], self, stretch=0)
         self.targets.setMinimumHeight(150)
@@ -75,13 +77,15 @@ class TermPage(Page):
         self.committee_rows: list[CommitteeRow] = []
         self.progress: TermProgress | None = None
 
-    def _section(self, title: str, button_text: str) -> tuple[QLabel, QPushButton]:
+    def _section(self, title: str, button_text: str, *before: QPushButton) -> tuple[QLabel, QPushButton]:
         row = QHBoxLayout()
         label = QLabel(title, self)
         font = label.font()
         font.setBold(True)
         label.setFont(font)
         row.addWidget(label, 1)
+        for other in before:
+            row.addWidget(other)
         button = QPushButton(button_text, self)
         row.addWidget(button)
         self.layout_.addLayout(row)

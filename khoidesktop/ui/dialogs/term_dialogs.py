@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
-from khoidesktop.domain.terms import CAME, LEFT, ROLES, UNITS
+from khoidesktop.domain.terms import CAME, LEFT, ROLES, UNITS, rules_for
 from khoidesktop.i18n import _, format_number
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
@@ -90,7 +90,15 @@ class TermDialog(_TermForm):
         self.form.addRow(_("Begins on:"), self.starts_on)
         self.form.addRow(_("Ends on:"), self.ends_on)
         self.form.addRow(_("Congress held on:"), self.congress_on)
-        self.finish(_("A term lasts five years; the congress that opens it elects the committee and sets its targets."))
+        rules = rules_for(ctx.today())
+        self.finish(
+            _(
+                "A term lasts {n} years ({source}); the congress that opens it elects the committee and sets its "
+                "targets. The Statute ({statute}) still reads: “{wording}”"
+            ).format(
+                n=rules.term_years, source=rules.source, statute=rules.statute_source, wording=rules.statute_wording
+            )
+        )
         if term_id is not None:
             from khoidesktop.terms.records import term_form
 

@@ -292,13 +292,17 @@ def save_target(session: Session, form: TargetForm, *, now: datetime, actor: str
 
 
 def remove_target(session: Session, row_id: int, *, now: datetime, actor: str) -> None:
-    """A target entered in error ("nhập nhầm"): gone with its figures; the audit log keeps what it was."""
+    """A target entered in error ("nhập nhầm"): gone with its figures; the audit log keeps what each held."""
     row = _get(session, TermTarget, row_id)
-    kept = {"indicator": (row.indicator, None), "target": (row.target, None), "unit": (row.unit, None)}
-    audit.record(session, at=now, actor=actor, action="delete", entity="term_target", entity_id=row.id, changes=kept)
     for value in session.scalars(select(TermTargetValue).where(TermTargetValue.target_id == row.id)):
-        session.delete(value)
-    session.delete(row)
+        audit.withdraw_row(session, value, at=now, actor=actor)
+    audit.withdraw_row(session, row, at=now, actor=actor)
+
+
+def remove_committee_member(session: Session, row_id: int, *, now: datetime, actor: str) -> None:
+    """A committee row entered in error ("nhập nhầm"; someone who left office keeps their row, with the day and
+    the reason): gone, the audit log keeps what it held."""
+    audit.withdraw_row(session, _get(session, CommitteeMember, row_id), at=now, actor=actor)
 
 
 def entered_values(session: Session, target_id: int) -> dict[int | None, float]:

@@ -196,7 +196,8 @@ def test_bad_terms_and_targets_are_refused_in_vietnamese_and_nothing_is_written(
         remove_target(session, target.id, **WHO)
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(TermTarget)) == 0
-        assert session.scalar(select(AuditEntry).where(AuditEntry.action == "delete")).entity == "term_target"
+        withdrawn = session.scalar(select(AuditEntry).where(AuditEntry.action == "withdraw"))
+        assert withdrawn.entity == "term_target" and '"indicator": ["Tỷ lệ nhập nhầm", null]' in withdrawn.detail
 
 
 def test_a_grassroots_committee_counts_its_units_figures_and_its_ratings_of_them(grassroots_demo, ctx, capsys):

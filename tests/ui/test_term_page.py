@@ -98,3 +98,28 @@ def test_the_mid_term_review_is_saved_from_the_page(window, demo_store, ctx, qtb
     text = all_text(target)
     assert "kiểm điểm giữa nhiệm kỳ thực hiện Nghị quyết Đại hội" in text
     assert page.targets.column_texts(0)[2] + ": đạt " + page.targets.column_texts(8)[2] in text
+
+
+def test_a_committee_row_entered_in_error_is_removed_and_the_audit_log_keeps_it(qtbot, window, demo_store, ctx):
+    from khoidesktop.store.models import CommitteeMember
+
+    ensure_term(demo_store)
+    window.set_store(demo_store)
+    page = window.go_to("nhiem-ky")
+    row = page.committee.column_texts(0).index("Phạm Thị Dung")
+    ctx.prompts.confirmations.extend([False, True])  # "Hủy" first: nothing removed
+
+    def remove(dialog: CommitteeDialog) -> None:
+        assert dialog.full_name.text() == "Phạm Thị Dung"
+        dialog.remove_button.click()
+        assert dialog.isVisible()
+        dialog.remove_button.click()
+
+    when_modal(CommitteeDialog, remove)
+    page.open_member(page.committee_ids[row])
+    settle(qtbot)
+    assert "Phạm Thị Dung" not in page.committee.column_texts(0) and len(page.committee.column_texts(0)) == 3
+    with demo_store.session() as s:
+        assert s.scalar(select(func.count()).select_from(CommitteeMember)) == 3
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "withdraw"))
+    assert entry.entity == "committee_member" and "Phạm Thị Dung" in entry.detail

@@ -45,7 +45,9 @@ class _TermForm(FormDialog):
         self.form = QFormLayout()
         self.box.addLayout(self.form)
 
-    def finish(self, about: str = "") -> None:
+    def finish(self, about: str = "", remove: Callable[[Session, int], None] | None = None) -> None:
+        """The note, the message line and the buttons; `remove(session, id)`: a row being edited can be taken back
+        as entered in error (asked first)."""
         if about:
             label = QLabel(about, self)
             label.setWordWrap(True)
@@ -54,6 +56,10 @@ class _TermForm(FormDialog):
         self.message = MessageLabel(self, lines=3, kind="error")
         self.box.addWidget(self.message)
         buttons = QHBoxLayout()
+        if remove is not None:
+            self.remove_button = QPushButton(_("Remove (entered in error)…"), self)
+            self.remove_button.clicked.connect(lambda: self._remove(remove))
+            buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.save_button = QPushButton(_("Save"), self)
         self.save_button.clicked.connect(self.save_then_close)
@@ -63,6 +69,23 @@ class _TermForm(FormDialog):
         buttons.addWidget(close)
         self.box.addLayout(buttons)
         self.finish_buttons(self.save_button)
+
+    row_id: int | None = None
+
+    def _remover(self, what: str) -> Callable[[Session, int], None]:
+        from khoidesktop.terms.records import remove_committee_member, remove_target
+
+        chosen = remove_committee_member if what == "committee" else remove_target
+        now, actor = self.ctx.now(), current_actor()
+        return lambda session, row_id: chosen(session, row_id, now=now, actor=actor)
+
+    def _remove(self, remove: Callable[[Session, int], None]) -> None:
+        row_id = self.row_id
+        if row_id is None or not self.ctx.prompts.confirm(
+            _("Remove"), _("Remove this row entered in error? The audit log keeps what it held.")
+        ):
+            return
+        self.write(lambda session: remove(session, row_id))
 
     def date_of(self, field: DateField, label: str) -> tuple[bool, object]:
         try:
@@ -158,7 +181,8 @@ class CommitteeDialog(_TermForm):
             _(
                 "A change during the term is a new row: who left keeps their row with the day and the reason, who "
                 "is elected in addition or appointed gets one of their own."
-            )
+            ),
+            self._remover("committee") if row_id is not None else None,
         )
         if current is not None:
             self.full_name.setText(current.full_name)
@@ -248,7 +272,11 @@ class TargetDialog(_TermForm):
             self.value_fields[year] = field
             label = _("Done in {year}:").format(year=year) if year else _("Done in the term so far:")
             self.form.addRow(label, field)
-        self.finish(_("Figures entered by hand: leave a year empty while it has no figure."))
+        self.row_id = target_id
+        self.finish(
+            _("Figures entered by hand: leave a year empty while it has no figure."),
+            self._remover("target") if target_id is not None else None,
+        )
         self.computed.currentIndexChanged.connect(lambda _i: self._counted_or_not())
         if current is not None:
             self.indicator.setText(current.indicator)

@@ -6,6 +6,7 @@ it against the rules and refuses in Vietnamese, writing nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -87,12 +88,16 @@ class _TermForm(FormDialog):
             return
         self.write(lambda session: remove(session, row_id))
 
-    def date_of(self, field: DateField, label: str) -> tuple[bool, object]:
-        try:
-            return True, field.value()
-        except ValueError as exc:
-            self.message.error(f"{label} {exc}")
-            return False, None
+    def dates(self, *fields: tuple[DateField, str]) -> list[date | None] | None:
+        """The dates typed (None: a field left empty), or None after saying which one is not a date."""
+        found = []
+        for field, label in fields:
+            try:
+                found.append(field.value())
+            except ValueError as exc:
+                self.message.error(f"{label} {exc}")
+                return None
+        return found
 
     def write(self, work: Callable[[Session], None]) -> None:
         def done(_result: None) -> None:
@@ -136,15 +141,16 @@ class TermDialog(_TermForm):
     def save_then_close(self) -> None:
         from khoidesktop.terms.records import TermForm, save_term
 
-        dates = [self.date_of(f, t) for f, t in ((self.starts_on, _("Begins on:")), (self.ends_on, _("Ends on:")))]
-        congress = self.date_of(self.congress_on, _("Congress held on:"))
-        if not all(ok for ok, _v in (*dates, congress)):
+        typed = self.dates(
+            (self.starts_on, _("Begins on:")), (self.ends_on, _("Ends on:")), (self.congress_on, _("Congress held on:"))
+        )
+        if typed is None:
             return
-        (_o1, start), (_o2, end) = dates
+        start, end, congress = typed
         if start is None or end is None:
             self.message.error(_("Give the day the term begins and the day it ends."))
             return
-        form = TermForm(self.name.text(), start, end, congress[1], self.term_id)  # type: ignore[arg-type]
+        form = TermForm(self.name.text(), start, end, congress, self.term_id)
         now, actor = self.ctx.now(), current_actor()
 
         def work(session: Session) -> None:
@@ -197,20 +203,20 @@ class CommitteeDialog(_TermForm):
     def save_then_close(self) -> None:
         from khoidesktop.terms.records import CommitteeForm, save_committee_member
 
-        start = self.date_of(self.from_date, _("In office from:"))
-        end = self.date_of(self.to_date, _("Left office on:"))
-        if not (start[0] and end[0]):
+        typed = self.dates((self.from_date, _("In office from:")), (self.to_date, _("Left office on:")))
+        if typed is None:
             return
-        if start[1] is None:
+        start, end = typed
+        if start is None:
             self.message.error(_("Give the day they took office."))
             return
         form = CommitteeForm(
             self.term_id,
             self.full_name.text(),
             self.role.value() or "",
-            start[1],  # type: ignore[arg-type]
+            start,
             self.came.value() or "",
-            end[1],  # type: ignore[arg-type]
+            end,
             self.left_how.value(),
             self.note.text(),
             self.row_id,

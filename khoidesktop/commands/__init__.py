@@ -4,7 +4,17 @@ Each module declares COMMANDS (commands/registry.Command); cli.py builds the par
 
 from __future__ import annotations
 
-from khoidesktop.commands import datafile, exchange, meetings, members, ratings, recruitment, terms, units
+from khoidesktop.commands import (
+    datafile,
+    exchange,
+    meetings,
+    members,
+    ratings,
+    recruitment,
+    term_records,
+    terms,
+    units,
+)
 from khoidesktop.commands.registry import Command, merge
 
 TABLE: dict[str, Command] = merge(
@@ -18,5 +28,6 @@ TABLE: dict[str, Command] = merge(
         *exchange.COMMANDS,
         *units.COMMANDS,
         *terms.COMMANDS,
+        *term_records.COMMANDS,
     )
 )

@@ -69,9 +69,11 @@ class DataFileKind:
 # Commands that work on any data file (or on none), and the figures every level gives (its own or its units').
 COMMON_COMMANDS = frozenset({"info", "check", "backup", "restore", "screenshot", "workdays", "init"})
 FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment", "stats term"})
+TERM_COMMANDS = frozenset({"term add", "term committee", "term target", "term value"})  # every level has its terms
 CELL_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
+    | TERM_COMMANDS
     | {"members import", "members export", "members list", "members badges", "ratings import", "export-bundle"}
 )
 CELL_DOCUMENTS = (
@@ -89,6 +91,7 @@ CELL_DOCUMENTS = (
 UNITS_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
+    | TERM_COMMANDS
     | {"stats units", "import-bundle", "export-bundle", "units list", "units add", "units rate", "units rename"}
     | {"units close", "units merge"}
 )

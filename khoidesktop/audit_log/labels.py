@@ -36,6 +36,10 @@ ENTITY_LABELS = {
     "member_note": N_("member's note (audit log)"),
     "candidate_step": N_("recruitment file's step (audit log)"),
     "excellence_decision": N_("decision on an HTXSNV proposal (audit log)"),
+    "term": N_("term (audit log)"),
+    "committee_member": N_("committee member (audit log)"),
+    "term_target": N_("term's target (audit log)"),
+    "term_target_value": N_("a target's figure (audit log)"),
 }
 
 ACTION_LABELS = {  # {what}: the kind of record, from ENTITY_LABELS

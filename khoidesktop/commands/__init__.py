@@ -13,6 +13,7 @@ from khoidesktop.commands import (
     members,
     ratings,
     recruitment,
+    term_records,
     terms,
     units,
 )
@@ -31,5 +32,6 @@ TABLE: dict[str, Command] = merge(
         *units.COMMANDS,
         *terms.COMMANDS,
         *audit.COMMANDS,
+        *term_records.COMMANDS,
     )
 )

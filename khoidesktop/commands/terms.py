@@ -1,4 +1,5 @@
-"""election tally (no data file needed) and report vote-count (the minutes, on a data file's letterhead)."""
+"""election tally (no data file needed), report vote-count (the minutes, on a data file's letterhead), stats term
+(the term's targets, each year and the term so far) and report midterm-review."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import bounded
+from khoidesktop.commands.common import bounded, json_flag
 from khoidesktop.commands.registry import ANY, Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE
@@ -84,12 +85,54 @@ def cmd_vote_count(args: argparse.Namespace, ctx: AppContext, store: Store) -> i
     return 0
 
 
+def _term_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--term", metavar=_("NAME"), help=_("the term, by its name (default: the current one)"))
+
+
+def cmd_term(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.terms.progress import term_progress
+    from khoidesktop.terms.records import term_named
+    from khoidesktop.terms.text import progress_text
+
+    with store.session() as session:
+        progress = term_progress(session, term_named(session, args.term, ctx.today()), ctx.today())
+    if args.json:
+        print(json.dumps(progress.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(progress_text(progress))
+    return 0
+
+
+def _midterm_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+
+
+def cmd_midterm(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.terms.documents import midterm_review_pdf
+
+    path = midterm_review_pdf(store, args.out, today=ctx.today(), term=args.term)
+    print(_("Saved {path}.").format(path=path))
+    return 0
+
+
 COMMANDS = (
+    Command(
+        "stats term",
+        N_("the term's targets: the figure of each year and of the term so far, and the gap"),
+        (_term_arguments, json_flag),
+        {CELL_ROLE: cmd_term, UNITS_ROLE: cmd_term},
+    ),
     Command(
         "election tally",
         N_("count an election's votes: who is elected, a tie, seats unfilled (no data file needed)"),
         (_tally_arguments,),
         {ANY: cmd_tally},
+    ),
+    Command(
+        "report midterm-review",
+        N_("the mid-term review of the term's targets (Báo cáo kiểm điểm giữa nhiệm kỳ)"),
+        (_term_arguments, _midterm_arguments),
+        {CELL_ROLE: cmd_midterm, UNITS_ROLE: cmd_midterm},
     ),
     Command(
         "report vote-count",

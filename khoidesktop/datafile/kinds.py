@@ -47,6 +47,8 @@ class DataFileKind:
     takes_first_format: bool = False  # it imports bundles of summary format 1, which did not name their level
     decides_excellence_cap: bool = False  # it decides the members' excellence cap across its cells (DOMAIN.md)
     office_records: str = N_("Committee office records")  # msgid: the last recipient, its own office's copy
+    # The roles on its committee (domain/terms.py ROLES): a cell has no standing committee.
+    committee_roles: tuple[str, ...] = ("secretary", "deputy", "member")
 
     @property
     def aggregates(self) -> bool:
@@ -66,10 +68,12 @@ class DataFileKind:
 
 # Commands that work on any data file (or on none), and the figures every level gives (its own or its units').
 COMMON_COMMANDS = frozenset({"info", "check", "backup", "restore", "screenshot", "workdays", "init"})
-FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment"})
+FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment", "stats term"})
+TERM_COMMANDS = frozenset({"term add", "term committee", "term target", "term value"})  # every level has its terms
 CELL_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
+    | TERM_COMMANDS
     | {"members import", "members export", "members list", "members badges", "ratings import", "export-bundle"}
 )
 CELL_DOCUMENTS = (
@@ -82,15 +86,24 @@ CELL_DOCUMENTS = (
     "recruitment",
     "admission-resolution",
     "vote-count",
+    "midterm-review",
 )
 UNITS_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
+    | TERM_COMMANDS
     | {"stats units", "import-bundle", "export-bundle", "units list", "units add", "units rate", "units rename"}
     | {"units close", "units merge"}
 )
-UNITS_PAGES = ("units-overview", "units-list", "units-exchange", "units-reports", "settings")
-UNITS_DOCUMENTS = ("bloc-structure", "bloc-ratings", "bloc-meetings", "bloc-recruitment", "vote-count")
+UNITS_PAGES = ("units-overview", "units-list", "term", "units-exchange", "units-reports", "settings")
+UNITS_DOCUMENTS = (
+    "bloc-structure",
+    "bloc-ratings",
+    "bloc-meetings",
+    "bloc-recruitment",
+    "vote-count",
+    "midterm-review",
+)
 UNITS_FIELDS = ("org_name", "superior_name", "place_name", "secretary_name")
 
 CELL = DataFileKind(
@@ -99,7 +112,7 @@ CELL = DataFileKind(
     unit_label=N_("Cell"),
     role=CELL_ROLE,
     tier=0,
-    pages=("overview", "members", "meetings", "ratings", "recruitment", "reports", "exchange", "settings"),
+    pages=("overview", "members", "meetings", "ratings", "recruitment", "term", "reports", "exchange", "settings"),
     commands=CELL_COMMANDS,
     documents=CELL_DOCUMENTS,
     identity_fields=("cell_name", "org_name", "superior_name", "place_name", "secretary_name"),
@@ -134,6 +147,7 @@ GRASSROOTS = DataFileKind(
     issuer="committee",
     issuer_code="ĐU",
     on_behalf="T/M ĐẢNG ỦY",
+    committee_roles=("secretary", "deputy", "standing", "member"),
     units_noun=N_("the cells under it"),
     takes_first_format=True,
     decides_excellence_cap=True,

@@ -1,4 +1,5 @@
-"""The election documents: Biên bản kiểm phiếu, on the data file's letterhead."""
+"""The term's documents, on the data file's letterhead: Biên bản kiểm phiếu of an election, Báo cáo kiểm điểm giữa
+nhiệm kỳ."""
 
 from __future__ import annotations
 
@@ -32,4 +33,20 @@ def vote_count_pdf(
         head = letterhead(session, today)
     title = election_title(what, votes.what)
     build_vote_count(out, head, VoteCount(result, title, votes.counting_board), number=number)
+    return out.expanduser().absolute()
+
+
+def midterm_review_pdf(
+    store: Store, out: Path, *, today: date, term: str | None = None, number: str | None = None
+) -> Path:
+    """Báo cáo kiểm điểm giữa nhiệm kỳ of the term named `term` (None: the current one), its figures as of
+    `today`, at `out`."""
+    from khoidesktop.terms.midterm_pdf import build_midterm
+    from khoidesktop.terms.progress import term_progress
+    from khoidesktop.terms.records import term_named
+
+    with store.session() as session:
+        progress = term_progress(session, term_named(session, term, today), today)
+        head = letterhead(session, today)
+    build_midterm(out, head, progress, number=number)
     return out.expanduser().absolute()

@@ -33,7 +33,7 @@ from khoidesktop.reports.frame import (
 )
 from khoidesktop.reports.styles import RULE_WIDTH, SIZES
 from khoidesktop.store.database import Store
-from khoidesktop.terms.documents import vote_count_pdf
+from khoidesktop.terms.documents import midterm_review_pdf, vote_count_pdf
 from khoidesktop.terms.vote_count_pdf import BOARD_MEMBERS, HEAD_OF_BOARD
 from khoidesktop.units.documents import (
     bloc_meetings_pdf,
@@ -99,6 +99,14 @@ def _vote_count(store: Store, out: Path) -> tuple[Path, str]:
     return vote_count_pdf(store, out, votes_file=votes, summoned=30, seats=2, today=TODAY), "Trần Thị Hoa"
 
 
+def _midterm(store: Store, out: Path) -> tuple[Path, str]:
+    """The mid-term review of a term set up as a congress would (its committee, its targets)."""
+    from tests.terms.helpers import ensure_term
+
+    ensure_term(store)
+    return midterm_review_pdf(store, out, today=TODAY), _secretary(store)
+
+
 def _excellence(store: Store, out: Path) -> tuple[Path, str]:
     """The grassroots committee's resolution, once it has decided on every proposal (the cap's number approved)."""
     from khoidesktop.units.excellence import Decision, decide, excellence_list
@@ -130,6 +138,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "recruitment": _signed(lambda s, out: recruitment_report_pdf(s, out, year=YEAR, today=TODAY)),
         "admission-resolution": _resolution,
         "vote-count": _vote_count,
+        "midterm-review": _midterm,
     },
     UNITS_ROLE: {
         "bloc-structure": _signed(lambda s, out: bloc_structure_pdf(s, out, period=LAST_YEAR, today=TODAY)),
@@ -137,6 +146,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "bloc-meetings": _signed(lambda s, out: bloc_meetings_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "bloc-recruitment": _signed(lambda s, out: bloc_recruitment_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "vote-count": _vote_count,
+        "midterm-review": _midterm,
     },
     # what only the level that decides the members' excellence cap makes (a grassroots committee)
     DECIDES_CAP: {"excellence-resolution": _excellence},

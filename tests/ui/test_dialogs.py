@@ -20,12 +20,15 @@ from khoidesktop.ui.dialogs.excellence_dialog import ExcellenceDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
 from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
+from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog, TermDialog
 from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
 from tests.conftest import FIXED_NOW
 from tests.exchange.helpers import dump
+from tests.terms.helpers import ensure_term
 from tests.ui.helpers import english_on_screen
 
-DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence")
+DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence", "term", "committee", "target")
+ON_TERM = ("term", "committee", "target", "new term", "new committee member", "new target")  # a term set up first
 ON_UNITS = ("unit", "new unit")  # dialogs of a level above the cells: opened on a grassroots committee's file
 ON_TRAINING_COMMITTEE = ("excellence",)  # opened on the training grassroots committee (its cells' proposals)
 
@@ -36,6 +39,12 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
             return UnitDialog(ctx, s.scalars(select(Unit.id)).first(), parent)
         if kind == "excellence":
             return ExcellenceDialog(ctx, FIXED_NOW.year - 1, parent)
+        if kind == "term":
+            return TermDialog(ctx, ensure_term(store), parent)
+        if kind == "committee":
+            return CommitteeDialog(ctx, ensure_term(store), 3, parent)  # one who left: every field filled
+        if kind == "target":
+            return TargetDialog(ctx, ensure_term(store), 5, parent)  # entered by hand: its years' fields
         if kind == "member":
             return MemberDialog(ctx, s.scalars(select(Member.id)).first(), parent)
         if kind == "meeting":
@@ -51,7 +60,10 @@ def store_for(kind: str, request):
     """The training cell, or for a dialog of a level above the cells a grassroots committee holding bundles."""
     if kind in ON_TRAINING_COMMITTEE:
         return request.getfixturevalue("grassroots_demo")
-    return request.getfixturevalue("filled_bloc" if kind in ON_UNITS else "demo_store")
+    store = request.getfixturevalue("filled_bloc" if kind in ON_UNITS else "demo_store")
+    if kind in ON_TERM:
+        ensure_term(store)
+    return store
 
 
 @pytest.fixture

@@ -47,7 +47,7 @@ def bundle_fp(bundle) -> str:
 def test_a_bloc_imports_bundles_and_sees_who_is_late(qtbot, window, ctx, bloc_store, generated_bundles, tmp_path):
     window.set_store(bloc_store)
     assert window.slugs == [PAGES[key].slug for key in GRASSROOTS.pages] and window.kind == GRASSROOTS
-    assert window.slugs == ["tong-quan", "don-vi", "trao-doi-du-lieu", "bao-cao", "cai-dat"]
+    assert window.slugs == ["tong-quan", "don-vi", "nhiem-ky", "trao-doi-du-lieu", "bao-cao", "cai-dat"]
     page = window.go_to("trao-doi-du-lieu")
     panel = page.panel
     assert window.stack.currentWidget() is page and panel.empty.isVisible()

@@ -11,11 +11,13 @@ from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
+from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog, TermDialog
 from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
 from khoidesktop.ui.widgets.focus import COMPOUND, is_editable
+from tests.terms.helpers import ensure_term
 from tests.ui.test_dialogs import DIALOGS, open_dialog, store_for
 
-NEW = ("new member", "new meeting", "new candidate", "new unit")
+NEW = ("new member", "new meeting", "new candidate", "new unit", "new term", "new committee member", "new target")
 
 
 def make_dialog(kind: str, ctx, store, parent) -> QDialog:
@@ -29,6 +31,12 @@ def make_dialog(kind: str, ctx, store, parent) -> QDialog:
         return BadgesDialog(ctx, parent)
     if kind == "new unit":
         return UnitDialog(ctx, None, parent)
+    if kind == "new term":
+        return TermDialog(ctx, None, parent)
+    if kind == "new committee member":
+        return CommitteeDialog(ctx, ensure_term(store), None, parent)
+    if kind == "new target":
+        return TargetDialog(ctx, ensure_term(store), None, parent)
     return open_dialog(kind, ctx, store, parent)
 
 

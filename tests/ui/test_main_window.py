@@ -11,6 +11,7 @@ SIDEBAR = [
     "Sinh hoạt chi bộ",
     "Đánh giá xếp loại",
     "Phát triển đảng viên",
+    "Nhiệm kỳ",
     "Báo cáo",
     "Trao đổi dữ liệu",
     "Cài đặt",

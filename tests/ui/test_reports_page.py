@@ -5,7 +5,7 @@ from tests.ui.helpers import english_on_screen, type_text
 
 def test_reports_page_saves_the_structure_report_on_a_chosen_date(window, store, ctx, qtbot, tmp_path):
     window.set_store(store)
-    window.sidebar.setCurrentRow(5)
+    window.sidebar.setCurrentRow(6)
     page = window.page("bao-cao")
     assert english_on_screen(window) == []
     page.on_date.clear()

@@ -47,6 +47,7 @@ PAGES: dict[str, PageSpec] = {
         "trao-doi-du-lieu", N_("Data exchange"), "arrow-left-right", _page("exchange_page", "CellExchangePage")
     ),
     "settings": PageSpec("cai-dat", N_("Settings"), "settings", _page("settings_page", "SettingsPage")),
+    "term": PageSpec("nhiem-ky", N_("Term"), "target", _page("term_page", "TermPage")),
     "units-overview": PageSpec("tong-quan", N_("Overview"), "layout-dashboard", _page("overview", "UnitsOverviewPage")),
     "units-list": PageSpec("don-vi", N_("Units"), "network", _page("units_page", "UnitsPage")),
     "units-exchange": PageSpec(

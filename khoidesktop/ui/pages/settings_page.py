@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +36,8 @@ from khoidesktop.ui.widgets.message import MessageLabel
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+log = logging.getLogger(__name__)
+
 
 class SettingsPage(Page):
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
@@ -58,7 +62,7 @@ class SettingsPage(Page):
         self.revert_button.clicked.connect(self.refresh)
         self.save_button = QPushButton(_("Save changes"), box)
         self.save_button.setObjectName("primary")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -69,7 +73,7 @@ class SettingsPage(Page):
         self.days_off = QLineEdit(days_box)
         self.days_off.setPlaceholderText(_("dd/mm/yyyy, dd/mm/yyyy, …"))
         self.days_button = QPushButton(_("Save"), days_box)
-        self.days_button.clicked.connect(self.save_days_off)
+        self.days_button.clicked.connect(lambda: self.save_days_off())
         self.days_message = MessageLabel(days_box)
         days_row.addWidget(self.days_off, 1)
         days_row.addWidget(self.days_button)
@@ -105,7 +109,40 @@ class SettingsPage(Page):
         self.backups.restored.connect(self._restored)
         self.tabs.addTab(self.backups, _("Backups"))
         self.layout_.addWidget(self.tabs, 1)
+        self.saved_days_off = ""
         self._set_dirty(False)
+
+    def unsaved(self) -> bool:
+        """The names or the local days off were edited and not saved."""
+        return self.save_button.isEnabled() or self.days_off.text() != self.saved_days_off
+
+    def may_leave(self, then: Callable[[], object]) -> bool:
+        """Before another page, another file or closing: with unsaved edits, ask Lưu / Không lưu / Hủy."""
+        if not self.unsaved():
+            return True
+        try:
+            answer = self.ctx.prompts.ask_unsaved(
+                _("Unsaved settings"),
+                _("You changed the settings on this page without saving them. Save the changes?"),
+            )
+        except Exception:  # raised out of a close event, it would take the program down: stay instead
+            log.exception("asking about unsaved settings failed")
+            answer = "cancel"
+        if answer == "discard":
+            self.refresh()  # what is saved, shown again
+            return True
+        if answer == "save":
+            self.save_all(then)
+        return False
+
+    def save_all(self, then: Callable[[], object]) -> None:
+        """Save the days off and the names that were edited, then `then()` (nothing more if one is refused)."""
+        if self.days_off.text() != self.saved_days_off and not self.save_days_off():
+            return
+        if self.save_button.isEnabled():
+            self.save(then)
+        else:
+            then()
 
     def _set_dirty(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty)
@@ -138,6 +175,7 @@ class SettingsPage(Page):
         self.message.clear()
         self._set_dirty(False)
         self.days_off.setText(", ".join(format_date(d) for d in self.ctx.extra_days_off()))
+        self.saved_days_off = self.days_off.text()
         self.backups.refresh()
         self.general_layout.invalidate()  # the tab's own layout: the file's two lines get their height now (as the
         self.general_layout.activate()  # window does for the page's layout)
@@ -150,7 +188,8 @@ class SettingsPage(Page):
         self.refresh()  # the names and settings of the restored file
         self.data_changed.emit()
 
-    def save(self) -> None:
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Save the names; `then()` once they are written."""
         if self.form.kind() != self.saved_kind and not self.ctx.prompts.confirm(
             _("Change the mode"),
             _(
@@ -171,19 +210,23 @@ class SettingsPage(Page):
             self.refresh()
             self.message.ok(_("Saved.") if changes else _("Nothing to save: nothing was changed."))
             self.data_changed.emit()
+            if then is not None:
+                then()
 
         run_write(self, self.ctx, write, saved, on_error=refused, busy=self)
 
-    def save_days_off(self) -> None:
+    def save_days_off(self) -> bool:
         try:
             days = sorted({parse_date(part) for part in self.days_off.text().split(",") if part.strip()})
         except ValueError as exc:
             self.days_message.error(str(exc))
-            return
+            return False
         self.ctx.settings.set("extra_days_off", ",".join(d.isoformat() for d in days))
         self.days_off.setText(", ".join(format_date(d) for d in days))
+        self.saved_days_off = self.days_off.text()
         self.days_message.ok(_("Saved."))
         self.data_changed.emit()
+        return True
 
     def save_records_from(self) -> None:
         month = date(self.start_year.value(), self.start_month.currentIndex() + 1, 1)

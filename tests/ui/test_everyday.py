@@ -230,3 +230,28 @@ def test_the_meetings_list_is_searched_as_typed_without_accents(window, demo_sto
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.search
+
+
+def test_two_members_with_the_same_name_are_told_apart_where_a_member_is_picked(window, store, ctx, qtbot):
+    """The recruitment file's introducers: "Nguyễn Văn An (1980)" and "Nguyễn Văn An (1992)", each the right
+    member; a name no one else has is shown as it is."""
+    from datetime import date
+
+    from khoidesktop.members.records import MemberData, add_member
+    from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
+
+    ids = {}
+    with store.session() as s, s.begin():
+        for name, born in (("Nguyễn Văn An", date(1980, 5, 2)), ("Nguyễn Văn An", date(1992, 7, 9))):
+            data = MemberData(name, born, admitted_on=date(2015, 1, 1), official_on=date(2016, 1, 1))
+            ids[born.year] = add_member(s, data, now=FIXED_NOW, actor="t").id
+        data = MemberData("Trần Thị Bình", date(1975, 1, 1), admitted_on=date(2000, 1, 1), official_on=date(2001, 1, 1))
+        add_member(s, data, now=FIXED_NOW, actor="t")
+    window.set_store(store)
+    dialog = CandidateDialog(ctx, None, window)
+    qtbot.addWidget(dialog)
+    combo = dialog.introducers[0]
+    offered = {combo.itemText(i): combo.itemData(i) for i in range(combo.count())}
+    assert offered["Nguyễn Văn An (1980)"] == ids[1980]
+    assert offered["Nguyễn Văn An (1992)"] == ids[1992]
+    assert "Trần Thị Bình" in offered and "Nguyễn Văn An" not in offered

@@ -255,3 +255,28 @@ def test_two_members_with_the_same_name_are_told_apart_where_a_member_is_picked(
     assert offered["Nguyễn Văn An (1980)"] == ids[1980]
     assert offered["Nguyễn Văn An (1992)"] == ids[1992]
     assert "Trần Thị Bình" in offered and "Nguyễn Văn An" not in offered
+
+
+def test_exporting_a_period_that_has_not_ended_asks_first(qtbot, window, ctx, demo_store, tmp_path):
+    """The clock is at 23/11/2026: the year 2026 and its quarter IV have not ended; quarter III has."""
+    from khoidesktop.exchange.bundle_format import read_bundle
+
+    window.set_store(demo_store)
+    panel = window.go_to("trao-doi-du-lieu").panel
+    panel.picker.year.setCurrentIndex(panel.picker.year.findData(2026))
+    ctx.prompts.confirmations.append(False)  # no: nothing is asked for or written
+    panel.export_button.click()
+    kind, title, text = ctx.prompts.shown[-1]
+    assert kind == "confirm" and "năm 2026" in text and "31/12/2026" in text
+    assert not list(tmp_path.glob("*.khoi")) and len(ctx.prompts.files) == 0
+    ctx.prompts.confirmations.append(True)  # yes: exported
+    ctx.prompts.files.append(tmp_path / "goi-2026")
+    panel.export_button.click()
+    qtbot.waitUntil(lambda: ctx.prompts.shown[-1][0] == "info", timeout=20_000)
+    assert read_bundle(tmp_path / "goi-2026.khoi").period.year == 2026
+    asked = len(ctx.prompts.shown)
+    panel.picker.part.setCurrentIndex(panel.picker.part.findData(3))  # quarter III: ended, no question
+    ctx.prompts.files.append(tmp_path / "goi-2026-q3")
+    panel.export_button.click()
+    qtbot.waitUntil(lambda: len(ctx.prompts.shown) > asked, timeout=20_000)
+    assert [k for k, _t, _m in ctx.prompts.shown[asked:]] == ["info"]

@@ -355,3 +355,60 @@ class ExcellenceDecision(Base):
     birth_date: Mapped[date | None]
     approved: Mapped[bool | None]
     decided_at: Mapped[datetime | None]
+
+
+class Term(Base):
+    """A term (nhiệm kỳ) of the level the data file is: its dates, its congress and its name ("2025–2030")."""
+
+    __tablename__ = "term"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    congress_on: Mapped[date | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CommitteeMember(Base):
+    """One stay in office on a term's committee: role, dates, how they came and how they left (None: in office)."""
+
+    __tablename__ = "committee_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("term.id"))
+    full_name: Mapped[str]
+    role: Mapped[str]  # domain.terms.ROLES
+    from_date: Mapped[date]
+    to_date: Mapped[date | None]
+    came: Mapped[str]  # domain.terms.CAME
+    left_how: Mapped[str | None]  # domain.terms.LEFT
+    note: Mapped[str] = mapped_column(default="")
+
+
+class TermTarget(Base):
+    """A target of the term's congress resolution; `computed` names the figure the program counts for it."""
+
+    __tablename__ = "term_target"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("term.id"))
+    position: Mapped[int] = mapped_column(default=0)
+    indicator: Mapped[str]
+    target: Mapped[float]
+    unit: Mapped[str]  # domain.terms.UNITS
+    at_most: Mapped[bool] = mapped_column(default=False)
+    computed: Mapped[str | None]
+
+
+class TermTargetValue(Base):
+    """A figure entered by hand for a target: for a year, or (year None) for the term so far."""
+
+    __tablename__ = "term_target_value"
+    __table_args__ = (UniqueConstraint("target_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("term_target.id", ondelete="CASCADE"))
+    year: Mapped[int | None]
+    value: Mapped[float]

@@ -29,7 +29,8 @@ DECLARATIONS: tuple[Setting, ...] = (
     Setting("last_database", str, "", N_("Last opened data file")),
     Setting("backups_to_keep", int, 10, N_("Number of backups to keep")),
     Setting("member_columns", str, "", N_("Columns shown in the member list")),  # keys, comma-separated
-    Setting("extra_days_off", str, "", N_("Local days off")),  # ISO dates, comma-separated
+    # ISO dates, comma-separated: the days off of before schema 12, read into each data file once (context.py)
+    Setting("extra_days_off", str, "", N_("Local days off")),
     Setting("last_folder", str, "", N_("Folder where files were last saved")),
     Setting("second_backup_folder", str, "", N_("Second folder for backups (a USB stick)")),  # this computer's
     Setting("window_geometry", str, "", N_("Size and place of the window")),  # JSON: ui/window_geometry.py

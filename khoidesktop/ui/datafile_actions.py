@@ -18,7 +18,13 @@ from khoidesktop.paths import display_path
 from khoidesktop.settings import forget_recent, remember_recent
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from PySide6.QtWidgets import QMainWindow
+    from sqlalchemy.orm import Session
+
     from khoidesktop.store.database import Store
+    from khoidesktop.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +33,7 @@ class Window(Protocol):
     """What these actions need of the main window (ui/main_window.py)."""
 
     def may_leave(self, then: Callable[[], object]) -> bool: ...
+    def current_page(self) -> Page | None: ...
     def set_store(self, store: Store) -> None: ...
 
 
@@ -124,3 +131,33 @@ def after_open(window: Window, ctx: AppContext, store: Store) -> None:
     if isinstance(window, QMainWindow):
         backups = window.findChild(AutoBackup) or AutoBackup(window, ctx)
         backups.start()  # at open when the file changed, then every 30 minutes of work
+        if not store.readonly:
+            adopt_days_off(window, window, ctx)
+
+
+def adopt_days_off(window: Window, main: QMainWindow, ctx: AppContext) -> None:
+    """The local days off this computer kept before they moved into the data files go into the open file, once
+    (a file that took them in, here or on another computer, is left as it is)."""
+    from khoidesktop.datafile.days_off import adopt_local_days_off
+    from khoidesktop.i18n import format_date
+    from khoidesktop.store.audit import current_actor
+    from khoidesktop.ui.tasks import run_write
+
+    local = ctx.local_days_off()
+    if not local:
+        return
+
+    def write(session: Session) -> list[date]:
+        return adopt_local_days_off(session, local, now=ctx.now(), actor=current_actor())
+
+    def adopted(added: list[date]) -> None:
+        if added:
+            days = ", ".join(format_date(day) for day in added)
+            main.statusBar().showMessage(
+                _("The local days off set on this computer are now kept in the data file: {days}.").format(days=days)
+            )
+            page = window.current_page()
+            if page is not None:
+                page.refresh()  # its deadlines count the days off now
+
+    run_write(main, ctx, write, adopted)

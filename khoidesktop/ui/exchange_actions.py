@@ -62,7 +62,6 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
             today=ctx.today(),
             now=ctx.now(),
             actor=current_actor(),
-            calendar=ctx.work_calendar(),
             progress=progress,
         )
 

@@ -21,7 +21,7 @@ def report(page: QWidget, ctx: AppContext, year: int | None = None) -> None:
         name=file_name("bao-cao-phat-trien-dang-vien", year),
         label=_("Making the report…"),
         make=lambda store, path, progress, cancelled: documents.recruitment_report_pdf(
-            store, path, year=year, today=ctx.today(), extra_days_off=tuple(ctx.extra_days_off())
+            store, path, year=year, today=ctx.today()
         ),
     )
 

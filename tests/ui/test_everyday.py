@@ -4,11 +4,14 @@ edits are left (item 2) — in the real window, offscreen, on real data files.""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from khoidesktop.datafile.create import create_data_file
 from khoidesktop.datafile.identity import IdentityData, get_identity
+from khoidesktop.datafile.days_off import days_off
 from khoidesktop.domain.names import fold
 from khoidesktop.settings import recent_files
 from khoidesktop.ui.datafile_actions import remember
@@ -169,7 +172,8 @@ def test_the_settings_page_saves_then_shows_the_page_asked_for(window, store, ct
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.page("dang-vien"), timeout=5000)
     with store.session() as s:
         assert get_identity(s).cell_name == "Chi bộ Phòng Kế hoạch"
-    assert ctx.settings.get("extra_days_off") == "2026-03-02"
+    with store.session() as s:
+        assert days_off(s) == [date(2026, 3, 2)]
 
 
 def test_a_bad_day_off_keeps_the_settings_page_open_saying_why(window, store, ctx, qtbot):
@@ -235,7 +239,6 @@ def test_the_meetings_list_is_searched_as_typed_without_accents(window, demo_sto
 def test_two_members_with_the_same_name_are_told_apart_where_a_member_is_picked(window, store, ctx, qtbot):
     """The recruitment file's introducers: "Nguyễn Văn An (1980)" and "Nguyễn Văn An (1992)", each the right
     member; a name no one else has is shown as it is."""
-    from datetime import date
 
     from khoidesktop.members.records import MemberData, add_member
     from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
@@ -280,3 +283,38 @@ def test_exporting_a_period_that_has_not_ended_asks_first(qtbot, window, ctx, de
     panel.export_button.click()
     qtbot.waitUntil(lambda: len(ctx.prompts.shown) > asked, timeout=20_000)
     assert [k for k, _t, _m in ctx.prompts.shown[asked:]] == ["info"]
+
+
+def test_the_days_off_set_on_this_computer_move_into_the_file_and_travel_with_it(window, store, ctx, qtbot, tmp_path):
+    """Before schema 12 the days off were this computer's setting: the window reads them into the file it opens, once;
+    the file opened with another computer's (empty) settings counts the same working days."""
+    from khoidesktop.context import AppContext
+    from khoidesktop.paths import AppPaths
+    from khoidesktop.settings import Settings
+    from khoidesktop.store.database import open_store
+    from khoidesktop.ui.datafile_actions import after_open
+
+    ctx.settings.set("extra_days_off", "2026-03-02,2026-03-03")
+    window.set_store(store)
+    after_open(window, ctx, store)
+    settle(qtbot)
+    with store.session() as s:
+        assert days_off(s) == [date(2026, 3, 2), date(2026, 3, 3)]
+    assert "02/03/2026, 03/03/2026" in window.statusBar().currentMessage()
+    page = window.go_to("cai-dat")
+    assert page.days_off.text() == "02/03/2026, 03/03/2026"
+    page.days_off.clear()
+    type_text(page.days_off, "02/03/2026")  # the user takes one away: it is not read in again
+    page.days_button.click()
+    settle(qtbot)
+    after_open(window, ctx, store)
+    settle(qtbot)
+    path = store.path
+    window.close()
+    other = AppContext(paths=AppPaths(tmp_path / "may-khac"), settings=Settings(tmp_path / "may-khac" / "s.json"))
+    other.store = open_store(path)
+    try:
+        assert other.extra_days_off() == [date(2026, 3, 2)]
+        assert other.work_calendar().add_working_days(date(2026, 2, 27), 1) == date(2026, 3, 3)
+    finally:
+        other.store.close()

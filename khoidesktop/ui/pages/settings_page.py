@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.days_off import set_days_off
 from khoidesktop.datafile.identity import get_identity, identity_data, records_from, set_records_from, update_identity
 from khoidesktop.datafile.kinds import CELL, kind_of
 from khoidesktop.i18n import _, format_date, parse_date
@@ -137,12 +138,12 @@ class SettingsPage(Page):
 
     def save_all(self, then: Callable[[], object]) -> None:
         """Save the days off and the names that were edited, then `then()` (nothing more if one is refused)."""
-        if self.days_off.text() != self.saved_days_off and not self.save_days_off():
-            return
-        if self.save_button.isEnabled():
-            self.save(then)
+        names = self.save_button.isEnabled()
+        after_days: Callable[[], object] = (lambda: self.save(then)) if names else then
+        if self.days_off.text() != self.saved_days_off:
+            self.save_days_off(after_days)
         else:
-            then()
+            after_days()
 
     def _set_dirty(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty)
@@ -215,17 +216,27 @@ class SettingsPage(Page):
 
         run_write(self, self.ctx, write, saved, on_error=refused, busy=self)
 
-    def save_days_off(self) -> bool:
+    def save_days_off(self, then: Callable[[], object] | None = None) -> bool:
+        """Write the local days off into the data file (datafile/days_off.py), then `then()`. False: a date is
+        refused (said under the field) and nothing is written."""
         try:
             days = sorted({parse_date(part) for part in self.days_off.text().split(",") if part.strip()})
         except ValueError as exc:
             self.days_message.error(str(exc))
             return False
-        self.ctx.settings.set("extra_days_off", ",".join(d.isoformat() for d in days))
-        self.days_off.setText(", ".join(format_date(d) for d in days))
-        self.saved_days_off = self.days_off.text()
-        self.days_message.ok(_("Saved."))
-        self.data_changed.emit()
+
+        def write(session: Session) -> list[date]:
+            return set_days_off(session, days, now=self.ctx.now(), actor=current_actor())
+
+        def saved(kept: list[date]) -> None:
+            self.days_off.setText(", ".join(format_date(d) for d in kept))
+            self.saved_days_off = self.days_off.text()
+            self.days_message.ok(_("Saved."))
+            self.data_changed.emit()
+            if then is not None:
+                then()
+
+        run_write(self, self.ctx, write, saved, on_error=self.days_message.error, busy=self)
         return True
 
     def save_records_from(self) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from khoidesktop.datafile.create import create_data_file
-from khoidesktop.datafile.identity import IdentityData, get_identity
 from khoidesktop.datafile.days_off import days_off
+from khoidesktop.datafile.identity import IdentityData, get_identity
 from khoidesktop.domain.names import fold
 from khoidesktop.settings import recent_files
 from khoidesktop.ui.datafile_actions import remember

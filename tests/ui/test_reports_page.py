@@ -27,6 +27,7 @@ def test_reports_page_saves_the_structure_report_on_a_chosen_date(window, store,
 TITLES = {
     "roster": "DANH SÁCH\n đảng viên",
     "structure": "cơ cấu đảng viên",
+    "badges": "Huy hiệu Đảng",
     "minutes": "BIÊN BẢN",
     "meetings": "sinh hoạt",
     "ratings": "xếp loại",
@@ -86,7 +87,10 @@ def test_a_year_without_meetings_offers_no_minutes(window, store, ctx, qtbot):
     assert not page.buttons["admission-resolution"].isEnabled()
 
 
-def test_the_badge_list_opens_for_the_chosen_year(window, demo_store, ctx, qtbot):
+def test_the_badge_list_is_saved_for_the_chosen_year_here_and_from_the_members_page(
+    window, demo_store, ctx, qtbot, tmp_path
+):
+    """The training cell: Phạm Minh Sơn reaches his 30-year badge in 2027 (admitted in 1997)."""
     from khoidesktop.members.queries import badges_in
     from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog
 
@@ -94,13 +98,27 @@ def test_the_badge_list_opens_for_the_chosen_year(window, demo_store, ctx, qtbot
     page = window.go_to("bao-cao")
     page.year.setValue(2027)
     with demo_store.session() as session:
-        expected = len(badges_in(session, 2027))
-    seen: list = []
+        expected = [(m.full_name, years) for m, years in badges_in(session, 2027)]
+    assert expected
+    text = " ".join(_saved_text(qtbot, ctx, page, "badges", tmp_path / "huy-hieu.pdf").split())
+    assert "Năm 2027" in text
+    for name, years in expected:
+        assert name in text and f"Huy hiệu {years} năm tuổi Đảng" in text
+    assert ctx.prompts.suggested[-1].endswith("danh-sach-xet-tang-huy-hieu-dang-2027.pdf")
+    saved: list[str] = []
 
-    def look(dialog) -> None:
-        seen.append((dialog.year.value(), dialog.table.rowCount()))
+    def save_from_dialog(dialog) -> None:
+        dialog.year.setValue(2027)
+        ctx.prompts.files.append(tmp_path / "tu-trang-dang-vien.pdf")
+        ctx.prompts.confirmations.append(False)
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: (tmp_path / "tu-trang-dang-vien.pdf").exists(), timeout=20_000)
+        saved.append(
+            " ".join("".join(p.extract_text() for p in PdfReader(tmp_path / "tu-trang-dang-vien.pdf").pages).split())
+        )
         dialog.accept()
 
-    when_modal(BadgesDialog, look)
-    page.buttons["badges"].click()
-    assert seen == [(2027, expected)]
+    members = window.go_to("dang-vien")
+    when_modal(BadgesDialog, save_from_dialog)
+    members.badges_button.click()
+    assert saved and all(name in saved[0] for name, _years in expected)

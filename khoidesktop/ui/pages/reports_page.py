@@ -1,5 +1,5 @@
 """Báo cáo: the one place listing every document the program prints for a cell (the documents of the cell's kind,
-datafile/kinds.py, and the badge list), each with a line saying what it is and its choice (a date, the year, a
+datafile/kinds.py), each with a line saying what it is and its choice (a date, the year, a
 quarter, a meeting, a recruitment file). Each is saved through the same actions as on its own page."""
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ from khoidesktop.ui import meeting_actions, member_actions, rating_actions, recr
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.fields import DateField
 from khoidesktop.ui.widgets.message import MessageLabel
-
-BADGES = "badges"  # the badge list (`members badges`): a list to look at, not one of the kind's documents
 
 # Each document: its key (a kind's `documents`, datafile/kinds.py), its title and what it is.
 DOCUMENTS = (
@@ -75,7 +73,7 @@ DOCUMENTS = (
         N_("The resolution of the meeting that voted on admitting a candidate: choose the recruitment file."),
     ),
     (
-        BADGES,
+        "badges",
         N_("Members reaching a Party badge"),
         N_("The members who reach a 30, 40, 45 … year Party badge in the chosen year, to propose them in time."),
     ),
@@ -139,7 +137,7 @@ class ReportsPage(Page):
         for control in controls:
             control.setParent(box)
             row.addWidget(control)
-        button = QPushButton(_("Show the list…") if key == BADGES else _("Save as PDF…"), box)
+        button = QPushButton(_("Save as PDF…"), box)
         button.clicked.connect(lambda _checked=False, k=key: self.make(k))
         row.addWidget(button)
         layout.addLayout(row)
@@ -159,7 +157,7 @@ class ReportsPage(Page):
 
         year = self.year.value()
         with store.session() as session:
-            offered = set(kind_of(get_identity(session)).documents) | {BADGES}
+            offered = set(kind_of(get_identity(session)).documents)
             meetings = meetings_of(session, year)
             files = voted_files(session)
         for key, box in self.boxes.items():
@@ -194,7 +192,7 @@ class ReportsPage(Page):
         combo.setEnabled(bool(items))
 
     def make(self, key: str) -> None:
-        """Save the document `key` (or show the badge list), with the choices made on the page."""
+        """Save the document `key` with the choices made on the page."""
         year = self.year.value()
         self.message.clear()
         if key == "roster":
@@ -213,12 +211,8 @@ class ReportsPage(Page):
             recruitment_actions.report(self, self.ctx, year)
         elif key == "admission-resolution" and self.candidate.currentData() is not None:
             recruitment_actions.resolution(self, self.ctx, self.candidate.currentData())
-        elif key == BADGES:
-            from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog
-
-            dialog = BadgesDialog(self.ctx, self)
-            dialog.year.setValue(year)
-            dialog.exec()
+        elif key == "badges":
+            member_actions.badges_pdf(self, self.ctx, year)
 
     def _structure(self) -> None:
         try:

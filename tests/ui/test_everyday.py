@@ -14,6 +14,7 @@ from khoidesktop.datafile.days_off import days_off
 from khoidesktop.datafile.identity import IdentityData, get_identity
 from khoidesktop.domain.names import fold
 from khoidesktop.settings import recent_files
+from khoidesktop.store.database import open_store
 from khoidesktop.ui.datafile_actions import remember
 from khoidesktop.ui.dialogs.guide_dialog import TASKS, GuideDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
@@ -56,6 +57,7 @@ def test_a_recent_file_opens_in_three_clicks_in_place_of_the_open_one(window, st
     recent_action(window, other).trigger()
     assert ctx.store is not None and ctx.store.path == other
     assert window.windowTitle() == "Khối desktop — Chi bộ Phòng Kế toán"
+    assert window.page("dang-vien").model.rowCount() == 0  # the page shown reads the new file (no members yet)
     assert recent_files(ctx.settings)[:2] == [other, store.path]
     assert ctx.settings.get("last_database") == str(other)
     with ctx.store.session() as s:
@@ -63,6 +65,26 @@ def test_a_recent_file_opens_in_three_clicks_in_place_of_the_open_one(window, st
     from khoidesktop.store.database import open_store
 
     open_store(store.path).close()  # the first file was released (its lock too)
+
+
+def test_unsaved_settings_are_asked_about_before_another_file_opens(window, store, ctx, qtbot, tmp_path):
+    other = other_file(tmp_path)
+    ctx.settings.set("recent_files", f"{store.path}\n{other}")
+    page = _edited_settings(window, store, qtbot)
+    ctx.prompts.unsaved.append("cancel")
+    recent_action(window, other).trigger()
+    assert ctx.prompts.shown[-1][0] == "unsaved" and ctx.store is store
+    assert page.form.edits["cell_name"].text() == "Chi bộ Phòng Kế hoạch"
+    ctx.prompts.unsaved.append("save")  # saved in the file open now, then the other file opens
+    recent_action(window, other).trigger()
+    settle(qtbot)
+    qtbot.waitUntil(lambda: ctx.store is not None and ctx.store.path == other, timeout=5000)
+    reopened = open_store(store.path)
+    try:
+        with reopened.session() as s:
+            assert get_identity(s).cell_name == "Chi bộ Phòng Kế hoạch"
+    finally:
+        reopened.close()
 
 
 def test_a_recent_file_that_is_gone_leaves_the_list_calmly(window, store, ctx, tmp_path):

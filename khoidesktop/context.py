@@ -85,10 +85,27 @@ class AppContext:
         return self.now().date()
 
     def extra_days_off(self) -> list[date]:
-        return [date.fromisoformat(d) for d in self.settings.get("extra_days_off").split(",") if d]
+        """The local days off of the open data file (datafile/days_off.py); none when no file is open."""
+        if self.store is None:
+            return []
+        from khoidesktop.datafile.days_off import days_off
+
+        with self.store.session() as session:
+            return days_off(session)
+
+    def local_days_off(self) -> list[date]:
+        """This computer's old setting of local days off (before they moved into the data file, schema 12): read
+        into each data file once (datafile.days_off.adopt_local_days_off)."""
+        found = []
+        for text in self.settings.get("extra_days_off").split(","):
+            try:
+                found.append(date.fromisoformat(text.strip()))
+            except ValueError:
+                continue  # an empty or damaged entry of an old settings file: left out
+        return found
 
     def work_calendar(self) -> WorkCalendar:
-        """Working days: the national calendar plus the local days off set in the settings."""
+        """Working days: the national calendar less the local days off of the open data file."""
         from khoidesktop.domain.workdays import WorkCalendar
 
         return WorkCalendar(self.extra_days_off())

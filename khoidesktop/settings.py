@@ -29,11 +29,14 @@ DECLARATIONS: tuple[Setting, ...] = (
     Setting("last_database", str, "", N_("Last opened data file")),
     Setting("backups_to_keep", int, 10, N_("Number of backups to keep")),
     Setting("member_columns", str, "", N_("Columns shown in the member list")),  # keys, comma-separated
-    Setting("extra_days_off", str, "", N_("Local days off")),  # ISO dates, comma-separated
+    # ISO dates, comma-separated: the days off of before schema 12, read into each data file once (context.py)
+    Setting("extra_days_off", str, "", N_("Local days off")),
     Setting("last_folder", str, "", N_("Folder where files were last saved")),
     Setting("second_backup_folder", str, "", N_("Second folder for backups (a USB stick)")),  # this computer's
     Setting("window_geometry", str, "", N_("Size and place of the window")),  # JSON: ui/window_geometry.py
+    Setting("recent_files", str, "", N_("Data files opened recently")),  # paths, one a line, the latest first
 )
+RECENT_KEPT = 8  # data files listed under Tệp → Mở gần đây
 _BY_KEY = {s.key: s for s in DECLARATIONS}
 
 
@@ -41,6 +44,22 @@ def second_backup_folder(settings: Settings) -> Path | None:
     """The folder every backup is also copied to, or None when none is set."""
     folder = settings.get("second_backup_folder")
     return Path(folder) if folder else None
+
+
+def recent_files(settings: Settings) -> list[Path]:
+    """The data files opened recently, the latest first (a file may have gone since: the caller checks)."""
+    return [Path(line) for line in settings.get("recent_files").splitlines() if line.strip()]
+
+
+def remember_recent(settings: Settings, path: Path) -> None:
+    """`path` goes to the top of the recent files (once), the list kept to RECENT_KEPT."""
+    kept = [path, *(p for p in recent_files(settings) if p != path)][:RECENT_KEPT]
+    settings.set("recent_files", "\n".join(str(p) for p in kept))
+
+
+def forget_recent(settings: Settings, path: Path) -> None:
+    """`path` leaves the recent files (it was not found)."""
+    settings.set("recent_files", "\n".join(str(p) for p in recent_files(settings) if p != path))
 
 
 class Settings:

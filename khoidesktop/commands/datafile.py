@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import WORKDAYS_MAX, bounded, db_path, existing_db, iso_date, json_flag
+from khoidesktop.commands.common import WORKDAYS_MAX, bounded, db_path, existing_db, iso_date, json_flag, opened
 from khoidesktop.commands.registry import ANY, Command
 from khoidesktop.commands.screen import screen_arguments
 from khoidesktop.context import AppContext
@@ -187,9 +187,17 @@ def cmd_screenshot(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_workdays(args: argparse.Namespace, ctx: AppContext) -> int:
+    """The national calendar, less the local days off of the data file named with --db (they are the file's)."""
+    from khoidesktop.domain.workdays import WorkCalendar
     from khoidesktop.i18n import format_date
 
-    end = ctx.work_calendar().add_working_days(args.start, args.days)
+    calendar = WorkCalendar()
+    if args.db is not None:
+        from khoidesktop.datafile.days_off import work_calendar
+
+        with opened(args, ctx) as store, store.session() as session:
+            calendar = work_calendar(session)
+    end = calendar.add_working_days(args.start, args.days)
     print(
         end.isoformat()
         if args.json

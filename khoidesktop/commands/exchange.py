@@ -44,7 +44,6 @@ def cmd_export(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
         today=ctx.today(),
         now=ctx.now(),
         actor=current_actor(),
-        calendar=ctx.work_calendar(),
         named=tuple(dict.fromkeys(args.include)),
     )
     print(

@@ -1,5 +1,5 @@
 """The member list's commands: members import / export / list / badges, stats structure, report roster /
-structure."""
+structure / badges."""
 
 from __future__ import annotations
 
@@ -135,6 +135,14 @@ def cmd_roster_pdf(args: argparse.Namespace, ctx: AppContext, store: Store) -> i
     return 0
 
 
+def cmd_badges_pdf(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.members.documents import badges_pdf
+
+    path = badges_pdf(store, args.out, year=args.year, today=ctx.today())
+    print(_("Saved {path}.").format(path=path))
+    return 0
+
+
 def cmd_structure_pdf(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
     from khoidesktop.members.documents import structure_pdf
 
@@ -159,4 +167,10 @@ COMMANDS = (
     Command("stats structure", N_("member structure on a date"), (_on, json_flag), {CELL_ROLE: cmd_structure}),
     Command("report roster", N_("the list of Party members"), (_out,), {CELL_ROLE: cmd_roster_pdf}),
     Command("report structure", N_("the member structure report"), (_on, _out), {CELL_ROLE: cmd_structure_pdf}),
+    Command(
+        "report badges",
+        N_("the list of members reaching a Party badge in a year"),
+        (_year, _out),
+        {CELL_ROLE: cmd_badges_pdf},
+    ),
 )

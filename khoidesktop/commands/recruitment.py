@@ -30,10 +30,11 @@ def _candidate(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_stats(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
+    from khoidesktop.datafile.days_off import work_calendar
     from khoidesktop.recruitment.stats import recruitment_figures
 
     with store.session() as session:
-        figures = recruitment_figures(session, args.year or ctx.today().year, ctx.today(), ctx.work_calendar())
+        figures = recruitment_figures(session, args.year or ctx.today().year, ctx.today(), work_calendar(session))
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0
@@ -55,7 +56,6 @@ def cmd_report(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
         args.out,
         year=args.year or ctx.today().year,
         today=ctx.today(),
-        extra_days_off=tuple(ctx.extra_days_off()),
     )
     print(_("Saved {path}.").format(path=path))
     return 0

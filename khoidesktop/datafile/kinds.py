@@ -79,6 +79,7 @@ CELL_COMMANDS = (
 CELL_DOCUMENTS = (
     "roster",
     "structure",
+    "badges",
     "minutes",
     "meetings",
     "ratings",

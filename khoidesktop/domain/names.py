@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -125,3 +128,19 @@ def fold(text: str) -> str:
 def matches(query: str, search_key: str) -> bool:
     """Every word of the query is found in the folded key ("van dinh" finds "Nguyễn Văn Định")."""
     return all(word in search_key for word in fold(query).split())
+
+
+def told_apart(people: Sequence[tuple[str, date | None]]) -> list[str]:
+    """Each person's name as a pick list shows it: a name two people share gets the birth year, "Nguyễn Văn An
+    (1980)", or the whole birth date when the year is shared too; a name no one else has stays as it is."""
+    same_name = Counter(fold(name) for name, _born in people)
+    same_year = Counter((fold(name), born.year if born else None) for name, born in people)
+    shown = []
+    for name, born in people:
+        if same_name[fold(name)] == 1 or born is None:
+            shown.append(name)
+        elif same_year[(fold(name), born.year)] == 1:
+            shown.append(f"{name} ({born.year})")
+        else:
+            shown.append(f"{name} ({born.day:02d}/{born.month:02d}/{born.year})")
+    return shown

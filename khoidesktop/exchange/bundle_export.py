@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop import __version__
+from khoidesktop.datafile.days_off import work_calendar
 from khoidesktop.datafile.identity import display_name, get_identity
 from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE, kind_of
 from khoidesktop.domain.periods import Period
@@ -151,8 +152,8 @@ def export_bundle(
     progress: Progress = no_progress,
 ) -> ExportResult:
     """Write the period's bundle at `out` (whole or not at all): counts only, and the named lists in `named`
-    (each one of NAMED_PARTS of the file's role) for the level above's decisions."""
-    calendar = calendar or WorkCalendar()
+    (each one of NAMED_PARTS of the file's role) for the level above's decisions. The working days are the file's
+    own (its local days off) unless `calendar` is given."""
     if period.start > today:
         raise ValidationError(_("The period {period} has not begun yet.").format(period=period.label()))
     first = min(rules.first_year for rules in RULE_SETS)
@@ -172,7 +173,7 @@ def export_bundle(
             names = "; ".join(_(PART_LABELS.get(name, name)) for name in unknown)
             raise ValidationError(_("A bundle of this level cannot hold {names}.").format(names=names))
         progress(0, 3, _("Collecting the figures…"))
-        parts = WRITERS[kind.role](session, period, today, calendar)
+        parts = WRITERS[kind.role](session, period, today, calendar or work_calendar(session))
         if "proposals" in named:
             parts["proposals"] = summary.proposals_part(session, period.year)
     with store.session() as session, session.begin():

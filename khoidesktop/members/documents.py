@@ -1,4 +1,5 @@
-"""The member list's documents: Danh sách đảng viên and Báo cáo cơ cấu đảng viên (read, then write the PDF)."""
+"""The member list's documents: Danh sách đảng viên, Báo cáo cơ cấu đảng viên and the list of members reaching a
+Party badge (read, then write the PDF)."""
 
 from __future__ import annotations
 
@@ -40,4 +41,20 @@ def structure_pdf(store: Store, out: Path, *, on: date, today: date, number: str
         head = letterhead(session, today)
         structure = structure_on(session, on)
     build_structure(out, head, structure, number=number)
+    return out.expanduser().absolute()
+
+
+def badges_pdf(store: Store, out: Path, *, year: int, today: date, number: str | None = None) -> Path:
+    """Danh sách đảng viên được xét tặng Huy hiệu Đảng of `year`, dated `today`, at `out`."""
+    from khoidesktop.members.badges_pdf import BadgeRow, build_badges
+    from khoidesktop.members.queries import badges_in
+
+    with store.session() as session:
+        head = letterhead(session, today)
+        rows = [
+            BadgeRow(m.full_name, m.birth_date, m.admitted_on, years)
+            for m, years in badges_in(session, year)
+            if m.admitted_on is not None  # badges_in selects only members with an admission date
+        ]
+    build_badges(out, head, year, rows, number=number)
     return out.expanduser().absolute()

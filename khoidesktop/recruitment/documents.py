@@ -17,6 +17,7 @@ def recruitment_report_pdf(
     """Báo cáo công tác phát triển đảng viên of `year`, dated `today`, at `out`: files by step, those admitted in
     the year, progress against the targets, new members' share, files overdue or stale."""
 
+    from khoidesktop.datafile.days_off import days_off
     from khoidesktop.domain.recruitment import STEP_CODES
     from khoidesktop.domain.workdays import WorkCalendar
     from khoidesktop.members.structure import admissions_between
@@ -33,7 +34,7 @@ def recruitment_report_pdf(
 
     with store.session() as session:
         head = letterhead(session, today)
-        calendar = WorkCalendar(extra_days_off)  # the same working days as the screen
+        calendar = WorkCalendar((*days_off(session), *extra_days_off))  # the file's working days, as on the screen
         figures = recruitment_figures(session, year, today, calendar)
         admitted = tuple(Admitted(name, on, number_) for name, on, number_ in admissions_between(session, year, year))
         overdue, stale = [], []

@@ -17,7 +17,7 @@ from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_date, percent
 from khoidesktop.members.structure import admitted_between, members_on
 from khoidesktop.recruitment.records import Deadline, current_step, is_stale, next_deadline, steps_of
-from khoidesktop.store.models import Candidate, RecruitmentTarget
+from khoidesktop.store.models import Candidate, CandidateStep, RecruitmentTarget
 
 REMIND_WORKING_DAYS = 10  # two weeks ahead
 
@@ -125,3 +125,15 @@ def recruitment_figures(
         ],
         "stale": [r.candidate.full_name for r in rows if r.stale],
     }
+
+
+def voted_files(session: Session) -> list[tuple[int, str, date]]:
+    """The recruitment files whose cell resolution proposing admission is recorded (those that have a 6-KNĐ
+    resolution to print): id, name, day of the vote; the latest vote first."""
+    query = (
+        select(Candidate.id, Candidate.full_name, CandidateStep.on_date)
+        .join(CandidateStep, CandidateStep.candidate_id == Candidate.id)
+        .where(CandidateStep.step == "cell_resolution")
+        .order_by(CandidateStep.on_date.desc(), Candidate.full_name)
+    )
+    return [(id_, name, on) for id_, name, on in session.execute(query)]

@@ -31,8 +31,18 @@ class Identity(Base):
     secretary_name: Mapped[str] = mapped_column(default="")
     training: Mapped[bool] = mapped_column(default=False)
     records_from: Mapped[date | None]  # reminders start from this month (None: the month the file was made)
+    days_off_adopted: Mapped[bool] = mapped_column(default=False)  # this computer's old days off were read in
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class DayOff(Base):
+    """A local day off besides the national holidays (a day the province gives): not a working day."""
+
+    __tablename__ = "day_off"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    on_date: Mapped[date] = mapped_column(unique=True)
 
 
 class Member(Base):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from khoidesktop.context import AppContext
 from khoidesktop.domain.names import fold
 from khoidesktop.domain.periods import Period
-from khoidesktop.i18n import _
+from khoidesktop.i18n import _, format_date
 from khoidesktop.store.audit import current_actor
 from khoidesktop.tasks import IsCancelled, Progress
 from khoidesktop.ui.backup_actions import make_backup_now
@@ -35,8 +35,24 @@ def _file_stem(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", fold(text))) or "goi"
 
 
+def period_not_ended(ctx: AppContext, period: Period) -> bool:
+    """A period that has not ended yet is exported only when the user says so: its figures may still change."""
+    if period.end < ctx.today():
+        return False
+    return not ctx.prompts.confirm(
+        _("The period has not ended"),
+        _(
+            "{period} ends on {end}: what is recorded after today is not in this bundle, and the level above "
+            "may take it for the period's final figures. Export the bundle for {period} now anyway?"
+        ).format(period=period.label(), end=format_date(period.end)),
+    )
+
+
 def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str, done: Callable[[], None]) -> None:
     from khoidesktop.exchange.bundle_export import export_bundle as export
+
+    if period_not_ended(ctx, period):
+        return
 
     def make(store: Store, path: Path, progress: Progress, cancelled: IsCancelled) -> ExportResult:
         return export(
@@ -46,7 +62,6 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
             today=ctx.today(),
             now=ctx.now(),
             actor=current_actor(),
-            calendar=ctx.work_calendar(),
             progress=progress,
         )
 

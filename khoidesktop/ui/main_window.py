@@ -6,10 +6,12 @@ module, and the services and SQLAlchemy behind it, are imported then, not at sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, QThreadPool
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +30,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL, DataFileKind, kind_of
 from khoidesktop.i18n import _
 from khoidesktop.paths import display_path
-from khoidesktop.ui import theme, window_geometry
+from khoidesktop.ui import theme, window_geometry, window_menu
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.pages.registry import PAGES, PageSpec
 
@@ -75,6 +78,10 @@ class PageScroll(QScrollArea):
 
 
 class MainWindow(QMainWindow):
+    open_action: QAction  # Tệp → Mở tệp dữ liệu khác… (ui/window_menu.py makes the menus)
+    recent_menu: QMenu
+    guide_action: QAction
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -102,8 +109,10 @@ class MainWindow(QMainWindow):
         self._built: dict[int, Page] = {}
         self.kind: DataFileKind | None = None
         self.specs: list[PageSpec] = []
+        self._shown = -1  # the row of the page shown
         self.sidebar.currentRowChanged.connect(self.show_page)
         self._set_kind(CELL)  # until the data file is open: the sidebar a new user expects
+        window_menu.install(self)
         self.statusBar().showMessage(_("Opening the data file…"))
 
     def _set_kind(self, kind: DataFileKind) -> None:
@@ -117,6 +126,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
         self._built = {}
+        self._shown = -1
         for spec in self.specs:
             self.stack.addWidget(QWidget(self.stack))  # an empty slot until the page is first shown
             QListWidgetItem(theme.icon(spec.icon), _(spec.title), self.sidebar)
@@ -154,10 +164,25 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(self.slugs.index(slug))
         return self.page(slug)
 
+    def current_page(self) -> Page | None:
+        return self._built.get(self._shown)
+
+    def may_leave(self, then: Callable[[], object]) -> bool:
+        """The page shown has nothing unsaved, or the user dropped it (before another page, file or closing); when
+        the user chose to save, `then()` runs once it is saved."""
+        page = self.current_page()
+        return page is None or page.may_leave(then)
+
     def show_page(self, index: int) -> None:
         if self.ctx.store is None:
             return  # shown once the data file is open
+        if index != self._shown and not self.may_leave(partial(self.sidebar.setCurrentRow, index)):
+            self.sidebar.blockSignals(True)  # the user went back to the page: its row stays selected
+            self.sidebar.setCurrentRow(self._shown)
+            self.sidebar.blockSignals(False)
+            return
         page = self._page_at(index)
+        self._shown = index
         self.stack.setCurrentWidget(page)
         page.refresh()
         # labels given longer texts by refresh() get their height now, not half a line later: the page's layouts
@@ -196,6 +221,9 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(training)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave(self.close):
+            event.ignore()
+            return
         window_geometry.remember(self, self.ctx.settings)
         QThreadPool.globalInstance().waitForDone(30_000)  # a write still running ends before the file is closed
         if self.ctx.store is not None:

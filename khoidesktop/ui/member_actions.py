@@ -111,3 +111,16 @@ def structure_pdf(page: QWidget, ctx: AppContext, on: date | None = None) -> Non
         label=_("Making the structure report…"),
         make=lambda store, path, progress, cancelled: documents.structure_pdf(store, path, on=on, today=ctx.today()),
     )
+
+
+def badges_pdf(page: QWidget, ctx: AppContext, year: int) -> None:
+    from khoidesktop.members import documents
+
+    save_made_file(
+        page,
+        ctx,
+        title=_("Save the list of members reaching a Party badge as PDF"),
+        name=file_name("danh-sach-xet-tang-huy-hieu-dang", year),
+        label=_("Making the list…"),
+        make=lambda store, path, progress, cancelled: documents.badges_pdf(store, path, year=year, today=ctx.today()),
+    )

@@ -9,10 +9,11 @@ from khoidesktop.i18n import _
 from khoidesktop.ui.save_file import file_name, save_made_file
 
 
-def report(page: QWidget, ctx: AppContext) -> None:
+def report(page: QWidget, ctx: AppContext, year: int | None = None) -> None:
+    """The recruitment report of `year` (this year by default)."""
     from khoidesktop.recruitment import documents
 
-    year = ctx.today().year
+    year = year or ctx.today().year
     save_made_file(
         page,
         ctx,
@@ -20,7 +21,7 @@ def report(page: QWidget, ctx: AppContext) -> None:
         name=file_name("bao-cao-phat-trien-dang-vien", year),
         label=_("Making the report…"),
         make=lambda store, path, progress, cancelled: documents.recruitment_report_pdf(
-            store, path, year=year, today=ctx.today(), extra_days_off=tuple(ctx.extra_days_off())
+            store, path, year=year, today=ctx.today()
         ),
     )
 

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from khoidesktop.context import AppContext
-from khoidesktop.datafile.create import create_data_file, is_training
-from khoidesktop.errors import DatabaseError, DatabaseLockedError, UserError
+from khoidesktop.datafile.create import create_data_file
+from khoidesktop.errors import DatabaseError
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
-from khoidesktop.store.connect import PassphraseNeeded, WrongPassphrase
+from khoidesktop.store.connect import PassphraseNeeded, WrongPassphrase, is_encrypted
 from khoidesktop.store.database import Store, open_store
+from khoidesktop.ui.datafile_actions import Locked, after_open, attempt, remember
 from khoidesktop.ui.dialogs.first_run import FirstRunDialog
 from khoidesktop.ui.main_window import MainWindow
-
-log = logging.getLogger(__name__)
 
 
 def initial_path(ctx: AppContext, db_arg: Path | None, demo: bool) -> Path:
@@ -62,21 +60,6 @@ def unlocked(ctx: AppContext, path: Path) -> Store:
             raise DatabaseError(
                 _("The data file {path} is encrypted and no passphrase was typed: it was not opened.").format(path=path)
             )
-
-
-class _Locked(Exception):
-    """The file is open in another window: say so and do nothing else (DESIGN.md, single instance)."""
-
-
-def _attempt(ctx: AppContext, action: Callable[[], Store | None]) -> Store | None:
-    try:
-        return action()
-    except DatabaseLockedError as exc:
-        ctx.prompts.error(_("The data file is already open"), exc.message)
-        raise _Locked from exc
-    except UserError as exc:
-        ctx.prompts.error(_("Cannot open the data file"), exc.message)
-        return None
 
 
 def _ask(
@@ -135,15 +118,6 @@ def _show_restored(window: MainWindow, kept: Path) -> None:
     )
 
 
-def _remember(ctx: AppContext, store: Store) -> None:
-    if is_training(store):
-        return  # the training file never becomes the file opened by default
-    try:
-        ctx.settings.set("last_database", str(store.path))
-    except OSError:
-        log.warning("could not save the settings file", exc_info=True)
-
-
 def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) -> bool:
     """Open a data file into the window, asking the user when needed. False: quit (the user chose to,
     or the file is open in another window)."""
@@ -152,8 +126,9 @@ def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) 
     restored: list[Path] = []
     try:
         if path.exists() or demo:
-            store = _attempt(ctx, lambda: open_or_create(ctx, path, demo=demo))
-            failed = None if store else path
+            store = attempt(ctx, lambda: open_or_create(ctx, path, demo=demo))
+            # a file that only lacked its passphrase is not offered a backup in its place
+            failed = None if store or is_encrypted(path) else path
             notice = (
                 None
                 if store
@@ -171,18 +146,12 @@ def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) 
             action = _ask(window, ctx, free_path(db_arg or ctx.paths.default_db), notice, failed, restored)
             if action is None:
                 return False
-            store = _attempt(ctx, action)
-    except _Locked:
+            store = attempt(ctx, action)
+    except Locked:
         return False
-    _remember(ctx, store)
+    remember(ctx, store)
     window.set_store(store)
     if restored:
         _show_restored(window, restored[-1])
-    if store.readonly:
-        from khoidesktop.store.access import read_only_message
-
-        ctx.prompts.warning(_("The data file can only be read"), read_only_message(store.path))
-    from khoidesktop.ui.backup_actions import AutoBackup
-
-    AutoBackup(window, ctx).start()  # at start when the file changed, then every 30 minutes of work
+    after_open(window, ctx, store)  # the read-only warning, the automatic backups
     return True

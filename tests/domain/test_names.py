@@ -107,3 +107,24 @@ def test_control_and_bidi_characters_are_removed_on_the_way_in():
     assert normalize_text("Nguyễn\x1c Văn\x85An") == "Nguyễn Văn An"  # separators become spaces
     block = "1. Khai mạc\x1b[2J\n   - Điểm danh\u202e\r\n2. Kết luận  \n"
     assert normalize_block(block) == "1. Khai mạc[2J\n   - Điểm danh\n2. Kết luận"
+
+
+def test_namesakes_are_told_apart_by_their_birth_year_in_pick_lists():
+    from datetime import date
+
+    from khoidesktop.domain.names import told_apart
+
+    people = [
+        ("Nguyễn Văn An", date(1980, 5, 2)),
+        ("Trần Thị Bình", date(1975, 1, 1)),
+        ("Nguyễn Văn An", date(1992, 7, 9)),
+        ("Lê Văn Cường", date(1970, 3, 4)),
+        ("Lê Văn Cường", date(1970, 11, 30)),
+    ]
+    assert told_apart(people) == [
+        "Nguyễn Văn An (1980)",
+        "Trần Thị Bình",  # no one else has the name: as it is
+        "Nguyễn Văn An (1992)",
+        "Lê Văn Cường (04/03/1970)",  # the same year too: the whole birth date
+        "Lê Văn Cường (30/11/1970)",
+    ]

@@ -17,7 +17,7 @@ from khoidesktop.demo.files import create_demo_file
 from khoidesktop.domain.periods import Period
 from khoidesktop.i18n import _, set_language
 from khoidesktop.meetings.documents import meetings_report_pdf, minutes_pdf
-from khoidesktop.members.documents import roster_pdf, structure_pdf
+from khoidesktop.members.documents import badges_pdf, roster_pdf, structure_pdf
 from khoidesktop.ratings.documents import rating_list_pdf, ratings_report_pdf
 from khoidesktop.recruitment.documents import admission_resolution_pdf, recruitment_report_pdf
 from khoidesktop.reports.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
@@ -131,6 +131,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
     CELL_ROLE: {
         "roster": _signed(lambda s, out: roster_pdf(s, out, today=TODAY)),
         "structure": _signed(lambda s, out: structure_pdf(s, out, on=TODAY, today=TODAY)),
+        "badges": _signed(lambda s, out: badges_pdf(s, out, year=YEAR, today=TODAY)),
         "minutes": _minutes,
         "meetings": _signed(lambda s, out: meetings_report_pdf(s, out, year=YEAR, quarter=None, today=TODAY)),
         "ratings": _signed(lambda s, out: ratings_report_pdf(s, out, year=YEAR - 1, today=TODAY)),

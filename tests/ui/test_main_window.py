@@ -104,8 +104,10 @@ def test_closing_the_window_releases_the_data_file(window, store):
 
 
 def test_local_days_off_are_set_in_settings_and_move_deadlines(window, store, ctx, qtbot):
+    """They are kept in the data file (schema 12), not in this computer's settings."""
     from datetime import date
 
+    from khoidesktop.datafile.days_off import days_off
     from tests.ui.helpers import type_text
 
     window.set_store(store)
@@ -114,11 +116,15 @@ def test_local_days_off_are_set_in_settings_and_move_deadlines(window, store, ct
     type_text(page.days_off, "31/02/2026")
     page.days_button.click()
     assert "không phải là ngày có thật" in page.days_message.text()
-    assert ctx.settings.get("extra_days_off") == ""
+    with store.session() as s:
+        assert days_off(s) == []
     page.days_off.clear()
     type_text(page.days_off, "03/03/2026, 02/03/2026")
     page.days_button.click()
-    assert ctx.settings.get("extra_days_off") == "2026-03-02,2026-03-03"
+    settle(qtbot)
+    with store.session() as s:
+        assert days_off(s) == [date(2026, 3, 2), date(2026, 3, 3)]
+    assert ctx.settings.get("extra_days_off") == ""
     assert page.days_off.text() == "02/03/2026, 03/03/2026"
     assert ctx.work_calendar().add_working_days(date(2026, 2, 27), 1) == date(2026, 3, 4)
 

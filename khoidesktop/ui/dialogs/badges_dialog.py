@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _, format_date
 from khoidesktop.members.queries import badges_in
+from khoidesktop.ui import member_actions
 
 
 class BadgesDialog(QDialog):
@@ -44,10 +45,14 @@ class BadgesDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self)
         layout.addWidget(self.summary)
+        self.save_button = QPushButton(_("Save as PDF…"), self)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(lambda: member_actions.badges_pdf(self, ctx, self.year.value()))
         close = QPushButton(_("Close"), self)
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.save_button)
         row.addWidget(close)
         layout.addLayout(row)
         self.refresh()

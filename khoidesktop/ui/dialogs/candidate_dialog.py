@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.domain.members import EDUCATION, GENDERS, THEORY, label
+from khoidesktop.domain.names import told_apart
 from khoidesktop.domain.recruitment import (
     CASE_LABELS,
     FORMS,
@@ -102,10 +103,11 @@ class CandidateDialog(FormDialog):
         self.extended = QCheckBox(_("The admission decision was extended by 30 working days"), tab)
         with self.ctx.require_store().session() as session:
             officials = [m for m in members_on(session, self.ctx.today()) if m.official_on]
+        shown = told_apart([(m.full_name, m.birth_date) for m in officials])  # namesakes by their birth year
         for combo in self.introducers:
             combo.addItem("", None)
-            for member in officials:
-                combo.addItem(member.full_name, member.id)
+            for member, name in zip(officials, shown, strict=True):
+                combo.addItem(name, member.id)
         rows: list[tuple[str, QWidget | QLayout]] = [
             (_("Full name") + " *:", self.name),
             (_("Date of birth") + ":", self.birth),

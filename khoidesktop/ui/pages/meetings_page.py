@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from khoidesktop.context import AppContext
 from khoidesktop.domain.meetings import KINDS, SHORT_KINDS, quarter_of
 from khoidesktop.domain.members import label
+from khoidesktop.domain.names import fold
 from khoidesktop.i18n import N_, _, format_date, format_percent
 from khoidesktop.meetings.records import (
     add_topic,
@@ -57,6 +58,7 @@ class MeetingsPage(Page):
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.meeting_ids: list[int] = []
+        self.row_keys: list[str] = []  # each row's date, kind and topic, folded: what the search looks in
         self.layout_.addLayout(self._actions())
         body = QHBoxLayout()
         self.table = QTableWidget(0, len(HEADERS), self)
@@ -109,10 +111,15 @@ class MeetingsPage(Page):
         self.year.setRange(2000, 2100)
         self.year.setValue(self.ctx.today().year)
         self.year.valueChanged.connect(self.refresh)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_("Search meetings…"))
+        self.search.setToolTip(_("Search by topic, kind or date (accents not needed)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.filter_rows)
         row.addWidget(self.add_button)
         row.addWidget(self.print_button)
+        row.addWidget(self.search, 1)
         row.addWidget(self.withdraw_button)
-        row.addStretch(1)
         row.addWidget(QLabel(_("Year:"), self))
         row.addWidget(self.year)
         return row
@@ -164,6 +171,11 @@ class MeetingsPage(Page):
                 if column == 4 and not r.minutes_done:
                     item.setForeground(QColor("#b45309"))
                 self.table.setItem(row, column, item)
+        self.row_keys = [
+            fold(f"{format_date(r.on_date)} {label(KINDS, r.kind)} {label(SHORT_KINDS, r.kind)} {r.topic}")
+            for r in summary.rows
+        ]
+        self.filter_rows()
         self.empty.setVisible(not summary.rows)
         self.plan.clear()
         for topic in topics:
@@ -173,6 +185,12 @@ class MeetingsPage(Page):
             self.plan.item(self.plan.count() - 1).setData(Qt.ItemDataRole.UserRole, topic.id)
         self.warnings.clear()
         self.warnings.addItems(summary.warnings or [_("Nothing to do: every month and quarter is in order.")])
+
+    def filter_rows(self) -> None:
+        """Show the meetings holding every word typed in the search, accents or not (as the member search)."""
+        words = fold(self.search.text()).split()
+        for row, key in enumerate(self.row_keys):
+            self.table.setRowHidden(row, not all(word in key for word in words))
 
     def register_topic(self) -> None:
         year, quarter, title = self.year.value(), self.quarter.currentData(), self.topic.text()

@@ -4,6 +4,8 @@ ui/widgets/audit_panel.py)."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
+from khoidesktop.datafile.days_off import set_days_off
 from khoidesktop.datafile.identity import get_identity, identity_data, records_from, set_records_from, update_identity
 from khoidesktop.datafile.kinds import CELL, kind_of
 from khoidesktop.i18n import _, format_date, parse_date
@@ -35,6 +38,8 @@ from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+log = logging.getLogger(__name__)
 
 
 class SettingsPage(Page):
@@ -60,7 +65,7 @@ class SettingsPage(Page):
         self.revert_button.clicked.connect(self.refresh)
         self.save_button = QPushButton(_("Save changes"), box)
         self.save_button.setObjectName("primary")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -71,7 +76,7 @@ class SettingsPage(Page):
         self.days_off = QLineEdit(days_box)
         self.days_off.setPlaceholderText(_("dd/mm/yyyy, dd/mm/yyyy, …"))
         self.days_button = QPushButton(_("Save"), days_box)
-        self.days_button.clicked.connect(self.save_days_off)
+        self.days_button.clicked.connect(lambda: self.save_days_off())
         self.days_message = MessageLabel(days_box)
         days_row.addWidget(self.days_off, 1)
         days_row.addWidget(self.days_button)
@@ -110,7 +115,40 @@ class SettingsPage(Page):
         self.tabs.addTab(self.audit, _("Change log"))
         self.tabs.currentChanged.connect(self._tab_shown)
         self.layout_.addWidget(self.tabs, 1)
+        self.saved_days_off = ""
         self._set_dirty(False)
+
+    def unsaved(self) -> bool:
+        """The names or the local days off were edited and not saved."""
+        return self.save_button.isEnabled() or self.days_off.text() != self.saved_days_off
+
+    def may_leave(self, then: Callable[[], object]) -> bool:
+        """Before another page, another file or closing: with unsaved edits, ask Lưu / Không lưu / Hủy."""
+        if not self.unsaved():
+            return True
+        try:
+            answer = self.ctx.prompts.ask_unsaved(
+                _("Unsaved settings"),
+                _("You changed the settings on this page without saving them. Save the changes?"),
+            )
+        except Exception:  # raised out of a close event, it would take the program down: stay instead
+            log.exception("asking about unsaved settings failed")
+            answer = "cancel"
+        if answer == "discard":
+            self.refresh()  # what is saved, shown again
+            return True
+        if answer == "save":
+            self.save_all(then)
+        return False
+
+    def save_all(self, then: Callable[[], object]) -> None:
+        """Save the days off and the names that were edited, then `then()` (nothing more if one is refused)."""
+        names = self.save_button.isEnabled()
+        after_days: Callable[[], object] = (lambda: self.save(then)) if names else then
+        if self.days_off.text() != self.saved_days_off:
+            self.save_days_off(after_days)
+        else:
+            after_days()
 
     def _set_dirty(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty)
@@ -143,6 +181,7 @@ class SettingsPage(Page):
         self.message.clear()
         self._set_dirty(False)
         self.days_off.setText(", ".join(format_date(d) for d in self.ctx.extra_days_off()))
+        self.saved_days_off = self.days_off.text()
         self.backups.refresh()
         self._tab_shown()
         self.general_layout.invalidate()  # the tab's own layout: the file's two lines get their height now (as the
@@ -165,7 +204,8 @@ class SettingsPage(Page):
         self.refresh()  # the names and settings of the restored file
         self.data_changed.emit()
 
-    def save(self) -> None:
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Save the names; `then()` once they are written."""
         if self.form.kind() != self.saved_kind and not self.ctx.prompts.confirm(
             _("Change the mode"),
             _(
@@ -186,19 +226,33 @@ class SettingsPage(Page):
             self.refresh()
             self.message.ok(_("Saved.") if changes else _("Nothing to save: nothing was changed."))
             self.data_changed.emit()
+            if then is not None:
+                then()
 
         run_write(self, self.ctx, write, saved, on_error=refused, busy=self)
 
-    def save_days_off(self) -> None:
+    def save_days_off(self, then: Callable[[], object] | None = None) -> bool:
+        """Write the local days off into the data file (datafile/days_off.py), then `then()`. False: a date is
+        refused (said under the field) and nothing is written."""
         try:
             days = sorted({parse_date(part) for part in self.days_off.text().split(",") if part.strip()})
         except ValueError as exc:
             self.days_message.error(str(exc))
-            return
-        self.ctx.settings.set("extra_days_off", ",".join(d.isoformat() for d in days))
-        self.days_off.setText(", ".join(format_date(d) for d in days))
-        self.days_message.ok(_("Saved."))
-        self.data_changed.emit()
+            return False
+
+        def write(session: Session) -> list[date]:
+            return set_days_off(session, days, now=self.ctx.now(), actor=current_actor())
+
+        def saved(kept: list[date]) -> None:
+            self.days_off.setText(", ".join(format_date(d) for d in kept))
+            self.saved_days_off = self.days_off.text()
+            self.days_message.ok(_("Saved."))
+            self.data_changed.emit()
+            if then is not None:
+                then()
+
+        run_write(self, self.ctx, write, saved, on_error=self.days_message.error, busy=self)
+        return True
 
     def save_records_from(self) -> None:
         month = date(self.start_year.value(), self.start_month.currentIndex() + 1, 1)

@@ -80,7 +80,11 @@ ENTITY_FIELDS = {  # a field whose label differs with the kind of record
     "member_event": {"kind": N_("Event"), "level": N_("Discipline level")},
 }
 # Kept in an entry for the record's sake (which row it was), shown in the "record" column, not as a change.
-HIDDEN_FIELDS = frozenset({"id", "member_id", "updated_at"})
+# What a withdrawn row kept that is the program's, not the user's: ids, and the name split and keyed for sorting and
+# search (computed from the full name, which is shown).
+HIDDEN_FIELDS = frozenset(
+    {"id", "member_id", "updated_at", "family_name", "middle_name", "given_name", "sort_key", "search_key"}
+)
 
 _VALUES: dict[str, dict[str, str]] = {
     "status": STATUSES,

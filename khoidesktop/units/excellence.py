@@ -7,7 +7,6 @@ its cells rated HTTNV)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -17,13 +16,10 @@ from sqlalchemy.orm import Session
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import excellent_allowed, level_label, rule_set_for
 from khoidesktop.errors import ValidationError
-from khoidesktop.exchange.summary import read_proposals
 from khoidesktop.i18n import _, format_number
 from khoidesktop.store import audit
-from khoidesktop.store.models import ExcellenceDecision, UnitBundleFile
-from khoidesktop.units.records import level_figures, own_kind, unit_rows
-
-PROPOSALS_FILE = "data/proposals.json"
+from khoidesktop.store.models import ExcellenceDecision
+from khoidesktop.units.records import level_figures, own_kind, proposals_by_unit, unit_rows
 
 
 @dataclass(frozen=True)
@@ -96,25 +92,21 @@ def excellence_list(session: Session, year: int, today: date) -> ExcellenceList:
     period = Period(year)
     rows = unit_rows(session, period, today, decided=False)  # the cells' own counts: the decisions come on top
     figures = level_figures(session, period, rows)
-    bundles = {row.bundle.id: row for row in rows if row.bundle is not None}
-    files = session.execute(
-        select(UnitBundleFile.bundle_id, UnitBundleFile.content).where(
-            UnitBundleFile.bundle_id.in_(list(bundles)), UnitBundleFile.name == PROPOSALS_FILE
-        )
-    )
-    lists = {bundle_id: read_proposals(json.loads(content), period) for bundle_id, content in files}
+    lists = proposals_by_unit(session, year)
     decided = {
         (d.unit_id, d.full_name, d.birth_date): d.approved
         for d in session.scalars(select(ExcellenceDecision).where(ExcellenceDecision.year == year))
     }
     proposed: list[Proposed] = []
     unlisted = []
-    for bundle_id, row in bundles.items():
-        if bundle_id not in lists:
+    for row in rows:
+        if row.bundle is None:
+            continue
+        if row.unit.id not in lists:
             if row.figures is not None and row.figures.levels["HTXSNV"]:
                 unlisted.append(row.name)
             continue
-        for p in lists[bundle_id]:
+        for p in lists[row.unit.id]:
             key = (row.unit.id, p.full_name, p.birth_date)
             proposed.append(Proposed(row.unit.id, row.name, p.full_name, p.birth_date, decided.get(key)))
     return ExcellenceList(
@@ -204,7 +196,7 @@ def decide(
         wanted[key] = decision.approved
     approved = sum(value is True for value in wanted.values())
     declined = sum(value is False for value in wanted.values())
-    if approved > listing.allowed_if(declined) and approved > listing.approved:
+    if approved > listing.allowed_if(declined):  # whatever changed (a share lowered, a decline taken back)
         raise ValidationError(over_cap_message(approved, declined, listing))
     stored = {
         (d.unit_id, d.full_name, d.birth_date): d

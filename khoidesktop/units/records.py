@@ -20,7 +20,7 @@ from khoidesktop.domain.rating_rules import LEVEL_ORDER, excellent_allowed, rule
 from khoidesktop.errors import ValidationError
 from khoidesktop.exchange.bundle_format import fingerprint
 from khoidesktop.exchange.figures import Figures, sum_units
-from khoidesktop.exchange.summary import PARTS, UnitEntry, read_unit
+from khoidesktop.exchange.summary import PARTS, Proposal, UnitEntry, read_proposals, read_unit
 from khoidesktop.i18n import _
 from khoidesktop.store import audit
 from khoidesktop.store.models import Unit, UnitBundle, UnitBundleFile, UnitRating
@@ -107,15 +107,36 @@ def expected_in(unit: Unit, period: Period) -> bool:
     return unit.closed_on is None or unit.closed_on >= period.start
 
 
+PROPOSALS_FILE = "data/proposals.json"  # the named list of HTXSNV proposals a cell may send (exchange/summary.py)
+
+
+def proposals_by_unit(session: Session, year: int) -> dict[int, list[Proposal]]:
+    """Unit id → the members its bundle of `year` proposes as HTXSNV (units that sent no named list are absent)."""
+    period = Period(year)
+    query = (
+        select(UnitBundle.unit_id, UnitBundleFile.content)
+        .join(UnitBundleFile, UnitBundleFile.bundle_id == UnitBundle.id)
+        .where(UnitBundle.period == period.code, UnitBundleFile.name == PROPOSALS_FILE)
+    )
+    return {unit_id: read_proposals(json.loads(content), period) for unit_id, content in session.execute(query)}
+
+
 def declined_by_unit(session: Session, year: int) -> Counter[int]:
-    """Unit id → the members its cell proposed as HTXSNV for `year` whom this level declined (units/excellence.py):
-    they count as HTTNV in the level's figures."""
+    """Unit id → the members its cell proposes as HTXSNV for `year` whom this level declined (units/excellence.py):
+    they count as HTTNV in the level's figures. A decision on a name the cell no longer proposes (a corrected
+    bundle) counts for nothing."""
     from khoidesktop.store.models import ExcellenceDecision
 
-    query = select(ExcellenceDecision.unit_id).where(
+    query = select(ExcellenceDecision.unit_id, ExcellenceDecision.full_name, ExcellenceDecision.birth_date).where(
         ExcellenceDecision.year == year, ExcellenceDecision.approved.is_(False)
     )
-    return Counter(session.scalars(query))
+    decisions = session.execute(query).all()
+    if not decisions:
+        return Counter()
+    proposed = {
+        unit: {(p.full_name, p.birth_date) for p in found} for unit, found in proposals_by_unit(session, year).items()
+    }
+    return Counter(unit for unit, name, born in decisions if (name, born) in proposed.get(unit, set()))
 
 
 def _with_decisions(figures: Figures, declined: int) -> Figures:

@@ -148,3 +148,37 @@ def test_a_level_refuses_to_send_up_a_period_no_unit_sent(grassroots_demo, tmp_p
     with pytest.raises(ValidationError, match="Chưa đơn vị nào gửi gói số liệu năm 2023"):
         export_bundle(grassroots_demo, tmp_path / "rong.khoi", Period(2023), today=TODAY, now=FIXED_NOW, actor="t")
     assert not (tmp_path / "rong.khoi").exists() and dump(grassroots_demo.path) == before
+
+
+def test_qd366_no_change_leaves_more_approved_than_the_cap(grassroots_demo):
+    """Found in review: lowering the share, or taking a decline back, once passed the cap unseen."""
+    listing = _listing(grassroots_demo)
+    wide = listing.allowed_if(0, 25)
+    assert wide > listing.allowed  # 25 % of the cells' HTTNV allows more than 20 %
+    _decide(grassroots_demo, _all(listing, wide), share=25)
+    with pytest.raises(ValidationError, match="vượt quá"):
+        _decide(grassroots_demo, [], share=20)  # the same approvals at 20 %: over
+    now = _listing(grassroots_demo)
+    assert now.cap_percent == 25 and now.approved == min(wide, len(listing.proposed))  # nothing written
+
+
+def test_a_decision_on_a_name_no_longer_proposed_does_not_count(grassroots_demo):
+    """Found in review: a corrected bundle without the declined name still moved a member from HTXSNV."""
+    import json as jsonlib
+
+    from khoidesktop.store.models import UnitBundleFile
+    from khoidesktop.units.records import level_figures
+
+    listing = _listing(grassroots_demo)
+    first = listing.proposed[0]
+    _decide(grassroots_demo, [Decision(first.unit_id, first.full_name, first.birth_date, False)])
+    with grassroots_demo.session() as s, s.begin():  # the cell's corrected list spells the name otherwise
+        for row in s.scalars(select(UnitBundleFile).where(UnitBundleFile.name == "data/proposals.json")):
+            part = jsonlib.loads(row.content)
+            for member in part["members"]:
+                if member["full_name"] == first.full_name:
+                    member["full_name"] += " Anh"
+            row.content = jsonlib.dumps(part, ensure_ascii=False).encode()
+    with grassroots_demo.session() as s:
+        figures = level_figures(s, Period(YEAR), unit_rows(s, Period(YEAR), TODAY))
+    assert figures.levels["HTXSNV"] == listing.rated_excellent and _listing(grassroots_demo).declined == 0

@@ -128,7 +128,7 @@ class ExcellenceDialog(FormDialog):
         from khoidesktop.units.excellence import Decision, decide, over_cap_message
 
         approved, allowed = self.approved(), self.allowed()
-        if approved > allowed and approved > self.listing.approved:  # the live check, said before writing
+        if approved > allowed:  # the live check, said before writing, as decide() says it
             self.message.error(over_cap_message(approved, self.declined(), self.listing, self.share.value()))
             return
         decisions = [

@@ -55,7 +55,8 @@ class IdentityData:
         if "org_name" not in kind.identity_fields and not data.org_name:
             data = replace(data, org_name=data.cell_name)  # a chi bộ cơ sở is its own grassroots organisation
         asked = [name for name in REQUIRED if name in kind.identity_fields]
-        missing = [_(FIELD_LABELS[name]) for name in asked if not getattr(data, name)]
+        labels = {**FIELD_LABELS, "org_name": kind.org_label}  # the organisation is called as the kind calls it
+        missing = [_(labels[name]) for name in asked if not getattr(data, name)]
         if missing:
             raise ValidationError(_("Please fill in: {fields}.").format(fields=", ".join(missing)))
         return data

@@ -47,6 +47,8 @@ class DataFileKind:
     takes_first_format: bool = False  # it imports bundles of summary format 1, which did not name their level
     decides_excellence_cap: bool = False  # it decides the members' excellence cap across its cells (DOMAIN.md)
     office_records: str = N_("Committee office records")  # msgid: the last recipient, its own office's copy
+    name_example: str = "Chi bộ Phòng Kế hoạch"  # a unit of this kind's name, shown as an example where one is typed
+    superior_example: str = "Đảng ủy Ủy ban nhân dân tỉnh"  # the body above it, likewise
     # The roles on its committee (domain/terms.py ROLES): a cell has no standing committee.
     committee_roles: tuple[str, ...] = ("secretary", "deputy", "member")
 
@@ -128,6 +130,7 @@ BASE_CELL = replace(
     code="base_cell",
     title=N_("A cell that is itself the grassroots organisation (chi bộ cơ sở)"),
     unit_label=N_("Grassroots cell"),
+    name_example="Chi bộ Sở Tư pháp",
     tier=1,
     identity_fields=("cell_name", "superior_name", "place_name", "secretary_name"),
 )
@@ -136,6 +139,8 @@ GRASSROOTS = DataFileKind(
     code="grassroots",
     title=N_("A grassroots Party committee gathering its cells' bundles (đảng ủy cơ sở)"),
     unit_label=N_("Grassroots Party committee"),
+    name_example="Đảng bộ Sở Tài chính",
+    superior_example="Đảng ủy các cơ quan Đảng tỉnh",
     role=UNITS_ROLE,
     tier=1,
     pages=UNITS_PAGES,
@@ -167,6 +172,8 @@ SUPERIOR = replace(
     code="superior",
     title=N_("A superior committee gathering its grassroots organisations' bundles"),
     unit_label=N_("Superior Party committee"),
+    name_example="Đảng bộ các cơ quan Đảng tỉnh",
+    superior_example="Tỉnh ủy Quảng Ninh",
     tier=2,
     org_label=N_("The superior committee's Party organisation"),
     org_example="Đảng bộ các cơ quan Đảng tỉnh",
@@ -179,6 +186,7 @@ PROVINCE = replace(
     code="province",
     title=N_("A province Party committee gathering its superior committees' bundles (tỉnh ủy)"),
     unit_label=N_("Province Party committee"),
+    name_example="Đảng bộ tỉnh Quảng Ninh",
     tier=3,
     identity_fields=("org_name", "place_name", "secretary_name"),
     org_label=N_("The province's Party organisation"),

@@ -115,3 +115,17 @@ def test_the_first_run_form_shows_an_example_in_every_field_before_any_choice(wi
     shown = [e for e in dialog.form.edits.values() if not e.isHidden()]
     assert shown and all(e.placeholderText() != "ví dụ: " for e in shown)
     dialog.deleteLater()
+
+
+def test_each_level_is_shown_the_examples_of_its_own_names(window, ctx):
+    from khoidesktop.datafile.kinds import KINDS
+
+    dialog = FirstRunDialog(ctx, ctx.paths.default_db, window)
+    form = dialog.form
+    for kind in KINDS.values():
+        form.mode.setCurrentIndex(form.mode.findData(kind.code))
+        assert form.edits["org_name"].placeholderText() == f"ví dụ: {kind.org_example}"
+        assert form.edits["superior_name"].placeholderText() == f"ví dụ: {kind.superior_example}"
+    form.mode.setCurrentIndex(form.mode.findData("superior"))
+    assert "Tỉnh ủy" in form.edits["superior_name"].placeholderText()  # a superior's superior is the province
+    dialog.deleteLater()

@@ -31,7 +31,6 @@ class UnitDialog(FormDialog):
         box = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("Chi bộ Phòng Kế hoạch")
         self.kind = QComboBox(self)
         self.closed_on = DateField(self)
         self.into = QComboBox(self)
@@ -59,6 +58,8 @@ class UnitDialog(FormDialog):
         with store.session() as session:
             for kind in kinds_below(own_kind(session)):
                 self.kind.addItem(_(kind.unit_label), kind.code)
+                if not self.name.placeholderText() or kind.aggregates:  # a committee's name when it has some
+                    self.name.setPlaceholderText(kind.name_example)
             for other_id, other_name in merge_choices(session, unit_id):
                 self.into.addItem(other_name, other_id)
             if unit_id is not None:

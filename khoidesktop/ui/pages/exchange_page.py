@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from khoidesktop.units.records import UnitRow
 
 UNIT_HEADERS = (N_("Unit"), N_("Members"), N_("Latest bundle"), N_("Its period"), N_("This period"))
-RESULT_HEADERS = (N_("File"), N_("Cell"), N_("Period"), N_("Result"))
+RESULT_HEADERS = (N_("File"), N_("Unit"), N_("Period"), N_("Result"))
 RESULTS = {
     "imported": N_("Imported"),
     "unchanged": N_("Already imported, nothing changed"),

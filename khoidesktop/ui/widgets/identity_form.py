@@ -11,7 +11,6 @@ from khoidesktop.i18n import _
 
 PLACEHOLDERS = {
     "cell_name": "Chi bộ Văn phòng Sở",
-    "superior_name": "Đảng ủy Ủy ban nhân dân tỉnh",
     "place_name": "Hạ Long",
     "secretary_name": "Nguyễn Văn An",
 }
@@ -57,6 +56,8 @@ class IdentityForm(QWidget):
             self.form_layout.setRowVisible(edit, name in kind.identity_fields)
         org = self.edits["org_name"]
         org.setPlaceholderText(_("e.g. {example}").format(example=kind.org_example))
+        above = self.edits["superior_name"]
+        above.setPlaceholderText(_("e.g. {example}").format(example=kind.superior_example))
         label = self.form_layout.labelForField(org)
         if not isinstance(label, QLabel):
             raise TypeError("the organisation field has no label")

@@ -416,18 +416,24 @@ def _resolution_arguments(parser: argparse.ArgumentParser) -> None:
     _out(parser)
 
 
+DECIDED_BY_GRASSROOTS = N_(
+    "Only a grassroots Party committee decides on the members its cells propose as HTXSNV: open its data file."
+)
+
 COMMANDS = (
     Command(
         "units excellence",
         N_("the members the cells propose as HTXSNV, and the committee's decisions"),
         (_excellence_arguments,),
         {UNITS_ROLE: cmd_excellence},
+        refusal=DECIDED_BY_GRASSROOTS,
     ),
     Command(
         "units decide",
         N_("approve or decline a member a cell proposes as HTXSNV"),
         (_decide_arguments,),
         {UNITS_ROLE: cmd_decide},
+        refusal=DECIDED_BY_GRASSROOTS,
         writes=lambda args: True,
     ),
     Command(
@@ -435,7 +441,7 @@ COMMANDS = (
         N_("the committee's resolution recognising the members rated HTXSNV"),
         (_resolution_arguments,),
         {UNITS_ROLE: cmd_excellence_resolution},
-        refusal=REPORTS_OF_UNITS,
+        refusal=DECIDED_BY_GRASSROOTS,
     ),
     Command(
         "units list",

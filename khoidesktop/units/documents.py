@@ -23,6 +23,7 @@ from khoidesktop.units.records import level_figures, unit_rows
 
 if TYPE_CHECKING:
     from khoidesktop.reports.frame import Letterhead
+    from khoidesktop.units.excellence import ExcellenceList
     from khoidesktop.units.report_pdf import BlocReport
 
 Builder = Callable[..., int]  # build_bloc_…(target, head, report, *, number) -> pages
@@ -88,6 +89,23 @@ def bloc_recruitment_pdf(store: Store, out: Path, *, period: Period, today: date
     return _make(store, out, period, today, number, build_bloc_recruitment)
 
 
+def check_resolution(listing: ExcellenceList) -> None:
+    """Why the resolution cannot be made yet (ValidationError): no proposal came, or one is not decided."""
+    if not listing.proposed:
+        raise ValidationError(
+            _(
+                "No cell has sent the names of the members it proposes for {year}: ask each cell to export its "
+                "bundle of {year} with the list of proposals, and import it."
+            ).format(year=listing.year)
+        )
+    if listing.undecided:
+        raise ValidationError(
+            _("{count} proposals are not decided yet: decide on each one on the “Units” page first.").format(
+                count=listing.undecided
+            )
+        )
+
+
 def excellence_resolution_pdf(store: Store, out: Path, *, year: int, today: date, number: str | None = None) -> Path:
     """Nghị quyết công nhận đảng viên HTXSNV of `year`: the grassroots committee's decisions on its cells'
     proposals, dated `today`, at `out`. Refused (ValidationError) with no proposal yet, or with one not decided."""
@@ -97,19 +115,7 @@ def excellence_resolution_pdf(store: Store, out: Path, *, year: int, today: date
     with store.session() as session:
         listing = excellence_list(session, year, today)
         head: Letterhead = letterhead(session, today)
-    if not listing.proposed:
-        raise ValidationError(
-            _(
-                "No cell has sent the names of the members it proposes for {year}: ask each cell to export its "
-                "bundle of {year} with the list of proposals, and import it."
-            ).format(year=year)
-        )
-    if listing.undecided:
-        raise ValidationError(
-            _("{count} proposals are not decided yet: decide on each one on the “Units” page first.").format(
-                count=listing.undecided
-            )
-        )
+    check_resolution(listing)
 
     def named(approved: bool) -> tuple[NamedMember, ...]:
         return tuple(

@@ -292,7 +292,8 @@ def _rating_results(report: BlocReport) -> list[Flowable]:
 
 
 def _level_lines(counts: Mapping[str | None, int]) -> list[str]:
-    rated = sum(counts[level] for level in LEVEL_ORDER)
+    """Each level's count and share of all the units counted, the not rated too (as the Đơn vị page shows them)."""
+    rated = sum(counts.values())
     lines = [
         _("{level}: {count} ({share})").format(
             level=level_label(level), count=format_number(counts[level]), share=format_percent(counts[level], rated)
@@ -313,15 +314,13 @@ def _unit_levels(report: BlocReport) -> list[Flowable]:
     found: list[Flowable] = []
     for tier, counts in sorted(report.figures.unit_levels.items()):
         allowed = excellent_allowed(rule_set_for(report.period.year), {k: v for k, v in counts.items() if k})
-        found.append(para(_("{units}, rated by the committee above them:").format(units=_(TIER_LABELS[tier]))))
-        found += items(
-            [
-                *_level_lines(counts),
-                _("“{excellent}” allowed for collectives: at most {allowed}").format(
-                    excellent=level_label("HTXSNV"), allowed=format_number(allowed)
-                ),
-            ]
+        found.append(para(_("{units}, rated by the committee they belong to:").format(units=_(TIER_LABELS[tier]))))
+        cap = _("“{excellent}” allowed for collectives: at most {allowed}").format(
+            excellent=level_label("HTXSNV"), allowed=format_number(allowed)
         )
+        if counts["HTXSNV"] > allowed:
+            cap += " " + _("(exceeded)")
+        found += items([*_level_lines(counts), cap])
     own = report.figures.cell_levels
     if sum(own.values()):
         found.append(para(_("The cells' own ratings, as their bundles say:")))

@@ -201,3 +201,12 @@ def test_a_level_that_does_not_decide_the_cap_offers_neither_the_dialog_nor_the_
     reports = window.go_to("bao-cao")
     assert not reports.boxes["excellence-resolution"].isVisibleTo(reports)
     assert reports.boxes["bloc-ratings"].isVisibleTo(reports)
+
+
+def test_the_resolution_is_refused_before_the_save_dialog_while_proposals_wait(window, ctx, grassroots_demo):
+    window.set_store(grassroots_demo)
+    reports = window.go_to("bao-cao")
+    reports.buttons["excellence-resolution"].click()  # nothing decided yet: said at once, no file asked for
+    kind, title, text = ctx.prompts.shown[-1]
+    assert kind == "info" and title == "Chưa lập được nghị quyết" and "chưa quyết định" in text
+    assert not ctx.prompts.files and not any(k == "confirm" for k, _t, _m in ctx.prompts.shown)

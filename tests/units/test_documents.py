@@ -263,13 +263,13 @@ def test_a_provinces_rating_report_counts_the_organisations_rated_tier_by_tier(t
     text = all_text(out)
     tccs = figures.unit_levels[1]
     assert sum(tccs.values()) > 0 and tccs[None] == 0  # the training superiors rated their TCCS
-    rated = sum(tccs[level] for level in LEVEL_ORDER)
-    section = text[text.index("Các tổ chức cơ sở đảng, do cấp ủy cấp trên xếp loại") :]
+    rated = sum(tccs.values())
+    section = text[text.index("Các tổ chức cơ sở đảng, do cấp ủy trực tiếp xếp loại") :]
     for level in LEVEL_ORDER:
         line = f"{level_label(level)}: {tccs[level]} ({format_percent(tccs[level], rated)})"
         assert line in section, line
     allowed = excellent_allowed(rule_set_for(PERIOD.year), {k: v for k, v in tccs.items() if k})
     assert tccs["HTXSNV"] <= allowed and f"tối đa {allowed}" in section
-    assert "Các đảng bộ cấp trên trực tiếp cơ sở, do cấp ủy cấp trên xếp loại" in text  # the province's own to rate
+    assert "Các đảng bộ cấp trên trực tiếp cơ sở, do cấp ủy trực tiếp xếp loại" in text  # the province's own to rate
     # a province has no body above it: no "(để báo cáo)" line, its own office keeps the copy
     assert head.recipients == ("Lưu Văn phòng Tỉnh ủy",) and "(để báo cáo)" not in text

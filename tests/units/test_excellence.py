@@ -182,3 +182,12 @@ def test_a_decision_on_a_name_no_longer_proposed_does_not_count(grassroots_demo)
     with grassroots_demo.session() as s:
         figures = level_figures(s, Period(YEAR), unit_rows(s, Period(YEAR), TODAY))
     assert figures.levels["HTXSNV"] == listing.rated_excellent and _listing(grassroots_demo).declined == 0
+
+
+def test_the_excellence_commands_on_a_superiors_file_say_who_decides(tmp_path):
+    made = run("--db", str(tmp_path / "cap-tren.sqlite"), "init", "--level", "superior", "--demo")
+    assert made.returncode == 0, made.stderr
+    for args in (["report", "excellence-resolution", "--year", str(YEAR), "--out", str(tmp_path / "nq.pdf")],
+                 ["units", "excellence", "--year", str(YEAR)]):  # fmt: skip
+        refused = run("--db", str(tmp_path / "cap-tren.sqlite"), *args)
+        assert refused.returncode == 1 and "Chỉ đảng ủy cơ sở quyết định" in refused.stderr

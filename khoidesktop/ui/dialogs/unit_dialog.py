@@ -42,8 +42,9 @@ class UnitDialog(FormDialog):
         box.addLayout(form)
         about = QLabel(
             _(
-                "A unit dissolved or merged keeps its bundles and ratings; from that date on it is no longer "
-                "expected to send, so it is not listed as late."
+                "A unit dissolved or merged keeps its bundles and ratings. It still owes the bundles of the periods "
+                "that began before that date (the year it was dissolved in, too); it is not expected for any period "
+                "that begins after it."
             ),
             self,
         )

@@ -109,6 +109,8 @@ class UnitsReportsPage(Page):
     def report(self, kind: str) -> None:
         period = self.period_box.period()
         self.refresh()
+        if kind == "excellence-resolution" and not self._resolution_ready(period.year):
+            return
         if not self.sent:
             self.ctx.prompts.info(
                 _("No figures yet"),
@@ -118,3 +120,17 @@ class UnitsReportsPage(Page):
             )
             return
         exchange_actions.bloc_pdf(self, self.ctx, kind, period)
+
+    def _resolution_ready(self, year: int) -> bool:
+        """Said before the save dialog, not after: the proposals of the year are all decided."""
+        from khoidesktop.errors import ValidationError
+        from khoidesktop.units.documents import check_resolution
+        from khoidesktop.units.excellence import excellence_list
+
+        try:
+            with self.ctx.require_store().session() as session:
+                check_resolution(excellence_list(session, year, self.ctx.today()))
+        except ValidationError as exc:
+            self.ctx.prompts.info(_("The resolution cannot be made yet"), exc.message)
+            return False
+        return True

@@ -59,6 +59,10 @@ def test_a_level_above_exports_upward_and_a_cell_file_cannot_import(tmp_path, ge
     bloc, cell = tmp_path / "khoi.sqlite", tmp_path / "cb.sqlite"
     run("--db", str(bloc), *BLOC)
     run("--db", str(cell), *INIT)
+    empty = run("--db", str(bloc), "export-bundle", "--period", "2025", "--out", str(tmp_path / "x.khoi"))
+    assert empty.returncode == 1 and "Chưa đơn vị nào gửi" in empty.stderr and not (tmp_path / "x.khoi").exists()
+    imported = run("--db", str(bloc), "import-bundle", str(generated_bundles[0]), "--accept-new-keys")
+    assert imported.returncode == 0, imported.stderr
     exported = run("--db", str(bloc), "export-bundle", "--period", "2025", "--out", str(tmp_path / "x.khoi"))
     assert exported.returncode == 0 and (tmp_path / "x.khoi").exists(), exported.stderr
     wrong = run("--db", str(cell), "import-bundle", str(generated_bundles[0]))

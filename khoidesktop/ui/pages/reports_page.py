@@ -77,7 +77,14 @@ DOCUMENTS = (
         N_("Members reaching a Party badge"),
         N_("The members who reach a 30, 40, 45 … year Party badge in the chosen year, to propose them in time."),
     ),
+    (
+        "midterm-review",
+        N_("Mid-term review"),
+        N_("Each target of the current term (entered on the “Term” page) against what was done, year by year."),
+    ),
 )
+# Made from what the page cannot choose: the counting board's vote file (`report vote-count` on the command line).
+ELSEWHERE = ("vote-count",)
 
 
 class ReportsPage(Page):
@@ -213,6 +220,10 @@ class ReportsPage(Page):
             recruitment_actions.resolution(self, self.ctx, self.candidate.currentData())
         elif key == "badges":
             member_actions.badges_pdf(self, self.ctx, year)
+        elif key == "midterm-review":
+            from khoidesktop.ui.term_actions import midterm_review
+
+            midterm_review(self, self.ctx, "")  # the current term
 
     def _structure(self) -> None:
         try:

@@ -71,3 +71,14 @@ def test_every_level_is_made_with_init_and_its_demo_holds_a_tree(tmp_path):
     )
     assert made.returncode == 0, made.stderr
     assert json.loads(run("--db", str(base), "info", "--json").stdout)["identity"]["kind"] == "base_cell"
+
+
+def test_a_unit_is_not_rated_for_a_year_not_begun(tmp_path):
+    db = tmp_path / "dang-uy.sqlite"
+    made = run("--db", str(db), "init", "--level", "grassroots", "--demo")
+    assert made.returncode == 0, made.stderr
+    unit = json.loads(run("--db", str(db), "units", "list", "--json").stdout)["units"][0]["unit"]
+    before = db.read_bytes()
+    refused = run("--db", str(db), "units", "rate", unit, "--year", "2099", "--level", "HTTNV")
+    assert refused.returncode == 1 and "chưa bắt đầu" in refused.stderr
+    assert db.read_bytes() == before

@@ -303,7 +303,11 @@ def close_unit(
 
 
 def rate_unit(session: Session, unit: Unit, year: int, level: str | None, *, now: datetime, actor: str) -> None:
-    """The level's rating of `unit` for `year` (None takes it back)."""
+    """The level's rating of `unit` for `year` (None takes it back); a year not begun yet is refused."""
+    if year > now.year:
+        raise ValidationError(
+            _("{year} has not begun yet: a unit is rated for a year begun or past.").format(year=year)
+        )
     if level is not None and level not in LEVEL_ORDER:
         raise ValidationError(_("The level must be one of {levels}.").format(levels=", ".join(LEVEL_ORDER)))
     row = session.scalar(select(UnitRating).where(UnitRating.unit_id == unit.id, UnitRating.year == year))

@@ -23,7 +23,7 @@ def test_cell_to_bloc_on_the_command_line(tmp_path, generated_bundles):
     assert run("--db", str(cell), *INIT).returncode == 0
     exported = run("--db", str(cell), "export-bundle", "--period", "2025", "--out", str(tmp_path / "cb.khoi"))
     assert exported.returncode == 0, exported.stderr
-    assert "Dấu vân tay khóa của tệp dữ liệu này:" in exported.stdout
+    assert "Mã nhận dạng khóa của tệp dữ liệu này:" in exported.stdout
     assert "Gói này chứa: số liệu tổng hợp (chỉ có số lượng, không có tên người)." in exported.stdout
     created = run("--db", str(bloc), *BLOC)
     assert created.returncode == 0, created.stderr

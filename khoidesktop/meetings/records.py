@@ -213,7 +213,8 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingData:
 
 
 def template_from_last(session: Session, on: date) -> MeetingData:
-    """A new regular meeting prefilled from the last one before `on` (place, chair, minute-taker, outline)."""
+    """A new regular meeting prefilled from the last one before `on` (place, chair, minute-taker, outline); the
+    chair is the cell's secretary (the data file's identity) when no earlier meeting names one."""
     from khoidesktop.domain.meetings import REGULAR_OUTLINE
 
     last = session.scalars(select(Meeting).where(Meeting.on_date < on).order_by(Meeting.on_date.desc())).first()
@@ -222,6 +223,11 @@ def template_from_last(session: Session, on: date) -> MeetingData:
         data.place, data.chair, data.minute_taker = last.place, last.chair, last.minute_taker
         data.start_time, data.end_time = last.start_time, last.end_time
         data.content = last.content if last.kind in ("regular", "combined") and last.content else REGULAR_OUTLINE
+    if not data.chair:  # the first meeting: the cell's secretary chairs it unless another is named
+        from khoidesktop.datafile.identity import get_identity
+
+        identity = get_identity(session)
+        data.chair = identity.secretary_name if identity is not None else ""
     return data
 
 

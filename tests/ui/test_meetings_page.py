@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from khoidesktop.meetings.records import load_meeting
 from khoidesktop.members.records import MemberData, add_member
@@ -36,14 +37,22 @@ def test_record_a_meeting_then_reopen_it(page, qtbot, store):
         type_text(dialog.on_date, "03/11/2026")
         dialog.on_date.editingFinished.emit()
         type_text(dialog.place, "Phòng họp tầng 2")
-        type_text(dialog.chair, "Nguyễn Văn An")
+        names = [dialog.chair.itemText(i) for i in range(dialog.chair.count())]
+        assert {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"} <= set(names)  # picked from the member list
+        dialog.chair.setCurrentIndex(names.index("Nguyễn Văn An"))
         dialog.materials.clear()
         type_text(dialog.materials, "03/11/2026")
         assert "ít nhất 1 ngày" in dialog.checks.text()  # late materials: a warning, not a block
         table = dialog.attendance
         assert table.rowCount() == 3
-        table.cellWidget(1, 1).setCurrentIndex(table.cellWidget(1, 1).findData("excused"))
-        type_text(table.cellWidget(1, 2), "Đi công tác")
+        dialog.tabs.setCurrentIndex(1)  # “Điểm danh”
+        assert not any(table.absent_box(r).isChecked() for r in range(3))  # everyone present by default
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+        qtbot.mouseClick(table.absent_box(1), Qt.MouseButton.LeftButton)  # one click; the cursor in the reason
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is table.reason(1), timeout=5000)
+        type_text(QApplication.focusWidget(), "Đi công tác")
+        assert table.reason(1).text() == "Đi công tác"
         assert dialog.present_label.text() == "Có mặt: 2/3"
         dialog.rule.set_value("more_than_half")
         dialog.votes[0].setValue(2)
@@ -129,3 +138,31 @@ def test_the_vote_tab_shows_the_check_saving_applies_and_does_not_move(page, qtb
     assert "nghị quyết được thông qua" in seen["passing"] and seen["passing_kind"] == "ok"
     assert seen["live"] in seen["saved"]  # Save refuses with the very words shown
     assert page.table.rowCount() == 0
+
+
+def test_enter_after_an_absence_reason_saves_and_keeps_the_absentee(page, qtbot, store):
+    """Issue 14, item 1: typing an absence reason and pressing Enter once marked everyone present (31/32 became
+    32/32). Enter now presses only Save: the absentee is saved absent with the reason typed."""
+    from sqlalchemy import select
+
+    from khoidesktop.store.models import Meeting
+
+    dialog = MeetingDialog(page.ctx, None, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    dialog.tabs.setCurrentIndex(1)
+    table = dialog.attendance
+    qtbot.mouseClick(table.absent_box(2), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table.reason(2), timeout=5000)
+    type_text(table.reason(2), "Ốm")
+    assert dialog.present_label.text() == "Có mặt: 2/3"
+    qtbot.keyClick(table.reason(2), Qt.Key.Key_Return)
+    settle(qtbot)
+    assert not dialog.isVisible()  # saved and closed
+    with store.session() as s:
+        (meeting_id,) = s.scalars(select(Meeting.id)).all()
+        saved = load_meeting(s, meeting_id)
+    assert saved.present == 2
+    assert sorted(saved.attendance.values()) == [("excused", "Ốm"), ("present", ""), ("present", "")]

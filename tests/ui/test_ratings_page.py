@@ -2,7 +2,8 @@ from PySide6.QtCore import Qt
 
 from khoidesktop.ratings.records import rating_rows
 from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
-from tests.ui.helpers import english_on_screen, settle, when_modal
+from khoidesktop.ui.models.rating_grid import column_of
+from tests.ui.helpers import english_on_screen, settle, type_text, when_modal
 
 
 def test_rating_page_on_the_training_data(window, demo_store, qtbot):
@@ -27,8 +28,9 @@ def test_rating_page_on_the_training_data(window, demo_store, qtbot):
 
     when_modal(RatingDialog, rate)
     page.open_rating(index)
-    assert page.table.item(index, 2).text() == "Hoàn thành nhiệm vụ"
-    assert page.table.item(index, 3).text() == "65"
+    model = page.grid.model
+    assert model.index(index, column_of("level")).data() == "Hoàn thành nhiệm vụ"
+    assert model.index(index, column_of("score")).data() == "65"
     page.tabs.setCurrentIndex(1)
     headers = [page.compare.horizontalHeaderItem(c).text() for c in range(page.compare.columnCount())]
     assert headers == ["Họ và tên", "2021", "2022", "2023", "2024", "2025"]
@@ -64,3 +66,82 @@ def test_the_rating_dialog_asks_the_qd366_facts(window, demo_store, qtbot):
     qtbot.addWidget(earlier)
     earlier.show()
     assert not earlier.remedied.isVisible() and earlier.violation.isVisible()
+
+
+def type_keys(qtbot, keys) -> None:
+    """Keys as a user presses them, one by one, each to the widget that has the focus then (the grid, then the
+    cell's editor), the window's events handled between two keys."""
+    from PySide6.QtWidgets import QApplication
+
+    for key in keys:
+        for one in key if isinstance(key, str) else [key]:
+            target = QApplication.focusWidget()
+            if isinstance(one, str):
+                type_text(target, one)
+            else:
+                qtbot.keyClick(target, one)
+            qtbot.wait(15)
+
+
+def saved_ratings(store, year):
+    from sqlalchemy import func, select
+
+    from khoidesktop.store.models import AuditEntry
+
+    with store.session() as s:
+        ratings = {r.member.id: r.rating for r in rating_rows(s, year) if not r.exclusion}
+        audited = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "rating"))
+        return {m: (r.level, r.score, r.violation, r.notes) if r else None for m, r in ratings.items()}, audited
+
+
+def test_rating_in_the_grid_with_the_keyboard(window, demo_store, qtbot):
+    """Rate members in the page's grid, keys only: a score typed sets the level QĐ 366 gives (≥ 90 “Hoàn thành xuất
+    sắc”, ≥ 70 “Hoàn thành tốt”, ≥ 50 “Hoàn thành”), Space ticks a fact, each change saved and audited as the dialog
+    saves; a score out of range is refused in Vietnamese and nothing is written; Enter opens the dialog."""
+    window.set_store(demo_store)
+    window.resize(1366, 768)
+    window.sidebar.setCurrentRow(3)
+    page = window.page("danh-gia-xep-loai")
+    page.year.setValue(2025)
+    view, model = page.grid.view, page.grid.model
+    members = [r.member.id for r in model.rows if not r.exclusion]
+    before, audited = saved_ratings(demo_store, 2025)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, column_of("score")))
+    Key = Qt.Key
+    type_keys(qtbot, ["95", Key.Key_Return, Key.Key_Down, "72,5", Key.Key_Return, Key.Key_Down, "55", Key.Key_Tab])
+    qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
+    view.setCurrentIndex(model.index(1, column_of("violation")))
+    type_keys(qtbot, [Key.Key_Space])
+    qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
+    view.setCurrentIndex(model.index(0, column_of("notes")))
+    type_keys(qtbot, ["Tiêu biểu", Key.Key_Return])
+    qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
+    after, audited_after = saved_ratings(demo_store, 2025)
+    assert after[members[0]] == ("HTXSNV", 95, before[members[0]][2] if before[members[0]] else False, "Tiêu biểu")
+    assert after[members[1]][:3] == ("HTTNV", 72.5, True)
+    assert after[members[2]][:2] == ("HTNV", 55)
+    assert {m: v for m, v in after.items() if m not in members[:3]} == {
+        m: v for m, v in before.items() if m not in members[:3]
+    }
+    assert audited_after == audited + 5  # three scores, a fact, a note: each save audited
+    assert model.index(1, column_of("level")).data() == "Hoàn thành tốt nhiệm vụ"
+    assert page.grid.message.text() == ""
+    assert english_on_screen(window) == []
+
+    view.setCurrentIndex(model.index(3, column_of("score")))
+    type_keys(qtbot, ["120", Key.Key_Return])
+    qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
+    assert "Điểm phải từ 0 đến 100" in page.grid.message.text()
+    assert model.rows[3].member.full_name in page.grid.message.text()
+    assert saved_ratings(demo_store, 2025) == (after, audited_after)  # nothing written
+    shown = before[members[3]][1] if before[members[3]] else None
+    assert model.index(3, column_of("score")).data(Qt.ItemDataRole.EditRole) == shown  # the row shows what is saved
+
+    opened = []
+    when_modal(RatingDialog, lambda d: (opened.append(d.row.member.id), d.reject()))
+    view.setCurrentIndex(model.index(2, column_of("notes")))
+    type_keys(qtbot, [Key.Key_Return])
+    qtbot.waitUntil(lambda: opened == [members[2]], timeout=5000)

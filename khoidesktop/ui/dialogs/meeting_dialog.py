@@ -43,7 +43,7 @@ from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.attendance_table import AttendanceTable
-from khoidesktop.ui.widgets.fields import CodeCombo, DateField, TimeField
+from khoidesktop.ui.widgets.fields import CodeCombo, DateField, NameCombo, TimeField
 from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
@@ -121,7 +121,8 @@ class MeetingDialog(FormDialog):
         times.addWidget(QLabel(_("to"), tab))
         times.addWidget(self.end)
         times.addStretch(1)
-        self.place, self.chair, self.minute_taker, self.guests = (QLineEdit(tab) for _i in range(4))
+        self.place, self.guests = QLineEdit(tab), QLineEdit(tab)
+        self.chair, self.minute_taker = NameCombo(tab), NameCombo(tab)  # picked from the member list
         self.topic = QLineEdit(tab)
         self.thematic = QComboBox(tab)
         self.materials = DateField(tab)
@@ -210,10 +211,10 @@ class MeetingDialog(FormDialog):
         self.on_date.set_value(data.on_date)
         self.start.set_value(data.start_time or time(14, 0))
         self.end.set_value(data.end_time or time(16, 0))
+        self.chair.set_value(data.chair)
+        self.minute_taker.set_value(data.minute_taker)
         for edit, value in (
             (self.place, data.place),
-            (self.chair, data.chair),
-            (self.minute_taker, data.minute_taker),
             (self.guests, data.guests),
             (self.topic, data.topic),
         ):
@@ -245,6 +246,8 @@ class MeetingDialog(FormDialog):
             topics = topics_of(session, on.year)
             current = {m.id: current.get(m.id) or default_presence(session, m, on) for m in members}
         self.attendance.set_members(members, current)
+        for box in (self.chair, self.minute_taker):
+            box.set_names([m.full_name for m in members])
         chosen = self.thematic.currentData() if self.thematic.count() else self.data.thematic_topic_id
         self.thematic.clear()
         self.thematic.addItem("", None)
@@ -273,8 +276,8 @@ class MeetingDialog(FormDialog):
             start_time=self.start.value(),
             end_time=self.end.value(),
             place=self.place.text(),
-            chair=self.chair.text(),
-            minute_taker=self.minute_taker.text(),
+            chair=self.chair.value(),
+            minute_taker=self.minute_taker.value(),
             guests=self.guests.text(),
             topic=self.topic.text(),
             thematic_topic_id=self.thematic.currentData(),

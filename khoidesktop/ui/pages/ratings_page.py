@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -25,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from khoidesktop.context import AppContext
-from khoidesktop.domain.members import label
 from khoidesktop.domain.names import lowercase_first
 from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, level_label, rule_set_for
-from khoidesktop.i18n import N_, _, format_number, format_percent
+from khoidesktop.i18n import _, format_number, format_percent
 from khoidesktop.ratings.figures import YearFigures
 from khoidesktop.ratings.records import (
     RatingRow,
@@ -44,12 +42,10 @@ from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
 from khoidesktop.ui.widgets.message import MessageLabel
-from khoidesktop.ui.widgets.row_open import open_on_activate
+from khoidesktop.ui.widgets.rating_grid import RatingGrid
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-HEADERS = (N_("Full name"), N_("Self-assessed"), N_("Cell's proposal"), N_("Score"), N_("To check"))
 
 
 class RatingsPage(Page):
@@ -85,9 +81,8 @@ class RatingsPage(Page):
         self.layout_.addWidget(self.rules_label)
         self.layout_.addWidget(self.cap_label)
         self.tabs = QTabWidget(self)
-        self.table = self._table(HEADERS)
-        open_on_activate(self.table, self.open_rating)
-        self.tabs.addTab(self.table, _("Members"))
+        self.grid = RatingGrid(ctx, self, self.open_rating, self.refresh)
+        self.tabs.addTab(self.grid, _("Members"))
         self.compare = self._table(())
         self.tabs.addTab(self.compare, _("Compare years"))
         self.layout_.addWidget(self.tabs, 1)
@@ -140,7 +135,7 @@ class RatingsPage(Page):
             rules = rule_set_for(year)
         except ValueError:
             self.rules_label.setText(_("No rating rules are known for {year}.").format(year=year))
-            self.table.setRowCount(0)
+            self.grid.clear()
             return
         with self.ctx.store.session() as session:
             rows = rating_rows(session, year)
@@ -150,7 +145,7 @@ class RatingsPage(Page):
             span, table, shares = compare_years(session, year)
         self.rules_label.setText(_("Rules applied: {regulation}").format(regulation=rules.regulation))
         self._show_cap(figures)
-        self._fill_members()
+        self.grid.show_rows(year, rules, self.rows)
         self._fill_compare(span, table, shares)
         self.rating_date.set_value(settings.rating_date)
         self.cap.setRange(rules.cap_percent, rules.cap_percent_max)
@@ -175,35 +170,6 @@ class RatingsPage(Page):
         )
         self.cap_label.setText(text)
         self.cap_label.setStyleSheet("color: #b91c1c; font-weight: 600;" if actual > allowed else "")
-
-    def _fill_members(self) -> None:
-        self.table.setRowCount(len(self.rows))
-        for index, row in enumerate(self.rows):
-            r = row.rating
-            if row.exclusion:
-                cells = (
-                    row.member.full_name,
-                    "",
-                    _("Not rated: {reason}").format(reason=lowercase_first(_(EXCLUSIONS[row.exclusion]))),
-                    "",
-                    "",
-                )
-            else:
-                cells = (
-                    row.member.full_name,
-                    label(LEVELS, r.self_level) if r else "",
-                    label(LEVELS, r.level) if r else "",
-                    format_number(r.score) if r and r.score is not None else "",
-                    " ".join(row.flags),
-                )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if row.exclusion:
-                    item.setForeground(QColor("#8a96a3"))
-                elif column == 4 and text:
-                    item.setForeground(QColor("#b45309"))
-                self.table.setItem(index, column, item)
-        self.table.resizeColumnsToContents()
 
     def _fill_compare(
         self, span: list[int], table: list[tuple[str, list[str | None]]], shares: dict[int, dict[str, Any]]

@@ -1,19 +1,20 @@
-"""Attendance ticked from the member list: present, or absent with or without a reason (and which)."""
+"""Attendance ticked from the member list: everyone present unless ticked absent (one click, the cursor then in
+the row's reason); absent with a reason typed is "absent with a reason", without one "absent without a reason"."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QWidget
 
-from khoidesktop.domain.meetings import PRESENCE
 from khoidesktop.i18n import N_, _
 
 if TYPE_CHECKING:  # only named here: the members come from meetings.records
     from khoidesktop.store.models import Member
 
-HEADERS = (N_("Full name"), N_("Attendance"), N_("Reason"))
+HEADERS = (N_("Full name"), N_("Absent"), N_("Reason"))
 
 
 class AttendanceTable(QTableWidget):
@@ -30,27 +31,36 @@ class AttendanceTable(QTableWidget):
         self.setRowCount(len(members))
         self.member_ids = [m.id for m in members]
         for row, member in enumerate(members):
-            name = QTableWidgetItem(member.full_name)
-            self.setItem(row, 0, name)
-            presence = QComboBox(self)
-            for code, msgid in PRESENCE.items():
-                presence.addItem(_(msgid), code)
+            self.setItem(row, 0, QTableWidgetItem(member.full_name))
             code, reason = attendance.get(member.id, ("present", ""))
-            presence.setCurrentIndex(max(presence.findData(code), 0))
-            presence.currentIndexChanged.connect(self.changed)
-            self.setCellWidget(row, 1, presence)
+            absent = QCheckBox(_("Absent"), self)
+            absent.setChecked(code != "present")
             reason_edit = QLineEdit(reason, self)
             reason_edit.setPlaceholderText(_("e.g. {example}").format(example="Đi công tác"))
+            absent.toggled.connect(partial(self._absent_toggled, reason_edit))
+            reason_edit.textEdited.connect(partial(self._reason_typed, absent))
+            reason_edit.textChanged.connect(self.changed)
+            self.setCellWidget(row, 1, absent)
             self.setCellWidget(row, 2, reason_edit)
         self.resizeColumnsToContents()
 
-    def _presence(self, row: int) -> QComboBox:
+    def _absent_toggled(self, reason: QLineEdit, absent: bool) -> None:
+        if absent:
+            reason.setFocus()  # the reason is typed at once
+        self.changed.emit()
+
+    @staticmethod
+    def _reason_typed(absent: QCheckBox, text: str) -> None:
+        if text.strip() and not absent.isChecked():
+            absent.setChecked(True)  # a reason typed says the member was absent
+
+    def absent_box(self, row: int) -> QCheckBox:
         widget = self.cellWidget(row, 1)
-        if not isinstance(widget, QComboBox):
-            raise TypeError(f"row {row} has no attendance box")
+        if not isinstance(widget, QCheckBox):
+            raise TypeError(f"row {row} has no absence box")
         return widget
 
-    def _reason(self, row: int) -> QLineEdit:
+    def reason(self, row: int) -> QLineEdit:
         widget = self.cellWidget(row, 2)
         if not isinstance(widget, QLineEdit):
             raise TypeError(f"row {row} has no reason field")
@@ -58,10 +68,14 @@ class AttendanceTable(QTableWidget):
 
     def all_present(self) -> None:
         for row in range(self.rowCount()):
-            self._presence(row).setCurrentIndex(0)
+            self.absent_box(row).setChecked(False)
 
     def value(self) -> dict[int, tuple[str, str]]:
-        return {
-            member_id: (self._presence(row).currentData(), self._reason(row).text())
-            for row, member_id in enumerate(self.member_ids)
-        }
+        found = {}
+        for row, member_id in enumerate(self.member_ids):
+            reason = self.reason(row).text().strip()
+            if not self.absent_box(row).isChecked():
+                found[member_id] = ("present", "")
+            else:
+                found[member_id] = ("excused" if reason else "unexcused", reason)
+        return found

@@ -6,7 +6,7 @@ from datetime import date, time
 
 from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QTimeEdit, QWidget
 
 from khoidesktop.i18n import _, format_date, parse_date
 
@@ -84,6 +84,37 @@ class SuggestCombo(QComboBox):
         self.setEditable(True)
         self.addItem("")
         self.addItems(list(suggestions))
+
+    def value(self) -> str:
+        return self.currentText()
+
+    def set_value(self, text: str) -> None:
+        self.setCurrentText(text)
+
+
+class NameCombo(QComboBox):
+    """A person picked from the member list, or any name typed (a guest): typing part of a name ("Bình") offers
+    the members whose name holds it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(24)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def set_names(self, names: list[str]) -> None:
+        """The names offered; what is typed stays."""
+        text = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self.addItems(["", *names])
+        self.setCurrentText(text)
+        self.blockSignals(False)
 
     def value(self) -> str:
         return self.currentText()

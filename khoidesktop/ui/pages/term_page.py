@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from khoidesktop.context import AppContext
@@ -50,7 +51,8 @@ class TermPage(Page):
         self.layout_.addLayout(top)
         self.empty = QLabel(_("No term yet. Add the term the last congress opened (“New term…”)."), self)
         self.empty.setWordWrap(True)
-        self.layout_.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(self.empty, 1)  # with no term, the room left is under it: nothing floats mid-page
 
         self.committee_title, self.add_member_button = self._section(_("The committee"), _("Add a committee member…"))
         self.add_member_button.clicked.connect(lambda: self.open_member(None))

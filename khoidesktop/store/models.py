@@ -422,3 +422,108 @@ class TermTargetValue(Base):
     target_id: Mapped[int] = mapped_column(ForeignKey("term_target.id", ondelete="CASCADE"))
     year: Mapped[int | None]
     value: Mapped[float]
+
+
+class Congress(Base):
+    """The congress (đại hội) that opens a term: date, place, agenda and the people who run it (one name a line)."""
+
+    __tablename__ = "congress"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("term.id"), unique=True)
+    held_on: Mapped[date]
+    place: Mapped[str] = mapped_column(default="")
+    agenda: Mapped[str] = mapped_column(default="")
+    presidium: Mapped[str] = mapped_column(default="")
+    secretariat: Mapped[str] = mapped_column(default="")
+    counting_board: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CongressSummoned(Base):
+    """One person summoned to the congress: present, excused (with the reason) or absent."""
+
+    __tablename__ = "congress_summoned"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    congress_id: Mapped[int] = mapped_column(ForeignKey("congress.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    full_name: Mapped[str]
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    attendance: Mapped[str] = mapped_column(default="present")  # present | excused | absent
+    reason: Mapped[str] = mapped_column(default="")
+
+
+class CongressDocument(Base):
+    """A document of the congress kept in the data file (a backup carries it): its kind, title, date and bytes."""
+
+    __tablename__ = "congress_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    congress_id: Mapped[int] = mapped_column(ForeignKey("congress.id", ondelete="CASCADE"))
+    kind: Mapped[str]  # political_report | committee_review | other
+    title: Mapped[str]
+    dated: Mapped[date | None]
+    file_name: Mapped[str]
+    content: Mapped[bytes]
+    added_at: Mapped[datetime]
+
+
+class Election(Base):
+    """One vote of the congress (or of the new committee): what for, the round, the seats, the ballots."""
+
+    __tablename__ = "election"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    congress_id: Mapped[int] = mapped_column(ForeignKey("congress.id", ondelete="CASCADE"))
+    purpose: Mapped[str]  # committee | secretary | deputy | standing | delegates | alternates
+    round: Mapped[int] = mapped_column(default=1)
+    runoff: Mapped[bool] = mapped_column(default=False)
+    held_on: Mapped[date]
+    seats: Mapped[int]
+    summoned: Mapped[int]
+    present: Mapped[int]
+    ballots_issued: Mapped[int] = mapped_column(default=0)
+    ballots_returned: Mapped[int] = mapped_column(default=0)
+    ballots_valid: Mapped[int] = mapped_column(default=0)
+    ballots_invalid: Mapped[int] = mapped_column(default=0)
+    counting_board: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ElectionCandidate(Base):
+    """A candidate of a vote: how nominated, withdrawn or not, and the votes counted (None: not counted yet)."""
+
+    __tablename__ = "election_candidate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[int] = mapped_column(ForeignKey("election.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    full_name: Mapped[str]
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    nominated: Mapped[str] = mapped_column(default="nominated")  # nominated | self_nominated
+    withdrawn: Mapped[bool] = mapped_column(default=False)
+    votes: Mapped[int | None]
+
+
+class Delegate(Base):
+    """A delegate to the superior's congress chosen at this term's congress, official or alternate, with what the
+    delegation's structure counts."""
+
+    __tablename__ = "delegate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("term.id"))
+    position: Mapped[int] = mapped_column(default=0)
+    full_name: Mapped[str]
+    alternate: Mapped[bool] = mapped_column(default=False)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    election_id: Mapped[int | None] = mapped_column(ForeignKey("election.id", ondelete="SET NULL"))
+    gender: Mapped[str] = mapped_column(default="")  # "" | female | male
+    ethnicity: Mapped[str] = mapped_column(default="")
+    birth_date: Mapped[date | None]
+    professional_education: Mapped[str] = mapped_column(default="")
+    religion: Mapped[str] = mapped_column(default="")
+    probationary: Mapped[bool] = mapped_column(default=False)

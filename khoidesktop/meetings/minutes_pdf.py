@@ -24,10 +24,9 @@ from khoidesktop.reports.frame import (
     TEXT_WIDTH,
     DocumentSpec,
     Letterhead,
-    build_pdf,
     opening,
+    write_pdf,
 )
-from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.styles import styles
 
 # Fixed formulas of the minutes (HD 36-HD/VPTW), printed as they are.
@@ -214,11 +213,4 @@ def signatures(minute_taker: str, chair: str) -> Flowable:
 def build_minutes(target: Path, head: Letterhead, minutes: Minutes, *, number: str | None = None) -> int:
     """Write the minutes at `target` (all or nothing); returns the page count."""
     spec = minutes_spec(minutes.data, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, minutes_story(head, spec, minutes))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, minutes_story(head, spec, minutes))

@@ -17,8 +17,7 @@ from reportlab.platypus.flowables import KeepTogether
 from khoidesktop.domain.meetings import KINDS
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent
 from khoidesktop.meetings.figures import YearSummary
-from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout
 from khoidesktop.reports.styles import styles
 
@@ -212,11 +211,4 @@ def meetings_report_story(head: Letterhead, spec: DocumentSpec, period: Meetings
 def build_meetings_report(target: Path, head: Letterhead, period: MeetingsPeriod, *, number: str | None = None) -> int:
     """Write the report at `target` (all or nothing); returns the page count."""
     spec = meetings_report_spec(period.year, period.quarter, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, meetings_report_story(head, spec, period))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, meetings_report_story(head, spec, period))

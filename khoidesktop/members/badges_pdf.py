@@ -14,8 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 
@@ -78,11 +77,4 @@ def build_badges(
 ) -> int:
     """Write the list at `target` (all or nothing); returns the page count."""
     spec = badges_spec(year, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, badges_story(head, spec, year, rows))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, badges_story(head, spec, year, rows))

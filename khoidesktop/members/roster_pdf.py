@@ -19,8 +19,7 @@ from reportlab.platypus.flowables import KeepTogether
 from khoidesktop.domain.members import GENDERS, label
 from khoidesktop.errors import Cancelled
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout
 from khoidesktop.reports.styles import styles
 from khoidesktop.tasks import IsCancelled, Progress
@@ -146,11 +145,4 @@ def build_roster(
 ) -> int:
     """Write the list at `target` (all or nothing); returns the page count. Raises Cancelled."""
     spec = roster_spec(head.dated, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, roster_story(head, spec, rows, progress=progress, cancelled=cancelled))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, roster_story(head, spec, rows, progress=progress, cancelled=cancelled))

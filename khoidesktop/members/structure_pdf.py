@@ -11,8 +11,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.structure import GROUP_LABELS, SECTIONS, Share, Structure
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 
@@ -70,11 +69,4 @@ def structure_story(head: Letterhead, spec: DocumentSpec, structure: Structure) 
 def build_structure(target: Path, head: Letterhead, structure: Structure, *, number: str | None = None) -> int:
     """Write the report at `target` (all or nothing); returns the page count."""
     spec = structure_spec(structure, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, structure_story(head, spec, structure))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, structure_story(head, spec, structure))

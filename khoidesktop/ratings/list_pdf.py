@@ -17,8 +17,7 @@ from reportlab.platypus.flowables import KeepTogether
 from khoidesktop.domain.rating_rules import LEVEL_ORDER, LEVELS
 from khoidesktop.i18n import N_, _, format_date, format_number
 from khoidesktop.ratings.report_pdf import lower_first
-from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout
 from khoidesktop.reports.styles import styles
 
@@ -126,11 +125,4 @@ def rating_list_story(head: Letterhead, spec: DocumentSpec, data: RatingList) ->
 def build_rating_list(target: Path, head: Letterhead, data: RatingList, *, number: str | None = None) -> int:
     """Write the list at `target` (all or nothing); returns the page count."""
     spec = rating_list_spec(data.year, data.regulation, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, rating_list_story(head, spec, data))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, rating_list_story(head, spec, data))

@@ -16,8 +16,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.recruitment import STEP_FORMS, STEP_LABELS
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent
-from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 
@@ -248,11 +247,4 @@ def build_recruitment_report(
 ) -> int:
     """Write the report at `target` (all or nothing); returns the page count."""
     spec = recruitment_report_spec(report.year, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, recruitment_report_story(head, spec, report))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, recruitment_report_story(head, spec, report))

@@ -15,8 +15,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.recruitment import STEP_FORMS, votes_needed
 from khoidesktop.i18n import N_, _, format_date, format_number, format_percent
-from khoidesktop.reports.frame import KIND_RESOLUTION, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_RESOLUTION, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.styles import styles
 
 FORM = STEP_FORMS["cell_resolution"]  # 6-KNĐ
@@ -194,11 +193,4 @@ def build_admission_resolution(
 ) -> int:
     """Write the resolution at `target` (all or nothing); returns the page count."""
     spec = admission_resolution_spec(number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, admission_resolution_story(head, spec, resolution))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, admission_resolution_story(head, spec, resolution))

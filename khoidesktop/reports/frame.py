@@ -22,6 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, HRFlowable, Pag
 from khoidesktop.i18n import N_, _, format_long_date
 from khoidesktop.reports.canvas import NumberedCanvas, draw_watermark
 from khoidesktop.reports.fonts import REGULAR, register_fonts
+from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.styles import RULE_WIDTH, SIZES, TableCommand, styles
 
 # Fixed formulas of the official format (HD 36-HD/VPTW): printed as they are, never translated.
@@ -200,3 +201,15 @@ def build_pdf(path: Path, head: Letterhead, spec: DocumentSpec, story: list[Flow
 
     doc.build(story, canvasmaker=make_canvas)
     return made[-1].pages
+
+
+def write_pdf(target: Path, head: Letterhead, spec: DocumentSpec, story: list[Flowable]) -> int:
+    """Write the document at `target`, all or nothing (reports/output.write_atomically); returns the page count."""
+    pages = 0
+
+    def build(path: Path) -> None:
+        nonlocal pages
+        pages = build_pdf(path, head, spec, story)
+
+    write_atomically(target, build)
+    return pages

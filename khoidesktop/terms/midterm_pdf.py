@@ -15,8 +15,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from khoidesktop.domain.terms import CAME, LEFT, ROLES
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_REPORT, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 from khoidesktop.terms.figures import CommitteeRow, TargetProgress, TermProgress
@@ -169,11 +168,4 @@ def midterm_story(head: Letterhead, spec: DocumentSpec, progress: TermProgress) 
 def build_midterm(target: Path, head: Letterhead, progress: TermProgress, *, number: str | None = None) -> int:
     """Write the review at `target` (all or nothing); returns the page count."""
     spec = midterm_spec(progress, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, midterm_story(head, spec, progress))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, midterm_story(head, spec, progress))

@@ -22,10 +22,9 @@ from khoidesktop.reports.frame import (
     TEXT_WIDTH,
     DocumentSpec,
     Letterhead,
-    build_pdf,
     opening,
+    write_pdf,
 )
-from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout
 from khoidesktop.reports.styles import styles
 from khoidesktop.terms.tally import OUTCOMES, attendance_line, ballots_line, outcome_lines, rule_line
@@ -154,11 +153,4 @@ def signatures(board: Sequence[str]) -> Flowable:
 def build_vote_count(target: Path, head: Letterhead, count: VoteCount, *, number: str | None = None) -> int:
     """Write the minutes at `target` (all or nothing); returns the page count."""
     spec = vote_count_spec(count, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, vote_count_story(head, spec, count))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, vote_count_story(head, spec, count))

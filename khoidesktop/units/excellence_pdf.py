@@ -20,11 +20,10 @@ from khoidesktop.reports.frame import (
     TEXT_WIDTH,
     DocumentSpec,
     Letterhead,
-    build_pdf,
     opening,
     signature_block,
+    write_pdf,
 )
-from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 
@@ -139,11 +138,4 @@ def build_excellence_resolution(
 ) -> int:
     """Write the resolution at `target` (all or nothing); returns the page count."""
     spec = excellence_spec(resolution.year, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, excellence_story(head, spec, resolution))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, excellence_story(head, spec, resolution))

@@ -27,11 +27,10 @@ from khoidesktop.reports.frame import (
     TEXT_WIDTH,
     DocumentSpec,
     Letterhead,
-    build_pdf,
     opening,
     signature_block,
+    write_pdf,
 )
-from khoidesktop.reports.output import write_atomically
 from khoidesktop.reports.paged_table import Column, TableLayout
 from khoidesktop.reports.styles import styles
 
@@ -169,15 +168,8 @@ def closing_text(head: Letterhead, spec: DocumentSpec) -> str:
 
 
 def build_document(target: Path, head: Letterhead, spec: DocumentSpec, story: list[Flowable]) -> int:
-    pages = 0
     ending = KeepTogether([para(closing_text(head, spec)), signature_block(head)])  # never signed on a page alone
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, [*opening(head, spec), *story, Spacer(1, AFTER_TABLE), ending])
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, [*opening(head, spec), *story, Spacer(1, AFTER_TABLE), ending])
 
 
 # --- Structure ----------------------------------------------------------------------------------------------

@@ -176,9 +176,23 @@ def add_from_member(
     for other in delegates(session, term_id):
         if other.member_id == member_id:
             raise ValidationError(_("{name} is already on the list of delegates.").format(name=member.full_name))
-    taken = particulars_of(member)
-    form = DelegateForm(term_id, alternate=alternate, **taken)
-    return save_delegate(session, form, now=now, actor=actor)
+    return save_delegate(session, form_from_member(session, term_id, member_id, alternate), now=now, actor=actor)
+
+
+def member_choices(session: Session) -> list[tuple[int, str]]:
+    """The members a cell may add as delegates (its current list, in Vietnamese order); none at a level above."""
+    from khoidesktop.datafile.identity import get_identity
+    from khoidesktop.datafile.kinds import kind_of
+    from khoidesktop.members.records import active_members
+
+    if kind_of(get_identity(session)).aggregates:
+        return []
+    return [(m.id, m.full_name) for m in active_members(session)]
+
+
+def form_from_member(session: Session, term_id: int, member_id: int, alternate: bool = False) -> DelegateForm:
+    """A delegate's form filled from the member's record (the dialog shows it before it is saved)."""
+    return DelegateForm(term_id, alternate=alternate, **particulars_of(_get(session, Member, member_id)))
 
 
 def remove_delegate(session: Session, row_id: int, *, now: datetime, actor: str) -> None:

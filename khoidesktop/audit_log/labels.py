@@ -40,6 +40,7 @@ ENTITY_LABELS = {
     "committee_member": N_("committee member (audit log)"),
     "term_target": N_("term's target (audit log)"),
     "term_target_value": N_("a target's figure (audit log)"),
+    "delegate": N_("delegate to the superior's congress (audit log)"),
 }
 
 ACTION_LABELS = {  # {what}: the kind of record, from ENTITY_LABELS
@@ -78,6 +79,13 @@ COMMON_FIELDS = {
 ENTITY_FIELDS = {  # a field whose label differs with the kind of record
     "identity": {"kind": N_("Mode")},
     "member_event": {"kind": N_("Event"), "level": N_("Discipline level")},
+    "delegate": {
+        "position": N_("Order on the list"),
+        "alternate": N_("Alternate delegate"),
+        "probationary": N_("Probationary member"),
+        "term_id": N_("Term"),
+        "election_id": N_("Chosen by the vote"),
+    },
 }
 # Kept in an entry for the record's sake (which row it was), shown in the "record" column, not as a change.
 # What a withdrawn row kept that is the program's, not the user's: ids, and the name split and keyed for sorting and

@@ -25,10 +25,11 @@ def _export_arguments(export: argparse.ArgumentParser) -> None:
         "--include",
         action="append",
         default=[],
-        choices=("proposals",),
+        choices=("proposals", "delegates"),
         help=_(
-            "add a named list the level above needs for its decision (proposals: the members proposed as "
-            "HTXSNV, for the grassroots committee); without it the bundle holds counts only"
+            "add a named list the level above needs (proposals: the members proposed as HTXSNV, for the "
+            "grassroots committee; delegates: the delegates to the superior's congress); without it the bundle "
+            "holds counts only"
         ),
     )
 

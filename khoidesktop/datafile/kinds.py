@@ -72,10 +72,12 @@ class DataFileKind:
 COMMON_COMMANDS = frozenset({"info", "check", "backup", "restore", "screenshot", "workdays", "init"})
 FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment", "stats term"})
 TERM_COMMANDS = frozenset({"term add", "term committee", "term target", "term value"})  # every level has its terms
+DELEGATE_COMMANDS = frozenset({"delegates list", "delegates add", "delegates remove", "delegates structure"})
 CELL_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
     | TERM_COMMANDS
+    | DELEGATE_COMMANDS
     | {"members import", "members export", "members list", "members badges", "ratings import", "export-bundle"}
 )
 CELL_DOCUMENTS = (
@@ -90,11 +92,13 @@ CELL_DOCUMENTS = (
     "admission-resolution",
     "vote-count",
     "midterm-review",
+    "delegates",
 )
 UNITS_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
     | TERM_COMMANDS
+    | DELEGATE_COMMANDS
     | {"stats units", "import-bundle", "export-bundle", "units list", "units add", "units rate", "units rename"}
     | {"units close", "units merge"}
 )
@@ -106,6 +110,7 @@ UNITS_DOCUMENTS = (
     "bloc-recruitment",
     "vote-count",
     "midterm-review",
+    "delegates",
 )
 UNITS_FIELDS = ("org_name", "superior_name", "place_name", "secretary_name")
 

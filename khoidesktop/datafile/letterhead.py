@@ -41,6 +41,15 @@ def committee_of(organisation: str) -> str:
     return organisation
 
 
+def organisation_of(committee: str) -> str:
+    """The organisation whose congress a committee calls: "Đảng ủy Sở Tài chính" → "Đảng bộ Sở Tài chính",
+    "Tỉnh ủy Quảng Ninh" → "Đảng bộ tỉnh Quảng Ninh" (an organisation's own name is kept)."""
+    for organisation, prefix in COMMITTEE_NAMES:
+        if committee.startswith(prefix):
+            return organisation + committee[len(prefix) :]
+    return committee
+
+
 def letterhead(session: Session, today: date) -> Letterhead:
     """Who issues the data file's documents, as its kind declares (DataFileKind.issuer)."""
     identity = get_identity(session)

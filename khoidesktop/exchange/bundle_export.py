@@ -81,9 +81,28 @@ def _units_parts(session: Session, period: Period, today: date, calendar: WorkCa
 
 WRITERS = {CELL_ROLE: _cell_parts, UNITS_ROLE: _units_parts}
 # The named lists a bundle may carry, each for a decision of the level above (DESIGN.md, Summary bundle), by
-# role: a cell's HTXSNV proposals for its grassroots committee's decision on the excellence cap.
-NAMED_PARTS = {CELL_ROLE: ("proposals",), UNITS_ROLE: ()}
-PART_LABELS = {"proposals": N_("the members proposed as HTXSNV, by name and date of birth")}
+# role: a cell's HTXSNV proposals for its grassroots committee's decision on the excellence cap; at every level, the
+# delegates its congress sends to the level above's congress (terms/delegates.py), for that congress's delegation.
+NAMED_PARTS = {CELL_ROLE: ("proposals", "delegates"), UNITS_ROLE: ("delegates",)}
+PART_LABELS = {
+    "proposals": N_("the members proposed as HTXSNV, by name and date of birth"),
+    "delegates": N_("the delegates to the superior's congress, by name with their particulars"),
+}
+
+
+def _delegates_part(session: Session, today: date) -> summary.Part:
+    """The current term's delegates; refused when there is no term or no delegate to send."""
+    from khoidesktop.terms.delegates import delegates, delegates_part
+    from khoidesktop.terms.records import term_named
+
+    term = term_named(session, None, today)
+    if not delegates(session, term.id):
+        raise ValidationError(
+            _("The term {term} has no delegate recorded yet: there is no list of delegates to send.").format(
+                term=term.name
+            )
+        )
+    return delegates_part(session, term)
 
 
 def _cell_reports(store: Store, period: Period, today: date, folder: Path, parts: dict[str, Any]) -> dict[str, bytes]:
@@ -176,6 +195,8 @@ def export_bundle(
         parts = WRITERS[kind.role](session, period, today, calendar or work_calendar(session))
         if "proposals" in named:
             parts["proposals"] = summary.proposals_part(session, period.year)
+        if "delegates" in named:
+            parts["delegates"] = _delegates_part(session, today)
     with store.session() as session, session.begin():
         identity = get_identity(session)
         assert identity is not None  # read just above; a data file's identity is never removed

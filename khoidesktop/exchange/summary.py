@@ -21,7 +21,11 @@ the same two parts at every level of the tree:
            (SENDERS_OWN: the excellence cap of a grassroots committee, its ratings of its units); the reader checks.
 A named list goes only where the level above needs it for a decision of its own, as a part of its own chosen at
 export (OPTIONAL_PARTS): `proposals`, the members a cell proposes as HTXSNV {year, members: [{full_name,
-birth_date}]}, for its grassroots committee's decision on the excellence cap.
+birth_date}]}, for its grassroots committee's decision on the excellence cap; `delegates`, the delegates a unit's
+congress sends to the level above's congress {term, congress_on, delegates: [{full_name, alternate, gender,
+ethnicity, birth_date, professional_education, religion, probationary}]} (terms/delegates.py), which the level
+above sums into the delegation of its own congress. Both are read by the version-2 reader; a program that does not
+know a part ignores it (bundle_format reads only the parts it knows), so the version stays 2.
 The reader takes the counts; it checks each is a whole number in range, consistent, and of the bundle's period.
 """
 
@@ -33,8 +37,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from khoidesktop.domain.limits import TEXT_LIMITS
+from khoidesktop.domain.dates import LAST_YEAR
+from khoidesktop.domain.limits import EARLIEST_DATE, TEXT_LIMITS
 from khoidesktop.domain.meetings import KINDS
+from khoidesktop.domain.names import normalize_text
 from khoidesktop.domain.periods import Period
 from khoidesktop.domain.rating_rules import LEVEL_ORDER
 from khoidesktop.domain.recruitment import STEP_CODES
@@ -51,6 +57,7 @@ from khoidesktop.exchange.checks import (
     short_text,
 )
 from khoidesktop.exchange.figures import Figures
+from khoidesktop.terms.delegation import DelegationLine
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,7 +66,8 @@ if TYPE_CHECKING:
 
 VERSION = 2
 PARTS: dict[int, tuple[str, ...]] = {1: summary_v1.PARTS, 2: ("figures", "units")}
-OPTIONAL_PARTS = ("proposals",)
+OPTIONAL_PARTS = ("proposals", "delegates")
+MAX_DELEGATES = 10_000  # delegates one unit sends to a congress (a province's congress has some hundreds)
 NOT_RATED = "none"  # the key of "no level" in a JSON object of levels
 MAX_UNITS = 100_000  # direct units of one level (a province has a few dozen, a national level a few thousand)
 __all__ = ["DataProblem", "Part"]
@@ -331,6 +339,54 @@ def read_proposals(part: Part, period: Period) -> list[Proposal]:
     return found
 
 
+GENDER_CODES = ("", "female", "male")
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(value)
+    return value
+
+
+def _iso_date(value: object) -> date | None:
+    if value is None:
+        return None
+    born = date.fromisoformat(short_text(value, 10))
+    if not EARLIEST_DATE <= born <= date(LAST_YEAR, 12, 31):
+        raise ValueError(value)
+    return born
+
+
+def read_delegates(part: Part) -> list[DelegationLine]:
+    """The `delegates` part: a unit's delegates to this level's congress, each particular checked (a code from its
+    list, a short printable text, a plausible date, a true/false)."""
+    from khoidesktop.domain.elections import Delegate as Person
+    from khoidesktop.domain.structure import EDUCATION_KEYS
+
+    short_text(part["term"], 50)
+    if part["congress_on"] is not None:
+        _iso_date(part["congress_on"])
+    found = []
+    for row in items(part["delegates"], MAX_DELEGATES):
+        row = mapping(row)
+        if row["gender"] not in GENDER_CODES or row["professional_education"] not in ("", *EDUCATION_KEYS):
+            raise ValueError(row)
+        name = short_text(row["full_name"], TEXT_LIMITS["full_name"])
+        if not normalize_text(name):
+            raise ValueError(row)
+        person = Person(
+            full_name=normalize_text(name),
+            gender=row["gender"],
+            ethnicity=normalize_text(short_text(row["ethnicity"], TEXT_LIMITS["ethnicity"])),
+            birth_date=_iso_date(row["birth_date"]),
+            professional_education=row["professional_education"],
+            religion=normalize_text(short_text(row["religion"], TEXT_LIMITS["religion"])),
+            official=not _flag(row["probationary"]),
+        )
+        found.append(DelegationLine(person, _flag(row["alternate"])))
+    return found
+
+
 def _read_v2(parts: dict[str, Part], period: Period) -> Figures:
     try:
         figures = read_figures(parts["figures"], period)
@@ -349,6 +405,11 @@ def _read_v2(parts: dict[str, Part], period: Period) -> Figures:
             raise ValueError(proposed)
     except (KeyError, TypeError, ValueError, AttributeError):
         raise DataProblem("proposals") from None
+    try:
+        if "delegates" in parts:
+            read_delegates(parts["delegates"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise DataProblem("delegates") from None
     return figures
 
 

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from khoidesktop.datafile.letterhead import letterhead
+from khoidesktop.errors import ValidationError
+from khoidesktop.i18n import _
 from khoidesktop.store.database import Store
 
 
@@ -49,4 +51,39 @@ def midterm_review_pdf(
         progress = term_progress(session, term_named(session, term, today), today)
         head = letterhead(session, today)
     build_midterm(out, head, progress, number=number)
+    return out.expanduser().absolute()
+
+
+def delegates_pdf(
+    store: Store,
+    out: Path,
+    *,
+    today: date,
+    term: str | None = None,
+    on: date | None = None,
+    from_units: bool = False,
+    number: str | None = None,
+) -> Path:
+    """Danh sách đại biểu dự Đại hội … và cơ cấu đoàn đại biểu of the term named `term` (None: the current one): its
+    own delegates to the superior's congress, or (`from_units`) the delegation of this level's congress summed from
+    its units' bundles; the structure on `on` (None: the term's congress day)."""
+    from khoidesktop.datafile.letterhead import organisation_of
+    from khoidesktop.terms.delegates import delegation, delegation_from_units
+    from khoidesktop.terms.delegates_pdf import build_delegates
+    from khoidesktop.terms.records import term_named
+
+    with store.session() as session:
+        found = term_named(session, term, today)
+        made = delegation_from_units(session, found, on) if from_units else delegation(session, found, on)
+        head = letterhead(session, today)
+    if not made.lines:
+        raise ValidationError(
+            _("No unit has sent its delegates yet: import the bundles that hold them (“Danh sách đại biểu”).")
+            if from_units
+            else _("The term {term} has no delegate recorded yet.").format(term=made.term)
+        )
+    congress = _("congress of the {organisation}").format(
+        organisation=organisation_of(head.issuer if from_units else head.superior)
+    )
+    build_delegates(out, head, made, congress, number=number)
     return out.expanduser().absolute()

@@ -107,6 +107,24 @@ def _midterm(store: Store, out: Path) -> tuple[Path, str]:
     return midterm_review_pdf(store, out, today=TODAY), _secretary(store)
 
 
+def _delegates(store: Store, out: Path) -> tuple[Path, str]:
+    """The list of delegates to the superior's congress and the delegation's structure (three added if none)."""
+    from khoidesktop.terms.delegates import DelegateForm, delegates, save_delegate
+    from khoidesktop.terms.documents import delegates_pdf
+    from khoidesktop.terms.records import current_term
+    from tests.terms.helpers import ensure_term
+
+    ensure_term(store)
+    with store.session() as session, session.begin():
+        term = current_term(session, TODAY)
+        assert term is not None
+        if not delegates(session, term.id):
+            for name, alternate in (("Nguyễn Văn An", False), ("Trần Thị Bình", False), ("Lê Văn Cường", True)):
+                form = DelegateForm(term.id, name, alternate, "male", birth_date=date(1975, 3, 4))
+                save_delegate(session, form, now=FIXED_NOW, actor="test")
+    return delegates_pdf(store, out, today=TODAY), _secretary(store)
+
+
 def _excellence(store: Store, out: Path) -> tuple[Path, str]:
     """The grassroots committee's resolution, once it has decided on every proposal (the cap's number approved)."""
     from khoidesktop.units.excellence import Decision, decide, excellence_list
@@ -140,6 +158,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "admission-resolution": _resolution,
         "vote-count": _vote_count,
         "midterm-review": _midterm,
+        "delegates": _delegates,
     },
     UNITS_ROLE: {
         "bloc-structure": _signed(lambda s, out: bloc_structure_pdf(s, out, period=LAST_YEAR, today=TODAY)),
@@ -148,6 +167,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "bloc-recruitment": _signed(lambda s, out: bloc_recruitment_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "vote-count": _vote_count,
         "midterm-review": _midterm,
+        "delegates": _delegates,
     },
     # what only the level that decides the members' excellence cap makes (a grassroots committee)
     DECIDES_CAP: {"excellence-resolution": _excellence},

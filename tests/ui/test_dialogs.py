@@ -16,6 +16,7 @@ from khoidesktop.ratings.records import rating_rows
 from khoidesktop.store.models import Candidate, Meeting, Member, Unit
 from khoidesktop.ui.dialogs.base import BOXES, FormDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
+from khoidesktop.ui.dialogs.delegate_dialog import DelegateDialog
 from khoidesktop.ui.dialogs.excellence_dialog import ExcellenceDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
@@ -27,8 +28,17 @@ from tests.exchange.helpers import dump
 from tests.terms.helpers import ensure_term
 from tests.ui.helpers import english_on_screen
 
-DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence", "term", "committee", "target")
-ON_TERM = ("term", "committee", "target", "new term", "new committee member", "new target")  # a term set up first
+DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence", "term", "committee", "target", "delegate")
+ON_TERM = (
+    "term",
+    "committee",
+    "target",
+    "delegate",
+    "new term",
+    "new committee member",
+    "new target",
+    "new delegate",
+)  # a term set up first
 ON_UNITS = ("unit", "new unit")  # dialogs of a level above the cells: opened on a grassroots committee's file
 ON_TRAINING_COMMITTEE = ("excellence",)  # opened on the training grassroots committee (its cells' proposals)
 
@@ -45,6 +55,8 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
             return CommitteeDialog(ctx, ensure_term(store), 3, parent)  # one who left: every field filled
         if kind == "target":
             return TargetDialog(ctx, ensure_term(store), 5, parent)  # entered by hand: its years' fields
+        if kind == "delegate":
+            return DelegateDialog(ctx, ensure_term(store), ensure_delegate(store), parent)
         if kind == "member":
             return MemberDialog(ctx, s.scalars(select(Member.id)).first(), parent)
         if kind == "meeting":
@@ -56,6 +68,21 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
         return CandidateDialog(ctx, s.scalars(select(Candidate.id)).first(), parent)
 
 
+def ensure_delegate(store) -> int:
+    """A delegate of the term with every particular filled (added the first time)."""
+    from datetime import date
+
+    from khoidesktop.terms.delegates import DelegateForm, delegates, save_delegate
+
+    term_id = ensure_term(store)
+    with store.session() as s, s.begin():
+        found = delegates(s, term_id)
+        if found:
+            return found[0].id
+        form = DelegateForm(term_id, "Hoàng Thị Mai", False, "female", "Tày", date(1980, 3, 12), "master", "Phật giáo")
+        return save_delegate(s, form, now=FIXED_NOW, actor="test").id
+
+
 def store_for(kind: str, request):
     """The training cell, or for a dialog of a level above the cells a grassroots committee holding bundles."""
     if kind in ON_TRAINING_COMMITTEE:
@@ -63,6 +90,8 @@ def store_for(kind: str, request):
     store = request.getfixturevalue("filled_bloc" if kind in ON_UNITS else "demo_store")
     if kind in ON_TERM:
         ensure_term(store)
+    if kind == "delegate":
+        ensure_delegate(store)
     return store
 
 

@@ -71,7 +71,7 @@ def test_the_reports_page_saves_every_document_of_a_cell(window, demo_store, ctx
     page.buttons["midterm-review"].click()  # the training cell has no term yet: said, nothing written
     qtbot.waitUntil(lambda: any("Chưa có nhiệm kỳ" in m for _k, _t, m in ctx.prompts.shown), timeout=20_000)
     assert not (tmp_path / "giua-nhiem-ky.pdf").exists()
-    for key in (k for k in listed if k != "midterm-review"):
+    for key in (k for k in listed if k not in ("midterm-review", "delegates")):  # no term: said as above
         page.year.setValue(2025 if key.startswith("rating") else 2026)  # the training file rated its last year
         text = _saved_text(qtbot, ctx, page, key, tmp_path / f"{key}.pdf")
         assert TITLES[key].lower() in text.lower(), (key, text[:300])

@@ -82,6 +82,14 @@ DOCUMENTS = (
         N_("Mid-term review"),
         N_("Each target of the current term (entered on the “Term” page) against what was done, year by year."),
     ),
+    (
+        "delegates",
+        N_("List of delegates to the superior's congress"),
+        N_(
+            "The current term's official delegates and alternates with their particulars, and the delegation's "
+            "structure."
+        ),
+    ),
 )
 # Made from what the page cannot choose: the counting board's vote file (`report vote-count` on the command line).
 ELSEWHERE = ("vote-count",)
@@ -224,6 +232,10 @@ class ReportsPage(Page):
             from khoidesktop.ui.term_actions import midterm_review
 
             midterm_review(self, self.ctx, "")  # the current term
+        elif key == "delegates":
+            from khoidesktop.ui.term_actions import delegates_list
+
+            delegates_list(self, self.ctx, "")  # the current term
 
     def _structure(self) -> None:
         try:

@@ -71,6 +71,10 @@ class TermPage(Page):
         self.targets.setMinimumHeight(150)
         open_on_activate(self.targets, lambda row: self.open_target(self.target_ids[row]))
         self.layout_.addWidget(self.targets, 2)
+        from khoidesktop.ui.widgets.delegates_section import DelegatesSection
+
+        self.delegates = DelegatesSection(self)
+        self.layout_.addWidget(self.delegates, 2)
         self.message = MessageLabel(self, kind="error")
         self.layout_.addWidget(self.message)
         self.term_id: int | None = None
@@ -120,7 +124,14 @@ class TermPage(Page):
         store = self.ctx.store
         self.term_id = self.term_box.currentData()
         has_term = self.term_id is not None and store is not None
-        for widget in (self.committee, self.targets, self.committee_title, self.targets_title, self.term_box):
+        for widget in (
+            self.committee,
+            self.targets,
+            self.committee_title,
+            self.targets_title,
+            self.term_box,
+            self.delegates,
+        ):
             widget.setVisible(has_term)
         for button in (self.edit_term_button, self.add_member_button, self.add_target_button, self.review_button):
             button.setVisible(has_term)
@@ -140,6 +151,7 @@ class TermPage(Page):
         )
         self._show_committee(progress.committee)
         self._show_targets(progress)
+        self.delegates.show_term(self.term_id, self.term_box.currentText())
 
     def _show_committee(self, rows: list[CommitteeRow]) -> None:
         self.committee_rows = rows

@@ -53,6 +53,14 @@ DOCUMENTS = (
             "for the period's year (decided on the “Units” page), with the cap over all the cells."
         ),
     ),
+    (
+        "delegates",
+        N_("List of delegates to the congress, from the units"),
+        N_(
+            "The delegation of this level's congress summed from the lists its units sent up in their bundles "
+            "(the latest of each), with its structure and each unit's count."
+        ),
+    ),
 )
 
 
@@ -109,6 +117,11 @@ class UnitsReportsPage(Page):
     def report(self, kind: str) -> None:
         period = self.period_box.period()
         self.refresh()
+        if kind == "delegates":
+            from khoidesktop.ui.term_actions import delegates_list
+
+            delegates_list(self, self.ctx, "", from_units=True)  # the current term, whatever the period
+            return
         if kind == "excellence-resolution" and not self._resolution_ready(period.year):
             return
         if not self.sent:

@@ -14,8 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from khoidesktop.domain.members import EDUCATION, GENDERS
 from khoidesktop.i18n import N_, _, format_date, format_number
-from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, build_pdf, opening, signature_block
-from khoidesktop.reports.output import write_atomically
+from khoidesktop.reports.frame import KIND_LIST, DocumentSpec, Letterhead, opening, signature_block, write_pdf
 from khoidesktop.reports.paged_table import Column, PagedTable, TableLayout
 from khoidesktop.reports.styles import styles
 from khoidesktop.terms.delegation import Delegation, DelegationLine, structure_rows
@@ -149,11 +148,4 @@ def build_delegates(
 ) -> int:
     """Write the list at `target` (all or nothing); returns the page count."""
     spec = delegates_spec(delegation, congress, number)
-    pages = 0
-
-    def build(path: Path) -> None:
-        nonlocal pages
-        pages = build_pdf(path, head, spec, delegates_story(head, spec, delegation))
-
-    write_atomically(target, build)
-    return pages
+    return write_pdf(target, head, spec, delegates_story(head, spec, delegation))

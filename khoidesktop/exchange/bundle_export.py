@@ -26,7 +26,8 @@ from khoidesktop.domain.workdays import WorkCalendar
 from khoidesktop.errors import ValidationError
 from khoidesktop.exchange import summary
 from khoidesktop.exchange.bundle_format import fingerprint, write_bundle
-from khoidesktop.i18n import N_, _
+from khoidesktop.exchange.parts import NAMED_PARTS, PART_LABELS, contents_text
+from khoidesktop.i18n import _
 from khoidesktop.store import audit
 from khoidesktop.store.database import Store
 from khoidesktop.store.models import ExchangeKey
@@ -83,11 +84,6 @@ WRITERS = {CELL_ROLE: _cell_parts, UNITS_ROLE: _units_parts}
 # The named lists a bundle may carry, each for a decision of the level above (DESIGN.md, Summary bundle), by
 # role: a cell's HTXSNV proposals for its grassroots committee's decision on the excellence cap; at every level, the
 # delegates its congress sends to the level above's congress (terms/delegates.py), for that congress's delegation.
-NAMED_PARTS = {CELL_ROLE: ("proposals", "delegates"), UNITS_ROLE: ("delegates",)}
-PART_LABELS = {
-    "proposals": N_("the members proposed as HTXSNV, by name and date of birth"),
-    "delegates": N_("the delegates to the superior's congress, by name with their particulars"),
-}
 
 
 def _delegates_part(session: Session, today: date) -> summary.Part:
@@ -154,7 +150,7 @@ class ExportResult:
 
     def contents(self) -> str:
         """What the bundle holds, in the words the export shows ("Gói này chứa: …")."""
-        return "; ".join([_("the figures (counts only, no names)"), *(_(PART_LABELS[name]) for name in self.named)])
+        return contents_text(self.named)
 
 
 def export_bundle(

@@ -48,7 +48,14 @@ def period_not_ended(ctx: AppContext, period: Period) -> bool:
     )
 
 
-def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str, done: Callable[[], None]) -> None:
+def export_bundle(
+    page: QWidget,
+    ctx: AppContext,
+    period: Period,
+    cell_name: str,
+    done: Callable[[], None],
+    named: tuple[str, ...] = (),
+) -> None:
     from khoidesktop.exchange.bundle_export import export_bundle as export
 
     if period_not_ended(ctx, period):
@@ -62,6 +69,7 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
             today=ctx.today(),
             now=ctx.now(),
             actor=current_actor(),
+            named=named,
             progress=progress,
         )
 
@@ -73,7 +81,9 @@ def export_bundle(page: QWidget, ctx: AppContext, period: Period, cell_name: str
             _(
                 "Saved {path} ({n} members, {period}).\n\n{first}Key fingerprint: {fp}\nRead it to the level "
                 "above when they ask to confirm the key."
-            ).format(path=result.path, n=result.members, period=period.label(), first=first, fp=result.fingerprint),
+            ).format(path=result.path, n=result.members, period=period.label(), first=first, fp=result.fingerprint)
+            + "\n\n"
+            + _("The bundle holds: {what}.").format(what=result.contents()),
         )
 
     save_made_file(

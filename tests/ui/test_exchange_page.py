@@ -164,3 +164,26 @@ def test_an_empty_bloc_says_what_to_do(window, ctx, bloc_store):
     kind, _title, text = ctx.prompts.shown[-1]
     assert kind == "info" and "Chưa đơn vị nào gửi" in text
     assert english_on_screen(window) == []
+
+
+def test_a_named_list_goes_only_when_ticked_and_the_page_says_what_the_bundle_holds(
+    qtbot, window, ctx, demo_store, tmp_path
+):
+    """Issue 15, item 12: counts by default; the HTXSNV proposals only when chosen, said before and after."""
+    window.set_store(demo_store)
+    panel = window.go_to("trao-doi-du-lieu").panel
+    panel.picker.year.setCurrentIndex(panel.picker.year.findData(2025))
+    assert set(panel.parts.boxes) == {"proposals", "delegates"}
+    assert "không có tên người" in panel.parts.contents.text()
+    assert "đề nghị xếp loại HTXSNV" not in panel.parts.contents.text()
+    for name, ticked in (("so-lieu", False), ("de-nghi", True)):
+        panel.parts.boxes["proposals"].setChecked(ticked)
+        assert ("đề nghị xếp loại HTXSNV" in panel.parts.contents.text()) is ticked
+        ctx.prompts.files.append(tmp_path / name)
+        shown = len(ctx.prompts.shown)
+        panel.export_button.click()
+        qtbot.waitUntil(lambda shown=shown: len(ctx.prompts.shown) > shown, timeout=20_000)
+        kind, _title, text = ctx.prompts.shown[-1]
+        assert kind == "info" and ("đề nghị xếp loại HTXSNV" in text) is ticked
+        names = set(read_bundle(tmp_path / f"{name}.khoi").files)
+        assert ("data/proposals.json" in names) is ticked

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.identity import get_identity
+from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE
 from khoidesktop.domain.periods import ROMAN_QUARTERS, Period
 from khoidesktop.i18n import N_, _, format_date, format_number
 from khoidesktop.ui import exchange_actions
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.bundle_parts import BundleParts
 from khoidesktop.ui.widgets.figure_table import FigureTable
 from khoidesktop.ui.widgets.period_box import UnitsPeriodBox
 
@@ -92,15 +94,17 @@ class CellPanel(QWidget):
         inner = QVBoxLayout(box)
         about = QLabel(
             _(
-                "One file holding what the superior committee needs for the period: the member list with "
-                "the structure fields, the meetings, the year's ratings, the recruitment files and targets, "
-                "and the period's reports as PDF. It is signed with the cell's key, so the superior "
+                "One file holding what the superior committee needs for the period: the figures of the members' "
+                "structure, the meetings, the year's ratings and the recruitment (counts, no names), the period's "
+                "reports as PDF, and the named lists ticked below. It is signed with the cell's key, so the superior "
                 "committee can tell it comes from this cell and was not changed on the way."
             ),
             box,
         )
         about.setWordWrap(True)
         inner.addWidget(about)
+        self.parts = BundleParts(CELL_ROLE, box)
+        inner.addWidget(self.parts)
         row = QHBoxLayout()
         self.picker = PeriodPicker(ctx.today(), box)
         row.addWidget(self.picker)
@@ -134,7 +138,9 @@ class CellPanel(QWidget):
         )
 
     def export(self) -> None:
-        exchange_actions.export_bundle(self, self.page.ctx, self.picker.period(), self.cell_name, self.page.refresh)
+        exchange_actions.export_bundle(
+            self, self.page.ctx, self.picker.period(), self.cell_name, self.page.refresh, self.parts.named()
+        )
 
 
 class UpwardBox(QGroupBox):
@@ -154,6 +160,8 @@ class UpwardBox(QGroupBox):
         )
         about.setWordWrap(True)
         inner.addWidget(about)
+        self.parts = BundleParts(UNITS_ROLE, self)
+        inner.addWidget(self.parts)
         row = QHBoxLayout()
         self.picker = PeriodPicker(page.ctx.today(), self)
         row.addWidget(self.picker)
@@ -183,7 +191,9 @@ class UpwardBox(QGroupBox):
         )
 
     def export(self) -> None:
-        exchange_actions.export_bundle(self, self.page.ctx, self.picker.period(), self.org_name, self.page.refresh)
+        exchange_actions.export_bundle(
+            self, self.page.ctx, self.picker.period(), self.org_name, self.page.refresh, self.parts.named()
+        )
 
 
 class UnitsPanel(QWidget):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from khoidesktop.commands import (
     audit,
     datafile,
+    elections,
     encryption,
     exchange,
     meetings,
@@ -33,5 +34,6 @@ TABLE: dict[str, Command] = merge(
         *terms.COMMANDS,
         *audit.COMMANDS,
         *term_records.COMMANDS,
+        *elections.COMMANDS,
     )
 )

@@ -72,6 +72,8 @@ class DataFileKind:
 COMMON_COMMANDS = frozenset({"info", "check", "backup", "restore", "screenshot", "workdays", "init"})
 FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment", "stats term"})
 TERM_COMMANDS = frozenset({"term add", "term committee", "term target", "term value"})  # every level has its terms
+TERM_COMMANDS |= {f"election {c}" for c in ("list", "show", "add", "candidates", "votes", "runoff", "next-round")}
+TERM_COMMANDS |= {"election apply"}
 CELL_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
@@ -89,6 +91,7 @@ CELL_DOCUMENTS = (
     "recruitment",
     "admission-resolution",
     "vote-count",
+    "election-result",
     "midterm-review",
 )
 UNITS_COMMANDS = (
@@ -105,6 +108,7 @@ UNITS_DOCUMENTS = (
     "bloc-meetings",
     "bloc-recruitment",
     "vote-count",
+    "election-result",
     "midterm-review",
 )
 UNITS_FIELDS = ("org_name", "superior_name", "place_name", "secretary_name")

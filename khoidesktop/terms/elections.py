@@ -129,11 +129,20 @@ class ElectionResult:
     state: str
     lines: tuple[str, ...]
     applied: bool = False
+    notes: tuple[str, ...] = ()  # the lines but the names elected: a tie, seats unfilled, what follows
     member_ids: dict[str, int | None] = field(default_factory=dict)  # an elected name → their member record
 
     @property
     def title(self) -> str:
         return election_title(self.purpose, self.round, self.runoff)
+
+
+def document_title(purpose: str, round_: int, runoff: bool, term: str) -> str:
+    """The vote as a document names it: "Bầu cấp ủy nhiệm kỳ 2025–2030 (lần 2)"."""
+    said = _("Election of {what}, term {term}").format(what=_(PURPOSES[purpose]).lower(), term=term)
+    if runoff:
+        return said + " " + _("(round {round}, among the tied)").format(round=round_)
+    return said + " " + _("(round {round})").format(round=round_) if round_ > 1 else said
 
 
 def election_title(purpose: str, round_: int, runoff: bool = False) -> str:
@@ -501,6 +510,7 @@ def election_result(session: Session, election_id: int) -> ElectionResult:
         state,
         tuple(lines),
         bool(elected) and not _to_apply(session, e, elected),
+        tuple(line for line in lines if not (result and result.elected and line == lines[0])),
         {name: member_ids.get(name) for name in elected},
     )
 

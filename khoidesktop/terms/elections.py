@@ -244,7 +244,7 @@ def attendance(session: Session, term_id: int, purpose: str, on: date) -> tuple[
 # --- the check -------------------------------------------------------------------------------------------------
 
 
-def _ballot_votes(form: ElectionForm) -> list[Votes]:
+def ballot_votes(form: ElectionForm) -> list[Votes]:
     return [Votes(normalize_text(c.full_name), c.votes or 0) for c in form.on_ballot]
 
 
@@ -288,7 +288,7 @@ def election_problems(form: ElectionForm, summoned: int, present: int) -> list[s
                     names=", ".join(missing)
                 )
             )
-        return found + tally_problems(summoned, present, form.seats, form.ballots, _ballot_votes(form), form.runoff)
+        return found + tally_problems(summoned, present, form.seats, form.ballots, ballot_votes(form), form.runoff)
     limit = max_candidates(form.seats)
     if len(form.on_ballot) > limit and not form.runoff:
         found.append(
@@ -446,7 +446,7 @@ def _tally_of(session: Session, e: Election) -> Tally | None:
     if not form.counted or election_problems(form, e.summoned, e.present):
         return None
     return tally(
-        e.summoned, e.seats, form.ballots, _ballot_votes(form), present=e.present, runoff=e.runoff, on=e.held_on
+        e.summoned, e.seats, form.ballots, ballot_votes(form), present=e.present, runoff=e.runoff, on=e.held_on
     )
 
 
@@ -673,3 +673,15 @@ def _add_delegate(
         entity_id=row.id,
         changes={k: (None, v) for k, v in values.items() if k != "member_id"} | {"alternate": (None, row.alternate)},
     )
+
+
+def member_choices(session: Session, on: date) -> list[tuple[int, str]]:
+    """The members a candidate can be picked from (a cell's list on the day; none above the cells): id, name."""
+    from khoidesktop.members.structure import members_on
+
+    return [(m.id, m.full_name) for m in members_on(session, on)]
+
+
+def election_rows(session: Session, term_id: int) -> list[ElectionResult]:
+    """The term's votes with their results, as the Nhiệm kỳ page lists them."""
+    return [election_result(session, e.id) for e in elections(session, term_id)]

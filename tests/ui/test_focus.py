@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QTimeEdit, QWid
 
 from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
+from khoidesktop.ui.dialogs.election_dialog import ElectionDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
 from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog, TermDialog
@@ -18,6 +19,7 @@ from tests.terms.helpers import ensure_term
 from tests.ui.test_dialogs import DIALOGS, open_dialog, store_for
 
 NEW = ("new member", "new meeting", "new candidate", "new unit", "new term", "new committee member", "new target")
+NEW += ("new election",)
 
 
 def make_dialog(kind: str, ctx, store, parent) -> QDialog:
@@ -35,6 +37,8 @@ def make_dialog(kind: str, ctx, store, parent) -> QDialog:
         return TermDialog(ctx, None, parent)
     if kind == "new committee member":
         return CommitteeDialog(ctx, ensure_term(store), None, parent)
+    if kind == "new election":
+        return ElectionDialog(ctx, ensure_term(store), None, parent)
     if kind == "new target":
         return TargetDialog(ctx, ensure_term(store), None, parent)
     return open_dialog(kind, ctx, store, parent)

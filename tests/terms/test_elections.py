@@ -284,3 +284,23 @@ def test_applying_delegates_takes_a_members_particulars_once(demo_store, term_id
         delegates_id,
     )
     assert rows["Khách Mời"].gender == "" and not rows["Khách Mời"].alternate and rows["Dự Khuyết"].alternate
+
+
+def test_the_training_terms_elections_match_its_committee(demo_store):
+    """The training data: the committee's and the secretary's elections of a term, recorded, add nothing to the
+    committee that is there (the same names and the same secretary)."""
+    from khoidesktop.demo.elections import fill_demo_elections
+    from tests.terms.helpers import ensure_term
+
+    term_id = ensure_term(demo_store)
+    with demo_store.session() as session:
+        before = sorted((r.full_name, r.role) for r in session.scalars(select(CommitteeMember)))
+    with demo_store.session() as session, session.begin():
+        made = fill_demo_elections(session, now=FIXED_NOW, actor="test")
+    assert len(made) == 2
+    with demo_store.session() as session:
+        after = sorted((r.full_name, r.role) for r in session.scalars(select(CommitteeMember)))
+        results = [election_result(session, e) for e in made]
+        assert session.scalar(select(Congress.term_id)) == term_id
+    assert after == before and all(r.applied for r in results)
+    assert results[0].result is not None and "Vũ Minh Tâm" not in results[0].result.elected

@@ -40,6 +40,8 @@ ENTITY_LABELS = {
     "committee_member": N_("committee member (audit log)"),
     "term_target": N_("term's target (audit log)"),
     "term_target_value": N_("a target's figure (audit log)"),
+    "election": N_("election (audit log)"),
+    "congress": N_("congress (audit log)"),
     "delegate": N_("delegate to the superior's congress (audit log)"),
 }
 
@@ -49,6 +51,7 @@ ACTION_LABELS = {  # {what}: the kind of record, from ENTITY_LABELS
     "delete": N_("Delete {what}"),
     "withdraw": N_("Withdraw (entered in error) {what}"),
     "replace": N_("Replace {what}"),
+    "apply": N_("Record the result of {what}"),
 }
 OTHER_ACTION = N_("Change {what}")
 

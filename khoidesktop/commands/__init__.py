@@ -8,6 +8,7 @@ from khoidesktop.commands import (
     audit,
     datafile,
     delegates,
+    elections,
     encryption,
     exchange,
     meetings,
@@ -35,5 +36,6 @@ TABLE: dict[str, Command] = merge(
         *audit.COMMANDS,
         *term_records.COMMANDS,
         *delegates.COMMANDS,
+        *elections.COMMANDS,
     )
 )

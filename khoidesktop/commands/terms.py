@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khoidesktop.commands.common import bounded, json_flag
+from khoidesktop.commands.common import bounded, id_arg, json_flag
 from khoidesktop.commands.registry import ANY, Command
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE
@@ -21,19 +21,19 @@ MOST_SUMMONED = 100_000
 MOST_SEATS = 1_000
 
 
-def _round(parser: argparse.ArgumentParser) -> None:
+def _round(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     parser.add_argument(
         "--summoned",
         type=bounded(1, MOST_SUMMONED),
-        required=True,
+        required=required,
         metavar="N",
         help=_("delegates (or official members) summoned to the congress"),
     )
-    parser.add_argument("--seats", type=bounded(1, MOST_SEATS), required=True, metavar="K", help=_("seats to fill"))
+    parser.add_argument("--seats", type=bounded(1, MOST_SEATS), required=required, metavar="K", help=_("seats to fill"))
     parser.add_argument(
         "--votes",
         type=Path,
-        required=True,
+        required=required,
         metavar=_("FILE.json"),
         help=_(
             'the counting board\'s figures: {"ballots_issued": 30, "ballots_valid": 29, "candidates": '
@@ -51,7 +51,10 @@ def _tally_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _vote_count_arguments(parser: argparse.ArgumentParser) -> None:
-    _round(parser)
+    _round(parser, required=False)
+    parser.add_argument(
+        "--election", type=id_arg, metavar="ID", help=_("a stored election (see “election list”), instead of --votes")
+    )
     parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
     parser.add_argument("--what", default="", help=_("the election, as the minutes title it (“Bầu Ban Chấp hành …”)"))
 
@@ -69,8 +72,17 @@ def cmd_tally(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_vote_count(args: argparse.Namespace, ctx: AppContext, store: Store) -> int:
-    from khoidesktop.terms.documents import vote_count_pdf
+    from khoidesktop.errors import ValidationError
+    from khoidesktop.terms.documents import election_vote_count_pdf, vote_count_pdf
 
+    if args.election is not None:
+        if args.votes is not None:
+            raise ValidationError(_("Give either --election or --votes, not both."))
+        path = election_vote_count_pdf(store, args.out, election_id=args.election, today=ctx.today())
+        print(_("Saved {path}.").format(path=path))
+        return 0
+    if args.votes is None or args.summoned is None or args.seats is None:
+        raise ValidationError(_("Give --election, or --votes with --summoned and --seats."))
     path = vote_count_pdf(
         store,
         args.out,

@@ -73,6 +73,8 @@ COMMON_COMMANDS = frozenset({"info", "check", "backup", "restore", "screenshot",
 FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment", "stats term"})
 TERM_COMMANDS = frozenset({"term add", "term committee", "term target", "term value"})  # every level has its terms
 DELEGATE_COMMANDS = frozenset({"delegates list", "delegates add", "delegates remove", "delegates structure"})
+TERM_COMMANDS |= {f"election {c}" for c in ("list", "show", "add", "candidates", "votes", "runoff", "next-round")}
+TERM_COMMANDS |= {"election apply"}
 CELL_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
@@ -91,6 +93,7 @@ CELL_DOCUMENTS = (
     "recruitment",
     "admission-resolution",
     "vote-count",
+    "election-result",
     "midterm-review",
     "delegates",
 )
@@ -109,6 +112,7 @@ UNITS_DOCUMENTS = (
     "bloc-meetings",
     "bloc-recruitment",
     "vote-count",
+    "election-result",
     "midterm-review",
     "delegates",
 )

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from khoidesktop.datafile.identity import IdentityData, create_identity, set_records_from
+from khoidesktop.demo.elections import fill_demo_elections
 from khoidesktop.demo.meetings import fill_demo_meetings
 from khoidesktop.demo.ratings import fill_demo_ratings
 from khoidesktop.demo.recruitment import fill_demo_recruitment
@@ -228,3 +229,4 @@ def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_S
     fill_demo_recruitment(session, now=now, actor=actor)  # first: those it admitted attend and are rated
     fill_demo_meetings(session, now=now, actor=actor, secretary=secretary, seed=seed)
     fill_demo_ratings(session, now=now, actor=actor, seed=seed)
+    fill_demo_elections(session, now=now, actor=actor)  # the term's elections, once the training data has a term

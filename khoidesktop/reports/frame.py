@@ -33,11 +33,13 @@ RECIPIENTS = "Nơi nhận:"
 # Kinds of document: their code in the number line (Số 05-DS/CB) and the type printed above the summary; the
 # issuer's code (CB = chi bộ).
 KIND_LIST, KIND_REPORT, KIND_MINUTES, KIND_RESOLUTION = "DS", "BC", "BB", "NQ"
+KIND_NOTICE = "TB"
 DOCUMENT_TYPES = {
     KIND_LIST: N_("List"),
     KIND_REPORT: N_("Report"),
     KIND_MINUTES: N_("Minutes"),
     KIND_RESOLUTION: N_("Resolution"),
+    KIND_NOTICE: N_("Notice"),
 }
 ISSUER_CODE = "CB"
 BLANK_NUMBER = "\u00a0" * 8  # room for a number written by hand

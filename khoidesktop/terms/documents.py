@@ -1,10 +1,11 @@
-"""The term's documents, on the data file's letterhead: Biên bản kiểm phiếu of an election, Báo cáo kiểm điểm giữa
-nhiệm kỳ."""
+"""The term's documents, on the data file's letterhead: Biên bản kiểm phiếu of an election (from a vote file or a
+stored one), Thông báo kết quả bầu cử, Báo cáo kiểm điểm giữa nhiệm kỳ."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from khoidesktop.datafile.letterhead import letterhead
 from khoidesktop.errors import ValidationError
@@ -86,4 +87,43 @@ def delegates_pdf(
         organisation=organisation_of(head.issuer if from_units else head.superior)
     )
     build_delegates(out, head, made, congress, number=number)
+    return out.expanduser().absolute()
+
+
+def _stored(store: Store, election_id: int, today: date) -> tuple[Any, Any, str, tuple[str, ...]]:
+    """The letterhead, a stored election's result (refused while its votes are not entered), its title and its
+    counting board."""
+    from khoidesktop.errors import ValidationError
+    from khoidesktop.store.models import Election
+    from khoidesktop.terms.elections import document_title, election_form, election_result, term_of
+
+    with store.session() as session:
+        found = election_result(session, election_id)
+        if found.result is None:
+            raise ValidationError(_("The votes of this election are not entered yet: there is nothing to print."))
+        row = session.get(Election, election_id)
+        assert row is not None
+        title = document_title(found.purpose, found.round, found.runoff, term_of(session, row).name)
+        board = election_form(session, election_id).counting_board
+        head = letterhead(session, today)
+    return head, found, title, board
+
+
+def election_vote_count_pdf(
+    store: Store, out: Path, *, election_id: int, today: date, number: str | None = None
+) -> Path:
+    """Biên bản kiểm phiếu of a stored election (the same layout as from a vote file)."""
+    from khoidesktop.terms.vote_count_pdf import VoteCount, build_vote_count
+
+    head, found, title, board = _stored(store, election_id, today)
+    build_vote_count(out, head, VoteCount(found.result, title, board), number=number)
+    return out.expanduser().absolute()
+
+
+def election_result_pdf(store: Store, out: Path, *, election_id: int, today: date, number: str | None = None) -> Path:
+    """Thông báo kết quả bầu cử of a stored election."""
+    from khoidesktop.terms.election_result_pdf import ElectionNotice, build_election_result
+
+    head, found, title, _board = _stored(store, election_id, today)
+    build_election_result(out, head, ElectionNotice(found.result, title, found.held_on, found.notes), number=number)
     return out.expanduser().absolute()

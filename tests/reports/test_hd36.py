@@ -33,7 +33,7 @@ from khoidesktop.reports.frame import (
 )
 from khoidesktop.reports.styles import RULE_WIDTH, SIZES
 from khoidesktop.store.database import Store
-from khoidesktop.terms.documents import midterm_review_pdf, vote_count_pdf
+from khoidesktop.terms.documents import election_result_pdf, midterm_review_pdf, vote_count_pdf
 from khoidesktop.terms.vote_count_pdf import BOARD_MEMBERS, HEAD_OF_BOARD
 from khoidesktop.units.documents import (
     bloc_meetings_pdf,
@@ -125,6 +125,13 @@ def _delegates(store: Store, out: Path) -> tuple[Path, str]:
     return delegates_pdf(store, out, today=TODAY), _secretary(store)
 
 
+def _election_result(store: Store, out: Path) -> tuple[Path, str]:
+    """Thông báo kết quả bầu cử of a stored election, signed as the level's documents are."""
+    from tests.terms.helpers import ensure_election
+
+    return election_result_pdf(store, out, election_id=ensure_election(store), today=TODAY), _secretary(store)
+
+
 def _excellence(store: Store, out: Path) -> tuple[Path, str]:
     """The grassroots committee's resolution, once it has decided on every proposal (the cap's number approved)."""
     from khoidesktop.units.excellence import Decision, decide, excellence_list
@@ -157,6 +164,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "recruitment": _signed(lambda s, out: recruitment_report_pdf(s, out, year=YEAR, today=TODAY)),
         "admission-resolution": _resolution,
         "vote-count": _vote_count,
+        "election-result": _election_result,
         "midterm-review": _midterm,
         "delegates": _delegates,
     },
@@ -166,6 +174,7 @@ MAKERS: dict[str, dict[str, Maker]] = {
         "bloc-meetings": _signed(lambda s, out: bloc_meetings_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "bloc-recruitment": _signed(lambda s, out: bloc_recruitment_pdf(s, out, period=LAST_YEAR, today=TODAY)),
         "vote-count": _vote_count,
+        "election-result": _election_result,
         "midterm-review": _midterm,
         "delegates": _delegates,
     },

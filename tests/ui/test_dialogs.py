@@ -17,6 +17,7 @@ from khoidesktop.store.models import Candidate, Meeting, Member, Unit
 from khoidesktop.ui.dialogs.base import BOXES, FormDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
 from khoidesktop.ui.dialogs.delegate_dialog import DelegateDialog
+from khoidesktop.ui.dialogs.election_dialog import ElectionDialog
 from khoidesktop.ui.dialogs.excellence_dialog import ExcellenceDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
@@ -25,10 +26,11 @@ from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog, T
 from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
 from tests.conftest import FIXED_NOW
 from tests.exchange.helpers import dump
-from tests.terms.helpers import ensure_term
+from tests.terms.helpers import ensure_election, ensure_term
 from tests.ui.helpers import english_on_screen
 
 DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence", "term", "committee", "target", "delegate")
+DIALOGS += ("election",)
 ON_TERM = (
     "term",
     "committee",
@@ -38,6 +40,8 @@ ON_TERM = (
     "new committee member",
     "new target",
     "new delegate",
+    "election",
+    "new election",
 )  # a term set up first
 ON_UNITS = ("unit", "new unit")  # dialogs of a level above the cells: opened on a grassroots committee's file
 ON_TRAINING_COMMITTEE = ("excellence",)  # opened on the training grassroots committee (its cells' proposals)
@@ -53,6 +57,8 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
             return TermDialog(ctx, ensure_term(store), parent)
         if kind == "committee":
             return CommitteeDialog(ctx, ensure_term(store), 3, parent)  # one who left: every field filled
+        if kind == "election":  # a counted vote: every field and the candidates' table filled
+            return ElectionDialog(ctx, ensure_term(store), ensure_election(store), parent)
         if kind == "target":
             return TargetDialog(ctx, ensure_term(store), 5, parent)  # entered by hand: its years' fields
         if kind == "delegate":
@@ -92,6 +98,8 @@ def store_for(kind: str, request):
         ensure_term(store)
     if kind == "delegate":
         ensure_delegate(store)
+    if kind == "election":
+        ensure_election(store)
     return store
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QTimeEdit, QWid
 from khoidesktop.ui.dialogs.badges_dialog import BadgesDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
 from khoidesktop.ui.dialogs.delegate_dialog import DelegateDialog
+from khoidesktop.ui.dialogs.election_dialog import ElectionDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
 from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog, TermDialog
@@ -28,6 +29,7 @@ NEW = (
     "new target",
     "new delegate",
 )
+NEW += ("new election",)
 
 
 def make_dialog(kind: str, ctx, store, parent) -> QDialog:
@@ -45,6 +47,8 @@ def make_dialog(kind: str, ctx, store, parent) -> QDialog:
         return TermDialog(ctx, None, parent)
     if kind == "new committee member":
         return CommitteeDialog(ctx, ensure_term(store), None, parent)
+    if kind == "new election":
+        return ElectionDialog(ctx, ensure_term(store), None, parent)
     if kind == "new target":
         return TargetDialog(ctx, ensure_term(store), None, parent)
     if kind == "new delegate":

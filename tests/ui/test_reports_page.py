@@ -129,3 +129,17 @@ def test_the_badge_list_is_saved_for_the_chosen_year_here_and_from_the_members_p
     when_modal(BadgesDialog, save_from_dialog)
     members.badges_button.click()
     assert saved and all(name in saved[0] for name, _years in expected)
+
+
+def test_a_stored_elections_minutes_and_announcement_are_offered_and_saved(window, demo_store, ctx, qtbot, tmp_path):
+    """Each stored election with its votes is offered on the Báo cáo page; both its documents are saved."""
+    from tests.terms.helpers import ensure_election
+
+    ensure_election(demo_store)
+    window.set_store(demo_store)
+    page = window.go_to("bao-cao")
+    assert page.elections.election.isEnabled() and "Cấp ủy" in page.elections.election.currentText()
+    assert english_on_screen(window) == []
+    for key, title in (("vote-count", "BIÊN BẢN"), ("election-result", "THÔNG BÁO")):
+        text = _saved_text(qtbot, ctx, page, key, tmp_path / f"{key}.pdf")
+        assert title in text and "Nguyễn Văn An" in text

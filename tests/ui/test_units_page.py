@@ -121,7 +121,9 @@ def test_the_reports_page_saves_each_document_of_the_level(qtbot, window, ctx, f
         "bloc-recruitment",
         "excellence-resolution",
         "delegates",
-    }
+        "vote-count",
+        "election-result",
+    }  # an election's documents: their own box, every level
     target = tmp_path / "xep-loai.pdf"
     ctx.prompts.files.append(target)
     ctx.prompts.confirmations.append(False)  # do not open it

@@ -22,6 +22,7 @@ from khoidesktop.domain.members import label
 from khoidesktop.i18n import N_, _, format_date
 from khoidesktop.ui import meeting_actions, member_actions, rating_actions, recruitment_actions
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.widgets.election_documents import ElectionDocumentsBox
 from khoidesktop.ui.widgets.fields import DateField
 from khoidesktop.ui.widgets.message import MessageLabel
 
@@ -91,8 +92,8 @@ DOCUMENTS = (
         ),
     ),
 )
-# Made from what the page cannot choose: the counting board's vote file (`report vote-count` on the command line).
-ELSEWHERE = ("vote-count",)
+# Made from a stored election, chosen in their own box (ui/widgets/election_documents.py), not a year's choice.
+ELSEWHERE = ("vote-count", "election-result")
 
 
 class ReportsPage(Page):
@@ -139,6 +140,10 @@ class ReportsPage(Page):
         self.layouts["structure"].addWidget(self.message)
         self.structure_button = self.buttons["structure"]
         self.roster_button = self.buttons["roster"]
+        self.elections = ElectionDocumentsBox(ctx, self)  # each stored election's minutes and announcement
+        self.buttons.update(self.elections.buttons)
+        self.boxes.update({key: self.elections for key in self.elections.buttons})
+        self.layout_.addWidget(self.elections)
         self.layout_.addStretch(1)
 
     def _section(self, key: str, title: str, text: str, controls: tuple[QWidget, ...]) -> None:
@@ -187,6 +192,7 @@ class ReportsPage(Page):
             [(id_, _("{name} (voted on {date})").format(name=name, date=format_date(on))) for id_, name, on in files],
             _("No file has the cell's vote recorded yet"),
         )
+        self.elections.refresh()
         self.buttons["minutes"].setEnabled(bool(meetings))
         self.buttons["admission-resolution"].setEnabled(bool(files))
         self.message.clear()

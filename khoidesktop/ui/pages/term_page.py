@@ -13,6 +13,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.domain.terms import CAME, LEFT, ROLES
 from khoidesktop.i18n import N_, _, format_date, format_number
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.widgets.elections_section import ElectionsSection
 from khoidesktop.ui.widgets.figure_table import FigureTable
 from khoidesktop.ui.widgets.message import MessageLabel
 from khoidesktop.ui.widgets.row_open import open_on_activate
@@ -60,6 +61,9 @@ class TermPage(Page):
         self.committee.setMinimumHeight(160)
         open_on_activate(self.committee, lambda row: self.open_member(self.committee_ids[row]))
         self.layout_.addWidget(self.committee, 1)
+        self.elections = ElectionsSection(ctx, self)  # the term's elections (ui/widgets/elections_section.py)
+        self.elections.changed.connect(self._elections_changed)
+        self.layout_.addWidget(self.elections, 1)
 
         self.review_button = QPushButton(_("Mid-term review…"), self)
         self.review_button.clicked.connect(self.midterm_review)
@@ -133,6 +137,8 @@ class TermPage(Page):
             self.delegates,
         ):
             widget.setVisible(has_term)
+        self.elections.setVisible(has_term)
+        self.elections.show_term(self.term_id if has_term else None)
         for button in (self.edit_term_button, self.add_member_button, self.add_target_button, self.review_button):
             button.setVisible(has_term)
         self.empty.setVisible(not has_term)
@@ -209,6 +215,10 @@ class TermPage(Page):
         self.refresh()
         if saved:
             self.data_changed.emit()
+
+    def _elections_changed(self) -> None:
+        self.refresh()  # a result recorded changes the committee
+        self.data_changed.emit()
 
     def midterm_review(self) -> None:
         from khoidesktop.ui.term_actions import midterm_review

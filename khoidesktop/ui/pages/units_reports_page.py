@@ -10,6 +10,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.i18n import N_, _
 from khoidesktop.ui import exchange_actions
 from khoidesktop.ui.pages.base import Page
+from khoidesktop.ui.widgets.election_documents import ElectionDocumentsBox
 from khoidesktop.ui.widgets.period_box import UnitsPeriodBox
 
 DOCUMENTS = (
@@ -96,6 +97,10 @@ class UnitsReportsPage(Page):
             self.buttons[kind] = button
             self.boxes[kind] = box
             self.layout_.addWidget(box)
+        self.elections = ElectionDocumentsBox(ctx, self)  # each stored election's minutes and announcement
+        self.buttons.update(self.elections.buttons)
+        self.boxes.update({key: self.elections for key in self.elections.buttons})
+        self.layout_.addWidget(self.elections)
         self.layout_.addStretch(1)
         self.sent = 0
 
@@ -113,6 +118,7 @@ class UnitsReportsPage(Page):
             self.sent = sum(
                 row.bundle is not None for row in unit_rows(session, self.period_box.period(), self.ctx.today())
             )
+        self.elections.refresh()
 
     def report(self, kind: str) -> None:
         period = self.period_box.period()

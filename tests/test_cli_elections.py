@@ -16,6 +16,7 @@ from khoidesktop.demo.files import create_demo_file
 from khoidesktop.store.database import open_store
 from khoidesktop.store.models import AuditEntry, CommitteeMember
 from tests.conftest import FIXED_NOW
+from tests.terms.helpers import clear_terms
 
 VOTES = {
     "ballots_issued": 30,
@@ -34,6 +35,10 @@ VOTES = {
 def cell(tmp_path: Path) -> Path:
     path = tmp_path / "tap-huan.sqlite"
     create_demo_file(path, actor="test", now=lambda: FIXED_NOW).close()
+    store = open_store(path)
+    with store.session() as session, session.begin():
+        clear_terms(session)  # the training data's own term: these tests add theirs from the command line
+    store.close()
     return path
 
 

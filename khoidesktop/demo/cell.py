@@ -17,6 +17,7 @@ from khoidesktop.demo.elections import fill_demo_elections
 from khoidesktop.demo.meetings import fill_demo_meetings
 from khoidesktop.demo.ratings import fill_demo_ratings
 from khoidesktop.demo.recruitment import fill_demo_recruitment
+from khoidesktop.demo.term import fill_demo_term
 from khoidesktop.domain.dates import add_years
 from khoidesktop.members.history import add_event
 from khoidesktop.members.records import MemberData, add_member
@@ -229,4 +230,5 @@ def fill_demo(session: Session, *, now: datetime, actor: str, seed: int = DEMO_S
     fill_demo_recruitment(session, now=now, actor=actor)  # first: those it admitted attend and are rated
     fill_demo_meetings(session, now=now, actor=actor, secretary=secretary, seed=seed)
     fill_demo_ratings(session, now=now, actor=actor, seed=seed)
-    fill_demo_elections(session, now=now, actor=actor)  # the term's elections, once the training data has a term
+    fill_demo_term(session, now=now, actor=actor, secretary=secretary)
+    fill_demo_elections(session, now=now, actor=actor)  # the elections that chose the term's committee

@@ -28,6 +28,7 @@ from khoidesktop.terms.elections import (
 )
 from khoidesktop.terms.records import TermForm, save_term
 from tests.conftest import FIXED_NOW
+from tests.terms.helpers import clear_terms
 
 WHO = {"now": FIXED_NOW, "actor": "test"}
 DAY = date(2025, 6, 1)
@@ -37,6 +38,7 @@ NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm 
 @pytest.fixture
 def term_id(demo_store) -> int:
     with demo_store.session() as session, session.begin():
+        clear_terms(session)  # the training data's own term and its elections
         return save_term(session, TermForm("2025–2030", DAY, date(2030, 5, 31), DAY), **WHO).id
 
 

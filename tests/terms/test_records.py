@@ -25,6 +25,7 @@ from khoidesktop.terms.records import (
 )
 from khoidesktop.units.records import rate_unit
 from tests.conftest import FIXED_NOW
+from tests.terms.helpers import clear_terms
 
 TODAY = FIXED_NOW.date()
 WHO = {"now": FIXED_NOW, "actor": "test"}
@@ -40,6 +41,7 @@ TARGETS = (
 
 def _term(store, targets=TARGETS) -> int:
     with store.session() as session, session.begin():
+        clear_terms(session)  # the training data's own term
         term = save_term(session, TERM, **WHO)
         for position, (name, target, unit, computed) in enumerate(targets):
             save_target(session, TargetForm(term.id, name, target, unit, computed, position=position), **WHO)

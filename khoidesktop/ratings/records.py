@@ -32,10 +32,10 @@ from khoidesktop.domain.rating_rules import (
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number
 from khoidesktop.members.history import facts, status_on_date
-from khoidesktop.members.structure import members_on
+from khoidesktop.members.structure import ListedMember, members_on
 from khoidesktop.ratings.figures import YearFigures
 from khoidesktop.store import audit
-from khoidesktop.store.models import Member, MemberEvent, Rating, RatingYear
+from khoidesktop.store.models import MemberEvent, Rating, RatingYear
 
 
 def default_rating_date(year: int) -> date:
@@ -54,9 +54,9 @@ def year_settings(session: Session, year: int) -> RatingYear:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class RatingRow:
-    member: Member
+    member: ListedMember
     exclusion: str | None  # EXCLUSIONS code: not rated, and why
     automatic: list[str]  # AUTOMATIC codes: the level must be KHTNV
     rating: Rating | None
@@ -67,7 +67,7 @@ class RatingRow:
         return self.rating.level if self.rating else None
 
 
-def _exclusion(member: Member, events: list[MemberEvent], on: date, months: int) -> str | None:
+def _exclusion(member: ListedMember, events: list[MemberEvent], on: date, months: int) -> str | None:
     status = status_on_date(facts(events), member, on)
     if status in ("exempt", "suspended"):
         return status
@@ -272,8 +272,10 @@ def save_year(
     return settings
 
 
-def year_figures(session: Session, year: int) -> YearFigures:
-    rows, settings, rules = rating_rows(session, year), year_settings(session, year), rule_set_for(year)
+def year_figures(session: Session, year: int, rows: list[RatingRow] | None = None) -> YearFigures:
+    """The year's figures (`rows`: the year's rating_rows, when the caller has read them already)."""
+    settings, rules = year_settings(session, year), rule_set_for(year)
+    rows = rating_rows(session, year) if rows is None else rows
     counts = Counter(r.level for r in rows if not r.exclusion and r.level)
     levels = {level: counts[level] for level in LEVEL_ORDER}
     not_rated = [(r.member.full_name, _(EXCLUSIONS[r.exclusion])) for r in rows if r.exclusion]
@@ -297,9 +299,9 @@ def compare_years(
     share per level per year (year → level → its "count" and "percent", as YearFigures.as_json gives them)."""
     span = [y for y in range(last_year - years + 1, last_year + 1) if _has_rules(y)]
     ratings = {(r.member_id, r.year): r.level for r in session.scalars(select(Rating).where(Rating.year.in_(span)))}
-    members = [r.member for r in rating_rows(session, last_year)]
-    table = [(m.full_name, [ratings.get((m.id, y)) for y in span]) for m in members]
-    shares = {y: year_figures(session, y).as_json()["levels"] for y in span}
+    rows = rating_rows(session, last_year)
+    table = [(r.member.full_name, [ratings.get((r.member.id, y)) for y in span]) for r in rows]
+    shares = {y: year_figures(session, y, rows if y == last_year else None).as_json()["levels"] for y in span}
     return span, table, shares
 
 

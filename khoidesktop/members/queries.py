@@ -29,7 +29,7 @@ def badges_in(session: Session, year: int) -> list[tuple[Member, int]]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberRow:
     """One line of the member table: what it shows, plus the keys it sorts and searches on."""
 

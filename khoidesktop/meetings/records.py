@@ -24,7 +24,7 @@ from khoidesktop.domain.meetings import (
     vote_base,
     votes_needed,
 )
-from khoidesktop.domain.names import normalize_block, normalize_text
+from khoidesktop.domain.names import normalize_block, normalize_text, sort_key
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number
 from khoidesktop.meetings.figures import MeetingData, VoteCheck
@@ -45,7 +45,7 @@ def expected_members(session: Session, on: date, recorded: Iterable[int] = ()) -
     missing = set(recorded) - {m.id for m in members}
     if missing:
         members += map(ListedMember._make, session.execute(select(*LISTED_COLUMNS).where(Member.id.in_(missing))))
-        members.sort(key=lambda m: (m.sort_key, m.id))
+        members.sort(key=lambda m: (sort_key(m.full_name), m.id))
     return members
 
 

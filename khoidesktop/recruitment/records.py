@@ -32,7 +32,7 @@ from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_date
 from khoidesktop.members.history import add_event, withdraw_event_row
 from khoidesktop.members.records import MemberData, add_member, history_of, withdraw_member
-from khoidesktop.members.structure import members_on, statuses_on
+from khoidesktop.members.structure import iter_statuses_on, members_on
 from khoidesktop.store import audit
 from khoidesktop.store.models import Candidate, CandidateStep, Member, MemberEvent
 
@@ -121,7 +121,7 @@ def official_members_on(session: Session, on: date) -> int:
     suspended or exempt (DOMAIN.md, the vote base; attendance of the vote is not recorded in the file)."""
     return sum(
         1
-        for m, status in statuses_on(session, on)
+        for m, status in iter_statuses_on(session, on)
         if m.official_on is not None and m.official_on <= on and status not in ("temporary_out", "suspended", "exempt")
     )
 

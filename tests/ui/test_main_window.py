@@ -178,3 +178,14 @@ def test_no_label_is_cut_on_any_page(window, demo_store):
             if label.height() < needed:
                 cut.append((slug, label.text()[:40], label.height(), needed))
     assert cut == []
+
+
+def test_the_pages_leave_no_module_source_in_memory(window, demo_store):
+    """PySide6 reads every module imported after it into Python's line cache (PYSIDE-2029): ~8 MB with the pages'
+    modules. Once a page is shown, none of the program's sources stays there."""
+    import linecache
+
+    linecache.getlines(__file__)  # as PySide6 leaves a module's source
+    window.set_store(demo_store)
+    window.go_to("danh-gia-xep-loai")
+    assert [name for name in linecache.cache if name.endswith(".py")] == []

@@ -6,7 +6,6 @@ module, and the services and SQLAlchemy behind it, are imported then, not at sta
 
 from __future__ import annotations
 
-import linecache
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -192,10 +191,6 @@ class MainWindow(QMainWindow):
         if layout is not None:
             layout.invalidate()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        # PySide6 reads the source of every module imported after it, to see whether it uses PySide6 (PYSIDE-2029),
-        # and Python's line cache keeps it: ~8 MB of source text once the pages' modules are loaded. Dropped once the
-        # page (and what it imports on first show) is built; a traceback reads the lines it needs again.
-        linecache.clearcache()
 
     def set_store(self, store: Store) -> None:
         self.ctx.store = store

@@ -4,10 +4,12 @@ Importing it first replaces PySide6's check of every module imported after PySid
 use PySide6, for `from __feature__ import …`). PySide6 asks `inspect.getsource(module)`, which tokenizes nothing for a
 module but leaves the whole source in Python's line cache: ~8 MB of text once the pages' modules are loaded, and
 ~1/6 of their import time. The same question is asked of the file's bytes here; anything else goes to PySide6's own.
+The sources cached before (modules imported after PySide6 but before this package) are dropped then.
 """
 
 from __future__ import annotations
 
+import linecache
 import sys
 from types import ModuleType
 
@@ -32,6 +34,8 @@ def _light_feature_check() -> None:
 
     uses_pyside.light = True  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
+    for name in [name for name in linecache.cache if name.endswith(".py")]:
+        linecache.cache.pop(name, None)  # a traceback reads the lines it needs again
 
 
 _light_feature_check()

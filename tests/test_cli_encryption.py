@@ -61,28 +61,51 @@ def test_init_encrypt_without_a_good_passphrase_makes_no_file(tmp_path):
     assert not db.exists()
 
 
-def test_encrypting_a_demo_file_keeps_its_figures_and_its_backups_stay_encrypted(tmp_path):
+def test_encrypting_a_demo_file_keeps_its_figures_and_leaves_no_plain_copy(tmp_path):
+    """The backups made before are plain copies of the same data: each is encrypted with the same passphrase once
+    the encrypted file is checked, keeps its name, and restores; nothing readable without the passphrase remains."""
     db, key = tmp_path / "th.sqlite", passphrase_file(tmp_path)
     assert run("--db", str(db), "init", "--demo").returncode == 0
+    assert run("--db", str(db), "backup").returncode == 0  # one made by hand before
     figures = run("--db", str(db), "stats", "structure", "--json").stdout
     encrypted = run("--db", str(db), "--passphrase-file", key, "encrypt")
     assert encrypted.returncode == 0, encrypted.stderr
-    assert "chưa được mã hóa" in encrypted.stdout and "--remove-plain-backups" in encrypted.stdout
-    plain_backups = list((tmp_path / "backups").glob("th-*.sqlite"))
-    assert len(plain_backups) == 1 and plain_backups[0].read_bytes().startswith(SQLITE_HEADER)  # taken first
-    assert is_encrypted(db) and not Path(f"{db}-wal").exists()
+    assert "Đã mã hóa 2 bản sao lưu" in encrypted.stdout, encrypted.stdout
+    backups = sorted((tmp_path / "backups").glob("th-*.sqlite"))
+    assert len(backups) == 2  # the one by hand, and the one taken first
+    for copy in (db, *backups):
+        data = copy.read_bytes()
+        assert is_encrypted(copy) and not data.startswith(SQLITE_HEADER) and "Vũ Minh Nhung".encode() not in data
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file() and p.suffix not in (".txt", ".lock")) == sorted(
+        ["th.sqlite", *(b.name for b in backups)]
+    )  # no -wal, no leftover, no plain temporary copy
     assert run("--db", str(db), "--passphrase-file", key, "stats", "structure", "--json").stdout == figures
     assert run("--db", str(db), "--passphrase-file", key, "encrypt").returncode == 1  # already: said so
-
-    removed = run("--db", str(db), "--passphrase-file", key, "encrypt", "--remove-plain-backups")
-    assert removed.returncode == 0 and not plain_backups[0].exists(), removed.stderr
-    backup = run("--db", str(db), "--passphrase-file", key, "backup")
-    assert backup.returncode == 0, backup.stderr
-    (made,) = (tmp_path / "backups").glob("th-sao-luu-*.sqlite")
-    assert is_encrypted(made) and "Vũ Minh Nhung".encode() not in made.read_bytes()
-    restored = run("--db", str(db), "--passphrase-file", key, "restore", str(made))
+    restored = run("--db", str(db), "--passphrase-file", key, "restore", str(backups[0]))
     assert restored.returncode == 0, restored.stderr
     assert run("--db", str(db), "--passphrase-file", key, "stats", "structure", "--json").stdout == figures
+
+
+def test_plain_backups_left_are_encrypted_or_deleted_and_a_damaged_one_is_said(tmp_path):
+    db, key = tmp_path / "th.sqlite", passphrase_file(tmp_path)
+    assert run("--db", str(db), "init", "--demo").returncode == 0
+    assert run("--db", str(db), "backup").returncode == 0
+    (plain,) = (tmp_path / "backups").glob("th-sao-luu-*.sqlite")
+    kept = plain.read_bytes()
+    assert run("--db", str(db), "--passphrase-file", key, "encrypt").returncode == 0
+    plain.write_bytes(kept)  # a plain copy put back (a copy from a USB stick …)
+    damaged = tmp_path / "backups" / "th-sao-luu-20200101-000000.sqlite"
+    damaged.write_bytes(SQLITE_HEADER + b"\0" * 80 + b"not a database")
+    again = run("--db", str(db), "--passphrase-file", key, "encrypt")
+    assert again.returncode == 1 and "Traceback" not in again.stderr, again.stderr
+    assert "Đã mã hóa 1 bản sao lưu" in again.stdout and damaged.name in again.stderr
+    assert "--remove-plain-backups" in again.stderr
+    assert is_encrypted(plain) and damaged.read_bytes().startswith(SQLITE_HEADER)  # said, not deleted
+    wrong = run("--db", str(db), "--passphrase-file", passphrase_file(tmp_path, "không phải mật khẩu"), "encrypt")
+    assert wrong.returncode == 1 and damaged.exists()  # only the file's owner changes its backups
+    removed = run("--db", str(db), "--passphrase-file", key, "encrypt", "--remove-plain-backups")
+    assert removed.returncode == 0 and "Đã xóa 1 bản sao lưu" in removed.stdout, removed.stdout
+    assert not damaged.exists() and is_encrypted(plain)
 
 
 def test_decrypt_gives_a_plain_file_with_the_same_figures(tmp_path):

@@ -46,6 +46,15 @@ def test_numbers_and_percentages_in_vietnamese_format():
     assert format_percent(305, 450) == "67,78%"
     assert format_percent(1, 3) == "33,33%"
     assert format_percent(0, 0) == "0,00%"
+    assert format_number(-1234567.25, 1) == "-1.234.567,3"
+    assert format_number(85) == "85" and format_number(1_000_000) == "1.000.000"
+
+
+def test_numbers_without_decimals_asked_show_at_most_three():
+    """The pattern of Vietnamese in CLDR ("#,##0.###"), as babel gave it: trailing zeros dropped."""
+    assert format_number(1 / 3) == "0,333"
+    assert format_number(2.0) == "2"
+    assert format_number(12345.6785) == "12.345,678"  # a tie to the even digit, without decimals asked
 
 
 def test_long_dates_pad_the_day_and_only_the_first_two_months():

@@ -39,6 +39,9 @@ def bench_member_import(rows: int) -> dict[str, float]:
     process (start, plan, write) into a new cell's data file; and the command's peak memory in MB."""
     import openpyxl
 
+    from khoidesktop.bench.startup import compile_program
+
+    compile_program()  # the command starts as an installed program does
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         sheet = _sheet(rows, folder)

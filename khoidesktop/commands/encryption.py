@@ -69,7 +69,9 @@ def _remove_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--remove-plain-backups",
         action="store_true",
-        help=_("also delete the backups made before the file was encrypted (they can be read without a passphrase)"),
+        help=_(
+            "delete the backups made before the file was encrypted instead of encrypting them with the same passphrase"
+        ),
     )
 
 
@@ -95,36 +97,69 @@ def _locked_and_checked(path: Path, ctx: AppContext, passphrase: str | None) -> 
 
 
 def cmd_encrypt(args: argparse.Namespace, ctx: AppContext) -> int:
-    from khoidesktop.paths import backups_dir_for
+    """Encrypt the file, then its backups made before (plain copies of the same data): each encrypted with the same
+    passphrase and checked before it replaces the plain one, or deleted with --remove-plain-backups once the
+    encrypted file is checked. Run on an encrypted file, it does the same to the plain backups left."""
     from khoidesktop.store.connect import is_encrypted
 
     path = existing_db(args, ctx)
     if is_encrypted(path):
-        if not args.remove_plain_backups:
-            raise ValidationError(_("The data file {path} is already encrypted.").format(path=path))
-        lock = _locked_and_checked(path, ctx, ctx.passphrase)  # only its owner, who knows the passphrase, deletes
+        passphrase = ctx.passphrase
+        lock = _locked_and_checked(path, ctx, passphrase)  # only its owner, who knows the passphrase, changes them
         if lock is not None:
             lock.release()
+        if not _plain_backups(path, ctx):
+            raise ValidationError(_("The data file {path} is already encrypted.").format(path=path))
     else:
-        _convert(path, ctx, None, new_passphrase(ctx))
+        passphrase = new_passphrase(ctx)
+        _convert(path, ctx, None, passphrase)
         print(
             _(
                 "Encrypted {path}. From now on it opens only with its passphrase: keep the passphrase safe, without "
                 "it nobody can read the data, you neither. The backups made from now on are encrypted too."
             ).format(path=path)
         )
+    assert passphrase is not None  # an encrypted file opened: its passphrase was given
+    return _protect_backups(path, ctx, passphrase, remove=args.remove_plain_backups)
+
+
+def _protect_backups(path: Path, ctx: AppContext, passphrase: str, *, remove: bool) -> int:
+    """No plain copy of the data left in the backup folders: each plain backup encrypted (or deleted); 1 when one
+    could not be, said with what to do."""
+    from khoidesktop.errors import storage_failure
+    from khoidesktop.store.encryption import convert
+
     plain = _plain_backups(path, ctx)
-    if args.remove_plain_backups:
+    if remove:
         for backup in plain:
             backup.unlink(missing_ok=True)
         print(_("Deleted {n} backups that were not encrypted.").format(n=len(plain)))
-    elif plain:
+        return 0
+    failed: list[str] = []
+    for backup in plain:
+        try:
+            convert(backup, None, passphrase)  # checked, then put in its place; the plain one stays on a failure
+        except DatabaseError as exc:
+            failed.append(f"{backup}: {exc.message}")
+        except Exception as exc:  # a damaged backup, the disk: said in words, the next backup still encrypted
+            reason = storage_failure(exc) or _("it cannot be read as a data file ({detail})").format(detail=exc)
+            failed.append(f"{backup}: {reason}")
+    if len(failed) < len(plain):
         print(
             _(
-                "The {n} backups made before (in {folder}) are not encrypted: anyone with the files can read them. "
-                "Delete them with “encrypt --remove-plain-backups” once you no longer need them."
-            ).format(n=len(plain), folder=backups_dir_for(path))
+                "Encrypted the {n} backups made before with the same passphrase: they open only with it too, and "
+                "restore as before."
+            ).format(n=len(plain) - len(failed))
         )
+    if failed:
+        print(
+            _(
+                "{n} backups could not be encrypted and can still be read without the passphrase:\n{list}\nRun "
+                "“encrypt” again once the cause is fixed, or delete them with “encrypt --remove-plain-backups”."
+            ).format(n=len(failed), list="\n".join(failed)),
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

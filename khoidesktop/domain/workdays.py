@@ -4,13 +4,37 @@ The `holidays` package (country VN) knows these; the cell may add local days off
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
+
+
+def _vietnam() -> type[HolidayBase]:
+    """holidays' calendar of Viet Nam. holidays.country_holidays("VN") imports the package of every country first
+    (~250 modules, 100–250 ms before the first deadline can be shown); the module of Viet Nam alone is loaded when
+    it is a file of the package, else (a frozen installation) as holidays does it."""
+    import holidays
+
+    name = "holidays.countries.vietnam"
+    module = sys.modules.get(name)
+    path = Path(holidays.__file__).parent / "countries" / "vietnam.py"
+    if module is None and path.is_file():
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is not None and spec.loader is not None:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            sys.modules[name] = module
+    if module is None:
+        return type(holidays.country_holidays("VN"))
+    found: type[HolidayBase] = module.Vietnam
+    return found
 
 
 class WorkCalendar:
@@ -19,9 +43,7 @@ class WorkCalendar:
 
     @cached_property
     def _national(self) -> HolidayBase:
-        import holidays
-
-        return holidays.country_holidays("VN", language="vi")  # fills each year on first use
+        return _vietnam()(language="vi")  # fills each year on first use
 
     def is_working_day(self, day: date) -> bool:
         return day not in self.extra_days_off and self._national.is_working_day(day)

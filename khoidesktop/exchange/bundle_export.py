@@ -11,8 +11,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,6 +37,9 @@ def signing_key(session: Session, *, now: datetime, actor: str) -> tuple[Exchang
     found = session.scalars(select(ExchangeKey).limit(1)).first()
     if found is not None:
         return found, False
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
     key = Ed25519PrivateKey.generate()
     row = ExchangeKey(
         cell_uid=uuid.uuid4().hex,
@@ -210,6 +211,8 @@ def export_bundle(
                 "level": kind.code,
             },
         }
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         private = Ed25519PrivateKey.from_private_bytes(key.private_key)
         public = key.public_key
     files = {

@@ -16,16 +16,16 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from khoidesktop.domain.periods import Period
 from khoidesktop.errors import UserError
 from khoidesktop.exchange import summary
 from khoidesktop.exchange.figures import Figures
 from khoidesktop.i18n import _
+
+if TYPE_CHECKING:  # the signing library loads when a bundle is signed or checked, not with the exchange page
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT_NAME = "khoi-desktop-bundle"
 FORMAT_VERSION = summary.VERSION  # the bundle's version is that of the summary format it carries
@@ -333,6 +333,9 @@ def _check_files(manifest: dict[str, Any], contents: dict[str, bytes]) -> None:
 
 
 def _check_signature(manifest: dict[str, Any], manifest_bytes: bytes, signature: bytes) -> None:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(manifest["public_key"]))
         key.verify(bytes.fromhex(signature.decode("ascii")), manifest_bytes)

@@ -24,11 +24,11 @@ from khoidesktop.domain.meetings import (
     vote_base,
     votes_needed,
 )
-from khoidesktop.domain.names import normalize_block, normalize_text
+from khoidesktop.domain.names import normalize_block, normalize_text, sort_key
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number
 from khoidesktop.meetings.figures import MeetingData, VoteCheck
-from khoidesktop.members.structure import members_on
+from khoidesktop.members.structure import LISTED_COLUMNS, ListedMember, members_on
 from khoidesktop.store import audit
 from khoidesktop.store.models import Meeting, MeetingAttendance, MeetingSpeaker, Member, ThematicTopic
 
@@ -38,18 +38,18 @@ TEXT_FIELDS = ("place", "chair", "minute_taker", "guests", "topic", "content", "
 MEETING_COLUMNS = [f.name for f in fields(MeetingData) if f.name not in ("attendance", "speakers")]
 
 
-def expected_members(session: Session, on: date, recorded: Iterable[int] = ()) -> list[Member]:
+def expected_members(session: Session, on: date, recorded: Iterable[int] = ()) -> list[ListedMember]:
     """The members expected at a meeting on that day (the cell's list then), in Vietnamese order, plus any
     member already recorded for it (so correcting someone's history never drops a recorded attendance)."""
     members = members_on(session, on)
     missing = set(recorded) - {m.id for m in members}
     if missing:
-        members += session.scalars(select(Member).where(Member.id.in_(missing)))
-        members.sort(key=lambda m: (m.sort_key, m.id))
+        members += map(ListedMember._make, session.execute(select(*LISTED_COLUMNS).where(Member.id.in_(missing))))
+        members.sort(key=lambda m: (sort_key(m.full_name), m.id))
     return members
 
 
-def default_presence(session: Session, member: Member, on: date) -> tuple[str, str]:
+def default_presence(session: Session, member: ListedMember, on: date) -> tuple[str, str]:
     """Present, unless the member is away or exempt that day (then absent with that reason)."""
     from khoidesktop.members.history import events_of, facts, status_on_date
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,7 +30,17 @@ def facts(events: list[MemberEvent]) -> list[EventFact]:
     return [EventFact(e.kind, e.on_date, e.level) for e in events]
 
 
-def status_on_date(events: list[EventFact], member: Member, on: date) -> str:
+class HasStatus(Protocol):
+    """What a member's status on a day needs of the member: a stored member, or a listed one (ListedMember)."""
+
+    @property
+    def official_on(self) -> date | None: ...
+
+    @property
+    def status(self) -> str: ...
+
+
+def status_on_date(events: list[EventFact], member: HasStatus, on: date) -> str:
     """The member's status on a day. Without any history the status typed or imported is all we know;
     with history, the events alone decide (today's status says nothing about the past)."""
     return status_on(events, member.official_on, on, without_history=None if events else member.status)

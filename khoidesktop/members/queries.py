@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from khoidesktop.domain.members import ACTIVE_STATUSES
 from khoidesktop.domain.names import fold
 from khoidesktop.domain.party_age import badge_reached_in, party_age
+from khoidesktop.store.database import STREAM
 from khoidesktop.store.models import Member
 
 
@@ -29,7 +31,7 @@ def badges_in(session: Session, year: int) -> list[tuple[Member, int]]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberRow:
     """One line of the member table: what it shows, plus the keys it sorts and searches on."""
 
@@ -54,16 +56,24 @@ class MemberRow:
     party_age: int | None  # whole years since admission, on the day the list was read
 
 
+SHARED_VALUES = frozenset(
+    ("gender", "status", "position", "work_unit", "ethnicity", "religion", "home_town", "professional_education")
+    + ("political_theory",)
+)
 ROW_COLUMNS = [c for c in MemberRow.__dataclass_fields__ if c not in ("search_key", "party_age")]
 
 
 def member_rows(session: Session, today: date) -> list[MemberRow]:
     """Every member (active or not), in Vietnamese order; one light query, no ORM objects."""
     columns = [getattr(Member, name) for name in ROW_COLUMNS]
-    result = session.execute(select(*columns).order_by(Member.sort_key, Member.id))
+    result = session.execute(select(*columns).order_by(Member.sort_key, Member.id), execution_options=STREAM)
     rows = []
+    shared: dict[Any, Any] = {}  # one text for the values many members have (status, gender, position …)
     for values in result:
-        data = dict(zip(ROW_COLUMNS, values, strict=True))
+        data = {
+            name: shared.setdefault(value, value) if name in SHARED_VALUES else value
+            for name, value in zip(ROW_COLUMNS, values, strict=True)
+        }
         data["search_key"] = f"{fold(data['full_name'])} {data['card_number'] or ''}"
         data["party_age"] = party_age(data["admitted_on"], today)
         rows.append(MemberRow(**data))

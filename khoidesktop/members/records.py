@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.dates import add_years
@@ -18,7 +18,7 @@ from khoidesktop.domain.names import fold, normalize_text, sort_key, split_name
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import N_, _
 from khoidesktop.store import audit
-from khoidesktop.store.models import AuditEntry, Member
+from khoidesktop.store.models import AuditEntry, Base, Member
 
 FIELD_LABELS = {
     "full_name": N_("Full name"),
@@ -69,9 +69,9 @@ class MemberData:
 
     def normalized(self) -> Values:
         values: Values = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            values[f.name] = normalize_text(value) if isinstance(value, str) else value
+        for name in _DATA_FIELDS:
+            value = getattr(self, name)
+            values[name] = normalize_text(value) if isinstance(value, str) else value
         for name in ("card_number", "personal_id", "gender", "professional_education", "political_theory"):
             values[name] = values[name] or None
         return values
@@ -79,6 +79,9 @@ class MemberData:
     @classmethod
     def of(cls, member: Member) -> MemberData:
         return cls(**{f.name: getattr(member, f.name) for f in fields(cls)})
+
+
+_DATA_FIELDS = tuple(f.name for f in fields(MemberData))
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,12 @@ def add_member(session: Session, data: MemberData, *, now: datetime, actor: str)
     return member
 
 
+def _table(model: type[Base]) -> Table:
+    """The model's table, for a Core insert of many rows (the ORM's bulk insert grouped them in hundreds of
+    statements, ~40 % of an import's writing)."""
+    return cast(Table, model.__table__)
+
+
 NEW_MEMBER = -1  # the owner of a card given to a member of the same batch, not yet written
 
 
@@ -216,12 +225,12 @@ def add_members(session: Session, batch: Sequence[MemberData], *, now: datetime,
         rows.append({"id": id_, **values, **_derived(values), "created_at": now, "updated_at": now})
     if not rows:
         return []
-    session.execute(insert(Member), rows)  # a bulk insert (executemany): no per-object work of the ORM
+    session.execute(insert(_table(Member)), rows)  # one executemany of the table: no per-row work of the ORM
     entries = [
         {"at": now, "actor": actor, "action": "create", "entity": "member", "entity_id": row["id"], "detail": "{}"}
         for row in rows
     ]
-    session.execute(insert(AuditEntry), entries)
+    session.execute(insert(_table(AuditEntry)), entries)
     return [row["id"] for row in rows]
 
 

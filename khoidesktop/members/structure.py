@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, NamedTuple
 
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
@@ -26,30 +28,63 @@ from khoidesktop.domain.structure import (
     is_religious,
 )
 from khoidesktop.members.history import status_on_date
+from khoidesktop.store.database import STREAM
 from khoidesktop.store.models import Candidate, CandidateStep, Member, MemberEvent
 
 
-def statuses_on(session: Session, on: date) -> list[tuple[Member, str]]:
+class ListedMember(NamedTuple):
+    """A member as the lists and counts read them: plain values, not a stored record (10,000 of these take a tenth
+    of the memory of as many loaded records, and nothing is kept by the session)."""
+
+    id: int
+    full_name: str
+    birth_date: date | None
+    gender: str | None
+    ethnicity: str
+    religion: str
+    professional_education: str | None
+    political_theory: str | None
+    admitted_on: date | None
+    official_on: date | None
+    status: str
+
+
+SHARED = frozenset(("gender", "ethnicity", "religion", "professional_education", "political_theory", "status"))
+LISTED_COLUMNS = tuple(getattr(Member, name) for name in ListedMember._fields)
+
+
+def statuses_on(session: Session, on: date) -> list[tuple[ListedMember, str]]:
     """The members on the cell's list on that day (by their history), each with their status that day."""
+    return list(iter_statuses_on(session, on))
+
+
+def iter_statuses_on(session: Session, on: date) -> Iterator[tuple[ListedMember, str]]:
+    """statuses_on one member at a time, for a count that keeps none of them."""
     events: dict[int, list[EventFact]] = defaultdict(list)
-    for e in session.scalars(select(MemberEvent)):  # status_on replays only those up to `on`
-        events[e.member_id].append(EventFact(e.kind, e.on_date, e.level))
-    found = []
-    for m in session.scalars(select(Member).order_by(Member.sort_key, Member.id)):
+    for member_id, kind, on_date, level in session.execute(
+        select(MemberEvent.member_id, MemberEvent.kind, MemberEvent.on_date, MemberEvent.level)
+    ):  # status_on replays only those up to `on`
+        events[member_id].append(EventFact(kind, on_date, level))
+    shared: dict[Any, Any] = {}  # one text for the values many members have (status, gender, ethnicity …)
+    query = select(*LISTED_COLUMNS).order_by(Member.sort_key, Member.id)
+    for row in session.execute(query, execution_options=STREAM):
+        m = ListedMember._make(
+            shared.setdefault(value, value) if name in SHARED else value
+            for name, value in zip(ListedMember._fields, row, strict=True)
+        )
         if m.admitted_on is not None and m.admitted_on > on:
             continue
-        status = status_on_date(events[m.id], m, on)
+        status = status_on_date(events.get(m.id, []), m, on)
         if status in ACTIVE_STATUSES:
-            found.append((m, status))
-    return found
+            yield m, status
 
 
-def members_on(session: Session, on: date) -> list[Member]:
+def members_on(session: Session, on: date) -> list[ListedMember]:
     """Members who belonged to the cell's list on that day (by their history)."""
     return [member for member, _status in statuses_on(session, on)]
 
 
-def official_on(member: Member, on: date) -> bool:
+def official_on(member: ListedMember, on: date) -> bool:
     """Official (not probationary) on that day: the one definition every count uses. By the official date when
     there is one; a member saved as official (or exempt, …) without that date counts as official."""
     if member.official_on is not None:
@@ -69,14 +104,18 @@ class HeadlineCounts:
 
 
 def headline_counts(session: Session, on: date) -> HeadlineCounts:
-    found = statuses_on(session, on)
-    official = sum(official_on(m, on) for m, _status in found)
+    counts: Counter[str] = Counter()
+    for m, status in iter_statuses_on(session, on):
+        counts["active"] += 1
+        counts["official"] += official_on(m, on)
+        counts["women"] += m.gender == "female"
+        counts["exempt"] += status == "exempt"
     return HeadlineCounts(
-        active=len(found),
-        official=official,
-        probationary=len(found) - official,
-        women=sum(m.gender == "female" for m, _status in found),
-        exempt=sum(status == "exempt" for _m, status in found),
+        active=counts["active"],
+        official=counts["official"],
+        probationary=counts["active"] - counts["official"],
+        women=counts["women"],
+        exempt=counts["exempt"],
     )
 
 
@@ -117,9 +156,9 @@ def admitted_between(session: Session, first: int, last: int) -> int:
 
 
 def structure_on(session: Session, on: date) -> Structure:
-    members = members_on(session, on)
     counts: Counter[str] = Counter()
-    for m in members:
+    for m, _status in iter_statuses_on(session, on):
+        counts["total"] += 1
         counts["women"] += m.gender == "female"
         counts["ethnic_minority"] += is_ethnic_minority(m.ethnicity)
         counts["religious"] += is_religious(m.religion)
@@ -132,5 +171,5 @@ def structure_on(session: Session, on: date) -> Structure:
                 counts[band.key] += in_band(age, band)
         counts[EDUCATION_KEYS.get(m.professional_education or "", "education_unknown")] += 1
         counts[THEORY_KEYS.get(m.political_theory or "", "theory_unknown")] += 1
-    total = len(members)
+    total = counts["total"]
     return Structure(on, total, {key: Share(counts[key], total) for key in GROUP_LABELS})

@@ -105,10 +105,11 @@ def recruitment_chart(admitted: dict[int, int], targets: dict[int, int]) -> Char
 def cell_charts(session: Session, today: date) -> list[ChartData]:
     from khoidesktop.meetings.stats import meetings_of
     from khoidesktop.members.structure import admitted_between, structure_on
-    from khoidesktop.ratings.records import compare_years
+    from khoidesktop.ratings.records import level_shares, rating_span
     from khoidesktop.store.models import RecruitmentTarget
 
-    span, _table, shares = compare_years(session, today.year, YEARS_SHOWN)
+    span = rating_span(today.year, YEARS_SHOWN)
+    shares = level_shares(session, span)
     per_year = {y: Counter({lv: shares[y][lv]["count"] for lv in LEVEL_ORDER}) for y in span}
     rows = meetings_of(session, today.year)
     by_month = {

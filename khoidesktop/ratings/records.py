@@ -4,6 +4,7 @@ the cell's own level, and the year's figures (counts and shares per level, the c
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -32,10 +33,10 @@ from khoidesktop.domain.rating_rules import (
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number
 from khoidesktop.members.history import facts, status_on_date
-from khoidesktop.members.structure import members_on
+from khoidesktop.members.structure import ListedMember, iter_statuses_on
 from khoidesktop.ratings.figures import YearFigures
 from khoidesktop.store import audit
-from khoidesktop.store.models import Member, MemberEvent, Rating, RatingYear
+from khoidesktop.store.models import MemberEvent, Rating, RatingYear
 
 
 def default_rating_date(year: int) -> date:
@@ -54,9 +55,9 @@ def year_settings(session: Session, year: int) -> RatingYear:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class RatingRow:
-    member: Member
+    member: ListedMember
     exclusion: str | None  # EXCLUSIONS code: not rated, and why
     automatic: list[str]  # AUTOMATIC codes: the level must be KHTNV
     rating: Rating | None
@@ -67,7 +68,7 @@ class RatingRow:
         return self.rating.level if self.rating else None
 
 
-def _exclusion(member: Member, events: list[MemberEvent], on: date, months: int) -> str | None:
+def _exclusion(member: ListedMember, events: list[MemberEvent], on: date, months: int) -> str | None:
     status = status_on_date(facts(events), member, on)
     if status in ("exempt", "suspended"):
         return status
@@ -137,20 +138,24 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
 
 
 def rating_rows(session: Session, year: int) -> list[RatingRow]:
+    """Who is on the year's list on its rating date (not rated: why), with their rating and what to check."""
+    return list(iter_rating_rows(session, year))
+
+
+def iter_rating_rows(session: Session, year: int, flags: bool = True) -> Iterator[RatingRow]:
+    """rating_rows one at a time, for a count that keeps none of them (`flags=False`: what to check is not made)."""
     settings, rules = year_settings(session, year), rule_set_for(year)
     ratings = {r.member_id: r for r in session.scalars(select(Rating).where(Rating.year == year))}
     events: dict[int, list[MemberEvent]] = defaultdict(list)  # one query for every member's history
     for event in session.scalars(select(MemberEvent).order_by(MemberEvent.on_date, MemberEvent.id)):
         events[event.member_id].append(event)
-    rows = []
-    for member in members_on(session, settings.rating_date):
+    for member, _status in iter_statuses_on(session, settings.rating_date):
         rating = ratings.get(member.id)
-        exclusion = _exclusion(member, events[member.id], settings.rating_date, rules.recent_months)
-        automatic = [] if exclusion else _automatic(events[member.id], year, rating)
-        rows.append(
-            RatingRow(member, exclusion, automatic, rating, [] if exclusion else flags_for(year, rating, automatic))
-        )
-    return rows
+        history = events.get(member.id, [])
+        exclusion = _exclusion(member, history, settings.rating_date, rules.recent_months)
+        automatic = [] if exclusion else _automatic(history, year, rating)
+        found = flags_for(year, rating, automatic) if flags and not exclusion else []
+        yield RatingRow(member, exclusion, automatic, rating, found)
 
 
 @dataclass(frozen=True)
@@ -272,11 +277,17 @@ def save_year(
     return settings
 
 
-def year_figures(session: Session, year: int) -> YearFigures:
-    rows, settings, rules = rating_rows(session, year), year_settings(session, year), rule_set_for(year)
-    counts = Counter(r.level for r in rows if not r.exclusion and r.level)
+def year_figures(session: Session, year: int, rows: list[RatingRow] | None = None) -> YearFigures:
+    """The year's figures (`rows`: the year's rating_rows, when the caller has read them already)."""
+    settings, rules = year_settings(session, year), rule_set_for(year)
+    counts: Counter[str] = Counter()
+    not_rated = []
+    for r in iter_rating_rows(session, year, flags=False) if rows is None else rows:
+        if r.exclusion:
+            not_rated.append((r.member.full_name, _(EXCLUSIONS[r.exclusion])))
+        elif r.level:
+            counts[r.level] += 1
     levels = {level: counts[level] for level in LEVEL_ORDER}
-    not_rated = [(r.member.full_name, _(EXCLUSIONS[r.exclusion])) for r in rows if r.exclusion]
     allowed = excellent_allowed(rules, levels, settings.cap_percent)
     return YearFigures(
         year,
@@ -295,12 +306,22 @@ def compare_years(
 ) -> tuple[list[int], list[tuple[str, list[str | None]]], dict[int, dict[str, Any]]]:
     """Each member's levels over the last `years` years (members of the last year's list), and the cell's
     share per level per year (year → level → its "count" and "percent", as YearFigures.as_json gives them)."""
-    span = [y for y in range(last_year - years + 1, last_year + 1) if _has_rules(y)]
+    span = rating_span(last_year, years)
     ratings = {(r.member_id, r.year): r.level for r in session.scalars(select(Rating).where(Rating.year.in_(span)))}
-    members = [r.member for r in rating_rows(session, last_year)]
-    table = [(m.full_name, [ratings.get((m.id, y)) for y in span]) for m in members]
-    shares = {y: year_figures(session, y).as_json()["levels"] for y in span}
+    rows = rating_rows(session, last_year)
+    table = [(r.member.full_name, [ratings.get((r.member.id, y)) for y in span]) for r in rows]
+    shares = {y: year_figures(session, y, rows if y == last_year else None).as_json()["levels"] for y in span}
     return span, table, shares
+
+
+def rating_span(last_year: int, years: int = 5) -> list[int]:
+    """The last `years` years up to `last_year` that have rating rules."""
+    return [y for y in range(last_year - years + 1, last_year + 1) if _has_rules(y)]
+
+
+def level_shares(session: Session, span: list[int]) -> dict[int, dict[str, Any]]:
+    """compare_years' shares alone (the overview's chart): counted year by year, no member kept."""
+    return {y: year_figures(session, y).as_json()["levels"] for y in span}
 
 
 def _has_rules(year: int) -> bool:

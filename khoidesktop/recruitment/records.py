@@ -32,7 +32,7 @@ from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_date
 from khoidesktop.members.history import add_event, withdraw_event_row
 from khoidesktop.members.records import MemberData, add_member, history_of, withdraw_member
-from khoidesktop.members.structure import members_on
+from khoidesktop.members.structure import iter_statuses_on, members_on
 from khoidesktop.store import audit
 from khoidesktop.store.models import Candidate, CandidateStep, Member, MemberEvent
 
@@ -119,14 +119,10 @@ def current_step(steps: dict[str, CandidateStep]) -> str | None:
 def official_members_on(session: Session, on: date) -> int:
     """The base of the two-thirds vote: official members on the list that day, less those temporarily away,
     suspended or exempt (DOMAIN.md, the vote base; attendance of the vote is not recorded in the file)."""
-    from khoidesktop.members.history import events_of, facts, status_on_date
-
     return sum(
         1
-        for m in members_on(session, on)
-        if m.official_on is not None
-        and m.official_on <= on
-        and status_on_date(facts(events_of(session, m.id)), m, on) not in ("temporary_out", "suspended", "exempt")
+        for m, status in iter_statuses_on(session, on)
+        if m.official_on is not None and m.official_on <= on and status not in ("temporary_out", "suspended", "exempt")
     )
 
 

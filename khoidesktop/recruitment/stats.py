@@ -15,7 +15,7 @@ from khoidesktop.domain.recruitment import STEP_CODES
 from khoidesktop.domain.workdays import WorkCalendar
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_date, percent
-from khoidesktop.members.structure import admitted_between, members_on
+from khoidesktop.members.structure import admitted_between, iter_statuses_on
 from khoidesktop.recruitment.records import Deadline, current_step, is_stale, next_deadline, steps_of
 from khoidesktop.store.models import Candidate, CandidateStep, RecruitmentTarget
 
@@ -97,7 +97,7 @@ def recruitment_figures(
     term = next((t for t in targets if t.first_year <= year <= t.last_year and t.last_year > t.first_year), None)
     admitted_year = admitted_between(session, year, year)
     admitted_term = admitted_between(session, term.first_year, term.last_year) if term else None
-    members_end = len(members_on(session, min(today, date(year, 12, 31))))
+    members_end = sum(1 for _m in iter_statuses_on(session, min(today, date(year, 12, 31))))
     by_step = Counter(r.step for r in rows)
     return {
         "year": year,

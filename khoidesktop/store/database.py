@@ -29,6 +29,10 @@ from khoidesktop.store.connect import (
 from khoidesktop.store.lock import InstanceLock
 from khoidesktop.store.migrate import Migration, MigrationResult, latest_version, migrate, read_version
 
+# Read a query of every member (or every row of a large table) in batches: without it the session fetches every row
+# before handing out the first, so 10,000 rows are held twice while they are turned into the caller's own rows.
+STREAM = {"yield_per": 500}
+
 DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what a damaged file raises; "locked" or "read-only" is not damage
 
 

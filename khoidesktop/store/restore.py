@@ -102,36 +102,53 @@ def restore_open_store(store: Store, backup: Path, now: datetime) -> tuple[Store
 DAMAGED_MARK = "-hong-"  # the name a file that could not be opened is kept under, once a backup took its place
 
 
-def restore_unopenable(backup: Path, db_path: Path, now: datetime) -> tuple[Store, Path]:
+def restore_unopenable(backup: Path, db_path: Path, now: datetime, passphrase: str | None = None) -> tuple[Store, Path]:
     """Put a checked backup in place of a data file that could not be opened (damaged …), from the start-up's choice.
     The file is never read through SQLite: it is moved aside as it is, with its WAL and shared memory (a stale WAL
     must not be laid over the backup), into its backups folder as `…-hong-….sqlite`. The backup is copied beside the
-    file first and renamed into place, so a failure half-way leaves the file as it was. Returns the opened store
-    (holding the file's lock all along) and where the old file is kept."""
+    file first and renamed into place, so a failure half-way puts the file, its WAL and shared memory back as they
+    were. An encrypted backup is opened with `passphrase` (PassphraseNeeded, WrongPassphrase otherwise: nothing is
+    moved), and stays encrypted with it. Returns the opened store (holding the file's lock all along) and where the
+    old file is kept."""
     from khoidesktop.private import private_folder
     from khoidesktop.store.lock import InstanceLock
 
-    check_backup(backup)
+    key = key_for(backup, passphrase)
+    check_backup(backup, key)
     folder = backups_dir_for(db_path)
     staging = db_path.with_name(f"{db_path.stem}-khoi-phuc{db_path.suffix}")
     kept = folder / f"{db_path.stem}{DAMAGED_MARK}{now.strftime(STAMP)}{db_path.suffix}"
+    moves = [(db_path.with_name(db_path.name + suffix), kept.with_name(kept.name + suffix)) for suffix in SIDES]
+    moves.append((db_path, kept))  # the file last: its WAL never lies beside another file
     lock = InstanceLock(db_path)
     lock.acquire()
+    moved: list[tuple[Path, Path]] = []
     try:
-        backup_to(backup, staging)
+        backup_to(backup, staging, key)
         private_folder(folder)
-        for suffix in ("-wal", "-shm"):
-            side = db_path.with_name(db_path.name + suffix)
-            if side.exists():
-                shutil.move(side, kept.with_name(kept.name + suffix))
-        shutil.move(db_path, kept)
+        for source, target in moves:
+            if source.exists():
+                shutil.move(source, target)
+                moved.append((source, target))
         staging.replace(db_path)
-        store = open_store(db_path, lock=False, now=lambda: now)
+        store = open_store(db_path, lock=False, now=lambda: now, passphrase=key)
     except BaseException:
-        if not db_path.exists() and kept.exists():
-            shutil.move(kept, db_path)  # the file back where it was: nothing changed
+        _put_back(db_path, moved)
         staging.unlink(missing_ok=True)
         lock.release()
         raise
     store.lock = lock
     return store, kept
+
+
+SIDES = ("-wal", "-shm")  # beside a data file: its write-ahead log and the log's shared memory
+
+
+def _put_back(db_path: Path, moved: list[tuple[Path, Path]]) -> None:
+    """Undo the moves aside. Once the file itself was moved, what lies in its place is the backup's copy (and what
+    opening it wrote beside it): that gives way; then the file, its WAL and shared memory go back as they were."""
+    if any(source == db_path for source, _target in moved):
+        for suffix in ("", *SIDES):
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    for source, target in reversed(moved):
+        shutil.move(target, source)

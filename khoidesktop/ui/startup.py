@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.create import create_data_file
 from khoidesktop.errors import DatabaseError
 from khoidesktop.i18n import _
 from khoidesktop.store.audit import current_actor
-from khoidesktop.store.connect import PassphraseNeeded, WrongPassphrase, is_encrypted
+from khoidesktop.store.connect import PassphraseNeeded, WrongPassphrase
 from khoidesktop.store.database import Store, open_store
 from khoidesktop.ui.datafile_actions import Locked, after_open, attempt, remember
 from khoidesktop.ui.dialogs.first_run import FirstRunDialog
 from khoidesktop.ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 
 def initial_path(ctx: AppContext, db_arg: Path | None, demo: bool) -> Path:
@@ -43,23 +46,43 @@ def open_or_create(ctx: AppContext, path: Path, *, demo: bool) -> Store:
     return unlocked(ctx, path)
 
 
+class PassphraseNotGiven(DatabaseError):
+    """An encrypted file the user typed no passphrase for: nothing is wrong with it, so no backup is offered in its
+    place."""
+
+
 def unlocked(ctx: AppContext, path: Path) -> Store:
     """Open `path`; an encrypted file asks for its passphrase (again after a wrong one) until it opens or the user
     cancels (a DatabaseError then: nothing was opened)."""
-    passphrase, wrong = ctx.passphrase, False
+    text = _("The data file {path} is encrypted. Type its passphrase:").format(path=path)
+    store = with_passphrase(ctx, _("Encrypted data file"), text, lambda p: open_store(path, now=ctx.now, passphrase=p))
+    if store is None:
+        raise PassphraseNotGiven(
+            _("The data file {path} is encrypted and no passphrase was typed: it was not opened.").format(path=path)
+        )
+    return store
+
+
+def with_passphrase(ctx: AppContext, title: str, text: str, use: Callable[[str | None], T]) -> T | None:
+    """`use(passphrase)`, with the one given at start (or none) first, then with each the user types through the
+    prompts seam after PassphraseNeeded or WrongPassphrase. The user cancels: None, or the last WrongPassphrase
+    when one was refused (a file whose first page is damaged refuses every passphrase)."""
+    passphrase, wrong = ctx.passphrase, None
     while True:
         try:
-            return open_store(path, now=ctx.now, passphrase=passphrase)
-        except (PassphraseNeeded, WrongPassphrase) as exc:
-            wrong = isinstance(exc, WrongPassphrase)
-        text = _("The data file {path} is encrypted. Type its passphrase:").format(path=path)
-        if wrong:
-            text = _("That passphrase does not open the file; capitals, accents and spaces count.") + "\n\n" + text
-        passphrase = ctx.prompts.ask_passphrase(_("Encrypted data file"), text)
+            return use(passphrase)
+        except PassphraseNeeded:
+            pass
+        except WrongPassphrase as exc:
+            wrong = exc
+        asked = text
+        if wrong is not None:
+            asked = _("That passphrase does not open the file; capitals, accents and spaces count.") + "\n\n" + text
+        passphrase = ctx.prompts.ask_passphrase(title, asked)
         if passphrase is None:
-            raise DatabaseError(
-                _("The data file {path} is encrypted and no passphrase was typed: it was not opened.").format(path=path)
-            )
+            if wrong is not None:
+                raise wrong
+            return None
 
 
 def _ask(
@@ -98,7 +121,15 @@ def _restore_action(ctx: AppContext, backup: Path, failed: Path, restored: list[
             ).format(backup=backup.name, file=display_path(failed)),
         ):
             return None  # back to the choice
-        store, kept = restore_unopenable(backup, failed, ctx.now())
+        text = _(
+            "The backup {backup} is encrypted. Type the passphrase the data file had when the backup was made:"
+        ).format(backup=backup.name)
+        done = with_passphrase(
+            ctx, _("Encrypted backup"), text, lambda p: restore_unopenable(backup, failed, ctx.now(), p)
+        )
+        if done is None:
+            return None  # no passphrase typed: back to the choice, nothing moved
+        store, kept = done
         restored.append(kept)
         return store
 
@@ -124,11 +155,21 @@ def start(window: MainWindow, ctx: AppContext, db_arg: Path | None, demo: bool) 
     path = initial_path(ctx, db_arg, demo)
     store, notice, failed = None, None, None
     restored: list[Path] = []
+    declined: list[PassphraseNotGiven] = []
+
+    def first() -> Store:
+        try:
+            return open_or_create(ctx, path, demo=demo)
+        except PassphraseNotGiven as exc:
+            declined.append(exc)
+            raise
+
     try:
         if path.exists() or demo:
-            store = attempt(ctx, lambda: open_or_create(ctx, path, demo=demo))
-            # a file that only lacked its passphrase is not offered a backup in its place
-            failed = None if store or is_encrypted(path) else path
+            store = attempt(ctx, first)
+            # a file that only lacked its passphrase is not offered a backup in its place; a damaged one, encrypted
+            # or not, is (an encrypted backup asks its passphrase)
+            failed = None if store or declined else path
             notice = (
                 None
                 if store

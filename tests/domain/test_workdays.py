@@ -40,3 +40,24 @@ def test_local_days_off_are_added():
     cal = WorkCalendar([date(2026, 3, 3)])
     assert cal.add_working_days(date(2026, 3, 2), 1) == date(2026, 3, 4)
     assert CAL.add_working_days(date(2026, 3, 2), 1) == date(2026, 3, 3)
+
+
+def test_only_viet_nam_is_loaded_and_it_agrees_with_holidays_own():
+    """holidays.country_holidays("VN") imports every country first (100–250 ms at start-up); the calendar loads
+    Viet Nam's module alone, and every day of ten years is the same working day, or holiday, by either."""
+    import subprocess
+    import sys
+    from datetime import timedelta
+
+    import holidays
+
+    check = (
+        "import sys; from datetime import date; from khoidesktop.domain.workdays import WorkCalendar; "
+        "assert not WorkCalendar().is_working_day(date(2026, 9, 2)); print('holidays.countries' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    theirs, day = holidays.country_holidays("VN", language="vi"), date(2020, 1, 1)
+    while day.year < 2030:
+        assert (CAL.is_working_day(day), CAL.holiday_name(day)) == (theirs.is_working_day(day), theirs.get(day)), day
+        day += timedelta(days=1)

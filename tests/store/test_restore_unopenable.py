@@ -54,3 +54,75 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(store, tmp_path):
         restore_unopenable(bad, store.path, AT)
     assert store.path.read_bytes() == GARBAGE and wal.exists()
     assert not [p for p in backups_dir_for(store.path).iterdir() if DAMAGED_MARK in p.name]
+
+
+def _with_sides(store):
+    """A damaged file with its WAL and shared memory, and a sound backup of it."""
+    backup, wal = _damaged_with_backup(store)
+    shm = store.path.with_name(store.path.name + "-shm")
+    shm.write_bytes(b"shared memory of the damaged file")
+    return backup, {store.path: GARBAGE, wal: wal.read_bytes(), shm: shm.read_bytes()}
+
+
+def _as_before(store, files):
+    assert {path: path.read_bytes() for path in files} == files  # the file, its WAL and shared memory in place
+    assert not [p for p in backups_dir_for(store.path).iterdir() if DAMAGED_MARK in p.name]
+    assert not list(store.path.parent.glob("*-khoi-phuc*"))
+    with pytest.raises(DatabaseError) as refused:  # the lock released: refused for the damage, not the lock
+        open_store(store.path)
+    assert not isinstance(refused.value, DatabaseLockedError)
+
+
+def test_a_failure_after_the_moves_puts_the_file_its_wal_and_shared_memory_back(store, monkeypatch):
+    backup, files = _with_sides(store)
+
+    def fails(*_args, **_kwargs):
+        raise DatabaseError("the copy in place cannot be opened")
+
+    monkeypatch.setattr("khoidesktop.store.restore.open_store", fails)
+    with pytest.raises(DatabaseError):
+        restore_unopenable(backup, store.path, AT)
+    monkeypatch.undo()
+    _as_before(store, files)
+
+
+def test_a_failure_moving_the_file_itself_puts_its_wal_and_shared_memory_back(store, monkeypatch):
+    import shutil
+
+    backup, files = _with_sides(store)
+    move = shutil.move
+
+    def refuses_the_file(source, target):
+        if str(source) == str(store.path):
+            raise PermissionError(13, "the file is in use", str(source))
+        return move(source, target)
+
+    monkeypatch.setattr(shutil, "move", refuses_the_file)
+    with pytest.raises(PermissionError):
+        restore_unopenable(backup, store.path, AT)
+    monkeypatch.undo()
+    _as_before(store, files)
+
+
+def test_an_encrypted_backup_takes_the_place_with_its_passphrase(tmp_path):
+    from khoidesktop.datafile.create import create_data_file
+    from khoidesktop.store.connect import PassphraseNeeded, WrongPassphrase, is_encrypted
+    from tests.conftest import FIXED_NOW, IDENTITY
+
+    passphrase = "hoa sen trong đầm"
+    store = create_data_file(tmp_path / "mat.sqlite", IDENTITY, actor="t", now=lambda: FIXED_NOW, passphrase=passphrase)
+    with store.session() as session, session.begin():
+        add_member(session, MemberData("Hoàng Văn Cường"), now=AT, actor="t")
+    backup = backup_everywhere(store.path, AT, 10, None, passphrase).path
+    store.close()
+    store.path.write_bytes(GARBAGE)
+    for given, refused in ((None, PassphraseNeeded), ("hoa súng", WrongPassphrase)):
+        with pytest.raises(refused):
+            restore_unopenable(backup, store.path, AT, given)
+        assert store.path.read_bytes() == GARBAGE and not list(tmp_path.glob("*-khoi-phuc*"))
+    restored, kept = restore_unopenable(backup, store.path, AT, passphrase)
+    try:
+        assert kept.read_bytes() == GARBAGE and is_encrypted(store.path)
+        assert count_members(store.path, passphrase) == 1
+    finally:
+        restored.close()

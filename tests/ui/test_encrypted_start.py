@@ -88,3 +88,67 @@ def test_restoring_in_the_window_keeps_an_encrypted_file_encrypted(window, ctx, 
     path = ctx.store.path
     assert ctx.store.passphrase == PASSPHRASE and count_members(path, PASSPHRASE) == 0
     assert is_encrypted(path) and all(is_encrypted(b.path) for b in all_backups(path))
+
+
+def test_a_damaged_encrypted_file_is_restored_from_its_encrypted_backup_at_start(window, ctx, qtbot, tmp_path):
+    """Its first page damaged, the file refuses every passphrase; once the user gives up, its backups are offered
+    (not when no passphrase was typed at all, above) and the chosen encrypted backup asks its passphrase through
+    the same prompt, again after a wrong one; nothing moves until it is right."""
+    from khoidesktop.paths import backups_dir_for
+    from khoidesktop.store.backup import backup_everywhere
+    from khoidesktop.store.restore import DAMAGED_MARK
+
+    store = create_data_file(tmp_path / "mat.sqlite", IDENTITY, actor="t", now=lambda: FIXED_NOW, passphrase=PASSPHRASE)
+    with store.session() as session, session.begin():
+        add_member(session, MemberData("Nguyễn Thị Mai"), now=FIXED_NOW, actor="t")
+    backup_everywhere(store.path, FIXED_NOW, 10, None, PASSPHRASE)
+    store.close()
+    damaged = b"\x5a" * 4096 * 3  # whole pages that do not start like SQLite: an encrypted file, unreadable
+    store.path.write_bytes(damaged)
+    ctx.prompts.passphrases.extend([PASSPHRASE, None, "trăng non", PASSPHRASE])  # the file, then the backup
+    ctx.prompts.confirmations.append(True)
+    offered: list[int] = []
+
+    def choose_the_backup(dialog: FirstRunDialog) -> None:
+        offered.append(dialog.backup_choice.count())
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    when_modal(FirstRunDialog, choose_the_backup)
+    assert start(window, ctx, store.path, demo=False) is True
+    settle(qtbot)
+    assert offered == [1]
+    asked = [(title, text) for kind, title, text in ctx.prompts.shown if kind == "passphrase"]
+    assert [title for title, _text in asked] == ["Tệp dữ liệu đã mã hóa"] * 2 + ["Bản sao lưu đã mã hóa"] * 2
+    assert "Mật khẩu vừa gõ" in asked[3][1] and "Mật khẩu vừa gõ" not in asked[2][1]
+    assert ctx.store is not None and describe(ctx.store).encrypted
+    assert is_encrypted(store.path) and count_members(store.path, PASSPHRASE) == 1
+    (kept,) = [p for p in backups_dir_for(store.path).iterdir() if DAMAGED_MARK in p.name]
+    assert kept.read_bytes() == damaged
+
+
+def test_no_passphrase_for_an_encrypted_backup_goes_back_to_the_choice_and_moves_nothing(window, ctx, qtbot, tmp_path):
+    from khoidesktop.paths import backups_dir_for
+    from khoidesktop.store.backup import backup_everywhere
+
+    store = create_data_file(tmp_path / "mat.sqlite", IDENTITY, actor="t", now=lambda: FIXED_NOW, passphrase=PASSPHRASE)
+    backup_everywhere(store.path, FIXED_NOW, 10, None, PASSPHRASE)
+    store.close()
+    store.path.write_bytes(b"\x5a" * 4096 * 3)
+    ctx.prompts.passphrases.extend([PASSPHRASE, None, None])  # the file refused, then no passphrase for the backup
+    ctx.prompts.confirmations.append(True)
+    rounds: list[str] = []
+
+    def restore_then_quit(dialog: FirstRunDialog) -> None:
+        rounds.append("restore")
+
+        def quit_(again: FirstRunDialog) -> None:
+            rounds.append("quit")
+            qtbot.mouseClick(again.quit_button, Qt.MouseButton.LeftButton)
+
+        when_modal(FirstRunDialog, quit_)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    when_modal(FirstRunDialog, restore_then_quit)
+    assert start(window, ctx, store.path, demo=False) is False
+    assert rounds == ["restore", "quit"] and store.path.read_bytes() == b"\x5a" * 4096 * 3
+    assert [p.name for p in backups_dir_for(store.path).iterdir() if "-hong-" in p.name] == []

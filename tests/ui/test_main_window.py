@@ -178,3 +178,22 @@ def test_no_label_is_cut_on_any_page(window, demo_store):
             if label.height() < needed:
                 cut.append((slug, label.text()[:40], label.height(), needed))
     assert cut == []
+
+
+def test_modules_imported_after_pyside6_leave_no_source_in_memory(tmp_path, monkeypatch):
+    """PySide6 checks every module imported after it (PYSIDE-2029); its own check left each module's source in
+    Python's line cache (~8 MB with the pages' modules). khoidesktop.ui asks the file instead, with the same answer."""
+    import linecache
+    import sys
+
+    import khoidesktop.ui  # noqa: F401 - the check replaced
+
+    for name, text in (("uses_qt", "from PySide6 import QtCore\n"), ("plain", "X = 1\n")):
+        (tmp_path / f"{name}.py").write_text(text)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    linecache.clearcache()
+    for name in ("uses_qt", "plain"):
+        __import__(name)  # as an import statement does: through PySide6's hook
+    assert [n for n in linecache.cache if n.startswith(str(tmp_path))] == []
+    feature = sys.modules["shibokensupport.feature"]
+    assert feature.pyside_feature_dict["uses_qt"] == 0 and feature.pyside_feature_dict["plain"] == -1

@@ -1,5 +1,6 @@
 from PySide6.QtCore import Qt
 
+from khoidesktop.domain.rating_rules import LEVELS
 from khoidesktop.ratings.records import rating_rows
 from khoidesktop.ui.dialogs.rating_dialog import RatingDialog
 from khoidesktop.ui.models.rating_grid import column_of
@@ -31,11 +32,16 @@ def test_rating_page_on_the_training_data(window, demo_store, qtbot):
     model = page.grid.model
     assert model.index(index, column_of("level")).data() == "Hoàn thành nhiệm vụ"
     assert model.index(index, column_of("score")).data() == "65"
+    compare = page.compare.model()
+    assert compare.rowCount() == 0  # read when its tab is first shown
     page.tabs.setCurrentIndex(1)
-    headers = [page.compare.horizontalHeaderItem(c).text() for c in range(page.compare.columnCount())]
+    assert compare.rowCount() == len(page.rows) + len(LEVELS)  # a member a row, then the share of each level
+    assert compare.index(0, 0).data() in {r.member.full_name for r in page.rows}
+    headers = [compare.headerData(c, Qt.Orientation.Horizontal) for c in range(compare.columnCount())]
     assert headers == ["Họ và tên", "2021", "2022", "2023", "2024", "2025"]
     page.year.setValue(2024)
     assert "124-QĐ/TW" in page.rules_label.text()
+    assert compare.headerData(compare.columnCount() - 1, Qt.Orientation.Horizontal) == "2024"  # shown: read again
 
 
 def test_the_rating_dialog_asks_the_qd366_facts(window, demo_store, qtbot):

@@ -94,7 +94,8 @@ class RatingGridModel(QAbstractTableModel):
         if not same:
             self.beginResetModel()
         self.rules, self.rows = rules, rows
-        self.values = [RatingInput.of(r.rating) if r.rating else RatingInput() for r in rows]
+        unrated = RatingInput()  # one for every row not rated yet: frozen, an edit makes the row its own
+        self.values = [RatingInput.of(r.rating) if r.rating else unrated for r in rows]
         if same:
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))

@@ -3,8 +3,7 @@ excellence shown live, the cell's own level, and the comparison with earlier yea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from khoidesktop.ratings.records import (
 )
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui import rating_actions
+from khoidesktop.ui.models.plain_table import PlainTableModel
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.fields import CodeCombo, DateField
@@ -83,19 +82,17 @@ class RatingsPage(Page):
         self.tabs = QTabWidget(self)
         self.grid = RatingGrid(ctx, self, self.open_rating, self.refresh)
         self.tabs.addTab(self.grid, _("Members"))
-        self.compare = self._table(())
+        self.compare = QTableView(self)
+        self.compare.setModel(PlainTableModel(self.compare))
+        self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.compare.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.compare.verticalHeader().setVisible(False)
+        self.compare.horizontalHeader().setStretchLastSection(True)
+        self.compared: int | None = None  # the year the comparison shows (it is read when its tab is shown)
         self.tabs.addTab(self.compare, _("Compare years"))
+        self.tabs.currentChanged.connect(self._show_compare)
         self.layout_.addWidget(self.tabs, 1)
         self.layout_.addWidget(self._cell_box())
-
-    def _table(self, headers: Sequence[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels([_(h) for h in headers])
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _cell_box(self) -> QGroupBox:
         box = QGroupBox(_("The year's settings and the cell's own rating"), self)
@@ -140,13 +137,13 @@ class RatingsPage(Page):
         with self.ctx.store.session() as session:
             rows = rating_rows(session, year)
             self.rows = [r for r in rows if not r.exclusion] + [r for r in rows if r.exclusion]  # not rated last
-            figures = year_figures(session, year)
+            figures = year_figures(session, year, rows)
             settings = year_settings(session, year)
-            span, table, shares = compare_years(session, year)
         self.rules_label.setText(_("Rules applied: {regulation}").format(regulation=rules.regulation))
         self._show_cap(figures)
         self.grid.show_rows(year, rules, self.rows)
-        self._fill_compare(span, table, shares)
+        self.compared = None
+        self._show_compare()
         self.rating_date.set_value(settings.rating_date)
         self.cap.setRange(rules.cap_percent, rules.cap_percent_max)
         self.cap.setValue(settings.cap_percent)
@@ -171,24 +168,32 @@ class RatingsPage(Page):
         self.cap_label.setText(text)
         self.cap_label.setStyleSheet("color: #b91c1c; font-weight: 600;" if actual > allowed else "")
 
-    def _fill_compare(
-        self, span: list[int], table: list[tuple[str, list[str | None]]], shares: dict[int, dict[str, Any]]
-    ) -> None:
-        self.compare.setColumnCount(len(span) + 1)
-        self.compare.setHorizontalHeaderLabels([_("Full name"), *map(str, span)])
-        self.compare.setRowCount(len(table) + len(LEVELS))
-        for index, (name, levels) in enumerate(table):
-            for column, text in enumerate((name, *(code or "" for code in levels))):
-                self.compare.setItem(index, column, QTableWidgetItem(text))
-        for offset, level in enumerate(LEVELS):
-            index = len(table) + offset
-            self.compare.setItem(index, 0, QTableWidgetItem(_("Share “{level}”").format(level=_(LEVELS[level]))))
-            for column, year in enumerate(span, start=1):
-                share = shares[year][level]
-                self.compare.setItem(
-                    index, column, QTableWidgetItem(f"{share['count']} ({format_number(share['percent'], 2)}%)")
+    def _show_compare(self) -> None:
+        """The comparison over the years, read when its tab is shown (five years of every member's levels are
+        read only for a user who looks at them) and dropped when the year changes while it is hidden."""
+        model = self.compare.model()
+        assert isinstance(model, PlainTableModel)
+        year = self.year.value()
+        if self.tabs.currentWidget() is not self.compare or self.ctx.store is None:
+            if self.compared != year:
+                model.set_rows([], ())
+            return
+        if self.compared == year:
+            return
+        with self.ctx.store.session() as session:
+            span, table, shares = compare_years(session, year)
+        rows: list[tuple[object, ...]] = [(name, *levels) for name, levels in table]
+        for level in LEVELS:
+            counts = (shares[y][level] for y in span)
+            rows.append(
+                (
+                    _("Share “{level}”").format(level=_(LEVELS[level])),
+                    *(f"{share['count']} ({format_number(share['percent'], 2)}%)" for share in counts),
                 )
+            )
+        model.set_rows([_("Full name"), *map(str, span)], rows)
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.compared = year
 
     def open_rating(self, index: int) -> None:
         from khoidesktop.ui.dialogs.rating_dialog import RatingDialog

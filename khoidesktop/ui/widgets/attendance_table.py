@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHeaderView, QLineEdit, QTableWidget, Q
 from khoidesktop.i18n import N_, _
 
 if TYPE_CHECKING:  # only named here: the members come from meetings.records
-    from khoidesktop.store.models import Member
+    from khoidesktop.members.structure import ListedMember
 
 HEADERS = (N_("Full name"), N_("Absent"), N_("Reason"))
 
@@ -27,7 +27,7 @@ class AttendanceTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.member_ids: list[int] = []
 
-    def set_members(self, members: list[Member], attendance: dict[int, tuple[str, str]]) -> None:
+    def set_members(self, members: list[ListedMember], attendance: dict[int, tuple[str, str]]) -> None:
         self.setRowCount(len(members))
         self.member_ids = [m.id for m in members]
         for row, member in enumerate(members):

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, time
 
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTime, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTimeEdit,
+    QWidget,
+)
 
 from khoidesktop.i18n import _, format_date, parse_date
 
@@ -94,7 +103,8 @@ class SuggestCombo(QComboBox):
 
 class NameCombo(QComboBox):
     """A person picked from the member list, or any name typed (a guest): typing part of a name ("Bình") offers
-    the members whose name holds it."""
+    the members whose name holds it. The names are given as the pick list shows them: namesakes told apart by their
+    birth year (domain.names.told_apart)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,8 +117,8 @@ class NameCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
 
-    def set_names(self, names: list[str]) -> None:
-        """The names offered; what is typed stays."""
+    def set_names(self, names: Sequence[str]) -> None:
+        """The names offered, as shown; what is typed stays."""
         text = self.currentText()
         self.blockSignals(True)
         self.clear()
@@ -121,6 +131,32 @@ class NameCombo(QComboBox):
 
     def set_value(self, text: str) -> None:
         self.setCurrentText(text)
+
+
+class NameDelegate(QStyledItemDelegate):
+    """A table's column of people (a meeting's speakers): each cell edited in a NameCombo offering `names()`, the
+    names as the form's other pickers show them; a guest's name may be typed."""
+
+    def __init__(self, names: Callable[[], Sequence[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names = names
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = NameCombo(parent)
+        editor.set_names(self.names())
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, NameCombo):
+            editor.set_value(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if isinstance(editor, NameCombo):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:

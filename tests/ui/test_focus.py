@@ -13,6 +13,7 @@ from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
 from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog, TermDialog
 from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
+from khoidesktop.ui.widgets.fields import ChoiceButtons
 from khoidesktop.ui.widgets.focus import COMPOUND, is_editable
 from tests.terms.helpers import ensure_term
 from tests.ui.helpers import OFFSCREEN_POPUP
@@ -57,8 +58,9 @@ def shown(qtbot, window, ctx, request):
 
 
 def owner(widget: QWidget | None) -> QWidget | None:
-    """The field a focused part belongs to (a combo box's own line edit is the combo box)."""
-    if widget is not None and isinstance(widget.parentWidget(), COMPOUND):
+    """The field a focused part belongs to (a combo box's own line edit is the combo box, a radio button of a choice
+    is the choice)."""
+    if widget is not None and isinstance(widget.parentWidget(), (*COMPOUND, ChoiceButtons)):
         return widget.parentWidget()
     return widget
 
@@ -76,11 +78,12 @@ def in_table(widget: QWidget, root: QWidget) -> bool:
 
 
 def fields_shown(dialog: QDialog) -> list[QWidget]:
-    return [
-        w
+    found = [
+        owner(w)
         for w in dialog.findChildren(QWidget)
         if is_editable(w) and w.isVisibleTo(dialog) and w.isEnabled() and not in_table(w, dialog)
     ]
+    return [w for w in dict.fromkeys(found) if w is not None]
 
 
 def rect(widget: QWidget, root: QWidget) -> QRect:

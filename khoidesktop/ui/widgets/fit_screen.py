@@ -25,17 +25,26 @@ def fit_to_screen(dialog: QDialog) -> bool:
     dialog.setMinimumSize(dialog.minimumSize().boundedTo(room))
     need = dialog.minimumSizeHint()
     scrolls = need.width() > room.width() or need.height() > room.height()
+    size = dialog.size()
     if scrolls:
-        scrolls = _scroll_fields(dialog)
-    dialog.resize(dialog.size().boundedTo(room))
+        scroll = _scroll_fields(dialog)
+        scrolls = scroll is not None
+        if scroll is not None:  # as wide as the fields and a scroll bar, so that they scroll up and down only
+            inner = scroll.widget()
+            wide = inner.sizeHint().width() if inner is not None else 0
+            layout = dialog.layout()
+            edges = layout.contentsMargins() if layout is not None else dialog.contentsMargins()
+            bar = scroll.verticalScrollBar().sizeHint().width()
+            size.setWidth(max(size.width(), wide + bar + edges.left() + edges.right() + 4))
+    dialog.resize(size.boundedTo(room))
     return scrolls
 
 
-def _scroll_fields(dialog: QDialog) -> bool:
+def _scroll_fields(dialog: QDialog) -> QScrollArea | None:
     """Move what the dialog's layout holds, but its last row of buttons, into a scroll area in its place."""
     top = dialog.layout()
     if not isinstance(top, QBoxLayout) or top.count() < 2:
-        return False
+        return None
     keep = _kept_below(top)
     inner = QWidget()
     fields = QVBoxLayout()
@@ -59,7 +68,7 @@ def _scroll_fields(dialog: QDialog) -> bool:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(inner)
     top.insertWidget(0, scroll, 1)
-    return True
+    return scroll
 
 
 def _kept_below(top: QBoxLayout) -> int:

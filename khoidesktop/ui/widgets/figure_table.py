@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QTableWidgetItem, QWidget
 
 STRETCH_MAX = 320  # the widest the stretched column (a unit's name …) asks for its text before it wraps
 STRETCH_MIN = 160  # the narrowest it wraps to: narrower than that, the table scrolls sideways
@@ -52,24 +52,30 @@ class FigureTable(QTableWidget):
         self._fit_stretch()
 
     def wrap_headers(self) -> None:
-        """A header wider than its column's contents (on one line) is put on two lines, split at the space that
-        leaves the shorter longest line. Called again once a column's contents change (a cell widget set)."""
+        """In a table too narrow for its headers on one line, a header wider than its column's contents is put on
+        two lines, split at the space that leaves the shorter longest line. Called again once a column's contents
+        change (a cell widget set) and when the table is resized."""
         metrics = self.horizontalHeader().fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        widths = [
+            max(self.sizeHintForColumn(c), metrics.horizontalAdvance(h) + pad) for c, h in enumerate(self.headers)
+        ]
+        narrow = sum(widths) > self.viewport().width()
         for column, text in enumerate(self.headers):
             shown = text
-            if column != self.stretch and " " in text:
-                contents = self.sizeHintForColumn(column)
-                if metrics.horizontalAdvance(text) > contents:
-                    words = text.split(" ")
-                    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-                    first, second = min(splits, key=lambda s: max(map(metrics.horizontalAdvance, s)))
-                    shown = f"{first}\n{second}"
+            wider = metrics.horizontalAdvance(text) + pad > self.sizeHintForColumn(column)
+            if narrow and wider and column != self.stretch and " " in text:
+                words = text.split(" ")
+                splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+                first, second = min(splits, key=lambda s: max(map(metrics.horizontalAdvance, s)))
+                shown = f"{first}\n{second}"
             item = self.horizontalHeaderItem(column)
             if item is not None and item.text() != shown:
                 item.setText(shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.wrap_headers()
         self._fit_stretch()
 
     def _fit_stretch(self) -> None:

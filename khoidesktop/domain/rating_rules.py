@@ -3,7 +3,7 @@ with its number and the years it governs, so a past year re-opens as it was judg
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -159,3 +159,17 @@ def automatic_grounds(found: list[str], self_reported: bool) -> list[str]:
 def cap_level(level: str, ceiling: str) -> str:
     """The worse of a level and a ceiling."""
     return max(level, ceiling, key=LEVEL_ORDER.index)
+
+
+def level_due(rules: RuleSet, score: float | None, facts: TaskFacts, grounds: Sequence[str] = ()) -> str | None:
+    """The level the rules give a member, the one rule shown live (the rating grid, the rating dialog) and checked
+    on save (ratings.records.flags_for): “Did not complete duties” on any automatic ground that stands (AUTOMATIC,
+    after automatic_grounds); else the level the score reaches, no better than the task facts allow
+    (highest_level_allowed: a fact such as a task done late caps it). None when there is nothing to go by: no
+    ground, and no score or a rule set without one, or a score below every threshold."""
+    if grounds:
+        return "KHTNV"
+    if not rules.scored or score is None:
+        return None
+    by_score = level_for_score(rules, score)
+    return cap_level(by_score, highest_level_allowed(rules, facts)) if by_score is not None else None

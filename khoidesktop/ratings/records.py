@@ -20,11 +20,13 @@ from khoidesktop.domain.rating_rules import (
     EXCLUSIONS,
     LEVEL_ORDER,
     LEVELS,
+    RuleSet,
     TaskFacts,
     automatic_grounds,
     cap_level,
     excellent_allowed,
     highest_level_allowed,
+    level_due,
     level_for_score,
     level_label,
     rating_date_problem,
@@ -62,6 +64,7 @@ class RatingRow:
     automatic: list[str]  # AUTOMATIC codes: the level must be KHTNV
     rating: Rating | None
     flags: list[str] = field(default_factory=list)  # what the secretary should look at again
+    disciplined: bool = False  # at reprimand or above in the year (a ground for KHTNV unless self-reported)
 
     @property
     def level(self) -> str | None:
@@ -84,17 +87,38 @@ def _months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _automatic(events: list[MemberEvent], year: int, rating: Rating | None) -> list[str]:
-    found = []
-    if any(e.kind == "discipline" and e.level in DISCIPLINE_LEVELS_COUNTED and e.on_date.year == year for e in events):
-        found.append("discipline")
-    if rating is not None and rating.violation:
+def _disciplined(events: list[MemberEvent], year: int) -> bool:
+    return any(
+        e.kind == "discipline" and e.level in DISCIPLINE_LEVELS_COUNTED and e.on_date.year == year for e in events
+    )
+
+
+def grounds_of(values: RatingInput | Rating | None, disciplined: bool) -> list[str]:
+    """The automatic KHTNV grounds that stand for a rating as entered (AUTOMATIC)."""
+    found = ["discipline"] if disciplined else []
+    if values is not None and values.violation:
         found.append("violation")
-    if rating is not None and rating.tasks_mostly_undone:
+    if values is not None and values.tasks_mostly_undone:
         found.append("tasks")
-    if rating is not None and rating.degradation:
+    if values is not None and values.degradation:
         found.append("degradation")
-    return automatic_grounds(found, rating is not None and rating.fault_self_reported)
+    return automatic_grounds(found, values is not None and values.fault_self_reported)
+
+
+def task_facts(values: RatingInput | Rating) -> TaskFacts:
+    return TaskFacts(
+        values.all_on_time,
+        values.exceeding_percent,
+        values.all_done,
+        values.late_percent,
+        values.shortcomings_remedied,
+    )
+
+
+def due_level(rules: RuleSet, values: RatingInput, disciplined: bool) -> str | None:
+    """The level the rules give a rating as entered: domain.rating_rules.level_due, the one rule the grid and the
+    dialog show as it is typed and the check on save applies (flags_for)."""
+    return level_due(rules, values.score, task_facts(values), grounds_of(values, disciplined))
 
 
 def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[str]:
@@ -108,21 +132,15 @@ def flags_for(year: int, rating: Rating | None, automatic: list[str]) -> list[st
             )
         )
     if rules.scored and rating.score is not None and not automatic:
-        by_score = level_for_score(rules, rating.score)
-        if by_score is not None and by_score != rating.level:  # None: a score below every threshold
-            found.append(
-                _("The score {score} corresponds to “{level}”.").format(
-                    score=format_number(rating.score), level=_(LEVELS[by_score])
-                )
-            )
-        facts = TaskFacts(
-            rating.all_on_time,
-            rating.exceeding_percent,
-            rating.all_done,
-            rating.late_percent,
-            rating.shortcomings_remedied,
-        )
+        facts = task_facts(rating)
+        due = level_due(rules, rating.score, facts)  # the same rule as the grid and the dialog show
         ceiling = highest_level_allowed(rules, facts)
+        if due is not None and due != rating.level and cap_level(rating.level, ceiling) == rating.level:
+            if due == level_for_score(rules, rating.score):
+                message = _("The score {score} corresponds to “{level}”.")
+            else:
+                message = _("The score {score} and the tasks' results give “{level}”.")
+            found.append(message.format(score=format_number(rating.score), level=_(LEVELS[due])))
         if cap_level(rating.level, ceiling) != rating.level:
             if ceiling == "HTTNV" and not rating.shortcomings_remedied and rules.excellent_needs_remedied:
                 found.append(
@@ -153,9 +171,10 @@ def iter_rating_rows(session: Session, year: int, flags: bool = True) -> Iterato
         rating = ratings.get(member.id)
         history = events.get(member.id, [])
         exclusion = _exclusion(member, history, settings.rating_date, rules.recent_months)
-        automatic = [] if exclusion else _automatic(history, year, rating)
+        disciplined = _disciplined(history, year)
+        automatic = [] if exclusion else grounds_of(rating, disciplined)
         found = flags_for(year, rating, automatic) if flags and not exclusion else []
-        yield RatingRow(member, exclusion, automatic, rating, found)
+        yield RatingRow(member, exclusion, automatic, rating, found, disciplined)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from khoidesktop.domain.rating_rules import (
     cap_level,
     excellent_allowed,
     highest_level_allowed,
+    level_due,
     level_for_score,
     rating_date_problem,
     rule_set_for,
@@ -74,3 +75,18 @@ def test_a_score_alone_is_not_enough():
     assert highest_level_allowed(QD366, TaskFacts(False, 0, False, 0)) == "KHTNV"
     assert highest_level_allowed(rule_set_for(2024), TaskFacts(False, 0, False, 0)) == "HTXSNV"  # no such rule then
     assert cap_level("HTXSNV", "HTTNV") == "HTTNV" and cap_level("HTNV", "HTTNV") == "HTNV"
+
+
+def test_level_due_is_the_score_capped_by_the_task_facts_and_khtnv_on_a_ground():
+    """The one rule the grid and the dialog show and the check on save applies (QĐ 366)."""
+    excellent = TaskFacts(True, 40)
+    assert level_due(QD366, 95, excellent) == "HTXSNV"
+    assert level_due(QD366, 95, TaskFacts(True, 10)) == "HTTNV"  # too few tasks exceeding: not above HTTNV
+    assert level_due(QD366, 95, TaskFacts(False, 40, True, 10)) == "HTNV"  # a task late: not above HTNV
+    assert level_due(QD366, 95, TaskFacts(True, 40, shortcomings_remedied=False)) == "HTTNV"
+    assert level_due(QD366, 55, excellent) == "HTNV"  # the cap never raises a level
+    assert level_due(QD366, 95, excellent, ["degradation"]) == "KHTNV"
+    assert level_due(QD366, None, excellent) is None
+    assert level_due(QD366, 10, excellent) == "KHTNV"  # below 50
+    assert level_due(rule_set_for(2024), 95, TaskFacts(False, 0, False, 0)) is None  # QĐ 124 has no score
+    assert level_due(rule_set_for(2024), None, TaskFacts(), ["discipline"]) == "KHTNV"

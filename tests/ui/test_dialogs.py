@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QScrollArea
 from sqlalchemy import select
 
 from khoidesktop.meetings.records import load_meeting
@@ -186,3 +186,23 @@ def test_esc_with_changes_asks_and_loses_nothing_by_surprise(opened, qtbot, ctx,
     assert not dialog.isVisible()  # “Bỏ thay đổi”: closed
     assert [kind for kind, _t, _m in ctx.prompts.shown] == ["unsaved", "unsaved"]
     assert dump(store.path) == before  # nothing written
+
+
+@pytest.mark.parametrize("kind", DIALOGS)
+def test_a_dialog_fits_1366x768_at_150_percent_with_save_in_view(opened, qtbot, monkeypatch, kind):
+    """On 1366×768 at 150 % a window's inside has 910×432 points (less a title bar and borders for a dialog): a
+    dialog is cut down to that, its fields scroll inside it and Lưu stays in view (ui/widgets/fit_screen.py)."""
+    from PySide6.QtCore import QPoint, QRect, QSize
+
+    from khoidesktop.ui.widgets import fit_screen
+
+    room = QSize(910, 432) - fit_screen.FRAME
+    monkeypatch.setattr(fit_screen, "room_for", lambda dialog: room)
+    dialog = opened(kind)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.layout().activate()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    save = dialog.save_button
+    assert save.isVisible() and dialog.rect().contains(QRect(save.mapTo(dialog, QPoint(0, 0)), save.size()))
+    if kind in ("meeting", "rating", "candidate"):  # too tall for that room: their fields scroll
+        assert dialog.findChild(QScrollArea, "dialogScroll") is not None

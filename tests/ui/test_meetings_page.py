@@ -10,7 +10,7 @@ from khoidesktop.meetings.records import load_meeting
 from khoidesktop.members.records import MemberData, add_member
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from tests.conftest import FIXED_NOW
-from tests.ui.helpers import double_click_row, english_on_screen, settle, type_text, when_modal
+from tests.ui.helpers import OFFSCREEN_POPUP, double_click_row, english_on_screen, settle, type_text, when_modal
 
 
 @pytest.fixture
@@ -166,3 +166,60 @@ def test_enter_after_an_absence_reason_saves_and_keeps_the_absentee(page, qtbot,
         saved = load_meeting(s, meeting_id)
     assert saved.present == 2
     assert sorted(saved.attendance.values()) == [("excused", "Ốm"), ("present", ""), ("present", "")]
+
+
+@pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP, extend=True)
+def test_speakers_are_picked_from_the_members_by_part_of_the_name(page, qtbot, store):
+    """Issue 14: “Thêm người phát biểu”, then part of a name offers the member, as for the chair; namesakes are told
+    apart by their birth year; a guest's name typed in full stays as typed."""
+    from PySide6.QtWidgets import QPushButton
+
+    from khoidesktop.ui.widgets.fields import NameCombo
+
+    with store.session() as s, s.begin():
+        add_member(
+            s, MemberData("Nguyễn Văn An", date(1985, 6, 1), admitted_on=date(2010, 1, 1)), now=FIXED_NOW, actor="t"
+        )
+    dialog = MeetingDialog(page.ctx, None, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    dialog.tabs.setCurrentIndex(2)  # “Nội dung”
+    add = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Thêm người phát biểu")
+
+    def speak(typed: str, pick: bool) -> NameCombo:
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+        editor = QApplication.focusWidget()
+        combo = editor.parentWidget() if isinstance(editor.parentWidget(), NameCombo) else editor
+        assert isinstance(combo, NameCombo)  # the name cell opens in the member picker
+        type_text(QApplication.focusWidget(), typed)
+        popup = combo.completer().popup()
+        if pick:
+            qtbot.waitUntil(popup.isVisible, timeout=5000)
+            offered = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+            assert offered == ["Trần Thị Bình"]  # “bình” holds in no other member's name
+            qtbot.keyClick(popup, Qt.Key.Key_Down)
+            qtbot.keyClick(popup, Qt.Key.Key_Return)
+            assert combo.currentText() == "Trần Thị Bình"
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # to the points: the name is in the table
+        return combo
+
+    combo = speak("bình", pick=True)
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert {"Nguyễn Văn An (1980)", "Nguyễn Văn An (1985)", "Trần Thị Bình", "Lê Văn Cường"} <= set(names)
+    speak("Phạm Văn Khách", pick=False)  # a guest: not a member, typed in full
+    qtbot.waitUntil(lambda: dialog.speakers.item(1, 0).text() != "", timeout=5000)
+    assert [s for s, _p in dialog.collect().speakers] == ["Trần Thị Bình", "Phạm Văn Khách"]
+    assert [dialog.chair.itemText(i) for i in range(dialog.chair.count())] == ["", *names[1:]]  # one list
+    dialog.on_date.setFocus()
+    qtbot.keyClick(dialog.on_date, Qt.Key.Key_Return)  # Enter saves
+    settle(qtbot)
+    assert not dialog.isVisible()
+    from sqlalchemy import select
+
+    from khoidesktop.store.models import Meeting
+
+    with store.session() as s:
+        saved = load_meeting(s, s.scalars(select(Meeting.id)).one())
+    assert [name for name, _points in saved.speakers] == ["Trần Thị Bình", "Phạm Văn Khách"]

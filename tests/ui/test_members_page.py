@@ -82,7 +82,8 @@ def test_add_a_member_through_the_form(page, qtbot, store):
         assert dialog.form.widgets["birth_date"].property("invalid") is True
         dialog.form.widgets["birth_date"].clear()
         type_text(dialog.form.widgets["birth_date"], "03/02/1990")
-        type_text(dialog.form.widgets["admitted_on"], "19/05/2020")
+        type_text(dialog.form.widgets["admitted_on"], "19/05/2026")  # on probation until 19/05/2027
+        assert dialog.form.widgets["official_on"].text() == ""  # no official date suggested before its day
         type_text(dialog.form.widgets["card_number"], "01234567")  # already Hà's
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         settle(qtbot)  # the check runs with the write, off the window's thread
@@ -97,6 +98,57 @@ def test_add_a_member_through_the_form(page, qtbot, store):
     with store.session() as s:
         m = s.scalars(select(Member).where(Member.card_number == "00999999")).one()
         assert (m.full_name, m.birth_date, m.status) == ("Hoàng Thị Ánh", date(1990, 2, 3), "probationary")
+
+
+def test_add_a_member_by_keyboard_official_date_suggested_gender_typed(page, qtbot, store):
+    """Issue 14: adding a member in fewer clicks (docs/CLICKS.md). Ctrl+N opens the form in “Họ và tên”; Tab goes on
+    and a date field takes typing at once; the gender is picked by typing its start (“nu”: Nữ); “Ngày chính thức” is
+    suggested 12 months after “Ngày vào Đảng” (the probation, DOMAIN.md) and a date typed there is kept; Enter saves."""
+    seen: dict[str, object] = {}
+
+    def fill(dialog: MemberDialog):
+        form = dialog.form
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is form.widgets["full_name"], timeout=5000)
+        type_text(QApplication.focusWidget(), "Hoàng Thị Ánh")
+        for typed in ("03/02/1990", "nu"):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            type_text(QApplication.focusWidget(), typed)
+        seen["gender"] = form.widgets["gender"].value()
+        official, admitted = form.widgets["official_on"], form.widgets["admitted_on"]
+        while QApplication.focusWidget() is not admitted:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        type_text(admitted, "29/02/2024")
+        seen["suggested"] = official.text()
+        admitted.clear()
+        type_text(admitted, "19/05/2020")  # a correction: the suggestion follows
+        seen["corrected"] = official.text()
+        qtbot.keyClick(admitted, Qt.Key.Key_Return)
+
+    when_modal(MemberDialog, fill)
+    page.setFocus()
+    qtbot.keyClick(page.window(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert seen == {"gender": "female", "suggested": "28/02/2025", "corrected": "19/05/2021"}
+    with store.session() as s:
+        m = s.scalars(select(Member).where(Member.full_name == "Hoàng Thị Ánh")).one()
+        assert (m.gender, m.admitted_on, m.official_on, m.status) == (
+            "female",
+            date(2020, 5, 19),
+            date(2021, 5, 19),
+            "official",
+        )
+
+
+def test_an_official_date_typed_is_never_replaced_by_the_suggestion(page, qtbot):
+    dialog = MemberDialog(page.ctx, None, page)
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    type_text(form.widgets["official_on"], "01/09/2021")
+    type_text(form.widgets["admitted_on"], "19/05/2020")
+    assert form.widgets["official_on"].text() == "01/09/2021"
+    qtbot.mouseClick(form.widgets["gender"].buttons["male"], Qt.MouseButton.LeftButton)  # one click
+    assert form.data()[0].gender == "male"
+    dialog.mark_clean()
 
 
 def edit_in_dialog(page, qtbot, name: str, field: str, text: str) -> None:

@@ -74,6 +74,62 @@ def test_the_rating_dialog_asks_the_qd366_facts(window, demo_store, qtbot):
     assert not earlier.remedied.isVisible() and earlier.violation.isVisible()
 
 
+def test_level_due_in_the_grid_a_fact_ticked_after_the_score_lowers_the_level(window, demo_store, qtbot):
+    """The grid's level from a score follows the one rule (ratings.records.due_level, domain level_due): a fact that
+    caps the level lowers it when ticked after the score, and the row is then not listed under “Cần xem lại”; the
+    rating dialog shows the same level as its facts are ticked."""
+    window.set_store(demo_store)
+    window.resize(1366, 768)
+    window.sidebar.setCurrentRow(3)
+    page = window.page("danh-gia-xep-loai")
+    page.year.setValue(2025)
+    view, model = page.grid.view, page.grid.model
+    row = next(i for i, r in enumerate(model.rows) if not r.exclusion and not r.disciplined)
+    member_id = model.rows[row].member.id
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    view.setFocus()
+    Key = Qt.Key
+
+    def level() -> str:
+        return model.index(row, column_of("level")).data()
+
+    def tick(field: str) -> None:
+        view.setCurrentIndex(model.index(row, column_of(field)))
+        type_keys(qtbot, [Key.Key_Space])
+        qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
+
+    for field in ("violation", "degradation", "tasks_mostly_undone", "fault_self_reported"):
+        if model.index(row, column_of(field)).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked:
+            tick(field)  # a clean start: no ground for KHTNV
+    for field in ("all_on_time", "all_done", "shortcomings_remedied"):
+        if model.index(row, column_of(field)).data(Qt.ItemDataRole.CheckStateRole) != Qt.CheckState.Checked:
+            tick(field)
+    for field, typed in (("exceeding_percent", "40"), ("score", "95")):
+        view.setCurrentIndex(model.index(row, column_of(field)))
+        type_keys(qtbot, [typed, Key.Key_Return])
+        qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
+    assert level() == "Hoàn thành xuất sắc nhiệm vụ"
+    tick("all_on_time")  # a task not done on time, after the score: not above “Hoàn thành nhiệm vụ”
+    assert level() == "Hoàn thành nhiệm vụ"
+    row = next(i for i, r in enumerate(model.rows) if r.member.id == member_id)  # as saved and read again
+    assert level() == "Hoàn thành nhiệm vụ" and model.rows[row].flags == []  # nothing to check again
+    tick("all_on_time")  # ticked again: the level that followed the rule follows it back
+    assert level() == "Hoàn thành xuất sắc nhiệm vụ"
+    tick("degradation")
+    assert level() == "Không hoàn thành nhiệm vụ"
+    tick("degradation")
+    assert level() == "Hoàn thành xuất sắc nhiệm vụ"
+    assert page.grid.message.text() == ""
+
+    dialog = RatingDialog(window.ctx, 2025, model.rows[row], window)
+    qtbot.addWidget(dialog)
+    assert dialog.suggested.text() == "Theo điểm: “Hoàn thành xuất sắc nhiệm vụ”"
+    dialog.on_time.setChecked(False)  # shown live, before saving
+    assert "“Hoàn thành nhiệm vụ”" in dialog.suggested.text()
+    dialog.mark_clean()
+
+
 def type_keys(qtbot, keys) -> None:
     """Keys as a user presses them, one by one, each to the widget that has the focus then (the grid, then the
     cell's editor), the window's events handled between two keys."""
@@ -102,8 +158,9 @@ def saved_ratings(store, year):
 
 def test_rating_in_the_grid_with_the_keyboard(window, demo_store, qtbot):
     """Rate members in the page's grid, keys only: a score typed sets the level QĐ 366 gives (≥ 90 “Hoàn thành xuất
-    sắc”, ≥ 70 “Hoàn thành tốt”, ≥ 50 “Hoàn thành”), Space ticks a fact, each change saved and audited as the dialog
-    saves; a score out of range is refused in Vietnamese and nothing is written; Enter opens the dialog."""
+    sắc” with 30 % of the tasks exceeding, ≥ 70 “Hoàn thành tốt”, ≥ 50 “Hoàn thành”), Space ticks a fact (a violation:
+    “Không hoàn thành”), each change saved and audited as the dialog saves; a score out of range is refused in
+    Vietnamese and nothing is written; Enter opens the dialog."""
     window.set_store(demo_store)
     window.resize(1366, 768)
     window.sidebar.setCurrentRow(3)
@@ -122,18 +179,21 @@ def test_rating_in_the_grid_with_the_keyboard(window, demo_store, qtbot):
     view.setCurrentIndex(model.index(1, column_of("violation")))
     type_keys(qtbot, [Key.Key_Space])
     qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
+    view.setCurrentIndex(model.index(0, column_of("exceeding_percent")))
+    type_keys(qtbot, ["40", Key.Key_Return])  # 95 with 40 % exceeding: excellent
+    qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
     view.setCurrentIndex(model.index(0, column_of("notes")))
     type_keys(qtbot, ["Tiêu biểu", Key.Key_Return])
     qtbot.waitUntil(lambda: not page.grid.busy, timeout=20_000)
     after, audited_after = saved_ratings(demo_store, 2025)
     assert after[members[0]] == ("HTXSNV", 95, before[members[0]][2] if before[members[0]] else False, "Tiêu biểu")
-    assert after[members[1]][:3] == ("HTTNV", 72.5, True)
+    assert after[members[1]][:3] == ("KHTNV", 72.5, True)  # a violation: whatever the score
     assert after[members[2]][:2] == ("HTNV", 55)
     assert {m: v for m, v in after.items() if m not in members[:3]} == {
         m: v for m, v in before.items() if m not in members[:3]
     }
-    assert audited_after == audited + 5  # three scores, a fact, a note: each save audited
-    assert model.index(1, column_of("level")).data() == "Hoàn thành tốt nhiệm vụ"
+    assert audited_after == audited + 6  # three scores, two facts, a note: each save audited
+    assert model.index(1, column_of("level")).data() == "Không hoàn thành nhiệm vụ"
     assert page.grid.message.text() == ""
     assert english_on_screen(window) == []
 

@@ -219,3 +219,24 @@ def test_the_resolution_is_refused_before_the_save_dialog_while_proposals_wait(w
     kind, title, text = ctx.prompts.shown[-1]
     assert kind == "info" and title == "Chưa lập được nghị quyết" and "chưa quyết định" in text
     assert not ctx.prompts.files and not any(k == "confirm" for k, _t, _m in ctx.prompts.shown)
+
+
+def test_the_units_table_fits_1366x768_at_125_percent_without_scrolling_sideways(qtbot, window, filled_bloc):
+    """At 125 % the window's inside is 1093 points wide: the table fits, its long headers on two lines and a long
+    name wrapped, nothing cut to "Chi…" (ui/widgets/figure_table.py)."""
+    from khoidesktop.units.records import add_unit
+
+    long_name = "Chi bộ Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+    with filled_bloc.session() as s, s.begin():
+        add_unit(s, long_name, None, now=FIXED_NOW, actor="t")
+    window.set_store(filled_bloc)
+    window.resize(1093, 560)
+    window.show()
+    page = window.go_to("don-vi")
+    settle(qtbot)
+    table = page.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=5000)
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert "Tình trạng\nkỳ đang xem" in headers and headers[0] == "Đơn vị"
+    row = table.column_texts(0).index(long_name)
+    assert table.wordWrap() and table.rowHeight(row) > table.rowHeight((row + 1) % table.rowCount())

@@ -87,3 +87,17 @@ def test_the_window_keeps_its_size_when_it_closes(qtbot, khoi_app, ctx):
     win.close()
     kept = json.loads(ctx.settings.get(KEY))
     assert (kept["width"], kept["height"]) == (MINIMUM.width() + 10, MINIMUM.height() + 20)
+
+
+def test_every_page_of_the_training_cell_fits_the_width_of_1366x768_at_150_percent(window, demo_store):
+    """At 150 % a 1366×768 screen is 910 points wide; less the sidebar and a scroll bar, a page has 658: every
+    page of the training cell asks no more (its rows of buttons and boxes go on more lines), so none scrolls
+    sideways."""
+    window.set_store(demo_store)
+    room = 910 - window.sidebar.width() - 16
+    wide = {}
+    for row in range(window.sidebar.count()):
+        window.sidebar.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        wide[page.slug] = page.minimumSizeHint().width()
+    assert {slug: w for slug, w in wide.items() if w > room} == {}, room

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,9 +18,10 @@ from khoidesktop.context import AppContext
 from khoidesktop.i18n import _, format_date
 from khoidesktop.members.queries import badges_in
 from khoidesktop.ui import member_actions
+from khoidesktop.ui.dialogs.base import OrderedDialog
 
 
-class BadgesDialog(QDialog):
+class BadgesDialog(OrderedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

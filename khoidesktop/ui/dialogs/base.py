@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.i18n import _
+from khoidesktop.ui.widgets.fit_screen import fit_to_screen
 from khoidesktop.ui.widgets.focus import focus_first_field, order_tabs
 
 log = logging.getLogger(__name__)
@@ -45,13 +46,15 @@ BOXES = (QComboBox, QSpinBox, QDoubleSpinBox, QDateTimeEdit)
 
 
 class OrderedDialog(QDialog):
-    """Tab goes through the fields in the order they are shown; the dialog opens in its first field."""
+    """Tab goes through the fields in the order they are shown; the dialog opens in its first field. It is no larger
+    than its screen: what does not fit scrolls inside it, above its buttons (ui/widgets/fit_screen.py)."""
 
     _ordered = False
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._ordered:  # once the dialog is built: the order is read from its layouts
             self._ordered = True
+            fit_to_screen(self)
             order_tabs(self)
             focus_first_field(self)
         super().showEvent(event)

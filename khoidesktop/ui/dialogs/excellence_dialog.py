@@ -84,6 +84,7 @@ class ExcellenceDialog(FormDialog):
             combo.currentIndexChanged.connect(lambda _i: self._show_count())
             self.table.setCellWidget(index, DECISION_COLUMN, combo)
             self.combos.append(combo)
+        self.table.wrap_headers()  # the decision column is as wide as its boxes
         if not listing.proposed:
             self.message.warn(
                 _(

@@ -5,20 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from khoidesktop.context import AppContext
 from khoidesktop.datafile.identity import IdentityData
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
 from khoidesktop.paths import display_path
+from khoidesktop.ui.dialogs.base import OrderedDialog
 from khoidesktop.ui.widgets.identity_form import IdentityForm
 
 if TYPE_CHECKING:
     from khoidesktop.store.backup import BackupFile
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(OrderedDialog):
     CREATE, DEMO, OPEN, RESTORE = "create", "demo", "open", "restore"
 
     def __init__(

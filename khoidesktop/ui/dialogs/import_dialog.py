@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.i18n import N_, _, format_number
 from khoidesktop.members.sheet_import import ImportPlan
+from khoidesktop.ui.dialogs.base import OrderedDialog
 
 ACTIONS = {"add": N_("Add"), "update": N_("Update"), "unchanged": N_("Unchanged"), "reject": N_("Rejected")}
 SHOWN_AT_MOST = 2000  # the rejected rows always come first, so none is hidden
 
 
-class ImportPreviewDialog(QDialog):
+class ImportPreviewDialog(OrderedDialog):
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import members from Excel"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from khoidesktop.context import AppContext
 from khoidesktop.domain.meetings import KINDS, VOTE_RULES
+from khoidesktop.domain.names import told_apart
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import _
 from khoidesktop.meetings.figures import MeetingData
@@ -43,7 +44,7 @@ from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
 from khoidesktop.ui.widgets.attendance_table import AttendanceTable
-from khoidesktop.ui.widgets.fields import CodeCombo, DateField, NameCombo, TimeField
+from khoidesktop.ui.widgets.fields import CodeCombo, DateField, NameCombo, NameDelegate, TimeField
 from khoidesktop.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class MeetingDialog(FormDialog):
     def __init__(self, ctx: AppContext, meeting_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.ctx, self.meeting_id = ctx, meeting_id
+        self.people: list[str] = []  # the members offered as chair, minute-taker and speakers
         self.setWindowTitle(_("New meeting") if meeting_id is None else _("Meeting minutes"))
         self.resize(900, 640)
         with ctx.require_store().session() as session:
@@ -161,6 +163,7 @@ class MeetingDialog(FormDialog):
         self.speakers.setHorizontalHeaderLabels([_("Speaker"), _("Points")])
         self.speakers.horizontalHeader().setStretchLastSection(True)
         self.speakers.verticalHeader().setVisible(False)
+        self.speakers.setItemDelegateForColumn(0, NameDelegate(lambda: self.people, self.speakers))  # as the chair
         box.addWidget(self.speakers, 2)
         add = QPushButton(_("Add a speaker"), tab)
         add.clicked.connect(self.add_speaker)
@@ -236,6 +239,8 @@ class MeetingDialog(FormDialog):
         self._reload_people()
 
     def _reload_people(self) -> None:
+        if self.ctx.store is None:
+            return  # the file closed behind a dialog left open: a late focus change while the window closes
         try:
             on = self.on_date.value() or self.ctx.today()
         except ValueError:
@@ -246,8 +251,9 @@ class MeetingDialog(FormDialog):
             topics = topics_of(session, on.year)
             current = {m.id: current.get(m.id) or default_presence(session, m, on) for m in members}
         self.attendance.set_members(members, current)
+        self.people = told_apart([(m.full_name, m.birth_date) for m in members])  # namesakes by their birth year
         for box in (self.chair, self.minute_taker):
-            box.set_names([m.full_name for m in members])
+            box.set_names(self.people)
         chosen = self.thematic.currentData() if self.thematic.count() else self.data.thematic_topic_id
         self.thematic.clear()
         self.thematic.addItem("", None)
@@ -295,6 +301,8 @@ class MeetingDialog(FormDialog):
         )
 
     def _update_checks(self) -> None:
+        if self.ctx.store is None:
+            return  # as in _reload_people
         try:
             data = self.collect()
         except (UserError, ValueError):

@@ -47,7 +47,7 @@ class MemberDialog(FormDialog):
         self.heading.setObjectName("pageSubtitle")
         layout.addWidget(self.heading)
         self.tabs = QTabWidget(self)
-        self.form = MemberForm(self.tabs)
+        self.form = MemberForm(ctx.today, self.tabs)
         self.tabs.addTab(self.form, _("Profile"))
         self.history: HistoryPanel | None = None
         if member_id is not None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from khoidesktop.context import AppContext
 from khoidesktop.domain.rating_rules import LEVELS, level_for_score, rule_set_for
 from khoidesktop.i18n import _
-from khoidesktop.ratings.records import RatingInput, RatingRow, save_rating
+from khoidesktop.ratings.records import RatingInput, RatingRow, due_level, save_rating
 from khoidesktop.store.audit import current_actor
 from khoidesktop.ui.dialogs.base import FormDialog
 from khoidesktop.ui.tasks import run_write
@@ -97,6 +97,11 @@ class RatingDialog(FormDialog):
         for box in (self.self_score, self.score):
             box.setEnabled(self.rules.scored)
         self.score.valueChanged.connect(self._suggest)
+        ticks = (self.on_time, self.all_done, self.remedied, self.violation, self.self_reported, self.undone)
+        for tick in (*ticks, self.degradation):
+            tick.toggled.connect(self._suggest)
+        for spin in (self.exceeding, self.late):
+            spin.valueChanged.connect(self._suggest)
         self.message = MessageLabel(self, kind="error")
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -135,12 +140,15 @@ class RatingDialog(FormDialog):
         self._suggest()
 
     def _suggest(self) -> None:
-        score = self.score.value()
-        if not self.rules.scored or score == NO_SCORE:
+        """The level the rules give, shown as it is typed (ratings.records.due_level, the check saving applies)."""
+        values = self.values()
+        due = due_level(self.rules, values, self.row.disciplined)
+        if due is None:
             self.suggested.setText("")
-            return
-        level = level_for_score(self.rules, score)
-        self.suggested.setText(_("By the score: “{level}”").format(level=_(LEVELS[level]) if level else ""))
+        elif values.score is not None and due == level_for_score(self.rules, values.score):
+            self.suggested.setText(_("By the score: “{level}”").format(level=_(LEVELS[due])))
+        else:
+            self.suggested.setText(_("By the rules: “{level}”").format(level=_(LEVELS[due])))
 
     def values(self) -> RatingInput:
         def score(box: QDoubleSpinBox) -> float | None:

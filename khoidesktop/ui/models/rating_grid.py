@@ -1,6 +1,8 @@
 """The year's rating as a grid: a member a row, the levels, scores, the task facts the rules ask (check boxes) and
 the notes edited in place. An edit changes the row's RatingInput and is announced (`edited`); the page saves it with
-ratings.records.save_rating, the dialog's function and checks. A score typed sets the level its rule set gives."""
+ratings.records.save_rating, the dialog's function and checks. A score typed sets the level the rules give
+(ratings.records.due_level: the score, capped by the task facts ticked, KHTNV on an automatic ground), and a fact
+ticked after it lowers the level as the rule does (see RatingGridModel.follow_rule)."""
 
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from khoidesktop.domain.names import lowercase_first
-from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, RuleSet, level_for_score, level_label
+from khoidesktop.domain.rating_rules import EXCLUSIONS, LEVELS, RuleSet, cap_level, level_label
 from khoidesktop.errors import UserError
 from khoidesktop.i18n import N_, _, format_number
-from khoidesktop.ratings.records import RatingInput, RatingRow
+from khoidesktop.ratings.records import RatingInput, RatingRow, due_level
 from khoidesktop.ui.widgets.fields import CodeCombo
 
 Index = QModelIndex | QPersistentModelIndex
@@ -191,15 +193,27 @@ class RatingGridModel(QAbstractTableModel):
         if field in ("exceeding_percent",):
             value = value or 0.0
         old = self.values[index.row()]
-        new = replace(old, **{field: value})
-        if field == "score" and value is not None and self.rules.scored:
-            new = replace(new, level=level_for_score(self.rules, value) or new.level)  # the rule set's level
+        new = self.follow_rule(index.row(), old, replace(old, **{field: value}), field)
         if new == old:
             return False
         self.values[index.row()] = new
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
         self.edited.emit(index.row())
         return True
+
+    def follow_rule(self, row: int, old: RatingInput, new: RatingInput, field: str) -> RatingInput:
+        """The level after an edit, by the one rule (ratings.records.due_level). A score typed sets the level the rule
+        gives. A fact changed moves a level that followed the rule to what the rule now gives, and lowers any other
+        to the rule's cap (a level chosen below the rule's stays). A level picked by hand is the user's."""
+        if field in ("self_level", "self_score", "level", "notes"):
+            return new
+        disciplined = self.rows[row].disciplined
+        due = due_level(self.rules, new, disciplined)
+        if due is None:
+            return new
+        if field == "score" or new.level is None or new.level == due_level(self.rules, old, disciplined):
+            return replace(new, level=due)
+        return replace(new, level=cap_level(new.level, due))
 
 
 class GridDelegate(QStyledItemDelegate):

@@ -30,6 +30,7 @@ from khoidesktop.ui import member_actions
 from khoidesktop.ui.models.member_table import COLUMNS, MemberFilter, MemberTableModel
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.tasks import run_write
+from khoidesktop.ui.widgets.flow_layout import FlowLayout
 from khoidesktop.ui.widgets.row_open import open_on_activate
 
 if TYPE_CHECKING:
@@ -66,8 +67,8 @@ class MembersPage(Page):
 
     # --- building -----------------------------------------------------------------------------------------
 
-    def _actions(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _actions(self) -> FlowLayout:
+        row = FlowLayout()  # onto a second line in a narrow window (1366×768 at 150 %)
         self.add_button = QPushButton(_("Add a member"), self)
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(lambda: self.open_member(None))
@@ -87,7 +88,6 @@ class MembersPage(Page):
         self.undo_button.clicked.connect(self.undo_last_edit)
         for button in (self.add_button, self.import_button, self.export_button, self.print_button, self.badges_button):
             row.addWidget(button)
-        row.addStretch(1)
         row.addWidget(self.undo_button)
         return row
 

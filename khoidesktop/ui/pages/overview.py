@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QListWidget,
@@ -28,6 +27,7 @@ from khoidesktop.datafile.identity import display_name, get_identity
 from khoidesktop.i18n import _, format_number, format_percent
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.charts import ChartPanel
+from khoidesktop.ui.widgets.flow_layout import FlowLayout
 
 
 class Card(QFrame):
@@ -79,8 +79,7 @@ class OverviewPage(Page):
         for label in (self.cell_label, self.org_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names typed by users or read from bundles
         self.layout_.insertWidget(1, self.cell_label)
-        self.grid = QGridLayout()
-        self.grid.setSpacing(14)
+        self.grid = FlowLayout(spacing=14)  # the cards go on to a second line in a narrow window (150 %)
         self.layout_.addLayout(self.grid)
         self.cards: dict[str, Card] = {}
         self.empty_label = QLabel(self)
@@ -102,9 +101,8 @@ class OverviewPage(Page):
         for card in self.cards.values():
             card.deleteLater()
         self.cards = {key: Card(text, self) for key, text in captions.items()}
-        for index, card in enumerate(self.cards.values()):
-            self.grid.addWidget(card, 0, index)
-            self.grid.setColumnStretch(index, 1)  # equal widths: the captions wrap alike
+        for card in self.cards.values():
+            self.grid.addWidget(card)
 
     def _show_charts(self, charts: list[ChartData]) -> None:
         for data in charts:

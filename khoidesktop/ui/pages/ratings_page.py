@@ -109,15 +109,13 @@ class RatingsPage(Page):
         self.cell_notes.setPlaceholderText(_("Notes"))
         self.save_button = QPushButton(_("Save"), box)
         self.save_button.clicked.connect(self.save_year)
-        for text, widget in (
-            (_("Rating date:"), self.rating_date),
-            (_("Cap on excellence:"), self.cap),
-            (_("Cell rated:"), self.cell_level),
-        ):
+        for text, widget in ((_("Rating date:"), self.rating_date), (_("Cap on excellence:"), self.cap)):
             row.addWidget(QLabel(text, box))
             row.addWidget(widget)
         row.addStretch(1)
         self.year_message = MessageLabel(box, kind="error")
+        second.addWidget(QLabel(_("Cell rated:"), box))  # on the second line: the box fits 1366×768 at 150 %
+        second.addWidget(self.cell_level)
         second.addWidget(QLabel(_("Notes:"), box))
         second.addWidget(self.cell_notes, 1)
         second.addWidget(self.year_message)

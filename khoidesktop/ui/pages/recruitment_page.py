@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -79,7 +80,10 @@ class RecruitmentPage(Page):
 
     def _targets_box(self) -> QGroupBox:
         box = QGroupBox(_("Admission targets set by the superior committee"), self)
-        row = QHBoxLayout(box)
+        lines = QVBoxLayout(box)
+        row, below = QHBoxLayout(), QHBoxLayout()  # on two lines: the box fits 1366×768 at 150 %
+        lines.addLayout(row)
+        lines.addLayout(below)
         self.year_target, self.term_target = QSpinBox(box), QSpinBox(box)
         self.term_from, self.term_to = QSpinBox(box), QSpinBox(box)
         for spin in (self.year_target, self.term_target):
@@ -93,14 +97,15 @@ class RecruitmentPage(Page):
             (_("This year:"), self.year_target),
             (_("Term from"), self.term_from),
             (_("to"), self.term_to),
-            (_("term target:"), self.term_target),
         ):
             row.addWidget(QLabel(text, box))
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(save)
+        below.addWidget(QLabel(_("Term target:"), box))
+        below.addWidget(self.term_target)
         self.target_message = MessageLabel(box, kind="error")
-        row.addWidget(self.target_message)
+        below.addWidget(self.target_message, 1)
+        below.addWidget(save)
         return box
 
     def refresh(self) -> None:

@@ -130,6 +130,7 @@ class UnitsPage(Page):
             if own is not None:
                 own.setToolTip(level_label(row.self_level))
             self.combos.append(self._rating_combo(index, row, period.year))
+        self.table.wrap_headers()  # the rating column's width is its boxes'
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._show_levels(units_by_level(rows, period.year))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from khoidesktop.audit_log.records import AuditRow, Cursor
 
 HEADERS = (N_("When"), N_("Who"), N_("What"), N_("Record"), N_("Changes (old → new)"))
+SHARED = (2, 3)  # what was done and to which record: each at most a sixth of the table, wrapped, so that the
+# changes keep the most room however narrow the window (1366×768 at 150 %)
 
 
 class AuditPanel(QWidget):
@@ -55,10 +58,11 @@ class AuditPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         for column in range(len(HEADERS) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            mode = QHeaderView.ResizeMode.Interactive if column in SHARED else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-        header.setMaximumSectionSize(340)  # a long record name wraps; the changes keep most of the width
         self.table.setMinimumHeight(200)
+        self.table.installEventFilter(self)  # its width shared again when it is resized
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         self.message = MessageLabel(self)
@@ -68,8 +72,24 @@ class AuditPanel(QWidget):
         bottom.addWidget(self.more_button)
         layout.addLayout(bottom)
 
-    def _filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
+
+    def _share_width(self) -> None:
+        """What and Record as wide as their text, up to a sixth of the table each (then wrapped)."""
+        header = self.table.horizontalHeader()
+        most = max(100, self.table.viewport().width() // 6)
+        for column in SHARED:
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(wanted, most))
+        self.table.resizeRowsToContents()
+
+    def _filters(self) -> QVBoxLayout:
+        """The kind of record and the words on a line, the dates on the next (the line fits a narrow window)."""
+        rows = QVBoxLayout()
+        first, row = QHBoxLayout(), QHBoxLayout()
         self.kind = QComboBox(self)
         self.kind.addItem(_("Every kind of record"), None)
         for code, label in entity_choices():
@@ -83,11 +103,15 @@ class AuditPanel(QWidget):
         for edit in (self.since, self.until, self.search):
             edit.returnPressed.connect(self.refresh)
         self.kind.activated.connect(self.refresh)
-        for widget in (self.kind, QLabel(_("From"), self), self.since, QLabel(_("to"), self), self.until):
+        first.addWidget(self.kind)
+        first.addWidget(self.search, 1)
+        first.addWidget(self.apply_button)
+        for widget in (QLabel(_("From"), self), self.since, QLabel(_("to"), self), self.until):
             row.addWidget(widget)
-        row.addWidget(self.search, 1)
-        row.addWidget(self.apply_button)
-        return row
+        row.addStretch(1)
+        rows.addLayout(first)
+        rows.addLayout(row)
+        return rows
 
     def _filter(self) -> AuditFilter:
         return AuditFilter(self.kind.currentData(), self.since.value(), self.until.value(), self.search.text())
@@ -141,4 +165,4 @@ class AuditPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(start + offset, column, item)
-        self.table.resizeRowsToContents()
+        self._share_width()

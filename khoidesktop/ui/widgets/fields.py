@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, time
 
-from PySide6.QtCore import Qt, QTime, QTimer
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    QTimer,
+)
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTimeEdit,
+    QWidget,
+)
 
+from khoidesktop.domain.names import fold
 from khoidesktop.i18n import _, format_date, parse_date
 
 
@@ -76,6 +98,50 @@ class CodeCombo(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
 
+class ChoiceButtons(QWidget):
+    """One of a few codes (a gender) as radio buttons side by side: one click picks it. From the keyboard, Tab comes
+    to the buttons and typing the start of a label picks it, accents optional ("na" Nam, "nu" Nữ); the arrows and
+    Space work as on any radio button. Nothing is picked until one is chosen (a record may not say)."""
+
+    def __init__(self, table: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        self._typed = ""
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for code, msgid in table.items():
+            button = QRadioButton(_(msgid), self)
+            button.installEventFilter(self)
+            self.group.addButton(button)
+            self.buttons[code] = button
+            row.addWidget(button)
+        row.addStretch(1)
+
+    def value(self) -> str | None:
+        return next((code for code, button in self.buttons.items() if button.isChecked()), None)
+
+    def set_value(self, code: str | None) -> None:
+        self.group.setExclusive(False)  # so that none may be checked
+        for name, button in self.buttons.items():
+            button.setChecked(name == code)
+        self.group.setExclusive(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self._typed = ""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.text().isalpha():
+            for typed in (fold(self._typed + event.text()), fold(event.text())):  # what was typed, or a new start
+                button = next((b for b in self.buttons.values() if fold(b.text()).startswith(typed)), None)
+                if button is not None:
+                    self._typed = typed
+                    button.setChecked(True)
+                    button.setFocus()
+                    break
+            return True
+        return super().eventFilter(watched, event)
+
+
 class SuggestCombo(QComboBox):
     """Free text with suggestions (ethnicity, religion)."""
 
@@ -94,7 +160,8 @@ class SuggestCombo(QComboBox):
 
 class NameCombo(QComboBox):
     """A person picked from the member list, or any name typed (a guest): typing part of a name ("Bình") offers
-    the members whose name holds it."""
+    the members whose name holds it. The names are given as the pick list shows them: namesakes told apart by their
+    birth year (domain.names.told_apart)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,8 +174,8 @@ class NameCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
 
-    def set_names(self, names: list[str]) -> None:
-        """The names offered; what is typed stays."""
+    def set_names(self, names: Sequence[str]) -> None:
+        """The names offered, as shown; what is typed stays."""
         text = self.currentText()
         self.blockSignals(True)
         self.clear()
@@ -121,6 +188,32 @@ class NameCombo(QComboBox):
 
     def set_value(self, text: str) -> None:
         self.setCurrentText(text)
+
+
+class NameDelegate(QStyledItemDelegate):
+    """A table's column of people (a meeting's speakers): each cell edited in a NameCombo offering `names()`, the
+    names as the form's other pickers show them; a guest's name may be typed."""
+
+    def __init__(self, names: Callable[[], Sequence[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names = names
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = NameCombo(parent)
+        editor.set_names(self.names())
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, NameCombo):
+            editor.set_value(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if isinstance(editor, NameCombo):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:

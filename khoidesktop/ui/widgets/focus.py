@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khoidesktop.ui.widgets.fields import ChoiceButtons
+
 ROLES = (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
 COMPOUND = (QComboBox, QAbstractSpinBox)  # their own line edit is part of them, not a stop of its own
 
@@ -67,6 +69,8 @@ def is_editable(widget: QWidget) -> bool:
         return not (isinstance(widget, QAbstractSpinBox) and widget.isReadOnly())
     if isinstance(widget, QAbstractButton):
         return widget.isCheckable()
+    if isinstance(widget, ChoiceButtons):
+        return True  # one field, though Tab stops at one of its buttons: the one checked, or the first
     if isinstance(widget, QAbstractItemView):
         return widget.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
     return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from khoidesktop.datafile.identity import FIELD_LABELS, REQUIRED, IdentityData
 from khoidesktop.datafile.kinds import KINDS, DataFileKind
@@ -25,6 +25,10 @@ class IdentityForm(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.setVerticalSpacing(10)
         self.mode = QComboBox(self)
+        # as wide as the form, not as its longest choice: Cài đặt fits 1366×768 at 150 %
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(20)
+        self.mode.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for kind in KINDS.values():
             self.mode.addItem(_(kind.title), kind.code)
         self.mode.currentIndexChanged.connect(self._mode_changed)
@@ -35,7 +39,7 @@ class IdentityForm(QWidget):
             edit = QLineEdit(self)
             edit.setObjectName(name)
             edit.setPlaceholderText(_("e.g. {example}").format(example=PLACEHOLDERS.get(name, "")))
-            edit.setMinimumWidth(360)
+            edit.setMinimumWidth(240)
             edit.textEdited.connect(self.changed)
             mark = " *" if name in REQUIRED else ""
             layout.addRow(_(label) + mark + ":", edit)

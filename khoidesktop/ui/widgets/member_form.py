@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
@@ -9,9 +10,10 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from khoidesktop.domain.members import EDUCATION, GENDERS, THEORY
 from khoidesktop.domain.pick_lists import ETHNICITIES, RELIGIONS
-from khoidesktop.i18n import _
+from khoidesktop.domain.recruitment import official_date
+from khoidesktop.i18n import _, format_date
 from khoidesktop.members.records import FIELD_LABELS, MemberData
-from khoidesktop.ui.widgets.fields import CodeCombo, DateField, SuggestCombo, mark_invalid
+from khoidesktop.ui.widgets.fields import ChoiceButtons, CodeCombo, DateField, SuggestCombo, mark_invalid
 
 LEFT = ("full_name", "birth_date", "gender", "ethnicity", "religion", "home_town", "residence", "phone", "personal_id")
 RIGHT = (
@@ -26,13 +28,14 @@ RIGHT = (
 )
 DATES = ("birth_date", "admitted_on", "official_on")
 
-Field = DateField | CodeCombo | SuggestCombo | QLineEdit
+Field = DateField | CodeCombo | ChoiceButtons | SuggestCombo | QLineEdit
 W = TypeVar("W", bound=QWidget)
 
 
 class MemberForm(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.today = today
         self.widgets: dict[str, Field] = {}
         columns = QHBoxLayout(self)
         columns.setSpacing(24)
@@ -48,12 +51,17 @@ class MemberForm(QWidget):
         self.widgets["full_name"].setMinimumWidth(240)
         self._status = "probationary"
         self._official_on: date | None = None  # as loaded: the status follows it only when the user changes it
+        self._suggested = ""  # the official date last suggested, as shown
+        self._field("admitted_on", DateField).textEdited.connect(self._suggest_official)
+        self._field("official_on", DateField).setToolTip(
+            _("Suggested once the date admitted is typed: 12 months later, the end of the probation.")
+        )
 
     def _make(self, name: str) -> Field:
         if name in DATES:
             return DateField(self)
         if name == "gender":
-            return CodeCombo(GENDERS, self)
+            return ChoiceButtons(GENDERS, self)
         if name == "professional_education":
             return CodeCombo(EDUCATION, self)
         if name == "political_theory":
@@ -70,12 +78,28 @@ class MemberForm(QWidget):
     def set_data(self, data: MemberData) -> None:
         for name, widget in self.widgets.items():
             value = getattr(data, name)
-            if isinstance(widget, DateField | CodeCombo | SuggestCombo):
+            if isinstance(widget, DateField | CodeCombo | ChoiceButtons | SuggestCombo):
                 widget.set_value(value)
             else:
                 widget.setText(value or "")
         self._status = data.status
         self._official_on = data.official_on
+        self._suggested = ""
+
+    def _suggest_official(self) -> None:
+        """The official date suggested from the date admitted as it is typed (DOMAIN.md, Recruitment: the probation
+        is 12 months, the official date 12 months after; domain.recruitment.official_date), when that day has come:
+        a probationary member gets none. A date the user typed there is never replaced."""
+        official = self._field("official_on", DateField)
+        if official.text() not in ("", self._suggested):
+            return
+        try:
+            admitted = self._field("admitted_on", DateField).value()
+        except ValueError:
+            return  # not a whole date yet
+        due = official_date(admitted) if admitted is not None else None
+        self._suggested = format_date(due) if due is not None and due <= self.today() else ""
+        official.setText(self._suggested)
 
     def set_dates(self, admitted_on: date | None, official_on: date | None) -> None:
         """The dates an event fills in, as the data file now holds them."""
@@ -107,6 +131,9 @@ class MemberForm(QWidget):
         def code(name: str) -> str | None:
             return self._field(name, CodeCombo).value()
 
+        def choice(name: str) -> str | None:
+            return self._field(name, ChoiceButtons).value()
+
         def suggested(name: str) -> str:
             return self._field(name, SuggestCombo).value()
 
@@ -116,7 +143,7 @@ class MemberForm(QWidget):
         data = MemberData(
             full_name=text("full_name"),
             birth_date=dates["birth_date"],
-            gender=code("gender"),
+            gender=choice("gender"),
             ethnicity=suggested("ethnicity"),
             religion=suggested("religion"),
             home_town=text("home_town"),

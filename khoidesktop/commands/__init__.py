@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from khoidesktop.commands import (
     audit,
+    congress,
     datafile,
     encryption,
     exchange,
@@ -33,5 +34,6 @@ TABLE: dict[str, Command] = merge(
         *terms.COMMANDS,
         *audit.COMMANDS,
         *term_records.COMMANDS,
+        *congress.COMMANDS,
     )
 )

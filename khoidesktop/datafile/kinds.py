@@ -72,10 +72,15 @@ class DataFileKind:
 COMMON_COMMANDS = frozenset({"info", "check", "backup", "restore", "screenshot", "workdays", "init"})
 FIGURES = frozenset({"stats structure", "stats meetings", "stats ratings", "stats recruitment", "stats term"})
 TERM_COMMANDS = frozenset({"term add", "term committee", "term target", "term value"})  # every level has its terms
+CONGRESS_COMMANDS = frozenset(
+    f"congress {c}"
+    for c in ("show", "set", "summon", "attend", "attach", "documents", "save-document", "remove-document")
+)
 CELL_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
     | TERM_COMMANDS
+    | CONGRESS_COMMANDS
     | {"members import", "members export", "members list", "members badges", "ratings import", "export-bundle"}
 )
 CELL_DOCUMENTS = (
@@ -95,6 +100,7 @@ UNITS_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
     | TERM_COMMANDS
+    | CONGRESS_COMMANDS
     | {"stats units", "import-bundle", "export-bundle", "units list", "units add", "units rate", "units rename"}
     | {"units close", "units merge"}
 )

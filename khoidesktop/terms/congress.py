@@ -54,6 +54,7 @@ class SummonedRow:
     attendance: str  # domain.congress.ATTENDANCE
     reason: str
     counted: bool  # in the number summoned (an exempt member who stays away is not)
+    status: str | None = None  # the member's status on the congress's day (None: a name without a record)
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def summoned(session: Session, term_id: int) -> list[SummonedRow]:
     rules = summon_rules_for(c.held_on)
     rows = _rows(session, c.id)
     return [
-        SummonedRow(r.id, r.full_name, r.member_id, r.attendance, r.reason, counted(a, rules))
+        SummonedRow(r.id, r.full_name, r.member_id, r.attendance, r.reason, counted(a, rules), a.status)
         for r, a in zip(rows, _attendees(session, c, rows), strict=True)
     ]
 
@@ -460,7 +461,7 @@ def attach_file(
     actor: str,
 ) -> CongressDocument:
     """Keeps the file in the data file as a document of the congress; its size is checked before it is read."""
-    c = _congress(session, term_id)
+    _congress(session, term_id)
     try:
         size = path.stat().st_size
     except OSError:
@@ -472,14 +473,32 @@ def attach_file(
         content = path.read_bytes()
     except OSError:
         raise ValidationError(_("Cannot read the file {path}.").format(path=path)) from None
-    if document_problems(kind, title, dated, len(content)):  # it grew while being read
-        raise ValidationError("\n".join(document_problems(kind, title, dated, len(content))))
+    return attach_bytes(session, term_id, content, path.name, kind, title, dated, now=now, actor=actor)
+
+
+def attach_bytes(
+    session: Session,
+    term_id: int,
+    content: bytes,
+    file_name: str,
+    kind: str,
+    title: str,
+    dated: date | None,
+    *,
+    now: datetime,
+    actor: str,
+) -> CongressDocument:
+    """Keeps `content` as a document of the congress, checked (its kind, title, date and size)."""
+    c = _congress(session, term_id)
+    problems = document_problems(kind, title, dated, len(content))
+    if problems:
+        raise ValidationError("\n".join(problems))
     row = CongressDocument(
         congress_id=c.id,
         kind=kind,
         title=normalize_text(title),
         dated=dated,
-        file_name=normalize_text(path.name)[:255] or "tai-lieu",
+        file_name=normalize_text(file_name)[:255] or "tai-lieu",
         content=content,
         added_at=now,
     )

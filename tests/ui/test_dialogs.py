@@ -16,6 +16,7 @@ from khoidesktop.ratings.records import rating_rows
 from khoidesktop.store.models import Candidate, Meeting, Member, Unit
 from khoidesktop.ui.dialogs.base import BOXES, FormDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
+from khoidesktop.ui.dialogs.congress_dialog import CongressDialog
 from khoidesktop.ui.dialogs.excellence_dialog import ExcellenceDialog
 from khoidesktop.ui.dialogs.meeting_dialog import MeetingDialog
 from khoidesktop.ui.dialogs.member_dialog import MemberDialog
@@ -24,12 +25,30 @@ from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog, T
 from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
 from tests.conftest import FIXED_NOW
 from tests.exchange.helpers import dump
+from tests.terms.congress_helpers import ensure_congress
 from tests.terms.helpers import ensure_term
 from tests.ui.helpers import english_on_screen
 
-DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence", "term", "committee", "target")
+DIALOGS = (
+    "member",
+    "meeting",
+    "rating",
+    "candidate",
+    "unit",
+    "excellence",
+    "term",
+    "committee",
+    "target",
+    "congress",
+    "congress above the cells",
+)
 ON_TERM = ("term", "committee", "target", "new term", "new committee member", "new target")  # a term set up first
-ON_UNITS = ("unit", "new unit")  # dialogs of a level above the cells: opened on a grassroots committee's file
+ON_CONGRESS = ("congress", "congress above the cells")  # the demo's congress set up first (tests/terms)
+ON_UNITS = (
+    "unit",
+    "new unit",
+    "congress above the cells",
+)  # dialogs of a level above the cells: opened on a grassroots committee's file
 ON_TRAINING_COMMITTEE = ("excellence",)  # opened on the training grassroots committee (its cells' proposals)
 
 
@@ -39,6 +58,8 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
             return UnitDialog(ctx, s.scalars(select(Unit.id)).first(), parent)
         if kind == "excellence":
             return ExcellenceDialog(ctx, FIXED_NOW.year - 1, parent)
+        if kind in ON_CONGRESS:
+            return CongressDialog(ctx, ensure_congress(store), parent)
         if kind == "term":
             return TermDialog(ctx, ensure_term(store), parent)
         if kind == "committee":
@@ -63,6 +84,8 @@ def store_for(kind: str, request):
     store = request.getfixturevalue("filled_bloc" if kind in ON_UNITS else "demo_store")
     if kind in ON_TERM:
         ensure_term(store)
+    if kind in ON_CONGRESS:
+        ensure_congress(store)
     return store
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from khoidesktop.datafile.identity import FIELD_LABELS as IDENTITY_FIELDS
 from khoidesktop.datafile.kinds import KINDS
+from khoidesktop.domain.congress import ATTENDANCE_LABELS, DOCUMENT_KINDS
 from khoidesktop.domain.events import DISCIPLINE_LEVELS, EVENT_KINDS
 from khoidesktop.domain.meetings import KINDS as MEETING_KINDS
 from khoidesktop.domain.members import EDUCATION, GENDERS, STATUSES, THEORY
@@ -41,8 +42,10 @@ ENTITY_LABELS = {
     "term_target": N_("term's target (audit log)"),
     "term_target_value": N_("a target's figure (audit log)"),
     "election": N_("election (audit log)"),
-    "congress": N_("congress (audit log)"),
     "delegate": N_("delegate to the superior's congress (audit log)"),
+    "congress": N_("the term's congress (audit log)"),
+    "congress_summoned": N_("the congress's summoned list (audit log)"),
+    "congress_document": N_("a congress document (audit log)"),
 }
 
 ACTION_LABELS = {  # {what}: the kind of record, from ENTITY_LABELS
@@ -79,6 +82,29 @@ COMMON_FIELDS = {
     "votes_against": N_("Votes against"),
     "votes_abstain": N_("Abstaining"),
 }
+CONGRESS_FIELDS = {
+    "congress": {
+        "held_on": N_("Congress held on"),
+        "place": N_("Place"),
+        "agenda": N_("Agenda"),
+        "presidium": N_("Presidium"),
+        "secretariat": N_("Secretariat"),
+        "counting_board": N_("Counting board"),
+    },
+    "congress_summoned": {
+        "attendance": N_("Attendance"),
+        "reason": N_("Reason"),
+        "added": N_("Added to the list"),
+        "removed": N_("Taken off the list"),
+    },
+    "congress_document": {
+        "title": N_("Title"),
+        "dated": N_("Dated"),
+        "file_name": N_("File name"),
+        "size": N_("Size (bytes)"),
+    },
+    "term": {"congress_on": N_("Congress held on")},
+}
 ENTITY_FIELDS = {  # a field whose label differs with the kind of record
     "identity": {"kind": N_("Mode")},
     "member_event": {"kind": N_("Event"), "level": N_("Discipline level")},
@@ -89,6 +115,7 @@ ENTITY_FIELDS = {  # a field whose label differs with the kind of record
         "term_id": N_("Term"),
         "election_id": N_("Chosen by the vote"),
     },
+    **CONGRESS_FIELDS,
 }
 # Kept in an entry for the record's sake (which row it was), shown in the "record" column, not as a change.
 # What a withdrawn row kept that is the program's, not the user's: ids, and the name split and keyed for sorting and
@@ -110,6 +137,8 @@ _ENTITY_VALUES: dict[str, dict[str, dict[str, str]]] = {
     "meeting": {"kind": MEETING_KINDS},
     "identity": {"kind": {code: kind.title for code, kind in KINDS.items()}},
     "unit": {"kind": {code: kind.unit_label for code, kind in KINDS.items()}},
+    "congress_summoned": {"attendance": ATTENDANCE_LABELS},
+    "congress_document": {"kind": DOCUMENT_KINDS},
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from khoidesktop.commands import (
     audit,
+    congress,
     datafile,
     delegates,
     elections,
@@ -37,5 +38,6 @@ TABLE: dict[str, Command] = merge(
         *term_records.COMMANDS,
         *delegates.COMMANDS,
         *elections.COMMANDS,
+        *congress.COMMANDS,
     )
 )

@@ -37,6 +37,7 @@ GROUPS: dict[str, tuple[str, str, str]] = {
     "audit": (N_("the audit log: who changed what, when"), "action", N_("ACTION")),
     "term": (N_("the term: its dates, its committee and its targets"), "action", N_("ACTION")),
     "delegates": (N_("the delegates to the superior's congress and their structure"), "action", N_("ACTION")),
+    "congress": (N_("the congress of a term: summoned, attendance, quorum, documents"), "action", N_("ACTION")),
 }
 # What a user is told when a command needs a file of another role.
 REFUSALS: dict[str, str] = {

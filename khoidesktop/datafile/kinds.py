@@ -75,11 +75,16 @@ TERM_COMMANDS = frozenset({"term add", "term committee", "term target", "term va
 DELEGATE_COMMANDS = frozenset({"delegates list", "delegates add", "delegates remove", "delegates structure"})
 TERM_COMMANDS |= {f"election {c}" for c in ("list", "show", "add", "candidates", "votes", "runoff", "next-round")}
 TERM_COMMANDS |= {"election apply"}
+CONGRESS_COMMANDS = frozenset(
+    f"congress {c}"
+    for c in ("show", "set", "summon", "attend", "attach", "documents", "save-document", "remove-document")
+)
 CELL_COMMANDS = (
     COMMON_COMMANDS
     | FIGURES
     | TERM_COMMANDS
     | DELEGATE_COMMANDS
+    | CONGRESS_COMMANDS
     | {"members import", "members export", "members list", "members badges", "ratings import", "export-bundle"}
 )
 CELL_DOCUMENTS = (
@@ -102,6 +107,7 @@ UNITS_COMMANDS = (
     | FIGURES
     | TERM_COMMANDS
     | DELEGATE_COMMANDS
+    | CONGRESS_COMMANDS
     | {"stats units", "import-bundle", "export-bundle", "units list", "units add", "units rate", "units rename"}
     | {"units close", "units merge"}
 )

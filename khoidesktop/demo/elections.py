@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from khoidesktop.terms.congress import congress_numbers, congress_of
 from khoidesktop.terms.elections import (
     CandidateForm,
     ElectionForm,
@@ -36,17 +37,25 @@ def fill_demo_elections(session: Session, *, now: datetime, actor: str) -> list[
     secretary = next((m.full_name for m in elected if m.role == "secretary"), None)
     if not elected or secretary is None:
         return []
-    summoned = 30
-    votes = [max(16, 26 - 2 * index) for index in range(len(elected))]  # each over half of the 30 summoned
+    summoned, present = congress_numbers(session, term.id)  # the congress's summoned list (demo/congress.py)
+    if not summoned:
+        summoned, present = 30, 29
+    board: tuple[str, ...] = COUNTING_BOARD
+    congress = congress_of(session, term.id)
+    if congress is not None and congress.counting_board.strip():
+        board = tuple(line for line in congress.counting_board.splitlines() if line.strip())
+    needed = summoned // 2 + 1
+    votes = [max(needed, present - 2 - 3 * index) for index in range(len(elected))]  # each over half the summoned
     candidates = [CandidateForm(m.full_name, votes=v) for m, v in zip(elected, votes, strict=True)]
-    candidates.append(CandidateForm(NOT_ELECTED, nominated="self_nominated", votes=12))
+    candidates.append(CandidateForm(NOT_ELECTED, nominated="self_nominated", votes=needed - 3))
     committee = ElectionForm(
-        term.id, "committee", day, len(elected), summoned, 29, 29, 29, 29, 0, COUNTING_BOARD, tuple(candidates)
-    )
+        term.id, "committee", day, len(elected), summoned, present, present, present, present, 0, board,
+        tuple(candidates),
+    )  # fmt: skip
     made = [save_election(session, committee, now=now, actor=actor).id]
     members = len(elected)
     vote = ElectionForm(
-        term.id, "secretary", day, 1, members, members, members, members, members, 0, COUNTING_BOARD,
+        term.id, "secretary", day, 1, members, members, members, members, members, 0, board,
         (CandidateForm(secretary, votes=members),),
     )  # fmt: skip
     made.append(save_election(session, vote, now=now, actor=actor).id)

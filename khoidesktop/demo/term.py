@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from khoidesktop.demo.congress import add_demo_congress
 from khoidesktop.domain.terms import COMPUTED, rules_for, term_end
 from khoidesktop.i18n import N_, _
 from khoidesktop.members.records import active_members
@@ -38,6 +39,7 @@ def fill_demo_term(session: Session, *, now: datetime, actor: str, secretary: st
         save_committee_member(
             session, CommitteeForm(term.id, member.full_name, role, CONGRESS_ON), now=now, actor=actor
         )
+    add_demo_congress(session, term.id, now=now, actor=actor)  # its summoned list and attendance
     forms = [
         TargetForm(term.id, _(COMPUTED[code].label), target, COMPUTED[code].unit, code) for code, target in COUNTED
     ]

@@ -59,3 +59,8 @@ class SheetLimits:
 
 
 SHEET_LIMITS = SheetLimits()
+
+# A congress's document kept in the data file (terms/congress.py): a political report of a hundred pages as a
+# .docx or a scanned PDF is a few MB; a backup carries every one, so the file stays small enough to copy.
+CONGRESS_DOCUMENT_BYTES = 20 * 1024 * 1024
+CONGRESS_TEXT_LIMITS = {"place": 300, "agenda": 5000, "people": 5000, "reason": 300, "title": 300}

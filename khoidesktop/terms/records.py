@@ -160,6 +160,11 @@ def save_term(session: Session, form: TermForm, *, now: datetime, actor: str) ->
             raise ValidationError(
                 _("The dates overlap the term {name}: a level has one term at a time.").format(name=other.name)
             )
+    from khoidesktop.terms.congress import follow_term, term_date_problem
+
+    kept = term_date_problem(session, form.id, form.congress_on)
+    if kept:
+        raise ValidationError(kept)
     changes = _apply(term, values)
     term.updated_at = now
     session.add(term)
@@ -167,6 +172,7 @@ def save_term(session: Session, form: TermForm, *, now: datetime, actor: str) ->
     audit.record(
         session, at=now, actor=actor, action=_action(changes), entity="term", entity_id=term.id, changes=changes
     )
+    follow_term(session, term, now=now, actor=actor)  # the congress's date is the term's
     return term
 
 

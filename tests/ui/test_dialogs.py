@@ -16,6 +16,7 @@ from khoidesktop.ratings.records import rating_rows
 from khoidesktop.store.models import Candidate, Meeting, Member, Unit
 from khoidesktop.ui.dialogs.base import BOXES, FormDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
+from khoidesktop.ui.dialogs.congress_dialog import CongressDialog
 from khoidesktop.ui.dialogs.delegate_dialog import DelegateDialog
 from khoidesktop.ui.dialogs.election_dialog import ElectionDialog
 from khoidesktop.ui.dialogs.excellence_dialog import ExcellenceDialog
@@ -26,11 +27,12 @@ from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog, TargetDialog, T
 from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
 from tests.conftest import FIXED_NOW
 from tests.exchange.helpers import dump
+from tests.terms.congress_helpers import ensure_congress
 from tests.terms.helpers import ensure_election, ensure_term
 from tests.ui.helpers import english_on_screen
 
 DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence", "term", "committee", "target", "delegate")
-DIALOGS += ("election",)
+DIALOGS += ("election", "congress", "congress above the cells")
 ON_TERM = (
     "term",
     "committee",
@@ -43,7 +45,8 @@ ON_TERM = (
     "election",
     "new election",
 )  # a term set up first
-ON_UNITS = ("unit", "new unit")  # dialogs of a level above the cells: opened on a grassroots committee's file
+ON_CONGRESS = ("congress", "congress above the cells")  # the demo's congress set up first (tests/terms)
+ON_UNITS = ("unit", "new unit", "congress above the cells")  # dialogs of a level above the cells: a grassroots file
 ON_TRAINING_COMMITTEE = ("excellence",)  # opened on the training grassroots committee (its cells' proposals)
 
 
@@ -53,6 +56,8 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
             return UnitDialog(ctx, s.scalars(select(Unit.id)).first(), parent)
         if kind == "excellence":
             return ExcellenceDialog(ctx, FIXED_NOW.year - 1, parent)
+        if kind in ON_CONGRESS:
+            return CongressDialog(ctx, ensure_congress(store), parent)
         if kind == "term":
             return TermDialog(ctx, ensure_term(store), parent)
         if kind == "committee":
@@ -100,6 +105,8 @@ def store_for(kind: str, request):
         ensure_delegate(store)
     if kind == "election":
         ensure_election(store)
+    if kind in ON_CONGRESS:
+        ensure_congress(store)
     return store
 
 

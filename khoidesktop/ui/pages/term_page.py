@@ -47,8 +47,11 @@ class TermPage(Page):
         self.add_term_button.clicked.connect(lambda: self.open_term(None))
         self.edit_term_button = QPushButton(_("Edit the term…"), self)
         self.edit_term_button.clicked.connect(lambda: self.open_term(self.term_id))
+        self.congress_button = QPushButton(_("Congress…"), self)  # ui/dialogs/congress_dialog.py
+        self.congress_button.clicked.connect(self.open_congress)
         top.addWidget(self.add_term_button)
         top.addWidget(self.edit_term_button)
+        top.addWidget(self.congress_button)
         self.layout_.addLayout(top)
         self.empty = QLabel(_("No term yet. Add the term the last congress opened (“New term…”)."), self)
         self.empty.setWordWrap(True)
@@ -139,7 +142,13 @@ class TermPage(Page):
             widget.setVisible(has_term)
         self.elections.setVisible(has_term)
         self.elections.show_term(self.term_id if has_term else None)
-        for button in (self.edit_term_button, self.add_member_button, self.add_target_button, self.review_button):
+        for button in (
+            self.edit_term_button,
+            self.add_member_button,
+            self.add_target_button,
+            self.review_button,
+            self.congress_button,
+        ):
             button.setVisible(has_term)
         self.empty.setVisible(not has_term)
         if not has_term or store is None or self.term_id is None:
@@ -230,6 +239,12 @@ class TermPage(Page):
         from khoidesktop.ui.dialogs.term_dialogs import TermDialog
 
         self._opened(TermDialog(self.ctx, term_id, self))
+
+    def open_congress(self) -> None:
+        from khoidesktop.ui.dialogs.congress_dialog import CongressDialog
+
+        if self.term_id is not None:
+            self._opened(CongressDialog(self.ctx, self.term_id, self))
 
     def open_member(self, row_id: int | None) -> None:
         from khoidesktop.ui.dialogs.term_dialogs import CommitteeDialog

@@ -3,16 +3,25 @@ the row's reason); absent with a reason typed is "absent with a reason", without
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from khoidesktop.i18n import N_, _
 
-if TYPE_CHECKING:  # only named here: the members come from meetings.records
-    from khoidesktop.members.structure import ListedMember
+
+class Person(Protocol):
+    """One row: a member (meetings.records) or one summoned to a congress (terms.congress)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def full_name(self) -> str: ...
+
 
 HEADERS = (N_("Full name"), N_("Absent"), N_("Reason"))
 
@@ -27,7 +36,7 @@ class AttendanceTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.member_ids: list[int] = []
 
-    def set_members(self, members: list[ListedMember], attendance: dict[int, tuple[str, str]]) -> None:
+    def set_members(self, members: Sequence[Person], attendance: dict[int, tuple[str, str]]) -> None:
         self.setRowCount(len(members))
         self.member_ids = [m.id for m in members]
         for row, member in enumerate(members):

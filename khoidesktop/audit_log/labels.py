@@ -15,8 +15,12 @@ from khoidesktop.domain.meetings import KINDS as MEETING_KINDS
 from khoidesktop.domain.members import EDUCATION, GENDERS, STATUSES, THEORY
 from khoidesktop.domain.rating_rules import LEVELS
 from khoidesktop.domain.recruitment import STEP_LABELS
+from khoidesktop.domain.terms import CAME, COMPUTED, LEFT
+from khoidesktop.domain.terms import ROLES as TERM_ROLES
+from khoidesktop.domain.terms import UNITS as TARGET_UNITS
 from khoidesktop.i18n import N_, _, format_date
 from khoidesktop.members.records import FIELD_LABELS as MEMBER_FIELDS
+from khoidesktop.terms.elections import PURPOSES
 
 # Every `entity` the program records (audit.record / audit.withdraw_row): tests/audit_log fails on one left out.
 ENTITY_LABELS = {
@@ -103,7 +107,36 @@ CONGRESS_FIELDS = {
         "file_name": N_("File name"),
         "size": N_("Size (bytes)"),
     },
-    "term": {"congress_on": N_("Congress held on")},
+    "term": {"congress_on": N_("Congress held on"), "starts_on": N_("Term from"), "ends_on": N_("Term to")},
+    "committee_member": {
+        "role": N_("Role"),
+        "came": N_("How they came"),
+        "from_date": N_("In office from"),
+        "to_date": N_("In office to"),
+        "left_how": N_("How they left"),
+    },
+    "term_target": {
+        "indicator": N_("Indicator"),
+        "target": N_("Target"),
+        "at_most": N_("At most"),
+        "computed": N_("Counted by the program"),
+        "position": N_("Order on the list"),
+    },
+    "election": {
+        "purpose": N_("Vote for"),
+        "round": N_("Round"),
+        "runoff": N_("Round among the tied"),
+        "held_on": N_("Voted on"),
+        "seats": N_("Seats"),
+        "summoned": N_("Summoned"),
+        "present": N_("Present"),
+        "ballots_issued": N_("Ballots issued"),
+        "ballots_returned": N_("Ballots returned"),
+        "ballots_valid": N_("Valid ballots"),
+        "ballots_invalid": N_("Invalid ballots"),
+        "counting_board": N_("Counting board"),
+        "candidates": N_("Candidates and votes"),
+    },
 }
 ENTITY_FIELDS = {  # a field whose label differs with the kind of record
     "identity": {"kind": N_("Mode")},
@@ -121,7 +154,18 @@ ENTITY_FIELDS = {  # a field whose label differs with the kind of record
 # What a withdrawn row kept that is the program's, not the user's: ids, and the name split and keyed for sorting and
 # search (computed from the full name, which is shown).
 HIDDEN_FIELDS = frozenset(
-    {"id", "member_id", "updated_at", "family_name", "middle_name", "given_name", "sort_key", "search_key"}
+    {
+        "id",
+        "member_id",
+        "congress_id",
+        "term_id",
+        "updated_at",
+        "family_name",
+        "middle_name",
+        "given_name",
+        "sort_key",
+        "search_key",
+    }
 )
 
 _VALUES: dict[str, dict[str, str]] = {
@@ -139,6 +183,9 @@ _ENTITY_VALUES: dict[str, dict[str, dict[str, str]]] = {
     "unit": {"kind": {code: kind.unit_label for code, kind in KINDS.items()}},
     "congress_summoned": {"attendance": ATTENDANCE_LABELS},
     "congress_document": {"kind": DOCUMENT_KINDS},
+    "committee_member": {"role": TERM_ROLES, "came": CAME, "left_how": LEFT},
+    "term_target": {"unit": TARGET_UNITS, "computed": {code: c.label for code, c in COMPUTED.items()}},
+    "election": {"purpose": PURPOSES},
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")

@@ -311,9 +311,21 @@ def summon_names(session: Session, term_id: int, text: str, *, now: datetime, ac
 
 
 def units_delegate_names(session: Session, term_id: int) -> list[str]:
-    """THE SEAM for the delegates part: the official delegates the units elected to this level's congress, read
-    from their bundles. No bundle carries them yet, so none; `summon_units_delegates` then says to enter them."""
-    return []
+    """The official delegates the units elected to this level's congress, from the latest bundles that carried
+    them (terms/delegates.delegation_from_units); a name two units sent is told apart by its unit."""
+    from collections import Counter
+
+    from khoidesktop.terms.delegates import delegation_from_units
+
+    term = session.get(Term, term_id)
+    if term is None:
+        return []
+    lines = delegation_from_units(session, term).official
+    names = Counter(line.person.full_name for line in lines)
+    return [
+        f"{line.person.full_name} ({line.unit})" if names[line.person.full_name] > 1 else line.person.full_name
+        for line in lines
+    ]
 
 
 def summon_units_delegates(session: Session, term_id: int, *, now: datetime, actor: str) -> int:

@@ -356,3 +356,24 @@ def test_the_pdf_of_a_term_without_delegates_is_refused(store, tmp_path):
     with pytest.raises(ValidationError, match="chưa có đại biểu nào"):
         delegates_pdf(store, tmp_path / "x.pdf", today=TODAY)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_units_delegates_are_the_congress_summoned_list_above_the_cells(grassroots):
+    """The grassroots congress summons the 250 official delegates its five cells sent (QĐ 190: the quorum is two
+    thirds of those summoned), each once, a name two units sent told apart by its unit."""
+    from khoidesktop.terms.congress import (
+        CongressForm,
+        congress_numbers,
+        save_congress,
+        summon_units_delegates,
+        units_delegate_names,
+    )
+    from khoidesktop.terms.records import terms
+
+    with grassroots.session() as s, s.begin():
+        term = terms(s)[0]
+        names = units_delegate_names(s, term.id)
+        assert len(names) == 250 and len(set(names)) == 250
+        save_congress(s, CongressForm(term.id, CONGRESS), now=FIXED_NOW, actor="test")
+        assert summon_units_delegates(s, term.id, now=FIXED_NOW, actor="test") == 250
+        assert congress_numbers(s, term.id) == (250, 250)

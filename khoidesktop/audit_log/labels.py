@@ -117,7 +117,7 @@ CONGRESS_FIELDS = {
     },
     "term_target": {
         "indicator": N_("Indicator"),
-        "target": N_("Target"),
+        "target": N_("Aim"),
         "at_most": N_("At most"),
         "computed": N_("Counted by the program"),
         "position": N_("Order on the list"),

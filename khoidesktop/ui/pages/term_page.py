@@ -15,6 +15,7 @@ from khoidesktop.i18n import N_, _, format_date, format_number
 from khoidesktop.ui.pages.base import Page
 from khoidesktop.ui.widgets.elections_section import ElectionsSection
 from khoidesktop.ui.widgets.figure_table import FigureTable
+from khoidesktop.ui.widgets.flow_layout import FlowLayout
 from khoidesktop.ui.widgets.message import MessageLabel
 from khoidesktop.ui.widgets.row_open import open_on_activate
 
@@ -34,15 +35,14 @@ class TermPage(Page):
                 "entered by hand."
             )
         )
-        top = QHBoxLayout()
+        top = FlowLayout()  # onto more lines in a narrow window (1366×768 at 150 %)
         top.addWidget(QLabel(_("Term:"), self))
         self.term_box = QComboBox(self)
         self.term_box.setMinimumWidth(140)
         self.term_box.currentIndexChanged.connect(lambda _i: self._show_chosen())
         top.addWidget(self.term_box)
         self.dates = QLabel(self)
-        self.dates.setWordWrap(True)
-        top.addWidget(self.dates, 1)
+        top.addWidget(self.dates)
         self.add_term_button = QPushButton(_("New term…"), self)
         self.add_term_button.clicked.connect(lambda: self.open_term(None))
         self.edit_term_button = QPushButton(_("Edit the term…"), self)

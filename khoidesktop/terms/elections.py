@@ -37,13 +37,14 @@ from khoidesktop.store import audit
 from khoidesktop.store.models import (
     CommitteeMember,
     Congress,
-    CongressSummoned,
     Delegate,
     Election,
     ElectionCandidate,
     Member,
     Term,
 )
+from khoidesktop.terms.congress import CongressForm, congress_numbers, congress_of, save_congress
+from khoidesktop.terms.records import committee, in_office
 
 PURPOSES = {
     "committee": N_("The committee"),
@@ -164,10 +165,6 @@ def _get(session: Session, model: Any, row_id: int) -> Any:
     return found
 
 
-def congress_of(session: Session, term_id: int) -> Congress | None:
-    return session.scalar(select(Congress).where(Congress.term_id == term_id))
-
-
 def elections(session: Session, term_id: int) -> list[Election]:
     """The term's votes in the order held: by day, purpose and round."""
     congress = congress_of(session, term_id)
@@ -219,8 +216,7 @@ def election_form(session: Session, election_id: int) -> ElectionForm:
 
 
 def committee_in_office(session: Session, term_id: int, on: date) -> list[CommitteeMember]:
-    rows = session.scalars(select(CommitteeMember).where(CommitteeMember.term_id == term_id))
-    return [m for m in rows if m.from_date <= on and (m.to_date is None or on <= m.to_date)]
+    return in_office(committee(session, term_id), on)
 
 
 def attendance(session: Session, term_id: int, purpose: str, on: date) -> tuple[int, int] | None:
@@ -230,15 +226,8 @@ def attendance(session: Session, term_id: int, purpose: str, on: date) -> tuple[
         members = len(committee_in_office(session, term_id, on))
         if members:
             return members, members
-    congress = congress_of(session, term_id)
-    if congress is None:
-        return None
-    rows = select(func.count()).select_from(CongressSummoned).where(CongressSummoned.congress_id == congress.id)
-    summoned = session.scalar(rows) or 0
-    if not summoned:
-        return None
-    present = session.scalar(rows.where(CongressSummoned.attendance == "present")) or 0
-    return summoned, present
+    summoned, present = congress_numbers(session, term_id)  # who counts: terms/congress.py (domain/congress.py)
+    return (summoned, present) if summoned else None
 
 
 # --- the check -------------------------------------------------------------------------------------------------
@@ -326,19 +315,7 @@ def _congress_for(session: Session, term: Term, now: datetime, actor: str) -> Co
     found = congress_of(session, term.id)
     if found is not None:
         return found
-    congress = Congress(term_id=term.id, held_on=term.congress_on or term.starts_on, created_at=now, updated_at=now)
-    session.add(congress)
-    session.flush()
-    audit.record(
-        session,
-        at=now,
-        actor=actor,
-        action="create",
-        entity="congress",
-        entity_id=congress.id,
-        changes={"held_on": (None, congress.held_on)},
-    )
-    return congress
+    return save_congress(session, CongressForm(term.id, term.congress_on or term.starts_on), now=now, actor=actor)
 
 
 def save_election(session: Session, form: ElectionForm, *, now: datetime, actor: str) -> Election:

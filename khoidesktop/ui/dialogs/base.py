@@ -78,11 +78,13 @@ class FormDialog(OrderedDialog):
         if self._save_button is not None and self._save_button.isEnabled():
             self._save_button.click()
 
-    def add_save_and_close(self, layout: QBoxLayout) -> QPushButton:
+    def add_save_and_close(self, layout: QBoxLayout, buttons: QHBoxLayout | None = None) -> QPushButton:
         """The usual last row, right-aligned: Lưu (the default, saves then closes) and Đóng (asks first when
-        something is unsaved). Returns the Save button."""
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        something is unsaved), ending `buttons` (a row holding the dialog's own buttons on its left, its stretch
+        added) or a row of their own. Returns the Save button."""
+        if buttons is None:
+            buttons = QHBoxLayout()
+            buttons.addStretch(1)
         save = QPushButton(_("Save"), self)
         save.clicked.connect(self.save_then_close)
         close = QPushButton(_("Close"), self)

@@ -69,14 +69,7 @@ class CongressDialog(FormDialog):
         box.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.save_button = QPushButton(_("Save"), self)
-        self.save_button.clicked.connect(self.save_then_close)
-        close = QPushButton(_("Close"), self)
-        close.clicked.connect(self.reject)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-        box.addLayout(buttons)
-        self.finish_buttons(self.save_button)
+        self.save_button = self.add_save_and_close(box, buttons)
         self.rows: list[SummonedRow] = []
         self.document_rows: list[DocumentRow] = []
         self._load()

@@ -164,14 +164,7 @@ class ElectionDialog(FormDialog):
         for button in (self.runoff_button, self.next_button, self.apply_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.save_button = QPushButton(_("Save"), self)
-        self.save_button.clicked.connect(self.save_then_close)
-        close = QPushButton(_("Close"), self)
-        close.clicked.connect(self.reject)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-        box.addLayout(buttons)
-        self.finish_buttons(self.save_button)
+        self.save_button = self.add_save_and_close(box, buttons)
 
         if form is None:
             self.held_on.set_value(congress_day)

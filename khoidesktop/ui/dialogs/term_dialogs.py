@@ -62,14 +62,7 @@ class _TermForm(FormDialog):
             self.remove_button.clicked.connect(lambda: self._remove(remove))
             buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        self.save_button = QPushButton(_("Save"), self)
-        self.save_button.clicked.connect(self.save_then_close)
-        close = QPushButton(_("Close"), self)
-        close.clicked.connect(self.reject)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-        self.box.addLayout(buttons)
-        self.finish_buttons(self.save_button)
+        self.save_button = self.add_save_and_close(self.box, buttons)
 
     row_id: int | None = None
 

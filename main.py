@@ -5,7 +5,13 @@ See `python main.py --help`. (A fresh machine starts through `run.py`, which pre
 
 import sys
 
-from khoidesktop.cli import main
+from khoidesktop import process
+
+process.starting()  # before the imports: see khoidesktop/process.py
+
+from khoidesktop.cli import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    process.exiting()
+    sys.exit(code)

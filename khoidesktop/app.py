@@ -83,6 +83,7 @@ def run_gui(ctx: AppContext, db_arg: Path | None, *, demo: bool) -> int:
         print(problem, file=sys.stderr)
         return 2
     from khoidesktop import log
+    from khoidesktop.process import started
 
     ctx.paths.ensure()
     log_file = log.configure(ctx.paths.log_dir)
@@ -97,8 +98,11 @@ def run_gui(ctx: AppContext, db_arg: Path | None, *, demo: bool) -> int:
     window.show()
 
     def open_data() -> None:
-        if not start(window, ctx, db_arg, demo):
-            window.close()
+        try:
+            if not start(window, ctx, db_arg, demo):
+                window.close()
+        finally:
+            started()
 
     QTimer.singleShot(0, open_data)
     return app.exec()

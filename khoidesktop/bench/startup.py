@@ -16,6 +16,10 @@ from pathlib import Path
 
 
 def _child(kind: str, started: float, db: str) -> None:
+    if kind != "bare":
+        from khoidesktop import process
+
+        process.starting()  # as main.py does, before the first import
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -53,6 +57,7 @@ def _child(kind: str, started: float, db: str) -> None:
                 from khoidesktop.store.database import open_store
 
                 window.set_store(open_store(Path(db), now=ctx.now))
+                process.started()  # as app.run_gui does once the data file is shown
             report()
 
         on_paint = load_then_report

@@ -18,6 +18,7 @@ from khoidesktop.context import AppContext
 from khoidesktop.datafile.kinds import CELL_ROLE, UNITS_ROLE, kind_of
 from khoidesktop.errors import DatabaseError, ValidationError
 from khoidesktop.i18n import N_, _
+from khoidesktop.process import started
 from khoidesktop.store.backup import refuse_output_onto_data_file
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ def add_commands(parser: argparse.ArgumentParser, commands: Mapping[str, Command
 
 def run(command: Command, args: argparse.Namespace, ctx: AppContext) -> int:
     if ANY in command.handlers:
+        started()
         return command.handlers[ANY](args, ctx)
     from khoidesktop.datafile.identity import get_identity
 
@@ -116,6 +118,7 @@ def run(command: Command, args: argparse.Namespace, ctx: AppContext) -> int:
             raise ValidationError(_(command.refusal or REFUSALS[next(iter(command.handlers))]))
         if command.writes(args):
             backup_before_writing(store, ctx)
+        started()
         return handler(args, ctx, store)
 
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from khoidesktop.domain.dates import add_years
@@ -18,7 +18,8 @@ from khoidesktop.domain.names import fold, normalize_text, sort_key, split_name
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import N_, _
 from khoidesktop.store import audit
-from khoidesktop.store.models import AuditEntry, Base, Member
+from khoidesktop.store.many import insert_many
+from khoidesktop.store.models import AuditEntry, Member
 
 FIELD_LABELS = {
     "full_name": N_("Full name"),
@@ -201,12 +202,6 @@ def add_member(session: Session, data: MemberData, *, now: datetime, actor: str)
     return member
 
 
-def _table(model: type[Base]) -> Table:
-    """The model's table, for a Core insert of many rows (the ORM's bulk insert grouped them in hundreds of
-    statements, ~40 % of an import's writing)."""
-    return cast(Table, model.__table__)
-
-
 NEW_MEMBER = -1  # the owner of a card given to a member of the same batch, not yet written
 
 
@@ -225,12 +220,12 @@ def add_members(session: Session, batch: Sequence[MemberData], *, now: datetime,
         rows.append({"id": id_, **values, **_derived(values), "created_at": now, "updated_at": now})
     if not rows:
         return []
-    session.execute(insert(_table(Member)), rows)  # one executemany of the table: no per-row work of the ORM
+    insert_many(session, Member, rows)  # one executemany of the table: no per-row work of the ORM
     entries = [
         {"at": now, "actor": actor, "action": "create", "entity": "member", "entity_id": row["id"], "detail": "{}"}
         for row in rows
     ]
-    session.execute(insert(_table(AuditEntry)), entries)
+    insert_many(session, AuditEntry, entries)
     return [row["id"] for row in rows]
 
 

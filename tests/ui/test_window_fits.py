@@ -101,3 +101,20 @@ def test_every_page_of_the_training_cell_fits_the_width_of_1366x768_at_150_perce
         page = window.stack.currentWidget()
         wide[page.slug] = page.minimumSizeHint().width()
     assert {slug: w for slug, w in wide.items() if w > room} == {}, room
+
+
+def test_a_window_larger_than_the_screen_opens_maximized(qtbot, khoi_app, ctx):
+    """The offscreen screen (800×800) has no room for the preferred size with its frame: maximized, by
+    QWidget.showMaximized when first shown (setting the state before would make Qt's enums before the first paint)."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert not window.isMaximized()  # nothing shown yet
+    window.show()
+    assert window.isMaximized()
+
+
+def test_the_menus_keys_are_the_platforms_standard_keys(window):
+    from PySide6.QtGui import QKeySequence
+
+    assert QKeySequence(QKeySequence.StandardKey.Open) in window.open_action.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.HelpContents) in window.guide_action.shortcuts()

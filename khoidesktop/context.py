@@ -16,7 +16,7 @@ from khoidesktop.paths import AppPaths
 from khoidesktop.settings import Settings
 
 if TYPE_CHECKING:  # importing the store pulls in SQLAlchemy (~160 ms): not before the window paints
-    from khoidesktop.domain.workdays import WorkCalendar
+    from khoidesktop.domain.workdays import KeptYears, WorkCalendar
     from khoidesktop.store.database import Store
 
 
@@ -75,6 +75,7 @@ class AppContext:
     now: Callable[[], datetime] = datetime.now
     store: Store | None = None
     passphrase: str | None = field(default=None, repr=False)  # for an encrypted data file (cli.py; asked in the GUI)
+    _kept_years: KeptYears | None = field(default=None, repr=False)  # the national calendar's kept answers
 
     @classmethod
     def create(cls, paths: AppPaths | None = None) -> AppContext:
@@ -106,9 +107,11 @@ class AppContext:
 
     def work_calendar(self) -> WorkCalendar:
         """Working days: the national calendar less the local days off of the open data file."""
-        from khoidesktop.domain.workdays import WorkCalendar
+        from khoidesktop.domain.workdays import KeptYears, WorkCalendar
 
-        return WorkCalendar(self.extra_days_off())
+        if self._kept_years is None:
+            self._kept_years = KeptYears(self.paths.data_dir / "ngay-nghi-le.json")
+        return WorkCalendar(self.extra_days_off(), self._kept_years)
 
     def require_store(self) -> Store:
         if self.store is None:

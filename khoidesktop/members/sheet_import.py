@@ -267,23 +267,29 @@ READERS: dict[str, Callable[[Any], Any]] = {
 # --- planning: what each row will do -----------------------------------------------------------------------
 
 
-def _read(cell: SheetCell, column: Column) -> Any:
-    """The cell's value for its column, refused when it cannot be one (an Excel error, TRUE/FALSE, too long)."""
+def _read(cell: SheetCell, most: int, reader: Callable[[Any], Any]) -> Any:
+    """The cell's value for its column (at most `most` characters, read by `reader`), refused when it cannot be one
+    (an Excel error, TRUE/FALSE, too long)."""
     value = cell.value
     if cell.data_type == "e":
         raise CellError(
             _("the cell shows the Excel error {error}: correct its formula or type the value.").format(error=value)
         )
-    if isinstance(value, bool):
+    if value is True or value is False:
         raise CellError(_("the cell holds TRUE or FALSE (a yes/no value), not a value of this column: type the value."))
-    most = TEXT_LIMITS.get(column.field, OTHER_CELL_CHARS)
     if isinstance(value, str) and len(value) > most and len(normalize_text(value)) > most:
         raise CellError(
             _("the text is {n} characters long; this column takes at most {most}.").format(
                 n=len(normalize_text(value)), most=most
             )
         )
-    return READERS[column.kind](cell)
+    return reader(cell)
+
+
+@lru_cache(maxsize=64)
+def _column_reading(column: Column) -> tuple[int, Callable[[Any], Any]]:
+    """The column's length limit and reader (looked up once, not for each of its 10,000 cells)."""
+    return TEXT_LIMITS.get(column.field, OTHER_CELL_CHARS), READERS[column.kind]
 
 
 def row_values(
@@ -291,11 +297,12 @@ def row_values(
 ) -> tuple[dict[str, Any], list[str]]:
     values: dict[str, Any] = {}
     errors: list[str] = []
+    width = len(cells)
     for index, column in columns.items():
-        if index >= len(cells):
+        if index >= width:
             continue
         try:
-            values[column.field] = _read(cells[index], column)
+            values[column.field] = _read(cells[index], *_column_reading(column))
         except CellError as exc:
             errors.append(
                 _("Row {row}, column “{column}”: {problem}").format(row=number, column=column.header, problem=exc)
@@ -324,7 +331,8 @@ class _Known:
 
 def _membership(data: MemberData) -> MemberData:
     if data.status in ("official", "probationary"):
-        return replace(data, status="official" if data.official_on else "probationary")
+        status = "official" if data.official_on else "probationary"
+        return data if status == data.status else replace(data, status=status)
     return data
 
 
@@ -353,7 +361,7 @@ class _Planner:
         match = match or self.known.by_person.get(person)
         if errors:
             return RowPlan(number, "reject", messages=errors, name=name)
-        filled = {k: v for k, v in values.items() if v not in (None, "")}
+        filled = {k: v for k, v in values.items() if v is not None and v != ""}
         base = MemberData.of(match) if match else None
         data = _membership(replace(base, **filled) if base else MemberData(**filled))
         owner = self.known.by_card.get

@@ -104,7 +104,7 @@ def recruitment_chart(admitted: dict[int, int], targets: dict[int, int]) -> Char
 
 def cell_charts(session: Session, today: date) -> list[ChartData]:
     from khoidesktop.meetings.stats import meetings_of
-    from khoidesktop.members.structure import admitted_between, structure_on
+    from khoidesktop.members.structure import admissions_between, structure_on
     from khoidesktop.ratings.records import level_shares, rating_span
     from khoidesktop.store.models import RecruitmentTarget
 
@@ -117,7 +117,8 @@ def cell_charts(session: Session, today: date) -> list[ChartData]:
         for kind in SHORT_KINDS
     }
     years = range(today.year - YEARS_SHOWN + 1, today.year + 1)
-    admitted = {y: admitted_between(session, y, y) for y in years}
+    by_year = Counter(day.year for _name, day, _number in admissions_between(session, years[0], years[-1]))
+    admitted = {y: by_year[y] for y in years}
     targets = {
         t.first_year: t.target for t in session.scalars(select(RecruitmentTarget)) if t.first_year == t.last_year
     }

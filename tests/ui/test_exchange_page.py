@@ -82,6 +82,7 @@ def test_the_bloc_overview_sums_the_units_and_draws_the_charts(qtbot, window, ct
     assert overview.charts.count() == 4
     for data in charts:
         panel = overview.chart_panels[data.key]
+        overview.charts.setCurrentWidget(panel)  # a tab is drawn when it is first shown
         assert panel.table.column_texts(0) == data.categories
         assert panel.table.column_texts(1) == [f"{v:,}".replace(",", ".") for v in data.series[0][1]]
         assert len(panel.chart.series()) == 1 and panel.chart.series()[0].count() == len(data.series)
@@ -94,6 +95,9 @@ def test_the_cell_overview_charts_show_their_figures(window, demo_store):
     with demo_store.session() as s:
         charts = cell_charts(s, FIXED_NOW.date())
     ratings = overview.chart_panels["ratings"]
+    assert not ratings.drawn  # behind the first tab: drawn when opened
+    overview.charts.setCurrentWidget(ratings)
+    assert ratings.drawn
     data = next(c for c in charts if c.key == "ratings")
     assert not data.empty and ratings.table.column_texts(0) == data.categories
     assert ratings.table.horizontalHeaderItem(1).text() == "HTXSNV"

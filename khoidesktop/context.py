@@ -107,10 +107,11 @@ class AppContext:
 
     def work_calendar(self) -> WorkCalendar:
         """Working days: the national calendar less the local days off of the open data file."""
-        from khoidesktop.domain.workdays import KeptYears, WorkCalendar
+        from khoidesktop.domain.workdays import WorkCalendar
+        from khoidesktop.national_days import kept_years
 
         if self._kept_years is None:
-            self._kept_years = KeptYears(self.paths.data_dir / "ngay-nghi-le.json")
+            self._kept_years = kept_years(self.paths.data_dir)
         return WorkCalendar(self.extra_days_off(), self._kept_years)
 
     def require_store(self) -> Store:

@@ -5,8 +5,6 @@ The `holidays` package (country VN) knows these; the cell may add local days off
 from __future__ import annotations
 
 import importlib.util
-import json
-import os
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -40,17 +38,17 @@ def _vietnam() -> type[HolidayBase]:
 
 
 class KeptYears:
-    """The national calendar's answers kept between starts (a JSON file beside the settings): for each year asked,
-    the days whose answer differs from Monday–Friday (a holiday, a day off in lieu, a Saturday worked in a swap).
-    Loading `holidays` costs ~25 ms of the start, before the overview can show a deadline; the kept answers are
-    those of the installed `holidays` (its version is kept with them, and another version asks it again)."""
+    """The national calendar's answers, kept between starts (national_days.py keeps them in a file): for each year
+    asked, the days whose answer differs from Monday–Friday (a holiday, a day off in lieu, a Saturday worked in a
+    swap). Loading `holidays` costs ~25 ms of a start, before the overview can show a deadline."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.version = _holidays_version()
-        self.years: dict[int, frozenset[date]] = {}
-        if path is not None:
-            self.years = _read_kept(path, self.version)
+    def __init__(
+        self,
+        years: dict[int, frozenset[date]] | None = None,
+        on_new_year: Callable[[dict[int, frozenset[date]]], None] | None = None,
+    ) -> None:
+        self.years = dict(years or {})
+        self.on_new_year = on_new_year
 
     def differs(self, year: int, national: Callable[[], HolidayBase]) -> frozenset[date]:
         found = self.years.get(year)
@@ -58,39 +56,9 @@ class KeptYears:
             calendar, first = national(), date(year, 1, 1)
             days = (first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - first).days))
             found = self.years[year] = frozenset(d for d in days if calendar.is_working_day(d) != (d.weekday() < 5))
-            self._keep()
+            if self.on_new_year is not None:
+                self.on_new_year(self.years)
         return found
-
-    def _keep(self) -> None:
-        if self.path is None:
-            return
-        years = {str(y): sorted(d.isoformat() for d in days) for y, days in sorted(self.years.items())}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(self.path.name + ".tmp")
-            temporary.write_text(json.dumps({"holidays": self.version, "years": years}), encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:  # a folder that cannot be written: asked again next time
-            return
-
-
-def _holidays_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("holidays")
-    except PackageNotFoundError:  # a frozen installation without its metadata: never kept
-        return ""
-
-
-def _read_kept(path: Path, version: str) -> dict[int, frozenset[date]]:
-    try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if not version or kept.get("holidays") != version:
-            return {}
-        return {int(y): frozenset(date.fromisoformat(d) for d in days) for y, days in kept["years"].items()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):  # none yet, or damaged: asked again
-        return {}
 
 
 class WorkCalendar:

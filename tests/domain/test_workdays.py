@@ -1,4 +1,3 @@
-import json
 from datetime import date, timedelta
 
 import pytest
@@ -64,51 +63,14 @@ def test_only_viet_nam_is_loaded_and_it_agrees_with_holidays_own():
         day += timedelta(days=1)
 
 
-def _national_of_holidays():  # type: ignore[no-untyped-def]
-    from khoidesktop.domain.workdays import _vietnam
-
-    return _vietnam()(language="vi")
-
-
-def test_the_kept_national_days_answer_as_holidays_does_and_are_read_back_without_it(tmp_path):
-    """Every day of 2024–2028, from the kept file as from the `holidays` package (Tết, days in lieu, the
-    Saturday 22/8/2026 worked for 31/8/2026); the second start reads the file and never loads the package."""
+def test_the_kept_years_answer_as_holidays_does_and_are_asked_only_once():
+    """Every day of 2024–2028 (Tết, days in lieu, the Saturday 22/8/2026 worked for 31/8/2026)."""
     from khoidesktop.domain.workdays import KeptYears
 
-    path = tmp_path / "ngay-nghi-le.json"
-    plain = WorkCalendar()
-    kept = WorkCalendar(kept=KeptYears(path))
+    told: list[list[int]] = []
+    kept = WorkCalendar(kept=KeptYears(on_new_year=lambda years: told.append(sorted(years))))
     first, last = date(2024, 1, 1), date(2028, 12, 31)
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    assert [kept.is_working_day(d) for d in days] == [plain.is_working_day(d) for d in days]
+    assert [kept.is_working_day(d) for d in days] == [CAL.is_working_day(d) for d in days]
     assert kept.is_working_day(date(2026, 8, 22)) and not kept.is_working_day(date(2026, 8, 31))
-
-    def not_loaded():  # type: ignore[no-untyped-def]
-        raise AssertionError("the kept years were not used")
-
-    again = KeptYears(path)
-    assert sorted(again.years) == [2024, 2025, 2026, 2027, 2028]
-    for day in days:
-        assert ((day.weekday() < 5) != (day in again.differs(day.year, not_loaded))) == plain.is_working_day(day)
-
-
-def test_kept_days_of_another_holidays_version_or_a_damaged_file_are_asked_again(tmp_path):
-    from khoidesktop.domain.workdays import KeptYears
-
-    path = tmp_path / "ngay-nghi-le.json"
-    path.write_text('{"holidays": "0.0.1", "years": {"2026": []}}', encoding="utf-8")
-    assert KeptYears(path).years == {}  # another version's answers: not used
-    path.write_text("{not json", encoding="utf-8")
-    kept = KeptYears(path)
-    assert kept.years == {}
-    assert WorkCalendar(kept=kept).is_working_day(date(2026, 9, 2)) is False  # Quốc khánh, from holidays
-    assert json.loads(path.read_text(encoding="utf-8"))["years"]["2026"]  # and kept again
-
-
-def test_a_folder_that_cannot_be_written_only_means_asking_again(tmp_path):
-    from khoidesktop.domain.workdays import KeptYears
-
-    blocked = tmp_path / "a-file-not-a-folder"
-    blocked.write_text("", encoding="utf-8")
-    kept = KeptYears(blocked / "ngay-nghi-le.json")  # its folder cannot be made
-    assert WorkCalendar(kept=kept).is_working_day(date(2026, 1, 1)) is False
+    assert told == [[2024], [2024, 2025], [2024, 2025, 2026], [2024, 2025, 2026, 2027], [2024, 2025, 2026, 2027, 2028]]

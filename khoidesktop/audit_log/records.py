@@ -21,13 +21,13 @@ from khoidesktop.audit_log.labels import (
     when_text,
 )
 from khoidesktop.audit_log.names import record_names
+from khoidesktop.domain.limits import AUDIT_PAGE_ROWS as MAX_PAGE
 from khoidesktop.domain.names import fold
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _
 from khoidesktop.store.models import AuditEntry
 
 PAGE_SIZE = 200  # rows a page shows
-MAX_PAGE = 10_000  # the most rows one read returns (the command's --limit)
 _BATCH = 500  # entries read from the file at a time while looking for matches
 SCAN_LIMIT = 20_000  # entries one read looks through for a text at most (about a second); the page's `next` goes on
 

@@ -31,7 +31,7 @@ def entity_arg(text: str) -> str:
 
 
 def _list_arguments(parser: argparse.ArgumentParser) -> None:
-    from khoidesktop.audit_log.records import MAX_PAGE
+    from khoidesktop.domain.limits import AUDIT_PAGE_ROWS as MAX_PAGE  # not the log's module: no SQLAlchemy here
 
     parser.add_argument("--entity", type=entity_arg, help=_("only this kind of record (member, meeting, …)"))
     parser.add_argument("--from", dest="since", type=iso_date, metavar="YYYY-MM-DD", help=_("from this day (included)"))

@@ -64,3 +64,5 @@ SHEET_LIMITS = SheetLimits()
 # .docx or a scanned PDF is a few MB; a backup carries every one, so the file stays small enough to copy.
 CONGRESS_DOCUMENT_BYTES = 20 * 1024 * 1024
 CONGRESS_TEXT_LIMITS = {"place": 300, "agenda": 5000, "people": 5000, "reason": 300, "title": 300}
+
+AUDIT_PAGE_ROWS = 10_000  # the most entries of the audit log one read returns (the command's --limit)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import func, select
@@ -69,6 +70,12 @@ class MemberData:
     status: str = "official"
 
     def normalized(self) -> Values:
+        """The values as they are stored (texts cleaned); a copy of what was made once (an import checks each row
+        when it plans and again when it writes)."""
+        return dict(self._normalized)
+
+    @cached_property
+    def _normalized(self) -> Values:
         values: Values = {}
         for name in _DATA_FIELDS:
             value = getattr(self, name)

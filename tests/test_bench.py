@@ -40,3 +40,27 @@ def test_the_tree_benchmark_sums_at_the_province_what_the_leaves_sent(tmp_path):
     assert len(result.grassroots.imports) == 6 and len(result.superior.imports) == 2
     assert len(result.province_level.imports) == 1 and all(t >= 0 for t in result.superior.exports)
     assert len(result.half.imports) == len(result.whole.imports) == 3
+
+
+def test_a_childs_peak_memory_is_its_own_not_its_parents(tmp_path):
+    """bench/peak: a small child of a process holding ~200 MB reports its own few tens of MB (ru_maxrss reported
+    the parent's: the memory figures of a whole benchmark run were all 165 MB)."""
+    import subprocess
+    import sys
+
+    from khoidesktop.bench.peak import own_peak_mb, peak_of
+
+    ballast = bytearray(200 * 1024 * 1024)  # held by this process while its child runs
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touched: resident
+    assert own_peak_mb() > 200
+    script = tmp_path / "small.py"
+    script.write_text("import sys\nsys.exit(3)\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "khoidesktop.bench.peak", str(script)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    del ballast
+    assert done.returncode == 3  # the program's own exit code
+    assert 0 < peak_of(done.stderr) < 100, done.stderr

@@ -3,7 +3,6 @@ file with openpyxl read-only): the command in its own process, against the floor
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import tempfile
@@ -11,6 +10,7 @@ import time
 from pathlib import Path
 
 from khoidesktop.bench.data import bench_store
+from khoidesktop.bench.peak import peak_of
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
@@ -26,12 +26,14 @@ def _sheet(rows: int, folder: Path) -> Path:
     return path
 
 
-def _run(*args: str) -> float:
+def _run(*args: str) -> tuple[float, float]:
+    """Seconds and the command's own peak memory in MB (bench/peak.py runs main.py and tells its peak)."""
+    command = [sys.executable, "-m", "khoidesktop.bench.peak", str(MAIN), *args]
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, str(MAIN), *args], capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(done.stderr)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, peak_of(done.stderr)
 
 
 def bench_member_import(rows: int) -> dict[str, float]:
@@ -53,6 +55,5 @@ def bench_member_import(rows: int) -> dict[str, float]:
         data = str(folder / "chi-bo.sqlite")
         identity = ("--cell", "Chi bộ Đo", "--org", "Đảng bộ Đo", "--superior", "Đảng ủy Đo", "--place", "Hạ Long")
         _run("--db", data, "init", *identity)
-        command = _run("--db", data, "members", "import", str(sheet))
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        command, peak = _run("--db", data, "members", "import", str(sheet))
     return {"floor": floor, "command": command, "rows": read - 1, "peak_mb": peak}

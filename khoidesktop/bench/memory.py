@@ -4,7 +4,6 @@ a data file of made-up members and visits each page, against a bare PySide6 wind
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +32,9 @@ def _child(kind: str, db: str) -> None:
         for slug in main.slugs:  # every page built and shown with the data
             main.go_to(slug)
             app.processEvents()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+    from khoidesktop.bench.peak import own_peak_mb
+
+    print(own_peak_mb(), flush=True)
 
 
 def _peak(kind: str, db: Path) -> float:

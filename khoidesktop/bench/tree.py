@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import statistics
 import tempfile
 import time
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from khoidesktop.bench.data import BENCH_NOW
+from khoidesktop.bench.peak import own_peak_mb, reset
 from khoidesktop.domain.periods import Period
 from khoidesktop.exchange.figures import Figures
 
@@ -313,6 +313,7 @@ def bench_tree(
 ) -> TreeResult:
     """Build and time the whole tree (in `folder`, which keeps the bundles of every level, or a temporary one)."""
     if folder is None:
+        reset()  # the peak of this block, not of those run before it
         with tempfile.TemporaryDirectory(prefix="khoi-bench-tree-") as temporary:
             return bench_tree(superiors, tccs, cells, folder=Path(temporary), seed=seed, progress=progress)
     from khoidesktop.units.records import level_figures, unit_rows
@@ -361,7 +362,7 @@ def bench_tree(
             province = level_figures(session, period, unit_rows(session, period, now.date()))
     finally:
         store.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak = own_peak_mb()  # since the block began (reset there)
     return TreeResult(
         (superiors, tccs, cells),
         tree.leaves,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -60,23 +60,47 @@ def statuses_on(session: Session, on: date) -> list[tuple[ListedMember, str]]:
 
 def iter_statuses_on(session: Session, on: date) -> Iterator[tuple[ListedMember, str]]:
     """statuses_on one member at a time, for a count that keeps none of them."""
+    events = _event_facts(session)
+    for m in _listed(session):
+        status = _active_status(m, events, on)
+        if status is not None:
+            yield m, status
+
+
+def statuses_on_days(session: Session, days: Iterable[date]) -> dict[date, list[tuple[ListedMember, str]]]:
+    """statuses_on for several days (the rating dates of five years), the members and their history read once."""
+    events, members = _event_facts(session), list(_listed(session))
+    found: dict[date, list[tuple[ListedMember, str]]] = {}
+    for day in days:
+        found[day] = [(m, status) for m in members if (status := _active_status(m, events, day)) is not None]
+    return found
+
+
+def _event_facts(session: Session) -> dict[int, list[EventFact]]:
     events: dict[int, list[EventFact]] = defaultdict(list)
     for member_id, kind, on_date, level in session.execute(
         select(MemberEvent.member_id, MemberEvent.kind, MemberEvent.on_date, MemberEvent.level)
-    ):  # status_on replays only those up to `on`
+    ):  # status_on replays only those up to the day asked
         events[member_id].append(EventFact(kind, on_date, level))
+    return events
+
+
+def _listed(session: Session) -> Iterator[ListedMember]:
     shared: dict[Any, Any] = {}  # one text for the values many members have (status, gender, ethnicity …)
     query = select(*LISTED_COLUMNS).order_by(Member.sort_key, Member.id)
     for row in session.execute(query, execution_options=STREAM):
-        m = ListedMember._make(
+        yield ListedMember._make(
             shared.setdefault(value, value) if name in SHARED else value
             for name, value in zip(ListedMember._fields, row, strict=True)
         )
-        if m.admitted_on is not None and m.admitted_on > on:
-            continue
-        status = status_on_date(events.get(m.id, []), m, on)
-        if status in ACTIVE_STATUSES:
-            yield m, status
+
+
+def _active_status(m: ListedMember, events: dict[int, list[EventFact]], on: date) -> str | None:
+    """The member's status that day if on the list, else None (not yet admitted, or left)."""
+    if m.admitted_on is not None and m.admitted_on > on:
+        return None
+    status = status_on_date(events.get(m.id, []), m, on)
+    return status if status in ACTIVE_STATUSES else None
 
 
 def members_on(session: Session, on: date) -> list[ListedMember]:

@@ -35,7 +35,7 @@ from khoidesktop.domain.rating_rules import (
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import _, format_number
 from khoidesktop.members.history import facts, status_on_date
-from khoidesktop.members.structure import ListedMember, iter_statuses_on
+from khoidesktop.members.structure import ListedMember, iter_statuses_on, statuses_on_days
 from khoidesktop.ratings.figures import YearFigures
 from khoidesktop.store import audit
 from khoidesktop.store.models import MemberEvent, Rating, RatingYear
@@ -162,19 +162,52 @@ def rating_rows(session: Session, year: int) -> list[RatingRow]:
 
 def iter_rating_rows(session: Session, year: int, flags: bool = True) -> Iterator[RatingRow]:
     """rating_rows one at a time, for a count that keeps none of them (`flags=False`: what to check is not made)."""
-    settings, rules = year_settings(session, year), rule_set_for(year)
+    settings, months = year_settings(session, year), rule_set_for(year).recent_months
     ratings = {r.member_id: r for r in session.scalars(select(Rating).where(Rating.year == year))}
+    events = _histories(session)
+    for member, _status in iter_statuses_on(session, settings.rating_date):
+        yield _rating_row(member, (year, settings.rating_date, months), ratings.get(member.id), events, flags)
+
+
+def rating_rows_of_years(session: Session, years: list[int]) -> dict[int, list[RatingRow]]:
+    """Each year's rating_rows without what to check (the overview's five years): the members, their history and
+    the ratings read once for all the years."""
+    days = {year: year_settings(session, year).rating_date for year in years}
+    months = {year: rule_set_for(year).recent_months for year in years}
+    ratings: dict[int, dict[int, Rating]] = defaultdict(dict)
+    for rating in session.scalars(select(Rating).where(Rating.year.in_(years))):
+        ratings[rating.year][rating.member_id] = rating
+    events, on_days = _histories(session), statuses_on_days(session, set(days.values()))
+    return {
+        year: [
+            _rating_row(member, (year, days[year], months[year]), ratings[year].get(member.id), events, flags=False)
+            for member, _status in on_days[days[year]]
+        ]
+        for year in years
+    }
+
+
+def _histories(session: Session) -> dict[int, list[MemberEvent]]:
     events: dict[int, list[MemberEvent]] = defaultdict(list)  # one query for every member's history
     for event in session.scalars(select(MemberEvent).order_by(MemberEvent.on_date, MemberEvent.id)):
         events[event.member_id].append(event)
-    for member, _status in iter_statuses_on(session, settings.rating_date):
-        rating = ratings.get(member.id)
-        history = events.get(member.id, [])
-        exclusion = _exclusion(member, history, settings.rating_date, rules.recent_months)
-        disciplined = _disciplined(history, year)
-        automatic = [] if exclusion else grounds_of(rating, disciplined)
-        found = flags_for(year, rating, automatic) if flags and not exclusion else []
-        yield RatingRow(member, exclusion, automatic, rating, found, disciplined)
+    return events
+
+
+def _rating_row(
+    member: ListedMember,
+    when: tuple[int, date, int],  # the year, its rating date, and its rules' recent months
+    rating: Rating | None,
+    events: dict[int, list[MemberEvent]],
+    flags: bool,
+) -> RatingRow:
+    year, rating_date, recent_months = when
+    history = events.get(member.id, [])
+    exclusion = _exclusion(member, history, rating_date, recent_months)
+    disciplined = _disciplined(history, year)
+    automatic = [] if exclusion else grounds_of(rating, disciplined)
+    found = flags_for(year, rating, automatic) if flags and not exclusion else []
+    return RatingRow(member, exclusion, automatic, rating, found, disciplined)
 
 
 @dataclass(frozen=True)
@@ -340,7 +373,8 @@ def rating_span(last_year: int, years: int = 5) -> list[int]:
 
 def level_shares(session: Session, span: list[int]) -> dict[int, dict[str, Any]]:
     """compare_years' shares alone (the overview's chart): counted year by year, no member kept."""
-    return {y: year_figures(session, y).as_json()["levels"] for y in span}
+    rows = rating_rows_of_years(session, span)
+    return {y: year_figures(session, y, rows[y]).as_json()["levels"] for y in span}
 
 
 def _has_rules(year: int) -> bool:

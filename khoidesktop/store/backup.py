@@ -65,14 +65,27 @@ def backup_to(db_path: Path, target: Path, passphrase: str | None = None) -> Pat
     return target
 
 
-def backup_before_migration(db_path: Path, from_version: int, now: datetime, passphrase: str | None = None) -> Path:
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    name = f"{db_path.stem}-truoc-nang-cap-v{from_version}-{stamp}.sqlite"
-    return backup_to(db_path, backups_dir_for(db_path) / name, passphrase)
-
-
 BACKUP_MARK = "-sao-luu-"
 STAMP = "%Y%m%d-%H%M%S"
+
+
+def dated_path(folder: Path, stem: str, mark: str, now: datetime, suffix: str = ".sqlite") -> Path:
+    """`{stem}{mark}{date-time}{suffix}` in `folder`, or `…-2`, `…-3` when a copy of that second is there already:
+    two copies made within one second (a backup by hand, then the one an import takes) are both kept, and a copy
+    is never made over the backup it is made from."""
+    base = f"{stem}{mark}{now.strftime(STAMP)}"
+    path, number = folder / f"{base}{suffix}", 1
+    while path.exists() or path.is_symlink():
+        number += 1
+        path = folder / f"{base}-{number}{suffix}"
+    return path
+
+
+def backup_before_migration(db_path: Path, from_version: int, now: datetime, passphrase: str | None = None) -> Path:
+    target = dated_path(backups_dir_for(db_path), db_path.stem, f"-truoc-nang-cap-v{from_version}-", now)
+    return backup_to(db_path, target, passphrase)
+
+
 REGULAR, BEFORE_UPGRADE, BEFORE_RESTORE = "regular", "before-upgrade", "before-restore"
 _KINDS = {"-sao-luu-": REGULAR, "-truoc-khoi-phuc-": BEFORE_RESTORE}  # and -truoc-nang-cap-vN-: BEFORE_UPGRADE
 
@@ -83,11 +96,13 @@ class BackupFile:
     taken_at: datetime
     size: int  # bytes
     kind: str  # REGULAR (made at start, every 30 minutes, before an import, or by hand), BEFORE_UPGRADE, …
+    number: int = 1  # the second, third … copy made within the same second (dated_path)
 
 
 def _parse(db_path: Path, path: Path) -> BackupFile | None:
     found = re.fullmatch(
-        re.escape(db_path.stem) + r"(-sao-luu-|-truoc-khoi-phuc-|-truoc-nang-cap-v\d+-)(\d{8}-\d{6})\.sqlite",
+        re.escape(db_path.stem)
+        + r"(-sao-luu-|-truoc-khoi-phuc-|-truoc-nang-cap-v\d+-)(\d{8}-\d{6})(?:-(\d{1,4}))?\.sqlite",
         path.name,
     )
     if found is None:
@@ -96,7 +111,8 @@ def _parse(db_path: Path, path: Path) -> BackupFile | None:
         taken_at, size = datetime.strptime(found.group(2), STAMP), path.stat().st_size
     except (ValueError, OSError):
         return None
-    return BackupFile(path, taken_at, size, _KINDS.get(found.group(1), BEFORE_UPGRADE))
+    kind, number = _KINDS.get(found.group(1), BEFORE_UPGRADE), int(found.group(3) or 1)
+    return BackupFile(path, taken_at, size, kind, number)
 
 
 def all_backups(db_path: Path, folder: Path | None = None) -> list[BackupFile]:
@@ -105,7 +121,7 @@ def all_backups(db_path: Path, folder: Path | None = None) -> list[BackupFile]:
     if not folder.is_dir():
         return []
     found = [_parse(db_path, p) for p in folder.glob(f"{db_path.stem}-*.sqlite")]
-    return sorted((b for b in found if b is not None), key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return sorted((b for b in found if b is not None), key=lambda b: (b.taken_at, b.number, b.path.name), reverse=True)
 
 
 def list_backups(db_path: Path, folder: Path | None = None) -> list[Path]:
@@ -124,7 +140,7 @@ def rotate(db_path: Path, keep: int, folder: Path | None = None) -> None:
 
 def make_backup(db_path: Path, now: datetime, keep: int, passphrase: str | None = None) -> Path:
     """A dated copy in `backups/`, then the rotation: the newest `keep` copies, and one a day, a week, a month."""
-    target = backups_dir_for(db_path) / f"{db_path.stem}{BACKUP_MARK}{now.strftime(STAMP)}.sqlite"
+    target = dated_path(backups_dir_for(db_path), db_path.stem, BACKUP_MARK, now)
     backup_to(db_path, target, passphrase)
     rotate(db_path, keep)
     return target

@@ -11,7 +11,7 @@ from pathlib import Path
 from khoidesktop.errors import DatabaseError
 from khoidesktop.i18n import _
 from khoidesktop.paths import backups_dir_for
-from khoidesktop.store.backup import STAMP, backup_to
+from khoidesktop.store.backup import backup_to, dated_path
 from khoidesktop.store.connect import connect, database_errors, is_encrypted, key_for
 from khoidesktop.store.database import Store, damaged_message, integrity_problems, open_store
 from khoidesktop.store.migrate import latest_version, read_version
@@ -77,7 +77,7 @@ def restore_backup(backup: Path, db_path: Path, now: datetime, passphrase: str |
     key = key_for(db_path, passphrase)
     refuse_other_encryption(backup, db_path)
     check_backup(backup, key)
-    safety = backups_dir_for(db_path) / f"{db_path.stem}-truoc-khoi-phuc-{now.strftime(STAMP)}.sqlite"
+    safety = dated_path(backups_dir_for(db_path), db_path.stem, "-truoc-khoi-phuc-", now)
     backup_to(db_path, safety, key)
     src, dst = connect(backup, key), connect(db_path, key)
     try:
@@ -117,7 +117,7 @@ def restore_unopenable(backup: Path, db_path: Path, now: datetime, passphrase: s
     check_backup(backup, key)
     folder = backups_dir_for(db_path)
     staging = db_path.with_name(f"{db_path.stem}-khoi-phuc{db_path.suffix}")
-    kept = folder / f"{db_path.stem}{DAMAGED_MARK}{now.strftime(STAMP)}{db_path.suffix}"
+    kept = dated_path(folder, db_path.stem, DAMAGED_MARK, now, db_path.suffix)
     moves = [(db_path.with_name(db_path.name + suffix), kept.with_name(kept.name + suffix)) for suffix in SIDES]
     moves.append((db_path, kept))  # the file last: its WAL never lies beside another file
     lock = InstanceLock(db_path)

@@ -38,6 +38,27 @@ def test_backups_rotate_and_restore_brings_the_data_back(store):
     assert count(path) == 1 and count(safety) == 2  # the file as it was is kept aside
 
 
+def test_copies_made_within_one_second_are_all_kept_and_a_restore_never_writes_over_its_backup(store):
+    """A backup by hand, then the one `encrypt` or an import takes, can fall in the same second: the second used to
+    replace the first. And a restore from a `…-truoc-khoi-phuc-…` copy made in the same second wrote the current
+    file over that very copy before reading it."""
+    path = store.path
+    with store.session() as s, s.begin():
+        add_member(s, MemberData("Nguyễn Văn Một"), now=FIXED_NOW, actor="t")
+    store.close()
+    first = make_backup(path, FIXED_NOW, keep=5)
+    second = make_backup(path, FIXED_NOW, keep=5)
+    assert first != second and first.exists() and second.name.endswith("-2.sqlite")
+    assert list_backups(path) == [second, first]  # newest first within the second too
+    safety = restore_backup(first, path, FIXED_NOW)  # the file as it is (one member), kept aside
+    reopened = open_store(path)
+    with reopened.session() as s, s.begin():
+        add_member(s, MemberData("Trần Văn Hai"), now=FIXED_NOW, actor="t")
+    reopened.close()
+    again = restore_backup(safety, path, FIXED_NOW)  # same second: a new safety copy, not over `safety`
+    assert again != safety and count(path) == 1 and count(again) == 2
+
+
 def test_a_damaged_backup_is_refused_and_the_file_is_untouched(store, tmp_path):
     path = store.path
     store.close()

@@ -1,8 +1,11 @@
 """Which record an audit entry is about, in words: the member's name, the meeting's kind and date … read from the
-record where it still exists (a page's records in one query per kind), else from what the entry itself kept."""
+record where it still exists (a page's records in one query per kind), else from what the log kept of it when it was
+withdrawn (every value it held; an id is never given twice, so that entry is about this record), else from what the
+entry itself kept."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -10,8 +13,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khoidesktop.audit_log.labels import value_text
-from khoidesktop.i18n import _, format_date
-from khoidesktop.store.models import Candidate, Identity, Meeting, Member, MemberEvent, Rating, Unit, UnitBundle
+from khoidesktop.i18n import _
+from khoidesktop.store.audit import WITHDRAW
+from khoidesktop.store.models import (
+    AuditEntry,
+    Candidate,
+    Identity,
+    Meeting,
+    Member,
+    MemberEvent,
+    Rating,
+    Unit,
+    UnitBundle,
+)
 
 Detail = dict[str, list[Any]]
 Item = tuple[str, int | None, Detail]  # entity, entity_id, the entry's detail
@@ -57,7 +71,7 @@ class _Names:
         self.identity = session.scalars(select(Identity).limit(1)).first()
 
     def member(self, entity_id: int | None, detail: Detail) -> str:
-        return self.members.get(entity_id or 0, "")
+        return self.members.get(entity_id or 0) or str(_new(detail, "full_name") or "")
 
     def member_event(self, entity_id: int | None, detail: Detail) -> str:
         event = self.events.get(entity_id or 0)
@@ -74,9 +88,15 @@ class _Names:
 
     def meeting(self, entity_id: int | None, detail: Detail) -> str:
         meeting = self.meetings.get(entity_id or 0)
-        if meeting is None:
-            return ""
-        return f"{value_text('meeting', 'kind', meeting.kind)} {format_date(meeting.on_date)}"
+        if meeting is not None:
+            kind, on = meeting.kind, meeting.on_date
+        else:
+            kind, on = _new(detail, "kind"), _new(detail, "on_date")
+        parts = [
+            value_text("meeting", "kind", kind) if kind else "",
+            value_text("meeting", "on_date", on) if on else "",
+        ]
+        return " ".join(p for p in parts if p)
 
     def rating(self, entity_id: int | None, detail: Detail) -> str:
         rating = self.ratings.get(entity_id or 0)
@@ -89,7 +109,7 @@ class _Names:
 
     def candidate(self, entity_id: int | None, detail: Detail) -> str:
         candidate = self.candidates.get(entity_id or 0)
-        return candidate.full_name if candidate is not None else ""
+        return candidate.full_name if candidate is not None else str(_new(detail, "full_name") or "")
 
     def unit(self, entity_id: int | None, detail: Detail) -> str:
         return self.units.get(entity_id or 0) or str(_new(detail, "name") or "")
@@ -126,9 +146,31 @@ class _Names:
         return named.get(entity)
 
 
+def _withdrawn(session: Session, items: list[Item]) -> dict[tuple[str, int], Detail]:
+    """What the log kept of each record of the page that was withdrawn: {(entity, id): every value it held}."""
+    ids = {i for _e, i, _d in items if i is not None}
+    if not ids:
+        return {}
+    entities = {e for e, i, _d in items if i is not None}
+    query = select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.detail).where(
+        AuditEntry.entity.in_(entities), AuditEntry.entity_id.in_(ids), AuditEntry.action == WITHDRAW
+    )  # by the log's index of records
+    kept: dict[tuple[str, int], Detail] = {}
+    for entity, entity_id, text in session.execute(query):
+        try:
+            detail = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(detail, dict) and entity_id is not None:
+            kept[entity, entity_id] = detail
+    return kept
+
+
 def record_names(session: Session, items: Iterable[Item]) -> list[str]:
     """For each (entity, id, detail), the record in words; "số 12" when nothing more is known."""
     listed = list(items)
+    kept = _withdrawn(session, listed)
+    listed = [(e, i, kept.get((e, i), d) if i is not None else d) for e, i, d in listed]
     names = _Names(session, listed)
     found = []
     for entity, entity_id, detail in listed:

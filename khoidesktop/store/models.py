@@ -9,13 +9,19 @@ Dates are `date` (ISO text in SQLite); card and ID numbers are text (leading zer
 # text, ~10 ms of every start (they are types already: date | None is one since Python 3.10).
 
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import ForeignKey, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# An id is never given twice (migration 0014): once a row is withdrawn, the audit log's entries about it still name
+# it by its id, so a later row must not take that id.
+NEVER_REUSED = {"sqlite_autoincrement": True}
 
 
 class Base(DeclarativeBase):
     type_annotation_map = {str: Text()}
+    __table_args__: Any = NEVER_REUSED  # a class with constraints gives (constraint, …, NEVER_REUSED)
 
 
 class Identity(Base):
@@ -81,6 +87,7 @@ class AuditEntry(Base):
     """Who changed what, when. `detail` is JSON text of the changed fields (old → new)."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"), NEVER_REUSED)  # a record's entries
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(index=True)
@@ -161,7 +168,7 @@ class Meeting(Base):
 
 class MeetingAttendance(Base):
     __tablename__ = "meeting_attendance"
-    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
@@ -184,6 +191,7 @@ class RatingYear(Base):
     """A year's rating: the rating date, the cap allowed by the committee, and the cell's own level."""
 
     __tablename__ = "rating_year"
+    __table_args__ = {"sqlite_autoincrement": False}  # its key is the year
 
     year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     rating_date: Mapped[date]
@@ -197,7 +205,7 @@ class Rating(Base):
     """A member's rating in a year: self-assessment, the cell's level and score, and the facts the rules ask."""
 
     __tablename__ = "rating"
-    __table_args__ = (UniqueConstraint("year", "member_id"),)
+    __table_args__ = (UniqueConstraint("year", "member_id"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     year: Mapped[int]
@@ -257,7 +265,7 @@ class Candidate(Base):
 
 class CandidateStep(Base):
     __tablename__ = "candidate_step"
-    __table_args__ = (UniqueConstraint("candidate_id", "step"),)
+    __table_args__ = (UniqueConstraint("candidate_id", "step"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"))
@@ -313,7 +321,7 @@ class UnitBundle(Base):
     """The bundle a unit sent for a period (the newest one; an older one is replaced)."""
 
     __tablename__ = "unit_bundle"
-    __table_args__ = (UniqueConstraint("unit_id", "period"),)
+    __table_args__ = (UniqueConstraint("unit_id", "period"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
@@ -331,7 +339,7 @@ class UnitBundleFile(Base):
     """One file of a bundle (data/*.json, reports/*.pdf) exactly as received."""
 
     __tablename__ = "unit_bundle_file"
-    __table_args__ = (UniqueConstraint("bundle_id", "name"),)
+    __table_args__ = (UniqueConstraint("bundle_id", "name"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bundle_id: Mapped[int] = mapped_column(ForeignKey("unit_bundle.id", ondelete="CASCADE"))
@@ -344,7 +352,7 @@ class UnitRating(Base):
     """The level's rating of one of its units for a year."""
 
     __tablename__ = "unit_rating"
-    __table_args__ = (UniqueConstraint("unit_id", "year"),)
+    __table_args__ = (UniqueConstraint("unit_id", "year"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
@@ -357,7 +365,7 @@ class ExcellenceDecision(Base):
     """A grassroots committee's decision on a member one of its cells proposed as HTXSNV (None: not decided)."""
 
     __tablename__ = "excellence_decision"
-    __table_args__ = (UniqueConstraint("unit_id", "year", "full_name", "birth_date"),)
+    __table_args__ = (UniqueConstraint("unit_id", "year", "full_name", "birth_date"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
@@ -417,7 +425,7 @@ class TermTargetValue(Base):
     """A figure entered by hand for a target: for a year, or (year None) for the term so far."""
 
     __tablename__ = "term_target_value"
-    __table_args__ = (UniqueConstraint("target_id", "year"),)
+    __table_args__ = (UniqueConstraint("target_id", "year"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     target_id: Mapped[int] = mapped_column(ForeignKey("term_target.id", ondelete="CASCADE"))

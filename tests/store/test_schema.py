@@ -28,9 +28,11 @@ def test_migrated_schema_matches_the_models(tmp_path):
     migrate(path, datetime(2026, 1, 1))
     conn = sqlite3.connect(path)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == set(Base.metadata.tables)
+    assert tables - {"sqlite_sequence"} == set(Base.metadata.tables)
     for name, table in Base.metadata.tables.items():
         assert columns_in_file(conn, name) == columns_in_models(table), name
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        assert ("AUTOINCREMENT" in sql) == table.dialect_options["sqlite"]["autoincrement"], name
         indexed = {r[1] for r in conn.execute(f"PRAGMA index_list({name})") if r[2] == 0}
         model_indexes = {ix.name for ix in table.indexes if not ix.unique}
         assert indexed == model_indexes, name

@@ -19,7 +19,7 @@ from khoidesktop.domain.names import fold, normalize_text, sort_key, split_name
 from khoidesktop.errors import ValidationError
 from khoidesktop.i18n import N_, _
 from khoidesktop.store import audit
-from khoidesktop.store.many import insert_many
+from khoidesktop.store.many import insert_many, next_id
 from khoidesktop.store.models import AuditEntry, Member
 
 FIELD_LABELS = {
@@ -225,7 +225,7 @@ def add_members(session: Session, batch: Sequence[MemberData], *, now: datetime,
     earlier in the batch is refused —, written in one insert and each audited as add_member audits it. Returns
     their ids, in order."""
     owners = card_owners(session, [data.normalized()["card_number"] for data in batch])
-    first = (session.scalar(select(func.max(Member.id))) or 0) + 1  # the writer holds the file: ids follow on
+    first = next_id(session, Member)  # the writer holds the file: the ids that follow are free
     rows = []
     for id_, data in enumerate(batch, start=first):
         values = data.normalized()
@@ -315,7 +315,7 @@ def undo_update(session: Session, edit: LastEdit, *, now: datetime, actor: str) 
 def history_of(session: Session, member_id: int, *, made_by_file: bool = False) -> list[str]:
     """What the data file holds about the member beyond the entry itself (each a phrase for the message);
     `made_by_file`: the entry is a recruitment file's admission, its own event and link not counted."""
-    from sqlalchemy import func, or_
+    from sqlalchemy import or_
 
     from khoidesktop.store.models import Candidate, MeetingAttendance, MemberEvent, Rating
 

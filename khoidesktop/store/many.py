@@ -11,10 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
 
 from khoidesktop.store.models import Base
+
+
+def next_id(session: Session, model: type[Base]) -> int:
+    """The id the table gives its next row: above every id it holds and every id it ever gave (its AUTOINCREMENT
+    sequence: the id of a withdrawn row is never given again). For rows given their ids here; the caller holds the
+    file for writing, so the ids that follow are free too."""
+    name = cast(Table, model.__table__).name
+    highest = session.scalar(
+        text(
+            f'SELECT max(coalesce((SELECT max(id) FROM "{name}"), 0), '
+            "coalesce((SELECT seq FROM sqlite_sequence WHERE name = :name), 0))"
+        ),
+        {"name": name},
+    )
+    return int(highest or 0) + 1
 
 
 def insert_many(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:

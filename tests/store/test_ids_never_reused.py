@@ -13,7 +13,7 @@ from sqlalchemy import select
 from khoidesktop.audit_log.records import AuditFilter, audit_page
 from khoidesktop.meetings.figures import MeetingData
 from khoidesktop.meetings.records import save_meeting, withdraw_meeting
-from khoidesktop.members.records import MemberData, add_member, withdraw_member
+from khoidesktop.members.records import MemberData, add_member, add_members, withdraw_member
 from khoidesktop.store.database import open_store
 from khoidesktop.store.models import Base, Meeting
 from tests.conftest import FIXED_NOW
@@ -40,6 +40,18 @@ def test_the_newest_member_withdrawn_leaves_its_id_to_nobody_and_the_log_names_e
     assert not any(r.record == "Trần Thị Bình" for r in rows if r.what != "Thêm đảng viên")  # only its own entry
     ann = [r.what for r in rows if r.record == "Nguyễn Văn Ann"]  # from the values the entries kept
     assert ann == ["Rút lại (nhập nhầm) đảng viên", "Thêm đảng viên"], named
+
+
+def test_an_import_after_the_newest_member_was_withdrawn_starts_above_its_id(store):
+    _add(store, "Nguyễn Văn An")
+    wrong = _add(store, "Nguyễn Văn Ann")
+    with store.session() as s, s.begin():
+        withdraw_member(s, wrong, now=FIXED_NOW, actor="t")
+    batch = [MemberData("Trần Văn Ba", date(1990, 1, 1)), MemberData("Lê Thị Tư", date(1991, 1, 1))]
+    with store.session() as s, s.begin():
+        made = add_members(s, batch, now=FIXED_NOW, actor="t")
+    assert made == [wrong + 1, wrong + 2]
+    assert _add(store, "Phạm Văn Năm") == wrong + 3  # the sequence followed the import's own ids
 
 
 def test_a_meeting_withdrawn_leaves_its_id_to_nobody(store):

@@ -113,7 +113,9 @@ def _changes(entity: str, detail: dict[str, list[Any]]) -> tuple[Change, ...]:
         if field in HIDDEN_FIELDS:
             continue
         old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-        found.append(Change(field_label(entity, field), value_text(entity, field, old), value_text(entity, field, new)))
+        old_text, new_text = value_text(entity, field, old), value_text(entity, field, new)
+        if old_text != new_text:  # a withdrawn record's empty fields: "(trống) → (trống)" says nothing
+            found.append(Change(field_label(entity, field), old_text, new_text))
     return tuple(found)
 
 

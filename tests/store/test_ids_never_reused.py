@@ -40,6 +40,9 @@ def test_the_newest_member_withdrawn_leaves_its_id_to_nobody_and_the_log_names_e
     assert not any(r.record == "Trần Thị Bình" for r in rows if r.what != "Thêm đảng viên")  # only its own entry
     ann = [r.what for r in rows if r.record == "Nguyễn Văn Ann"]  # from the values the entries kept
     assert ann == ["Rút lại (nhập nhầm) đảng viên", "Thêm đảng viên"], named
+    withdrawn = next(r for r in rows if r.what.startswith("Rút lại"))
+    assert ("Họ và tên", "Nguyễn Văn Ann", "(trống)") in [(c.field, c.old, c.new) for c in withdrawn.changes]
+    assert not [c for c in withdrawn.changes if c.old == c.new]  # no empty field said as "(trống) → (trống)"
 
 
 def test_an_import_after_the_newest_member_was_withdrawn_starts_above_its_id(store):

@@ -377,3 +377,32 @@ def test_removing_a_units_last_bundle_removes_the_unit(filled_bloc):
     with filled_bloc.session() as s:
         after = unit_rows(s, PERIOD, TODAY)
     assert [r.name for r in after] == [r.name for r in rows[1:]]
+
+
+def test_bundles_are_checked_and_imported_one_at_a_time(bloc_store, generated_bundles, monkeypatch):
+    """Issue 15 item 6: memory is bounded by the largest bundle, not by their number. When a bundle is read, no
+    earlier one's contents may still be held: not by the checks (they keep the facts, not the files), not by an
+    import done before it."""
+    import gc
+    import weakref
+
+    from khoidesktop.exchange import bundle_import
+
+    read, held_at_each_read = bundle_import.read_bundle, []
+    alive: list[weakref.ref] = []
+
+    def reading(path):
+        gc.collect()
+        held_at_each_read.append(sum(ref() is not None for ref in alive))
+        bundle = read(path)
+        alive.append(weakref.ref(bundle))
+        return bundle
+
+    monkeypatch.setattr(bundle_import, "read_bundle", reading)
+    checked = check_files(generated_bundles)
+    assert all(c.bundle is not None and not c.bundle.files and not c.bundle.parts for c in checked)
+    with bloc_store.session() as s:
+        trusted = {q.trust for q in keys_to_confirm(s, checked, FIXED_NOW)}
+    outcomes = import_checked(bloc_store, checked, trusted=trusted, now=FIXED_NOW, actor="t")
+    assert [o.status for o in outcomes] == ["imported"] * len(generated_bundles)
+    assert held_at_each_read == [0] * (2 * len(generated_bundles))  # read twice each: checked, then imported

@@ -57,9 +57,17 @@ def add_term(store, targets=TARGETS, committee=COMMITTEE) -> int:
         return term.id
 
 
+def row_of(store, model, term_id: int, number: int) -> int:
+    """The id of the term's `number`-th committee row or target (1: the first made), whatever ids the file gave."""
+    from sqlalchemy import select
+
+    with store.session() as session:
+        return session.scalars(select(model.id).where(model.term_id == term_id).order_by(model.id)).all()[number - 1]
+
+
 def ensure_term(store) -> int:
-    """The term of `add_term`, added the first time (its committee's row 3 left office, its target 5 is entered by
-    hand)."""
+    """The term of `add_term`, added the first time (its committee's third row left office, its fifth target is
+    entered by hand: `row_of`)."""
     from khoidesktop.terms.records import terms
 
     with store.session() as session:

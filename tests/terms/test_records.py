@@ -25,7 +25,7 @@ from khoidesktop.terms.records import (
 )
 from khoidesktop.units.records import rate_unit
 from tests.conftest import FIXED_NOW
-from tests.terms.helpers import clear_terms
+from tests.terms.helpers import clear_terms, row_of
 
 TODAY = FIXED_NOW.date()
 WHO = {"now": FIXED_NOW, "actor": "test"}
@@ -94,9 +94,9 @@ def _get_term(session, term_id):
 
 
 def test_stats_term_prints_each_target_with_its_years_the_term_so_far_and_the_gap(demo_store, ctx, capsys):
-    term_id = _term(demo_store)
+    by_hand_id = row_of(demo_store, TermTarget, _term(demo_store), 5)
     with demo_store.session() as session, session.begin():
-        set_value(session, 5, 2025, 87.5, **WHO)
+        set_value(session, by_hand_id, 2025, 87.5, **WHO)
     assert main(["--db", str(demo_store.path), "stats", "term", "--json"], ctx) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["term"] == "2025–2030" and result["years"] == [2025, 2026, 2027, 2028, 2029, 2030]
@@ -109,7 +109,6 @@ def test_stats_term_prints_each_target_with_its_years_the_term_so_far_and_the_ga
     assert "Nhiệm kỳ 2025–2030" in text and "87,50%" in text and "Cả nhiệm kỳ đến nay" in text
     assert main(["--db", str(demo_store.path), "stats", "term", "--term", "2020–2025"], ctx) == 1
     assert "Không có nhiệm kỳ nào tên" in capsys.readouterr().err
-    del term_id
 
 
 def test_a_cell_of_9_or_more_official_members_elects_a_committee_of_at_most_7(demo_store):

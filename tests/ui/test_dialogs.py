@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from khoidesktop.meetings.records import load_meeting
 from khoidesktop.ratings.records import rating_rows
-from khoidesktop.store.models import Candidate, Meeting, Member, Unit
+from khoidesktop.store.models import Candidate, CommitteeMember, Meeting, Member, TermTarget, Unit
 from khoidesktop.ui.dialogs.base import BOXES, FormDialog
 from khoidesktop.ui.dialogs.candidate_dialog import CandidateDialog
 from khoidesktop.ui.dialogs.congress_dialog import CongressDialog
@@ -28,7 +28,7 @@ from khoidesktop.ui.dialogs.unit_dialog import UnitDialog
 from tests.conftest import FIXED_NOW
 from tests.exchange.helpers import dump
 from tests.terms.congress_helpers import ensure_congress
-from tests.terms.helpers import ensure_election, ensure_term
+from tests.terms.helpers import ensure_election, ensure_term, row_of
 from tests.ui.helpers import english_on_screen
 
 DIALOGS = ("member", "meeting", "rating", "candidate", "unit", "excellence", "term", "committee", "target", "delegate")
@@ -61,11 +61,13 @@ def open_dialog(kind: str, ctx, store, parent) -> FormDialog:
         if kind == "term":
             return TermDialog(ctx, ensure_term(store), parent)
         if kind == "committee":
-            return CommitteeDialog(ctx, ensure_term(store), 3, parent)  # one who left: every field filled
+            term_id = ensure_term(store)  # its third row: one who left, every field filled
+            return CommitteeDialog(ctx, term_id, row_of(store, CommitteeMember, term_id, 3), parent)
         if kind == "election":  # a counted vote: every field and the candidates' table filled
             return ElectionDialog(ctx, ensure_term(store), ensure_election(store), parent)
         if kind == "target":
-            return TargetDialog(ctx, ensure_term(store), 5, parent)  # entered by hand: its years' fields
+            term_id = ensure_term(store)  # its fifth target: entered by hand, its years' fields
+            return TargetDialog(ctx, term_id, row_of(store, TermTarget, term_id, 5), parent)
         if kind == "delegate":
             return DelegateDialog(ctx, ensure_term(store), ensure_delegate(store), parent)
         if kind == "member":
